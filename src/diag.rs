@@ -1,0 +1,543 @@
+//! Diagnostics: the stable codes, their default levels and documentation, the
+//! `Diagnostic` value every check produces, and one constructor per code so each
+//! message is worded in exactly one place.
+//!
+//! Rendering lives in `render::diagnostics`; this module only describes problems.
+
+use serde::Serialize;
+use std::fmt;
+
+/// How serious a finding is once policy has been applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A level a code can be set to in `[lints]`, like clippy's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Allow,
+    Warn,
+    Deny,
+}
+
+impl Level {
+    pub const NAMES: [&'static str; 3] = ["allow", "warn", "deny"];
+
+    pub fn parse(s: &str) -> Option<Level> {
+        match s {
+            "allow" => Some(Level::Allow),
+            "warn" => Some(Level::Warn),
+            "deny" => Some(Level::Deny),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Allow => "allow",
+            Level::Warn => "warn",
+            Level::Deny => "deny",
+        }
+    }
+}
+
+/// Which family a code belongs to; the README groups its code table this way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Group {
+    /// The file cannot be read or does not follow the format: always an error.
+    Format,
+    /// A sourcing standard; its level is the newsroom's choice.
+    Lint,
+    /// Attribution that decayed between appearances of one claim.
+    Drift,
+}
+
+macro_rules! codes {
+    ($($variant:ident => ($name:literal, $group:ident, $level:ident, $doc:literal),)*) => {
+        /// Every diagnostic code claimtrail emits. Names are stable: users key
+        /// their `[lints]` table on them.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The kebab-case name used in output and in `[lints]`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            pub fn group(self) -> Group {
+                match self { $(Code::$variant => Group::$group,)* }
+            }
+
+            /// The level a code has when `claimtrail.toml` says nothing of it.
+            pub fn default_level(self) -> Level {
+                match self { $(Code::$variant => Level::$level,)* }
+            }
+
+            /// One sentence saying what the code finds.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $doc,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    // Format errors: the file cannot be trusted until they are fixed.
+    Syntax => ("syntax", Format, Deny, "The file is not valid TOML."),
+    UnknownField => ("unknown-field", Format, Deny, "A key the format does not define."),
+    MissingField => ("missing-field", Format, Deny, "A required key is absent."),
+    WrongType => ("wrong-type", Format, Deny, "A value of the wrong TOML type (a string where a date belongs, say)."),
+    InvalidDate => ("invalid-date", Format, Deny, "A date that is not a calendar date (a bare time, or 2019-02-30)."),
+    InvalidValue => ("invalid-value", Format, Deny, "A value outside the allowed set (a `kind`, an `ownership`, a country code)."),
+    EmptyValue => ("empty-value", Format, Deny, "A required text (an id, a title, a claim text) is empty."),
+    UnknownSource => ("unknown-source", Format, Deny, "A claim names a source id the article does not define."),
+    UnknownOutlet => ("unknown-outlet", Format, Deny, "An outlet id that is not in `outlets.toml`."),
+    DuplicateClaimId => ("duplicate-claim-id", Format, Deny, "Two claims of one article share an id."),
+    DuplicateArticleId => ("duplicate-article-id", Format, Deny, "Two files of the corpus have the same article id."),
+    AnonymousWithName => ("anonymous-with-name", Format, Deny, "A source is marked anonymous but has a name."),
+    UnnamedSource => ("unnamed-source", Format, Deny, "A source has no name and is not marked anonymous."),
+    SaidAfterPublished => ("said-after-published", Format, Deny, "A claim is dated after the article that reports it."),
+    EmptyRoute => ("empty-route", Format, Deny, "A `via` list or route with no outlet in it."),
+    NotUtf8 => ("not-utf8", Format, Deny, "The file is not UTF-8 text (UTF-16 or binary, say)."),
+    FileTooLarge => ("file-too-large", Format, Deny, "The file is larger than the configured limit and was not read."),
+    Unreadable => ("unreadable", Format, Deny, "A file or folder could not be read (permissions, a symlink loop, a FIFO or device)."),
+    MissingRegistry => ("missing-registry", Format, Deny, "No `outlets.toml` was found at or above the corpus folder."),
+    UnknownLint => ("unknown-lint", Format, Deny, "`claimtrail.toml` names a code that does not exist or cannot be configured."),
+    // Warnings of the format itself.
+    UnusedSource => ("unused-source", Lint, Warn, "A source no claim cites."),
+    UndatedArticle => ("undated-article", Lint, Warn, "The article has no `published` date; trails place it last."),
+    // Sourcing standards (AP, Reuters, NYT rules on anonymous sources).
+    AnonymousWithoutReason => ("anonymous-without-reason", Lint, Warn, "An anonymous source with no stated reason for anonymity."),
+    AnonymousWithoutDescription => ("anonymous-without-description", Lint, Warn, "An anonymous source the article does not describe."),
+    KeyClaimSingleAnonymous => ("key-claim-single-anonymous", Lint, Warn, "A key claim whose only support is one anonymous source."),
+    KeyClaimUnattributed => ("key-claim-unattributed", Lint, Warn, "A key claim made in the article's own voice."),
+    UnattributedAssertion => ("unattributed-assertion", Lint, Allow, "A scored claim with neither a source nor a route."),
+    StateMediaSoleRoute => ("state-media-sole-route", Lint, Warn, "A claim whose every route runs through state-owned outlets."),
+    UndatedClaim => ("undated-claim", Lint, Allow, "A sourced or relayed claim with no `said` date."),
+    // Drift between appearances of one claim across articles.
+    HedgeDropped => ("hedge-dropped", Drift, Warn, "Earlier appearances hedge the claim; this one states it flatly."),
+    AttributionDropped => ("attribution-dropped", Drift, Warn, "Earlier appearances name a source or route; this one has neither."),
+    RelayUncredited => ("relay-uncredited", Drift, Warn, "The claim first appeared in another outlet, which this appearance does not credit."),
+    Anonymized => ("anonymized", Drift, Warn, "A source named earlier is anonymous here."),
+    NamedLater => ("named-later", Drift, Warn, "A source anonymous earlier is named here."),
+    StateOriginHidden => ("state-origin-hidden", Drift, Warn, "The claim's root runs through state media; this appearance no longer shows it."),
+    SaidDateConflict => ("said-date-conflict", Drift, Warn, "Appearances give different `said` dates."),
+}
+
+impl Code {
+    pub fn parse(name: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| c.as_str() == name)
+    }
+
+    /// Format errors are hard errors: no policy can turn them off.
+    pub fn configurable(self) -> bool {
+        self.group() != Group::Format
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// A position in a file, with the text of its line so a diagnostic can be
+/// rendered without the file at hand.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The whole line, without its line ending.
+    pub text: String,
+    /// Byte range within `text` to underline (never empty for non-empty lines).
+    pub underline: std::ops::Range<usize>,
+}
+
+/// A secondary location ("the first definition is here").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub message: String,
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// The file as the user named it (display form).
+    pub file: Option<String>,
+    pub snippet: Option<Snippet>,
+    pub message: String,
+    /// Short text under the caret.
+    pub label: Option<String>,
+    pub help: Option<String>,
+    pub notes: Vec<Note>,
+}
+
+impl Diagnostic {
+    fn new(code: Code, message: impl Into<String>) -> Diagnostic {
+        let severity = match code.default_level() {
+            Level::Deny => Severity::Error,
+            _ => Severity::Warning,
+        };
+        Diagnostic {
+            code,
+            severity,
+            file: None,
+            snippet: None,
+            message: message.into(),
+            label: None,
+            help: None,
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn at(mut self, file: &str, snippet: Option<Snippet>) -> Self {
+        self.file = Some(file.to_string());
+        self.snippet = snippet;
+        self
+    }
+
+    pub fn in_file(mut self, file: &str) -> Self {
+        self.file = Some(file.to_string());
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn maybe_help(mut self, help: Option<String>) -> Self {
+        if help.is_some() {
+            self.help = help;
+        }
+        self
+    }
+
+    pub fn note(mut self, note: Note) -> Self {
+        self.notes.push(note);
+        self
+    }
+
+    pub fn line(&self) -> Option<usize> {
+        self.snippet.as_ref().map(|s| s.line)
+    }
+
+    pub fn column(&self) -> Option<usize> {
+        self.snippet.as_ref().map(|s| s.column)
+    }
+
+    /// Ordering used for output: by file, then position, then code.
+    pub fn sort_key(&self) -> (Option<&str>, usize, usize, Code, &str) {
+        (
+            self.file.as_deref(),
+            self.line().unwrap_or(0),
+            self.column().unwrap_or(0),
+            self.code,
+            &self.message,
+        )
+    }
+}
+
+/// "did you mean `x`?" for a value among candidates, or `None` when nothing is close.
+pub fn did_you_mean<'a>(
+    value: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    closest(value, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+/// The candidate closest to `value`, when it is close enough to be a likely typo.
+pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let value_lower = value.to_lowercase();
+    let mut best: Option<(f64, &'a str)> = None;
+    for cand in candidates {
+        let score = strsim::jaro_winkler(&value_lower, &cand.to_lowercase());
+        let dist = strsim::levenshtein(&value_lower, &cand.to_lowercase());
+        let max_dist = (cand.chars().count().max(value.chars().count()) / 3).max(1);
+        if (score >= 0.85 || dist <= max_dist) && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, cand));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+fn one_of(candidates: &[&str]) -> String {
+    let quoted: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
+    quoted.join(", ")
+}
+
+/// One constructor per code: every message is written here and nowhere else.
+pub mod make {
+    use super::{Code, Diagnostic, did_you_mean, one_of};
+
+    pub fn syntax(message: &str) -> Diagnostic {
+        Diagnostic::new(Code::Syntax, format!("invalid TOML: {message}"))
+            .help("fix the TOML syntax at the marked place; see the format in the README")
+    }
+
+    pub fn unknown_field(field: &str, expected: &[&str]) -> Diagnostic {
+        let help = did_you_mean(field, expected.iter().copied())
+            .unwrap_or_else(|| format!("expected one of {}", one_of(expected)));
+        Diagnostic::new(Code::UnknownField, format!("unknown field `{field}`"))
+            .label("not a field of this table")
+            .help(help)
+    }
+
+    pub fn missing_field(field: &str, table: &str) -> Diagnostic {
+        Diagnostic::new(
+            Code::MissingField,
+            format!("missing field `{field}` in {table}"),
+        )
+        .label(format!("this table needs `{field}`"))
+        .help(format!("add `{field} = ...` to {table}"))
+    }
+
+    pub fn wrong_type(message: &str, hint: Option<String>) -> Diagnostic {
+        Diagnostic::new(Code::WrongType, format!("wrong type: {message}"))
+            .label("wrong type")
+            .help(hint.unwrap_or_else(|| {
+                "see the format table in the README for each field's type".into()
+            }))
+    }
+
+    pub fn invalid_date(field: &str, value: &str, why: &str) -> Diagnostic {
+        Diagnostic::new(
+            Code::InvalidDate,
+            format!("`{field}` is not a valid date: {value}"),
+        )
+        .label(why.to_string())
+        .help("write a bare TOML date such as 2019-03-26, or an offset date-time such as 2019-03-26T14:00:00Z")
+    }
+
+    pub fn invalid_value(field: &str, value: &str, allowed: &[&str]) -> Diagnostic {
+        let help = did_you_mean(value, allowed.iter().copied())
+            .unwrap_or_else(|| format!("expected one of {}", one_of(allowed)));
+        Diagnostic::new(
+            Code::InvalidValue,
+            format!("`{value}` is not a valid `{field}`"),
+        )
+        .label("not an allowed value")
+        .help(help)
+    }
+
+    pub fn invalid_country(value: &str) -> Diagnostic {
+        let upper = value.to_ascii_uppercase();
+        let help = if upper.len() == 2 && upper.chars().all(|c| c.is_ascii_uppercase()) {
+            format!("did you mean `{upper}`?")
+        } else {
+            "write an ISO 3166-1 alpha-2 code such as `US`, `RU` or `ID`".to_string()
+        };
+        Diagnostic::new(
+            Code::InvalidValue,
+            format!("`{value}` is not a valid `country`"),
+        )
+        .label("not an ISO 3166-1 alpha-2 code")
+        .help(help)
+    }
+
+    pub fn empty_value(field: &str) -> Diagnostic {
+        Diagnostic::new(Code::EmptyValue, format!("`{field}` is empty"))
+            .label("empty")
+            .help(format!("give `{field}` a value, or remove the entry"))
+    }
+
+    pub fn unknown_source(id: &str, known: &[&str]) -> Diagnostic {
+        let help = did_you_mean(id, known.iter().copied()).unwrap_or_else(|| {
+            if known.is_empty() {
+                format!("this article defines no sources; add a `[sources.{id}]` table")
+            } else {
+                format!("define `[sources.{id}]`, or use one of {}", one_of(known))
+            }
+        });
+        Diagnostic::new(Code::UnknownSource, format!("unknown source `{id}`"))
+            .label("no such source in this article")
+            .help(help)
+    }
+
+    pub fn unknown_outlet(id: &str, known: &[&str]) -> Diagnostic {
+        let help = did_you_mean(id, known.iter().copied())
+            .unwrap_or_else(|| format!("add `[{id}]` to outlets.toml"));
+        Diagnostic::new(Code::UnknownOutlet, format!("unknown outlet `{id}`"))
+            .label("not in outlets.toml")
+            .help(help)
+    }
+
+    pub fn duplicate_claim_id(id: &str) -> Diagnostic {
+        Diagnostic::new(
+            Code::DuplicateClaimId,
+            format!("claim id `{id}` is used twice in this article"),
+        )
+        .label("duplicate id")
+        .help("give each claim of an article its own id; reuse an id only across articles, for the same claim")
+    }
+
+    pub fn duplicate_article_id(id: &str) -> Diagnostic {
+        Diagnostic::new(
+            Code::DuplicateArticleId,
+            format!("article id `{id}` is used by another file"),
+        )
+        .label("duplicate article id")
+        .help("set a distinct `id` in `[article]`, or rename one of the files")
+    }
+
+    pub fn anonymous_with_name(source: &str) -> Diagnostic {
+        Diagnostic::new(
+            Code::AnonymousWithName,
+            format!("source `{source}` is anonymous but has a name"),
+        )
+        .label("a named source is not anonymous")
+        .help("remove `name` (describe the source in `description`), or remove `anonymous = true`")
+    }
+
+    pub fn unnamed_source(source: &str) -> Diagnostic {
+        Diagnostic::new(
+            Code::UnnamedSource,
+            format!("source `{source}` has no name and is not marked anonymous"),
+        )
+        .label("who is this?")
+        .help("add `name = \"...\"`, or `anonymous = true` with a `description`")
+    }
+
+    pub fn said_after_published(said: &str, published: &str) -> Diagnostic {
+        Diagnostic::new(
+            Code::SaidAfterPublished,
+            format!("claim said on {said}, after the article was published on {published}"),
+        )
+        .label("later than `published`")
+        .help("check both dates; `said` is when the statement was made or first reported")
+    }
+
+    pub fn empty_route(list: bool) -> Diagnostic {
+        let (message, help) = if list {
+            (
+                "`via` lists no route",
+                "remove `via` for a first-hand claim, or name the outlets it came through",
+            )
+        } else {
+            (
+                "a route with no outlet in it",
+                "list the outlets from the speaker outward, e.g. [\"interfax\", \"reuters\"]",
+            )
+        };
+        Diagnostic::new(Code::EmptyRoute, message)
+            .label("empty")
+            .help(help)
+    }
+
+    pub fn not_utf8(detail: &str) -> Diagnostic {
+        Diagnostic::new(
+            Code::NotUtf8,
+            format!("the file is not UTF-8 text: {detail}"),
+        )
+        .help("save the file as UTF-8")
+    }
+
+    pub fn file_too_large(size: u64, limit: u64) -> Diagnostic {
+        Diagnostic::new(
+            Code::FileTooLarge,
+            format!("the file is {size} bytes, over the limit of {limit} bytes; it was not read"),
+        )
+        .help("split the article, or raise the limit with --max-file-size or `max-file-size` in claimtrail.toml")
+    }
+
+    pub fn unreadable(what: &str) -> Diagnostic {
+        Diagnostic::new(Code::Unreadable, what.to_string())
+            .help("check the path, its permissions, and that it is a regular file")
+    }
+
+    pub fn missing_registry(root: &str) -> Diagnostic {
+        Diagnostic::new(
+            Code::MissingRegistry,
+            format!("no outlets.toml at or above `{root}`"),
+        )
+        .help("create outlets.toml at the corpus root; every outlet id the articles use must be defined there")
+    }
+
+    pub fn unknown_lint(name: &str, reason: UnknownLintReason) -> Diagnostic {
+        let names = super::Code::ALL
+            .iter()
+            .filter(|c| c.configurable())
+            .map(|c| c.as_str());
+        let (message, help) = match reason {
+            UnknownLintReason::NoSuchCode => (
+                format!("unknown lint `{name}`"),
+                did_you_mean(name, names).unwrap_or_else(|| {
+                    "run `claimtrail check --list-codes` for the codes".to_string()
+                }),
+            ),
+            UnknownLintReason::HardError => (
+                format!("`{name}` is a format error and cannot be configured"),
+                "format errors are always errors; only lints and drift codes take a level"
+                    .to_string(),
+            ),
+        };
+        Diagnostic::new(super::Code::UnknownLint, message)
+            .label("not a configurable code")
+            .help(help)
+    }
+
+    #[derive(Clone, Copy, Debug)]
+    pub enum UnknownLintReason {
+        NoSuchCode,
+        HardError,
+    }
+
+    pub fn unused_source(source: &str) -> Diagnostic {
+        Diagnostic::new(
+            Code::UnusedSource,
+            format!("source `{source}` is not cited by any claim"),
+        )
+        .label("unused")
+        .help("cite it with `source = \"...\"` in a claim, or remove it")
+    }
+
+    pub fn undated_article() -> Diagnostic {
+        Diagnostic::new(Code::UndatedArticle, "the article has no `published` date")
+            .label("no `published` here")
+            .help("add `published = YYYY-MM-DD` if the date is known; undated appearances are placed last in trails")
+    }
+
+    pub fn lint(code: Code, message: String, help: &str) -> Diagnostic {
+        Diagnostic::new(code, message).help(help.to_string())
+    }
+
+    pub fn drift(code: Code, message: String, help: String) -> Diagnostic {
+        Diagnostic::new(code, message).help(help)
+    }
+}

@@ -1,0 +1,818 @@
+//! Loading a corpus: discover files, read them safely, parse them into `raw`
+//! types, validate them into the `model`, and collect every diagnostic on the way.
+//!
+//! Article files are processed in parallel and handed one at a time to a
+//! per-article function, so a command keeps only what it needs of each article
+//! (a row of metrics, a few trail facts) rather than the whole corpus.
+
+use crate::diag::{Diagnostic, Note, Snippet, make};
+use crate::model::{
+    Article, Claim, ClaimKind, Outlet, OutletKind, Outlets, Ownership, Pos, Route, Source,
+    SourceKind,
+};
+use crate::raw;
+use crate::source::SourceText;
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::de::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use toml::Spanned;
+
+/// Files larger than this are refused unless the user raises the limit.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 128 * 1024 * 1024;
+
+pub const REGISTRY_FILE: &str = "outlets.toml";
+pub const CONFIG_FILE: &str = "claimtrail.toml";
+
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    pub paths: Vec<PathBuf>,
+    pub max_file_size: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            paths: vec![PathBuf::from("claims")],
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
+/// What a per-article function gets besides the article: the file's text, to
+/// locate further diagnostics, and a place to put them.
+pub struct FileCtx<'a> {
+    pub file: &'a str,
+    src: SourceText<'a>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileCtx<'_> {
+    /// The snippet for a position recorded in the model.
+    pub fn snippet(&self, pos: Pos) -> Snippet {
+        self.src.snippet(pos.start..pos.end)
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic, pos: Pos) {
+        let snippet = self.snippet(pos);
+        self.diagnostics
+            .push(diagnostic.at(self.file, Some(snippet)));
+    }
+
+    fn push_span(&mut self, diagnostic: Diagnostic, span: Range<usize>) {
+        let snippet = self.src.snippet(span);
+        self.diagnostics
+            .push(diagnostic.at(self.file, Some(snippet)));
+    }
+
+    fn pos(&self, span: Range<usize>) -> Pos {
+        let (line, column) = self.src.position(span.start);
+        Pos {
+            line,
+            column,
+            start: span.start,
+            end: span.end,
+        }
+    }
+}
+
+/// A loaded corpus: the registry, one result per valid article in a stable
+/// order, and every diagnostic found.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub outlets: Outlets,
+    pub items: Vec<T>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub stats: Stats,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Article files found.
+    pub files: usize,
+    /// Articles that loaded.
+    pub articles: usize,
+    pub claims: usize,
+    pub outlets: usize,
+}
+
+/// A corpus folder and the article files below it.
+struct Root {
+    /// The folder article ids are relative to.
+    dir: PathBuf,
+    registry: Option<PathBuf>,
+    files: Vec<PathBuf>,
+}
+
+/// Load every article below the given paths, calling `per_article` on each
+/// valid one (in parallel) and keeping its result.
+pub fn load<T, F>(opts: &LoadOptions, per_article: F) -> Loaded<T>
+where
+    T: Send,
+    F: Fn(Article, &mut FileCtx, &Outlets) -> T + Sync,
+{
+    load_with_progress(opts, &|_, _| {}, per_article)
+}
+
+/// `load`, reporting `(done, total)` files as it goes.
+pub fn load_with_progress<T, F>(
+    opts: &LoadOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    per_article: F,
+) -> Loaded<T>
+where
+    T: Send,
+    F: Fn(Article, &mut FileCtx, &Outlets) -> T + Sync,
+{
+    let mut diagnostics = Vec::new();
+    let roots = discover(&opts.paths, &mut diagnostics);
+
+    let mut outlets = Outlets::default();
+    let mut registry_keys: HashMap<PathBuf, Outlets> = HashMap::new();
+    for root in &roots {
+        match &root.registry {
+            Some(path) if !registry_keys.contains_key(path) => {
+                let reg = load_registry(path, opts.max_file_size, &mut diagnostics);
+                for (id, outlet) in &reg.by_id {
+                    outlets
+                        .by_id
+                        .entry(id.clone())
+                        .or_insert_with(|| outlet.clone());
+                }
+                registry_keys.insert(path.clone(), reg);
+            }
+            Some(_) => {}
+            None => diagnostics.push(make::missing_registry(&display(&root.dir))),
+        }
+    }
+
+    let empty = Outlets::default();
+    let jobs: Vec<(&Root, &PathBuf)> = roots
+        .iter()
+        .flat_map(|r| r.files.iter().map(move |f| (r, f)))
+        .collect();
+    let total = jobs.len();
+    let done = AtomicUsize::new(0);
+    let outcomes: Vec<FileOutcome<T>> = jobs
+        .par_iter()
+        .map(|(root, path)| {
+            let registry = root
+                .registry
+                .as_ref()
+                .and_then(|p| registry_keys.get(p))
+                .unwrap_or(&empty);
+            let outcome = load_article(root, path, registry, opts.max_file_size, &per_article);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            outcome
+        })
+        .collect();
+
+    let mut stats = Stats {
+        files: total,
+        outlets: outlets.len(),
+        ..Stats::default()
+    };
+    let mut items = Vec::with_capacity(outcomes.len());
+    let mut seen_ids: HashMap<String, (String, Pos)> = HashMap::new();
+    for outcome in outcomes {
+        diagnostics.extend(outcome.diagnostics);
+        if let Some(found) = outcome.article {
+            stats.articles += 1;
+            stats.claims += found.claims;
+            match seen_ids.get(&found.id) {
+                Some((first_file, first_pos)) => {
+                    let d = make::duplicate_article_id(&found.id)
+                        .at(&found.file, Some(found.id_snippet))
+                        .note(Note {
+                            message: "the id is first used here".into(),
+                            file: Some(first_file.clone()),
+                            line: Some(first_pos.line),
+                            column: Some(first_pos.column),
+                        });
+                    diagnostics.push(d);
+                    continue;
+                }
+                None => {
+                    seen_ids.insert(found.id, (found.file, found.id_pos));
+                }
+            }
+            items.push(found.value);
+        }
+    }
+    Loaded {
+        outlets,
+        items,
+        diagnostics,
+        stats,
+    }
+}
+
+/// Read a file again and cut out the snippet at a position recorded in the
+/// model; for diagnostics found after loading (drift across articles).
+pub fn snippet_at(file: &str, pos: Pos) -> Option<Snippet> {
+    let bytes = std::fs::read(file).ok()?;
+    let text = String::from_utf8_lossy(strip_bom(&bytes));
+    let snippet = SourceText::new(&text).snippet(pos.start..pos.end);
+    (snippet.line == pos.line).then_some(snippet)
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// Find the corpus roots and their article files, in a deterministic order.
+fn discover(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Root> {
+    let mut roots: Vec<Root> = Vec::new();
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    for path in paths {
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                diagnostics.push(
+                    make::unreadable(&format!("cannot read `{}`: {e}", display(path)))
+                        .in_file(&display(path)),
+                );
+                continue;
+            }
+        };
+        let start_dir = if meta.is_dir() {
+            path.clone()
+        } else {
+            path.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from("."))
+        };
+        let (dir, registry) = find_registry(&start_dir);
+        let mut files = Vec::new();
+        if meta.is_dir() {
+            walk(path, registry.as_deref(), &mut files, diagnostics);
+        } else if path.file_name().is_some_and(|n| n == REGISTRY_FILE) {
+            // Naming the registry itself loads no articles.
+        } else {
+            files.push(path.clone());
+        }
+        files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+        let dir = dir.unwrap_or(start_dir);
+        match roots
+            .iter_mut()
+            .find(|r| r.dir == dir && r.registry == registry)
+        {
+            Some(root) => root.files.extend(files),
+            None => roots.push(Root {
+                dir,
+                registry,
+                files,
+            }),
+        }
+    }
+    roots
+}
+
+/// The nearest folder at or above `dir` that holds `outlets.toml`.
+fn find_registry(dir: &Path) -> (Option<PathBuf>, Option<PathBuf>) {
+    let mut current = Some(dir);
+    while let Some(d) = current {
+        let candidate = d.join(REGISTRY_FILE);
+        if candidate.is_file() {
+            return (Some(d.to_path_buf()), Some(candidate));
+        }
+        current = d.parent().filter(|p| !p.as_os_str().is_empty());
+    }
+    (None, None)
+}
+
+fn walk(
+    dir: &Path,
+    registry: Option<&Path>,
+    files: &mut Vec<PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(display).unwrap_or_else(|| display(dir));
+                let what = if e.loop_ancestor().is_some() {
+                    format!("`{path}` is a symlink loop; it was skipped")
+                } else {
+                    format!(
+                        "cannot read `{path}`: {}",
+                        e.io_error()
+                            .map(|i| i.to_string())
+                            .unwrap_or_else(|| e.to_string())
+                    )
+                };
+                diagnostics.push(make::unreadable(&what).in_file(&path));
+                continue;
+            }
+        };
+        let path = entry.path();
+        if path.extension().is_none_or(|ext| ext != "toml") || entry.file_type().is_dir() {
+            continue;
+        }
+        let name = entry.file_name();
+        if name == CONFIG_FILE || registry.is_some_and(|r| r == path) {
+            continue;
+        }
+        files.push(path.to_path_buf());
+    }
+}
+
+/// Read a file as UTF-8 text, refusing what is not a regular file, too large,
+/// or not UTF-8.
+fn read_text(path: &Path, max: u64) -> Result<String, Diagnostic> {
+    let file = display(path);
+    let meta = std::fs::metadata(path)
+        .map_err(|e| make::unreadable(&format!("cannot read `{file}`: {e}")).in_file(&file))?;
+    if !meta.is_file() {
+        return Err(make::unreadable(&format!(
+            "`{file}` is not a regular file (a FIFO, device or folder); it was skipped"
+        ))
+        .in_file(&file));
+    }
+    if meta.len() > max {
+        return Err(make::file_too_large(meta.len(), max).in_file(&file));
+    }
+    let bytes = read_limited(path, max)
+        .map_err(|e| make::unreadable(&format!("cannot read `{file}`: {e}")).in_file(&file))?;
+    if bytes.len() as u64 > max {
+        return Err(make::file_too_large(bytes.len() as u64, max).in_file(&file));
+    }
+    decode(bytes).map_err(|d| d.in_file(&file))
+}
+
+/// Read at most `max + 1` bytes: a file that grows while it is read cannot
+/// make us read without bound.
+fn read_limited(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn decode(bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(make::not_utf8("it starts with a UTF-16 byte-order mark"));
+    }
+    let bytes = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes[3..].to_vec()
+    } else {
+        bytes
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let snippet = SourceText::new(&lossy).snippet(offset..offset + 1);
+        let mut d = make::not_utf8(&format!("invalid byte at offset {offset}"));
+        d.snippet = Some(snippet);
+        d
+    })
+}
+
+/// Turn a TOML or serde error into a diagnostic of the right code.
+fn toml_error(err: &toml::de::Error, src: &SourceText, file: &str, syntax: bool) -> Diagnostic {
+    let message = err.message().trim().to_string();
+    let first_line = message.lines().next().unwrap_or("").to_string();
+    let diag = if syntax {
+        make::syntax(&first_line)
+    } else if let Some(rest) = first_line.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        let expected = backticked(rest.get(field.len() + 1..).unwrap_or(""));
+        let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+        make::unknown_field(field, &expected)
+    } else if let Some(rest) = first_line.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        make::missing_field(field, table_name_for(field))
+    } else if first_line.contains("invalid type") || first_line.contains("invalid value") {
+        let hint = if first_line.contains("datetime") && first_line.contains("string") {
+            Some("write the date without quotes, e.g. said = 2019-03-26".to_string())
+        } else if first_line.contains("expected a boolean") {
+            Some("write `true` or `false` without quotes".to_string())
+        } else if first_line.contains("expected a string") {
+            Some("put the value in double quotes".to_string())
+        } else {
+            None
+        };
+        make::wrong_type(&first_line, hint)
+    } else {
+        make::syntax(&first_line)
+    };
+    let span = err.span().unwrap_or(0..0);
+    diag.at(file, Some(src.snippet(span)))
+}
+
+fn backticked(s: &str) -> Vec<String> {
+    s.split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(_, x)| x.to_string())
+        .collect()
+}
+
+/// Where a missing field belongs, for the message.
+fn table_name_for(field: &str) -> &'static str {
+    match field {
+        "article" => "the file (it needs an `[article]` table)",
+        "title" | "outlet" => "`[article]`",
+        "id" | "text" => "a `[[claims]]` entry",
+        "name" => "an outlet of outlets.toml",
+        _ => "this table",
+    }
+}
+
+fn load_registry(path: &Path, max: u64, diagnostics: &mut Vec<Diagnostic>) -> Outlets {
+    let file = display(path);
+    let text = match read_text(path, max) {
+        Ok(t) => t,
+        Err(d) => {
+            diagnostics.push(d);
+            return Outlets::default();
+        }
+    };
+    let src = SourceText::new(&text);
+    let parsed = toml::de::Deserializer::parse(&text)
+        .map_err(|e| toml_error(&e, &src, &file, true))
+        .and_then(|de| {
+            raw::OutletsFile::deserialize(de).map_err(|e| toml_error(&e, &src, &file, false))
+        });
+    let parsed = match parsed {
+        Ok(p) => p,
+        Err(d) => {
+            diagnostics.push(d);
+            return Outlets::default();
+        }
+    };
+    let mut ctx = FileCtx {
+        file: &file,
+        src,
+        diagnostics: Vec::new(),
+    };
+    let mut outlets = Outlets::default();
+    for (id, table) in parsed.outlets {
+        let t = table.into_inner();
+        let outlet = Outlet {
+            id: id.get_ref().clone(),
+            name: nonempty(&mut ctx, "name", t.name),
+            kind: t.kind.and_then(|k| {
+                enum_value(&mut ctx, "kind", k, OutletKind::NAMES, OutletKind::parse)
+            }),
+            country: t.country.and_then(|c| country(&mut ctx, c)),
+            ownership: t.ownership.and_then(|o| {
+                enum_value(&mut ctx, "ownership", o, Ownership::NAMES, Ownership::parse)
+            }),
+            url: t.url.map(Spanned::into_inner),
+        };
+        outlets.by_id.insert(outlet.id.clone(), outlet);
+    }
+    diagnostics.extend(ctx.diagnostics);
+    outlets
+}
+
+struct FileOutcome<T> {
+    diagnostics: Vec<Diagnostic>,
+    article: Option<Found<T>>,
+}
+
+struct Found<T> {
+    id: String,
+    file: String,
+    id_pos: Pos,
+    id_snippet: Snippet,
+    claims: usize,
+    value: T,
+}
+
+fn load_article<T, F>(
+    root: &Root,
+    path: &Path,
+    outlets: &Outlets,
+    max: u64,
+    per_article: &F,
+) -> FileOutcome<T>
+where
+    F: Fn(Article, &mut FileCtx, &Outlets) -> T,
+{
+    let file = display(path);
+    let text = match read_text(path, max) {
+        Ok(t) => t,
+        Err(d) => {
+            return FileOutcome {
+                diagnostics: vec![d],
+                article: None,
+            };
+        }
+    };
+    let src = SourceText::new(&text);
+    let parsed = toml::de::Deserializer::parse(&text)
+        .map_err(|e| toml_error(&e, &src, &file, true))
+        .and_then(|de| {
+            raw::ArticleFile::deserialize(de).map_err(|e| toml_error(&e, &src, &file, false))
+        });
+    let parsed = match parsed {
+        Ok(p) => p,
+        Err(d) => {
+            return FileOutcome {
+                diagnostics: vec![d],
+                article: None,
+            };
+        }
+    };
+    let mut ctx = FileCtx {
+        file: &file,
+        src,
+        diagnostics: Vec::new(),
+    };
+    let default_id = default_article_id(&root.dir, path);
+    let (article, id_pos) = validate_article(&mut ctx, parsed, default_id, outlets);
+    let id = article.id.clone();
+    let claims = article.claims.len();
+    let id_snippet = ctx.snippet(id_pos);
+    let value = per_article(article, &mut ctx, outlets);
+    FileOutcome {
+        diagnostics: ctx.diagnostics,
+        article: Some(Found {
+            id,
+            file: file.clone(),
+            id_pos,
+            id_snippet,
+            claims,
+            value,
+        }),
+    }
+}
+
+/// `claims/2019/reuters-cyber.toml` below `claims` is `2019/reuters-cyber`.
+fn default_article_id(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let rel = rel.with_extension("");
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn nonempty(ctx: &mut FileCtx, field: &str, value: Spanned<String>) -> String {
+    if value.get_ref().trim().is_empty() {
+        ctx.push_span(make::empty_value(field), value.span());
+    }
+    value.into_inner()
+}
+
+fn enum_value<E>(
+    ctx: &mut FileCtx,
+    field: &str,
+    value: Spanned<String>,
+    names: &[&str],
+    parse: fn(&str) -> Option<E>,
+) -> Option<E> {
+    let parsed = parse(value.get_ref());
+    if parsed.is_none() {
+        ctx.push_span(
+            make::invalid_value(field, value.get_ref(), names),
+            value.span(),
+        );
+    }
+    parsed
+}
+
+fn country(ctx: &mut FileCtx, value: Spanned<String>) -> Option<String> {
+    let v = value.get_ref();
+    if v.len() == 2 && v.bytes().all(|b| b.is_ascii_uppercase()) {
+        Some(value.into_inner())
+    } else {
+        ctx.push_span(make::invalid_country(v), value.span());
+        None
+    }
+}
+
+fn date(
+    ctx: &mut FileCtx,
+    field: &str,
+    value: &Spanned<toml::value::Datetime>,
+) -> Option<NaiveDate> {
+    let dt = value.get_ref();
+    let Some(d) = dt.date else {
+        ctx.push_span(
+            make::invalid_date(field, &dt.to_string(), "a time without a date"),
+            value.span(),
+        );
+        return None;
+    };
+    if dt.time.is_some() && dt.offset.is_none() {
+        // A local date-time is unambiguous enough for a calendar date.
+    }
+    let parsed = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
+    if parsed.is_none() {
+        ctx.push_span(
+            make::invalid_date(field, &dt.to_string(), "no such day in the calendar"),
+            value.span(),
+        );
+    }
+    parsed
+}
+
+fn validate_article(
+    ctx: &mut FileCtx,
+    parsed: raw::ArticleFile,
+    default_id: String,
+    outlets: &Outlets,
+) -> (Article, Pos) {
+    let outlet_ids: Vec<&str> = outlets.by_id.keys().map(String::as_str).collect();
+    let article_span = parsed.article.span();
+    let a = parsed.article.into_inner();
+
+    let (id, id_pos) = match a.id {
+        Some(id) => {
+            let pos = ctx.pos(id.span());
+            (nonempty(ctx, "id", id), pos)
+        }
+        None => (default_id, ctx.pos(a.title.span())),
+    };
+    let title = nonempty(ctx, "title", a.title);
+    if !outlets.is_empty() && outlets.get(a.outlet.get_ref()).is_none() {
+        ctx.push_span(
+            make::unknown_outlet(a.outlet.get_ref(), &outlet_ids),
+            a.outlet.span(),
+        );
+    }
+    let published = a.published.as_ref().and_then(|p| date(ctx, "published", p));
+    if a.published.is_none() {
+        let pos = ctx.pos(article_span.start..article_span.start);
+        ctx.push(make::undated_article(), pos);
+    }
+
+    // Sources, sorted by id (the map is ordered).
+    let mut sources = Vec::with_capacity(parsed.sources.len());
+    let mut source_spans: Vec<Range<usize>> = Vec::with_capacity(parsed.sources.len());
+    for (sid, table) in parsed.sources {
+        let span = sid.span();
+        let t = table.into_inner();
+        let anonymous = t.anonymous.as_ref().is_some_and(|a| *a.get_ref());
+        match (&t.name, anonymous) {
+            (Some(name), true) => {
+                ctx.push_span(make::anonymous_with_name(sid.get_ref()), name.span())
+            }
+            (None, false) => ctx.push_span(make::unnamed_source(sid.get_ref()), span.clone()),
+            _ => {}
+        }
+        let name = t.name.map(|n| nonempty(ctx, "name", n));
+        let kind = t
+            .kind
+            .and_then(|k| enum_value(ctx, "kind", k, SourceKind::NAMES, SourceKind::parse))
+            .unwrap_or(SourceKind::Person);
+        sources.push(Source {
+            id: sid.into_inner(),
+            name,
+            anonymous,
+            description: t.description.map(Spanned::into_inner),
+            reason: t.reason.map(Spanned::into_inner),
+            role: t.role.map(Spanned::into_inner),
+            affiliation: t.affiliation.map(Spanned::into_inner),
+            country: t.country.and_then(|c| country(ctx, c)),
+            kind,
+            pos: ctx.pos(span.clone()),
+        });
+        source_spans.push(span);
+    }
+    let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    let mut used = vec![false; sources.len()];
+
+    let mut claims = Vec::with_capacity(parsed.claims.len());
+    let mut claim_ids: HashMap<String, Pos> = HashMap::with_capacity(parsed.claims.len());
+    for table in parsed.claims {
+        let c = table.into_inner();
+        let pos = ctx.pos(c.id.span());
+        if let Some(first) = claim_ids.get(c.id.get_ref()) {
+            let d = make::duplicate_claim_id(c.id.get_ref()).note(Note {
+                message: "first used here".into(),
+                file: Some(ctx.file.to_string()),
+                line: Some(first.line),
+                column: Some(first.column),
+            });
+            ctx.push(d, pos);
+        } else {
+            claim_ids.insert(c.id.get_ref().clone(), pos);
+        }
+        let id = nonempty(ctx, "id", c.id);
+        let text = nonempty(ctx, "text", c.text);
+
+        let source = c
+            .source
+            .and_then(|s| match source_ids.binary_search(&s.get_ref().as_str()) {
+                Ok(i) => {
+                    used[i] = true;
+                    Some(s.into_inner())
+                }
+                Err(_) => {
+                    ctx.push_span(make::unknown_source(s.get_ref(), &source_ids), s.span());
+                    None
+                }
+            });
+
+        let mut routes = Vec::new();
+        if let Some(via) = c.via {
+            if via.get_ref().is_empty() {
+                ctx.push_span(make::empty_route(true), via.span());
+            }
+            for route in via.into_inner() {
+                let span = route.span();
+                let hops: Vec<Spanned<String>> = match route.into_inner() {
+                    raw::Route::Outlet(id) => vec![Spanned::new(span.clone(), id)],
+                    raw::Route::Chain(hops) => hops,
+                };
+                if hops.is_empty() {
+                    ctx.push_span(make::empty_route(false), span);
+                    continue;
+                }
+                for hop in &hops {
+                    if !outlets.is_empty() && outlets.get(hop.get_ref()).is_none() {
+                        ctx.push_span(make::unknown_outlet(hop.get_ref(), &outlet_ids), hop.span());
+                    }
+                }
+                routes.push(Route {
+                    hops: hops.into_iter().map(Spanned::into_inner).collect(),
+                });
+            }
+        }
+
+        let said = c.said.as_ref().and_then(|s| date(ctx, "said", s));
+        if let (Some(said_date), Some(pub_date), Some(span)) =
+            (said, published, c.said.as_ref().map(Spanned::span))
+            && said_date > pub_date
+        {
+            ctx.push_span(
+                make::said_after_published(&said_date.to_string(), &pub_date.to_string()),
+                span,
+            );
+        }
+        let kind = c
+            .kind
+            .and_then(|k| enum_value(ctx, "kind", k, ClaimKind::NAMES, ClaimKind::parse))
+            .unwrap_or(if source.is_some() || !routes.is_empty() {
+                ClaimKind::Paraphrase
+            } else {
+                ClaimKind::Assertion
+            });
+        claims.push(Claim {
+            id,
+            text,
+            quote: c.quote.map(Spanned::into_inner),
+            source,
+            routes,
+            said,
+            hedge: c
+                .hedge
+                .map(Spanned::into_inner)
+                .filter(|h| !h.trim().is_empty()),
+            kind,
+            key: c.key.is_some_and(|k| k.into_inner()),
+            pos,
+        });
+    }
+    for (i, is_used) in used.iter().enumerate() {
+        if !is_used {
+            ctx.push_span(make::unused_source(&sources[i].id), source_spans[i].clone());
+        }
+    }
+
+    let article = Article {
+        id,
+        file: ctx.file.to_string(),
+        title,
+        outlet: a.outlet.into_inner(),
+        url: a.url.map(Spanned::into_inner),
+        published,
+        language: a.language.map(Spanned::into_inner),
+        byline: a.byline.map(|b| b.into_inner().0).unwrap_or_default(),
+        credited: a.credited.map(|b| b.into_inner().0).unwrap_or_default(),
+        sources,
+        claims,
+        pos: ctx.pos(article_span),
+    };
+    (article, id_pos)
+}
+
+/// Sorting helper for callers that merge diagnostics from several places.
+pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+/// Claims per article id, for callers that need a quick index.
+pub fn index_by_id(articles: &[Article]) -> BTreeMap<&str, &Article> {
+    articles.iter().map(|a| (a.id.as_str(), a)).collect()
+}

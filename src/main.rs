@@ -1,0 +1,30 @@
+//! The `claimtrail` binary: parse arguments, run, map the result to an exit code.
+
+mod cli;
+
+use clap::Parser;
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let config = cli::Cli::parse().into_config();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut err = std::io::stderr();
+    let result = claimtrail::run(&config, &mut out, &mut err).and_then(|exit| {
+        out.flush()?;
+        Ok(exit)
+    });
+    match result {
+        Ok(claimtrail::Exit::Success) => ExitCode::SUCCESS,
+        Ok(claimtrail::Exit::Findings) => ExitCode::from(1),
+        // `claimtrail report | head`: the reader left; that is not a failure.
+        Err(claimtrail::Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! GitHub-flavoured Markdown: headings, tables with pipes and newlines escaped,
+//! and bullet lists for fields.
+
+use super::{Align, Block, Doc, Grid};
+use std::io::{self, Write};
+
+pub fn write(out: &mut dyn Write, doc: &Doc) -> io::Result<()> {
+    let mut first = true;
+    for block in &doc.blocks {
+        if !first {
+            writeln!(out)?;
+        }
+        first = false;
+        match block {
+            Block::Heading(h) => writeln!(out, "## {}", inline(h))?,
+            Block::Text(t) => writeln!(out, "{}", inline(t))?,
+            Block::Fields(fields) => {
+                for (k, v) in fields {
+                    writeln!(out, "- **{}**: {}", inline(k), inline(v))?;
+                }
+            }
+            Block::Grid(g) => grid(out, g)?,
+        }
+    }
+    Ok(())
+}
+
+fn grid(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
+    let header: Vec<String> = g.columns.iter().map(|c| cell(c.header)).collect();
+    writeln!(out, "| {} |", header.join(" | "))?;
+    let rule: Vec<&str> = g
+        .columns
+        .iter()
+        .map(|c| match c.align {
+            Align::Left => "---",
+            Align::Right => "---:",
+        })
+        .collect();
+    writeln!(out, "| {} |", rule.join(" | "))?;
+    for row in g.rows.iter() {
+        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    if let Some(footer) = &g.footer {
+        let cells: Vec<String> = footer.iter().map(|c| format!("**{}**", cell(c))).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+/// Escape a table cell: pipes, and line breaks as `<br>`.
+pub fn cell(s: &str) -> String {
+    if s.is_empty() {
+        return String::new();
+    }
+    inline(s)
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace(['\n', '\r'], "<br>")
+}
+
+/// Escape text so Markdown shows it as written, not as markup or HTML.
+pub fn inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '&' => out.push_str("&amp;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}

@@ -1,0 +1,147 @@
+//! Output formats. Every command computes its values once (`metrics`, `trail`)
+//! and builds a [`Doc`]: headings, grids and key-value lists. The table,
+//! Markdown and CSV renderers each turn a `Doc` into text; JSON serializes the
+//! computed values themselves; HTML has a page of its own.
+
+pub mod csv;
+pub mod diagnostics;
+pub mod markdown;
+pub mod table;
+pub mod views;
+
+use std::io::{self, Write};
+
+/// Text output formats shared by the report commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+}
+
+/// How a column's cells line up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// A column: header and alignment.
+#[derive(Clone, Debug)]
+pub struct Column {
+    pub header: &'static str,
+    pub align: Align,
+}
+
+impl Column {
+    pub fn left(header: &'static str) -> Column {
+        Column {
+            header,
+            align: Align::Left,
+        }
+    }
+
+    pub fn right(header: &'static str) -> Column {
+        Column {
+            header,
+            align: Align::Right,
+        }
+    }
+}
+
+/// Rows of cells under columns; the last row may be a total.
+#[derive(Clone, Debug)]
+pub struct Grid {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<String>>,
+    /// A final row set apart (the corpus total).
+    pub footer: Option<Vec<String>>,
+}
+
+/// One part of a document.
+#[derive(Clone, Debug)]
+pub enum Block {
+    Heading(String),
+    Grid(Grid),
+    /// Label and value pairs ("origin: ...").
+    Fields(Vec<(String, String)>),
+    Text(String),
+}
+
+/// What a command shows, independent of format.
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    pub blocks: Vec<Block>,
+}
+
+impl Doc {
+    pub fn heading(&mut self, s: impl Into<String>) {
+        self.blocks.push(Block::Heading(s.into()));
+    }
+
+    pub fn grid(&mut self, g: Grid) {
+        self.blocks.push(Block::Grid(g));
+    }
+
+    pub fn fields(&mut self, f: Vec<(String, String)>) {
+        self.blocks.push(Block::Fields(f));
+    }
+
+    pub fn text(&mut self, s: impl Into<String>) {
+        self.blocks.push(Block::Text(s.into()));
+    }
+
+    /// The first grid: what CSV exports.
+    pub fn main_grid(&self) -> Option<&Grid> {
+        self.blocks.iter().find_map(|b| match b {
+            Block::Grid(g) => Some(g),
+            _ => None,
+        })
+    }
+}
+
+/// Terminal facts the table renderer needs.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Terminal {
+    /// Width to fit tables to; `None` when not writing to a terminal.
+    pub width: Option<u16>,
+    pub color: bool,
+}
+
+/// Write a doc in a text format (JSON is written from the values, not the doc).
+pub fn write_doc(out: &mut dyn Write, doc: &Doc, format: Format, term: Terminal) -> io::Result<()> {
+    match format {
+        Format::Table => table::write(out, doc, term),
+        Format::Markdown => markdown::write(out, doc),
+        Format::Csv => csv::write(out, doc),
+        Format::Json => unreachable_json(),
+    }
+}
+
+fn unreachable_json() -> io::Result<()> {
+    Err(io::Error::other("JSON is written from the computed values"))
+}
+
+/// Pretty JSON with a trailing newline.
+pub fn write_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// A rate as a percentage with no decimals ("33%"), or "-".
+pub fn percent(rate: Option<f64>) -> String {
+    rate.map(|r| format!("{:.0}%", r * 100.0))
+        .unwrap_or_else(|| "-".into())
+}
+
+/// A score with one decimal, or "-".
+pub fn score(score: Option<f64>) -> String {
+    score
+        .map(|s| format!("{s:.1}"))
+        .unwrap_or_else(|| "-".into())
+}
+
+pub fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_else(|| "undated".into())
+}

@@ -1,0 +1,212 @@
+//! What each command shows, as a [`Doc`]: which columns, in which order, with
+//! which labels. Values come formatted from the computed metrics; nothing is
+//! counted here.
+
+use super::{Column, Doc, Grid, date, percent, score};
+use crate::metrics::{ArticleRow, Explanation};
+use crate::model::Outlets;
+use crate::sources::SourcesReport;
+
+fn countries(row: &ArticleRow) -> String {
+    row.speakers_by_country
+        .iter()
+        .map(|(c, n)| format!("{c} {n}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn report_cells(r: &ArticleRow, outlets: &Outlets, total: bool) -> Vec<String> {
+    vec![
+        r.id.clone(),
+        if total {
+            String::new()
+        } else {
+            outlets.name(&r.outlet).to_string()
+        },
+        if total {
+            String::new()
+        } else {
+            date(r.published)
+        },
+        r.claims.to_string(),
+        r.named.to_string(),
+        r.anonymous.to_string(),
+        r.outlet_reported.to_string(),
+        r.unattributed.to_string(),
+        r.hedged.to_string(),
+        r.relayed.to_string(),
+        r.longest_route.to_string(),
+        r.state_reliant.to_string(),
+        r.speakers.to_string(),
+        countries(r),
+        percent(r.anonymity_rate),
+        score(r.score),
+        r.grade.to_string(),
+    ]
+}
+
+/// `claimtrail report`: one row per article and the corpus total.
+pub fn report(rows: &[ArticleRow], total: &ArticleRow, outlets: &Outlets) -> Doc {
+    let mut doc = Doc::default();
+    doc.grid(Grid {
+        columns: vec![
+            Column::left("article"),
+            Column::left("outlet"),
+            Column::left("published"),
+            Column::right("claims"),
+            Column::right("named"),
+            Column::right("anon"),
+            Column::right("outlet-rep"),
+            Column::right("unattr"),
+            Column::right("hedged"),
+            Column::right("relayed"),
+            Column::right("hops"),
+            Column::right("state"),
+            Column::right("speakers"),
+            Column::left("by country"),
+            Column::right("anon rate"),
+            Column::right("score"),
+            Column::left("grade"),
+        ],
+        rows: rows
+            .iter()
+            .map(|r| report_cells(r, outlets, false))
+            .collect(),
+        footer: Some(report_cells(total, outlets, true)),
+    });
+    doc
+}
+
+/// `claimtrail report --article ID`: the article, then each claim explained.
+pub fn explanation(e: &Explanation, outlets: &Outlets) -> Doc {
+    let r = &e.row;
+    let mut doc = Doc::default();
+    doc.heading(format!("{}: {}", r.id, r.title));
+    let mut fields = vec![
+        ("outlet".to_string(), e.outlet_name.clone()),
+        ("published".to_string(), date(r.published)),
+    ];
+    if let Some(url) = &e.url {
+        fields.push(("url".into(), url.clone()));
+    }
+    fields.extend([
+        (
+            "claims".to_string(),
+            format!(
+                "{} scored ({} named, {} anonymous, {} outlet, {} unattributed), {} background",
+                r.claims, r.named, r.anonymous, r.outlet_reported, r.unattributed, r.background
+            ),
+        ),
+        (
+            "hedged / relayed".into(),
+            format!("{} / {}", r.hedged, r.relayed),
+        ),
+        ("state-media reliant".into(), r.state_reliant.to_string()),
+        ("anonymity rate".into(), percent(r.anonymity_rate)),
+        ("score".into(), format!("{} ({})", score(r.score), r.grade)),
+    ]);
+    doc.fields(fields);
+    let _ = outlets;
+    doc.grid(Grid {
+        columns: vec![
+            Column::left("claim"),
+            Column::left("text"),
+            Column::left("speaker"),
+            Column::left("route"),
+            Column::left("said"),
+            Column::left("class"),
+            Column::right("points"),
+            Column::left("reasons"),
+        ],
+        rows: e
+            .claim_rows
+            .iter()
+            .map(|c| {
+                let mut id = c.id.clone();
+                if c.key {
+                    id.push_str(" (key)");
+                }
+                vec![
+                    id,
+                    c.text.clone(),
+                    c.speaker.clone().unwrap_or_else(|| "-".into()),
+                    c.route_text.clone(),
+                    c.said.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                    c.class.as_str().to_string(),
+                    score(c.points),
+                    c.reasons
+                        .iter()
+                        .map(|r| {
+                            if r.points == 0.0 {
+                                r.what.clone()
+                            } else {
+                                format!("{:+} {}", r.points, r.what)
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ]
+            })
+            .collect(),
+        footer: None,
+    });
+    doc
+}
+
+/// `claimtrail sources`: speakers, then outlets as relays.
+pub fn sources(s: &SourcesReport) -> Doc {
+    let mut doc = Doc::default();
+    doc.heading("Speakers");
+    doc.grid(Grid {
+        columns: vec![
+            Column::left("speaker"),
+            Column::left("affiliation"),
+            Column::left("country"),
+            Column::right("articles"),
+            Column::right("claims"),
+        ],
+        rows: s
+            .speakers
+            .iter()
+            .map(|p| {
+                vec![
+                    p.speaker.clone(),
+                    p.affiliation.clone().unwrap_or_default(),
+                    p.country.clone().unwrap_or_default(),
+                    p.articles.to_string(),
+                    p.claims.to_string(),
+                ]
+            })
+            .collect(),
+        footer: None,
+    });
+    doc.heading("Outlets");
+    doc.grid(Grid {
+        columns: vec![
+            Column::left("outlet"),
+            Column::left("name"),
+            Column::left("kind"),
+            Column::left("ownership"),
+            Column::right("relayed claims"),
+            Column::right("relying articles"),
+            Column::right("own articles"),
+        ],
+        rows: s
+            .outlets
+            .iter()
+            .map(|o| {
+                vec![
+                    o.id.clone(),
+                    o.name.clone(),
+                    o.kind.clone().unwrap_or_default(),
+                    o.ownership.clone().unwrap_or_default(),
+                    o.relayed_claims.to_string(),
+                    o.relying_articles.to_string(),
+                    o.own_articles.to_string(),
+                ]
+            })
+            .collect(),
+        footer: None,
+    });
+    doc
+}

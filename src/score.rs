@@ -1,0 +1,292 @@
+//! The sourcing score: per-claim points by attribution class and quality, the
+//! adjustments, and the weights behind them, kept in one place. Defaults follow
+//! the newsroom rules the README cites; `[scoring]` in `claimtrail.toml`
+//! overrides any of them.
+
+use crate::diag::{Diagnostic, make};
+use crate::model::{Article, Claim, Class, Outlets};
+use crate::source::SourceText;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+/// Every number the score uses. Points are on a 0 to 100 scale.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Weights {
+    /// A named speaker, on the record.
+    pub named: f64,
+    /// An anonymous speaker the article both describes and explains.
+    pub anonymous_described_and_explained: f64,
+    /// An anonymous speaker with a description or a reason, not both.
+    pub anonymous_partial: f64,
+    /// An anonymous speaker with neither.
+    pub anonymous_bare: f64,
+    /// Credited to another outlet's reporting, no speaker.
+    pub outlet: f64,
+    /// The article's own voice.
+    pub unattributed: f64,
+    /// Subtracted for each hop of the shortest route.
+    pub per_hop: f64,
+    /// Subtracted when every route runs through state-owned outlets.
+    pub state_only_route: f64,
+    /// Subtracted when the article hedges the claim.
+    pub hedge: f64,
+    /// Subtracted from an attributed claim with no `said` date.
+    pub undated: f64,
+    /// How much a key claim counts against an ordinary one.
+    pub key_weight: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            named: 100.0,
+            anonymous_described_and_explained: 60.0,
+            anonymous_partial: 45.0,
+            anonymous_bare: 30.0,
+            outlet: 30.0,
+            unattributed: 20.0,
+            per_hop: 5.0,
+            state_only_route: 20.0,
+            hedge: 10.0,
+            undated: 5.0,
+            key_weight: 2.0,
+        }
+    }
+}
+
+/// `[scoring]` as written: any subset of the weights.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawWeights {
+    named: Option<Spanned<f64>>,
+    anonymous_described_and_explained: Option<Spanned<f64>>,
+    anonymous_partial: Option<Spanned<f64>>,
+    anonymous_bare: Option<Spanned<f64>>,
+    outlet: Option<Spanned<f64>>,
+    unattributed: Option<Spanned<f64>>,
+    per_hop: Option<Spanned<f64>>,
+    state_only_route: Option<Spanned<f64>>,
+    hedge: Option<Spanned<f64>>,
+    undated: Option<Spanned<f64>>,
+    key_weight: Option<Spanned<f64>>,
+}
+
+impl RawWeights {
+    /// Apply the overrides to the defaults; values outside 0 to 100 (key
+    /// weight: 0 to 10) are diagnostics and keep the default.
+    pub fn resolve(self, src: &SourceText, file: &str, diags: &mut Vec<Diagnostic>) -> Weights {
+        let mut w = Weights::default();
+        let mut set = |slot: &mut f64, value: Option<Spanned<f64>>, name: &str, max: f64| {
+            if let Some(v) = value {
+                let x = *v.get_ref();
+                if x.is_finite() && (0.0..=max).contains(&x) {
+                    *slot = x;
+                } else {
+                    diags.push(
+                        make::wrong_type(
+                            &format!("`{name}` must be a number from 0 to {max}"),
+                            Some(format!("e.g. {name} = {}", *slot)),
+                        )
+                        .at(file, Some(src.snippet(v.span()))),
+                    );
+                }
+            }
+        };
+        set(&mut w.named, self.named, "named", 100.0);
+        set(
+            &mut w.anonymous_described_and_explained,
+            self.anonymous_described_and_explained,
+            "anonymous-described-and-explained",
+            100.0,
+        );
+        set(
+            &mut w.anonymous_partial,
+            self.anonymous_partial,
+            "anonymous-partial",
+            100.0,
+        );
+        set(
+            &mut w.anonymous_bare,
+            self.anonymous_bare,
+            "anonymous-bare",
+            100.0,
+        );
+        set(&mut w.outlet, self.outlet, "outlet", 100.0);
+        set(
+            &mut w.unattributed,
+            self.unattributed,
+            "unattributed",
+            100.0,
+        );
+        set(&mut w.per_hop, self.per_hop, "per-hop", 100.0);
+        set(
+            &mut w.state_only_route,
+            self.state_only_route,
+            "state-only-route",
+            100.0,
+        );
+        set(&mut w.hedge, self.hedge, "hedge", 100.0);
+        set(&mut w.undated, self.undated, "undated", 100.0);
+        set(&mut w.key_weight, self.key_weight, "key-weight", 10.0);
+        w
+    }
+}
+
+/// One line of a claim's explanation: what counted, and for how much.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Reason {
+    pub what: String,
+    pub points: f64,
+}
+
+/// A claim's score and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClaimScore {
+    pub class: Class,
+    /// 0 to 100; `None` for background.
+    pub points: Option<f64>,
+    /// How much the claim counts in the article's mean (0 for background).
+    pub weight: f64,
+    pub reasons: Vec<Reason>,
+}
+
+pub fn score_claim(article: &Article, claim: &Claim, outlets: &Outlets, w: &Weights) -> ClaimScore {
+    let class = article.class_of(claim);
+    let mut reasons = Vec::new();
+    let base = match class {
+        Class::Background => {
+            return ClaimScore {
+                class,
+                points: None,
+                weight: 0.0,
+                reasons: vec![Reason {
+                    what: "background: context, not scored".into(),
+                    points: 0.0,
+                }],
+            };
+        }
+        Class::Named => (w.named, "named source, on the record".to_string()),
+        Class::Anonymous => {
+            let src = article.source_of(claim);
+            let described = src.is_some_and(|s| s.description.is_some());
+            let explained = src.is_some_and(|s| s.reason.is_some());
+            match (described, explained) {
+                (true, true) => (
+                    w.anonymous_described_and_explained,
+                    "anonymous source, described, reason given".to_string(),
+                ),
+                (true, false) => (
+                    w.anonymous_partial,
+                    "anonymous source, described, no reason given".to_string(),
+                ),
+                (false, true) => (
+                    w.anonymous_partial,
+                    "anonymous source, reason given, not described".to_string(),
+                ),
+                (false, false) => (
+                    w.anonymous_bare,
+                    "anonymous source, neither described nor explained".to_string(),
+                ),
+            }
+        }
+        Class::Outlet => (
+            w.outlet,
+            "credited to another outlet, no speaker".to_string(),
+        ),
+        Class::Unattributed => (
+            w.unattributed,
+            "unattributed: the article's own voice".to_string(),
+        ),
+    };
+    reasons.push(Reason {
+        what: base.1,
+        points: base.0,
+    });
+    let mut points = base.0;
+    let mut subtract = |amount: f64, what: String, reasons: &mut Vec<Reason>| {
+        if amount != 0.0 {
+            points -= amount;
+            reasons.push(Reason {
+                what,
+                points: -amount,
+            });
+        }
+    };
+    let hops = claim.routes.iter().map(|r| r.hops.len()).min().unwrap_or(0);
+    if hops > 0 {
+        let plural = if hops == 1 { "" } else { "s" };
+        subtract(
+            w.per_hop * hops as f64,
+            format!("relayed: {hops} hop{plural} on its shortest route"),
+            &mut reasons,
+        );
+    }
+    if claim.state_reliant(outlets) {
+        subtract(
+            w.state_only_route,
+            "every route runs through state-owned media".into(),
+            &mut reasons,
+        );
+    }
+    if let Some(h) = &claim.hedge {
+        subtract(w.hedge, format!("hedged: \"{h}\""), &mut reasons);
+    }
+    if claim.said.is_none() && class != Class::Unattributed {
+        subtract(
+            w.undated,
+            "no date for when it was said".into(),
+            &mut reasons,
+        );
+    }
+    let weight = if claim.key { w.key_weight } else { 1.0 };
+    if claim.key {
+        reasons.push(Reason {
+            what: format!("key claim: counts {}x", w.key_weight),
+            points: 0.0,
+        });
+    }
+    ClaimScore {
+        class,
+        points: Some(points.clamp(0.0, 100.0)),
+        weight,
+        reasons,
+    }
+}
+
+/// Accumulates weighted points into a mean.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Mean {
+    pub sum: f64,
+    pub weight: f64,
+}
+
+impl Mean {
+    pub fn add(&mut self, s: &ClaimScore) {
+        if let Some(p) = s.points {
+            self.sum += p * s.weight;
+            self.weight += s.weight;
+        }
+    }
+
+    pub fn merge(&mut self, other: Mean) {
+        self.sum += other.sum;
+        self.weight += other.weight;
+    }
+
+    /// The weighted mean, rounded to one decimal; `None` with nothing scored.
+    pub fn score(&self) -> Option<f64> {
+        (self.weight > 0.0).then(|| (self.sum / self.weight * 10.0).round() / 10.0)
+    }
+}
+
+/// Grade bands: A from 85, B from 70, C from 55, D from 40, F below.
+pub fn grade(score: Option<f64>) -> &'static str {
+    match score {
+        None => "-",
+        Some(s) if s >= 85.0 => "A",
+        Some(s) if s >= 70.0 => "B",
+        Some(s) if s >= 55.0 => "C",
+        Some(s) if s >= 40.0 => "D",
+        Some(_) => "F",
+    }
+}

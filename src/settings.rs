@@ -1,0 +1,152 @@
+//! `claimtrail.toml`: the newsroom's settings. Owns finding the file (the current
+//! folder or the nearest parent, or `--config`), reading it strictly, and the
+//! policy it sets: a level per diagnostic code, like clippy's `[lints]`.
+
+use crate::diag::{Code, Diagnostic, Level, Severity, make};
+use crate::score::Weights;
+use crate::source::SourceText;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+pub const FILE_NAME: &str = "claimtrail.toml";
+
+/// The file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawSettings {
+    max_file_size: Option<Spanned<u64>>,
+    #[serde(default)]
+    lints: BTreeMap<Spanned<String>, Spanned<String>>,
+    scoring: Option<crate::score::RawWeights>,
+}
+
+/// What the settings mean.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// Where they came from, if from a file.
+    pub file: Option<PathBuf>,
+    pub max_file_size: Option<u64>,
+    pub policy: Policy,
+    pub weights: Weights,
+}
+
+/// The level of each code, after `[lints]` and `--deny warnings`.
+#[derive(Clone, Debug, Default)]
+pub struct Policy {
+    levels: HashMap<Code, Level>,
+    pub deny_warnings: bool,
+}
+
+impl Policy {
+    pub fn level(&self, code: Code) -> Level {
+        if !code.configurable() {
+            return Level::Deny;
+        }
+        let level = self
+            .levels
+            .get(&code)
+            .copied()
+            .unwrap_or(code.default_level());
+        if self.deny_warnings && level == Level::Warn {
+            Level::Deny
+        } else {
+            level
+        }
+    }
+
+    pub fn set(&mut self, code: Code, level: Level) {
+        self.levels.insert(code, level);
+    }
+
+    /// Drop allowed findings and set each remaining one's severity.
+    pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        diagnostics
+            .into_iter()
+            .filter_map(|mut d| {
+                d.severity = match self.level(d.code) {
+                    Level::Allow => return None,
+                    Level::Warn => Severity::Warning,
+                    Level::Deny => Severity::Error,
+                };
+                Some(d)
+            })
+            .collect()
+    }
+}
+
+/// The settings file for a run: the one given, or the nearest `claimtrail.toml`
+/// at or above `start`.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+/// Read settings, collecting every problem in the file.
+pub fn read(path: &Path) -> Result<(Settings, Vec<Diagnostic>), std::io::Error> {
+    let text = std::fs::read_to_string(path)?;
+    Ok(parse(
+        &text,
+        &path.display().to_string(),
+        Some(path.to_path_buf()),
+    ))
+}
+
+pub fn parse(text: &str, file: &str, origin: Option<PathBuf>) -> (Settings, Vec<Diagnostic>) {
+    let src = SourceText::new(text);
+    let mut diagnostics = Vec::new();
+    let mut settings = Settings {
+        file: origin,
+        ..Settings::default()
+    };
+    let raw: RawSettings = match toml::from_str(text) {
+        Ok(r) => r,
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            let msg = e.message().lines().next().unwrap_or("").to_string();
+            let d = match msg.strip_prefix("unknown field `") {
+                Some(rest) => {
+                    let field = rest.split('`').next().unwrap_or("");
+                    make::unknown_field(field, &["max-file-size", "lints", "scoring"])
+                }
+                None => make::syntax(&msg),
+            };
+            diagnostics.push(d.at(file, Some(src.snippet(span))));
+            return (settings, diagnostics);
+        }
+    };
+    settings.max_file_size = raw.max_file_size.map(Spanned::into_inner);
+    for (name, level) in raw.lints {
+        let code = match Code::parse(name.get_ref()) {
+            Some(c) if c.configurable() => c,
+            Some(_) => {
+                diagnostics.push(
+                    make::unknown_lint(name.get_ref(), make::UnknownLintReason::HardError)
+                        .at(file, Some(src.snippet(name.span()))),
+                );
+                continue;
+            }
+            None => {
+                diagnostics.push(
+                    make::unknown_lint(name.get_ref(), make::UnknownLintReason::NoSuchCode)
+                        .at(file, Some(src.snippet(name.span()))),
+                );
+                continue;
+            }
+        };
+        match Level::parse(level.get_ref()) {
+            Some(l) => settings.policy.set(code, l),
+            None => diagnostics.push(
+                make::invalid_value("level", level.get_ref(), &Level::NAMES)
+                    .at(file, Some(src.snippet(level.span()))),
+            ),
+        }
+    }
+    if let Some(weights) = raw.scoring {
+        settings.weights = weights.resolve(&src, file, &mut diagnostics);
+    }
+    (settings, diagnostics)
+}

@@ -1,0 +1,99 @@
+//! File text and its line index: turns byte offsets from the TOML parser into
+//! 1-based line and character columns, and cuts out the line a diagnostic shows.
+
+use crate::diag::Snippet;
+use std::ops::Range;
+
+/// The text of one file with the byte offset at which each line starts.
+pub struct SourceText<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> SourceText<'a> {
+    pub fn new(text: &'a str) -> SourceText<'a> {
+        let mut line_starts = vec![0];
+        // A lone CR is not a line break for TOML (it is an error there), so only
+        // LF starts a line; a CR before it is trimmed from the shown text.
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        SourceText { text, line_starts }
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// 1-based line and character column of a byte offset (clamped to the text).
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line_idx = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line_idx];
+        let column = self.text[start..offset].chars().count() + 1;
+        (line_idx + 1, column)
+    }
+
+    /// The snippet for a byte span: its first line and the part of the span on it.
+    pub fn snippet(&self, span: Range<usize>) -> Snippet {
+        let start = floor_char_boundary(self.text, span.start.min(self.text.len()));
+        let (line, column) = self.position(start);
+        let line_start = self.line_starts[line - 1];
+        let mut line_end = self
+            .line_starts
+            .get(line)
+            .map(|&next| next - 1)
+            .unwrap_or(self.text.len());
+        if line_end > line_start && self.text.as_bytes()[line_end - 1] == b'\r' {
+            line_end -= 1;
+        }
+        let text = &self.text[line_start..line_end];
+        let from = start - line_start;
+        let end = span.end.max(span.start).min(line_end).max(start);
+        let mut to = floor_char_boundary(self.text, end) - line_start;
+        if to <= from {
+            // Point at one character (or past the end of the line).
+            to = text[from.min(text.len())..]
+                .chars()
+                .next()
+                .map(|c| from + c.len_utf8())
+                .unwrap_or(from);
+        }
+        Snippet {
+            line,
+            column,
+            text: text.to_string(),
+            underline: from.min(text.len())..to.min(text.len()),
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SourceText;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let src = SourceText::new("a = 1\r\nnamé = \"x\"\n");
+        assert_eq!(src.position(0), (1, 1));
+        assert_eq!(src.position(7), (2, 1));
+        // "namé = " is 8 bytes, 7 characters.
+        assert_eq!(src.position(7 + 8), (2, 8));
+        let snip = src.snippet(7..12);
+        assert_eq!(snip.text, "namé = \"x\"");
+        assert_eq!(snip.underline, 0..5);
+    }
+
+    #[test]
+    fn span_past_the_end_is_clamped() {
+        let src = SourceText::new("x");
+        let snip = src.snippet(5..9);
+        assert_eq!(snip.line, 1);
+        assert_eq!(snip.underline, 1..1);
+    }
+}
