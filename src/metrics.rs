@@ -217,7 +217,6 @@ pub fn explain(article: &Article, outlets: &Outlets, weights: &Weights) -> Expla
 
 /// `us-official → Reuters → article`; several routes are joined with ` | `.
 pub fn route_text(source: Option<&str>, routes: &[Route], outlets: &Outlets) -> String {
-    let speaker = source.unwrap_or("?");
     if routes.is_empty() {
         return match source {
             Some(s) => format!("{s} → article"),
@@ -227,7 +226,7 @@ pub fn route_text(source: Option<&str>, routes: &[Route], outlets: &Outlets) -> 
     routes
         .iter()
         .map(|r| {
-            let mut parts = vec![speaker.to_string()];
+            let mut parts: Vec<String> = source.iter().map(|s| s.to_string()).collect();
             parts.extend(r.hops.iter().map(|h| outlets.name(h).to_string()));
             parts.push("article".into());
             parts.join(" → ")

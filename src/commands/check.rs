@@ -1,0 +1,60 @@
+//! `claimtrail check`: every diagnostic of the corpus, policy applied, then a
+//! one-line summary.
+
+use super::{Error, Exit, Run, plural};
+use crate::config::CheckFormat;
+use crate::diag::Severity;
+use crate::lint;
+use crate::load::{self, Loaded};
+use crate::render::diagnostics as diag_render;
+use std::io::Write;
+use std::path::PathBuf;
+
+pub(crate) fn check(
+    run: &mut Run,
+    paths: &[PathBuf],
+    format: CheckFormat,
+    out: &mut dyn Write,
+) -> Result<Exit, Error> {
+    let opts = run.load_options(paths)?;
+    let loaded: Loaded<()> = load::load(&opts, |article, ctx, outlets| {
+        lint::check_article(&article, outlets, ctx);
+    });
+    let all = run.finish_diagnostics(loaded.diagnostics);
+    let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = all.len() - errors;
+    let s = loaded.stats;
+    let summary = format!(
+        "checked {} article{}, {} claim{}, {} outlet{}: {} error{}, {} warning{}",
+        s.articles,
+        plural(s.articles),
+        s.claims,
+        plural(s.claims),
+        s.outlets,
+        plural(s.outlets),
+        errors,
+        plural(errors),
+        warnings,
+        plural(warnings)
+    );
+    match format {
+        CheckFormat::Human => {
+            if !run.config.quiet {
+                for d in &all {
+                    writeln!(out, "{}\n", diag_render::human(d, run.config.term.color))?;
+                }
+            }
+            writeln!(out, "{summary}")?;
+        }
+        CheckFormat::Json => diag_render::json(out, &all)?,
+        CheckFormat::Github => {
+            diag_render::github(out, &all)?;
+            writeln!(out, "{summary}")?;
+        }
+    }
+    Ok(if errors > 0 {
+        Exit::Findings
+    } else {
+        Exit::Success
+    })
+}

@@ -1,0 +1,167 @@
+//! The commands: each loads what it needs, computes once, and hands the values
+//! to a renderer. Exit status is decided here and mapped to a process exit code
+//! only in `main`. One file per command family.
+
+mod check;
+mod report;
+
+use crate::config::{Command, Config};
+use crate::diag::{Diagnostic, Severity};
+use crate::load::{self, LoadOptions};
+use crate::render::diagnostics as diag_render;
+use crate::settings::{self, Settings};
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+/// How a run ended, short of failing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// Nothing wrong.
+    Success,
+    /// The corpus has errors (or `--check` found differences).
+    Findings,
+}
+
+impl Exit {
+    pub fn worst(self, other: Exit) -> Exit {
+        if self == Exit::Findings || other == Exit::Findings {
+            Exit::Findings
+        } else {
+            Exit::Success
+        }
+    }
+}
+
+/// A run that could not be carried out: bad usage or an I/O failure.
+#[derive(Debug)]
+pub enum Error {
+    Usage(String),
+    Io(io::Error),
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Self {
+        Error::Io(e)
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Usage(s) => f.write_str(s),
+            Error::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// What every command starts from: the configuration and the settings file.
+pub(crate) struct Run<'a> {
+    pub config: &'a Config,
+    pub settings: Settings,
+    /// Problems in `claimtrail.toml`, reported with the corpus's.
+    pub settings_diags: Vec<Diagnostic>,
+}
+
+pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit, Error> {
+    let (settings, settings_diags) = load_settings(config)?;
+    let mut run = Run {
+        config,
+        settings,
+        settings_diags,
+    };
+    match &config.command {
+        Command::Check {
+            paths,
+            format,
+            deny_warnings,
+        } => {
+            run.settings.policy.deny_warnings |= *deny_warnings;
+            check::check(&mut run, paths, *format, out)
+        }
+        Command::Report {
+            paths,
+            format,
+            article,
+        } => match article {
+            Some(id) => report::explain(&mut run, paths, id, *format, out, err),
+            None => report::report(&mut run, paths, *format, out, err),
+        },
+        Command::Sources { paths, format } => report::sources(&mut run, paths, *format, out, err),
+    }
+}
+
+fn load_settings(config: &Config) -> Result<(Settings, Vec<Diagnostic>), Error> {
+    let path = match &config.settings {
+        Some(p) => Some(p.clone()),
+        None => settings::find(&config.cwd),
+    };
+    match path {
+        Some(p) => settings::read(&p).map_err(|e| {
+            Error::Usage(format!("cannot read settings file `{}`: {e}", p.display()))
+        }),
+        None => Ok((Settings::default(), Vec::new())),
+    }
+}
+
+impl Run<'_> {
+    /// Load options for the given paths; a path that does not exist is a usage error.
+    pub fn load_options(&self, paths: &[PathBuf]) -> Result<LoadOptions, Error> {
+        for p in paths {
+            if std::fs::metadata(p).is_err() {
+                return Err(Error::Usage(format!(
+                    "`{}` does not exist; give the folder of your annotations (default: claims)",
+                    p.display()
+                )));
+            }
+        }
+        Ok(LoadOptions {
+            paths: paths.to_vec(),
+            max_file_size: self
+                .config
+                .max_file_size
+                .or(self.settings.max_file_size)
+                .unwrap_or(load::DEFAULT_MAX_FILE_SIZE),
+        })
+    }
+
+    /// The diagnostics a run ends with: the settings file's and the given
+    /// ones, policy applied, in a stable order.
+    pub fn finish_diagnostics(&mut self, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let mut all = std::mem::take(&mut self.settings_diags);
+        all.extend(found);
+        let mut all = self.settings.policy.apply(all);
+        load::sort_diagnostics(&mut all);
+        all
+    }
+
+    /// For commands other than `check`: errors go to stderr (warnings are
+    /// `check`'s business) and make the run end with findings.
+    pub fn report_errors(
+        &mut self,
+        found: &[Diagnostic],
+        err: &mut dyn Write,
+    ) -> Result<Exit, Error> {
+        let all = self.finish_diagnostics(found.to_vec());
+        let errors: Vec<&Diagnostic> = all
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        for d in &errors {
+            writeln!(err, "{}", diag_render::human(d, self.config.color_err))?;
+        }
+        if errors.is_empty() {
+            return Ok(Exit::Success);
+        }
+        writeln!(
+            err,
+            "{} error{} in the corpus; run `claimtrail check` for details",
+            errors.len(),
+            plural(errors.len())
+        )?;
+        Ok(Exit::Findings)
+    }
+}
+
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

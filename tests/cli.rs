@@ -1,0 +1,18 @@
+//! The one integration-test binary. Each module owns one area; fixtures live in
+//! `tests/fixtures/<case>/`, snapshots in `tests/cli/snapshots/`.
+//!
+//! - `common`: helpers to run the binary and to build small corpora.
+//! - `check`: `claimtrail check` on the real corpus and one bad input per code.
+//! - `report`: report, explanation and sources in every format; hand-computed metrics.
+//! - `fuzz`: generated and mutated documents never panic the loader.
+//! - `trace`: trails, roots and drift, on hand-built fixtures and the real corpus.
+//! - `edit`: policy, schema, `new`, `fmt` and `report --out`.
+//! - `html`: the HTML report, its escaping, and a headless-browser check.
+
+mod check;
+mod common;
+mod edit;
+mod fuzz;
+mod html;
+mod report;
+mod trace;

@@ -1,0 +1,1 @@
+//! See the index in tests/cli.rs.
