@@ -1,7 +1,7 @@
 //! The command line, and only the command line: clap derive types and their
 //! conversion into the plain `Config` the library runs on.
 
-use claimtrail::config::{CheckFormat, Command, Config};
+use claimtrail::config::{CheckFormat, Command, Config, TraceFormat};
 use claimtrail::render::{Format, Terminal};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
@@ -61,6 +61,22 @@ pub enum FormatArg {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TraceFormatArg {
+    /// A table fitted to the terminal.
+    Table,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// JSON with a documented, stable shape.
+    Json,
+    /// CSV with a header row (the appearances).
+    Csv,
+    /// A Graphviz graph: `claimtrail trace ID --format dot | dot -Tsvg`.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DenyArg {
     /// Treat every warning as an error.
     Warnings,
@@ -105,6 +121,34 @@ pub enum Cmd {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
+    },
+    /// Follow one claim across articles: origin, independent roots, drift.
+    #[command(
+        after_help = "Examples:\n  claimtrail trace ru-contingent-cyber-personnel\n  claimtrail trace ru-contingent-cyber-personnel --format dot | dot -Tsvg > trail.svg"
+    )]
+    Trace {
+        /// The claim id, as used in `[[claims]]`.
+        claim: String,
+        #[arg(default_value = "claims")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = TraceFormatArg::Table)]
+        format: TraceFormatArg,
+    },
+    /// Every claim id with its appearances, roots and drift.
+    #[command(
+        after_help = "Examples:\n  claimtrail claims --tracked\n  claimtrail claims --drift --format csv"
+    )]
+    Claims {
+        #[arg(default_value = "claims")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+        /// Only claims that appear in two or more articles.
+        #[arg(long)]
+        tracked: bool,
+        /// Only claims with attribution drift.
+        #[arg(long)]
+        drift: bool,
     },
 }
 
@@ -167,6 +211,33 @@ impl Cli {
             Cmd::Sources { paths, format: f } => Command::Sources {
                 paths,
                 format: format(f),
+            },
+            Cmd::Trace {
+                claim,
+                paths,
+                format: f,
+            } => Command::Trace {
+                claim,
+                paths,
+                format: match f {
+                    TraceFormatArg::Table => TraceFormat::Text(Format::Table),
+                    TraceFormatArg::Markdown => TraceFormat::Text(Format::Markdown),
+                    TraceFormatArg::Json => TraceFormat::Text(Format::Json),
+                    TraceFormatArg::Csv => TraceFormat::Text(Format::Csv),
+                    TraceFormatArg::Dot => TraceFormat::Dot,
+                    TraceFormatArg::Mermaid => TraceFormat::Mermaid,
+                },
+            },
+            Cmd::Claims {
+                paths,
+                format: f,
+                tracked,
+                drift,
+            } => Command::Claims {
+                paths,
+                format: format(f),
+                tracked,
+                drift,
             },
         };
         Config {

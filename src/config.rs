@@ -42,4 +42,25 @@ pub enum Command {
         paths: Vec<PathBuf>,
         format: Format,
     },
+    Trace {
+        claim: String,
+        paths: Vec<PathBuf>,
+        format: TraceFormat,
+    },
+    Claims {
+        paths: Vec<PathBuf>,
+        format: Format,
+        /// Only claims in two or more articles.
+        tracked: bool,
+        /// Only claims with drift.
+        drift: bool,
+    },
+}
+
+/// `trace` takes the text formats and two graph syntaxes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TraceFormat {
+    Text(Format),
+    Dot,
+    Mermaid,
 }

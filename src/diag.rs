@@ -537,7 +537,32 @@ pub mod make {
         Diagnostic::new(code, message).help(help.to_string())
     }
 
-    pub fn drift(code: Code, message: String, help: String) -> Diagnostic {
-        Diagnostic::new(code, message).help(help)
+    /// A drift finding, located at the later appearance.
+    pub fn drift(code: Code, message: String) -> Diagnostic {
+        let help = match code {
+            Code::HedgeDropped => {
+                "the distancing cue was lost on the way; if this article does hedge, annotate `hedge = \"...\"`"
+            }
+            Code::AttributionDropped => {
+                "the claim lost its source on the way; if this article does attribute it, annotate `source` or `via`"
+            }
+            Code::RelayUncredited => {
+                "an uncredited pickup; if the article credits the first outlet, add it to `via`"
+            }
+            Code::Anonymized => {
+                "a named speaker became anonymous; check whether both appearances carry the same claim"
+            }
+            Code::NamedLater => {
+                "an anonymous speaker was named later; check the identification and the claim id"
+            }
+            Code::StateOriginHidden => {
+                "the claim's state-media origin is no longer visible; if the article credits it, add that outlet to `via`"
+            }
+            Code::SaidDateConflict => {
+                "check the dates; `said` is when the statement was made or first reported"
+            }
+            _ => "see the drift codes in the README",
+        };
+        Diagnostic::new(code, message).label("here").help(help)
     }
 }

@@ -19,6 +19,7 @@ pub mod score;
 pub mod settings;
 pub mod source;
 pub mod sources;
+pub mod trail;
 
 mod commands;
 

@@ -7,6 +7,7 @@ use crate::diag::Severity;
 use crate::lint;
 use crate::load::{self, Loaded};
 use crate::render::diagnostics as diag_render;
+use crate::trail::{self, ArticleFacts};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -17,10 +18,16 @@ pub(crate) fn check(
     out: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let opts = run.load_options(paths)?;
-    let loaded: Loaded<()> = load::load(&opts, |article, ctx, outlets| {
+    let loaded: Loaded<ArticleFacts> = load::load(&opts, |article, ctx, outlets| {
         lint::check_article(&article, outlets, ctx);
+        trail::facts(&article, |_| true)
     });
-    let all = run.finish_diagnostics(loaded.diagnostics);
+    let mut found = loaded.diagnostics;
+    found.extend(super::trace::drift_diagnostics(
+        &loaded.items,
+        &loaded.outlets,
+    ));
+    let all = run.finish_diagnostics(found);
     let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = all.len() - errors;
     let s = loaded.stats;

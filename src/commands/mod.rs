@@ -4,6 +4,7 @@
 
 mod check;
 mod report;
+mod trace;
 
 use crate::config::{Command, Config};
 use crate::diag::{Diagnostic, Severity};
@@ -87,6 +88,17 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             None => report::report(&mut run, paths, *format, out, err),
         },
         Command::Sources { paths, format } => report::sources(&mut run, paths, *format, out, err),
+        Command::Trace {
+            claim,
+            paths,
+            format,
+        } => trace::trace(&mut run, claim, paths, *format, out, err),
+        Command::Claims {
+            paths,
+            format,
+            tracked,
+            drift,
+        } => trace::claims(&mut run, paths, *format, *tracked, *drift, out, err),
     }
 }
 
@@ -96,9 +108,8 @@ fn load_settings(config: &Config) -> Result<(Settings, Vec<Diagnostic>), Error> 
         None => settings::find(&config.cwd),
     };
     match path {
-        Some(p) => settings::read(&p).map_err(|e| {
-            Error::Usage(format!("cannot read settings file `{}`: {e}", p.display()))
-        }),
+        Some(p) => settings::read(&p)
+            .map_err(|e| Error::Usage(format!("cannot read settings file `{}`: {e}", p.display()))),
         None => Ok((Settings::default(), Vec::new())),
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod csv;
 pub mod diagnostics;
+pub mod graph;
 pub mod markdown;
 pub mod table;
 pub mod views;

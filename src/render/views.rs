@@ -6,6 +6,7 @@ use super::{Column, Doc, Grid, date, percent, score};
 use crate::metrics::{ArticleRow, Explanation};
 use crate::model::Outlets;
 use crate::sources::SourcesReport;
+use crate::trail::{ClaimSummary, Root, Trail};
 
 fn countries(row: &ArticleRow) -> String {
     row.speakers_by_country
@@ -203,6 +204,161 @@ pub fn sources(s: &SourcesReport) -> Doc {
                     o.relayed_claims.to_string(),
                     o.relying_articles.to_string(),
                     o.own_articles.to_string(),
+                ]
+            })
+            .collect(),
+        footer: None,
+    });
+    doc
+}
+
+fn route_cell(route: &[Vec<String>], outlets: &Outlets) -> String {
+    if route.is_empty() {
+        return "first-hand".into();
+    }
+    route
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|h| outlets.name(h).to_string())
+                .collect::<Vec<_>>()
+                .join(" → ")
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+fn root_label(root: &Root, outlets: &Outlets) -> String {
+    match root {
+        Root::Speaker(s) => format!("speaker {s}"),
+        Root::Outlet(o) => format!("outlet {}", outlets.name(o)),
+    }
+}
+
+/// `claimtrail trace ID`: the appearances, then origin, roots and drift.
+pub fn trail(t: &Trail, outlets: &Outlets) -> Doc {
+    let mut doc = Doc::default();
+    doc.heading(format!("claim {}", t.id));
+    doc.grid(Grid {
+        columns: vec![
+            Column::left("date"),
+            Column::left("outlet"),
+            Column::left("article"),
+            Column::left("speaker"),
+            Column::left("route"),
+            Column::left("hedge"),
+            Column::left("class"),
+            Column::left("drift"),
+        ],
+        rows: t
+            .appearances
+            .iter()
+            .map(|a| {
+                vec![
+                    date(a.published),
+                    outlets.name(&a.outlet).to_string(),
+                    a.article.clone(),
+                    a.source.clone().unwrap_or_else(|| "-".into()),
+                    route_cell(&a.route, outlets),
+                    a.hedge.clone().unwrap_or_else(|| "-".into()),
+                    a.class.as_str().to_string(),
+                    a.drift
+                        .iter()
+                        .map(|c| c.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ]
+            })
+            .collect(),
+        footer: None,
+    });
+    let mut fields = Vec::new();
+    if let Some(o) = &t.origin {
+        fields.push((
+            "origin".to_string(),
+            format!(
+                "{} ({}, {})",
+                o.article,
+                outlets.name(&o.outlet),
+                date(o.published)
+            ),
+        ));
+        fields.push((
+            "root".to_string(),
+            format!(
+                "{} via {}",
+                o.speaker.as_deref().unwrap_or("no named speaker"),
+                outlets.name(&o.first_outlet)
+            ),
+        ));
+    }
+    fields.push((
+        "roots".to_string(),
+        t.roots
+            .iter()
+            .map(|r| format!("{} ({})", root_label(&r.root, outlets), r.appearances))
+            .collect::<Vec<_>>()
+            .join("; "),
+    ));
+    fields.push((
+        "independent roots".to_string(),
+        t.independent_roots.to_string(),
+    ));
+    doc.fields(fields);
+    if !t.findings.is_empty() {
+        doc.heading("drift");
+        doc.grid(Grid {
+            columns: vec![
+                Column::left("code"),
+                Column::left("at"),
+                Column::left("compared with"),
+                Column::left("finding"),
+            ],
+            rows: t
+                .findings
+                .iter()
+                .map(|f| {
+                    vec![
+                        f.code.as_str().to_string(),
+                        t.appearances[f.at].article.clone(),
+                        t.appearances[f.earlier].article.clone(),
+                        f.message.clone(),
+                    ]
+                })
+                .collect(),
+            footer: None,
+        });
+    }
+    doc
+}
+
+/// `claimtrail claims`: one row per claim id.
+pub fn claims(list: &[ClaimSummary], outlets: &Outlets) -> Doc {
+    let mut doc = Doc::default();
+    doc.grid(Grid {
+        columns: vec![
+            Column::left("claim"),
+            Column::right("appearances"),
+            Column::right("articles"),
+            Column::left("first date"),
+            Column::left("first outlet"),
+            Column::right("roots"),
+            Column::right("drift"),
+        ],
+        rows: list
+            .iter()
+            .map(|c| {
+                vec![
+                    c.id.clone(),
+                    c.appearances.to_string(),
+                    c.articles.to_string(),
+                    date(c.first_published),
+                    c.first_outlet
+                        .as_deref()
+                        .map(|o| outlets.name(o).to_string())
+                        .unwrap_or_default(),
+                    c.independent_roots.to_string(),
+                    c.drift.to_string(),
                 ]
             })
             .collect(),

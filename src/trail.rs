@@ -1,0 +1,424 @@
+//! Claims across articles: each claim id's appearances in date order, its
+//! origin, its independent roots, and the drift of its attribution from one
+//! appearance to the next.
+//!
+//! Articles are reduced to compact per-appearance facts as they load
+//! ([`ArticleFacts`]); trails are computed from those alone, so a corpus of
+//! millions of claims never has to be held as whole documents.
+
+use crate::diag::Code;
+use crate::model::{Article, Class, Outlets, Pos};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What tracking needs of one article.
+#[derive(Clone, Debug)]
+pub struct ArticleFacts {
+    pub id: Box<str>,
+    pub file: Box<str>,
+    pub outlet: Box<str>,
+    pub published: Option<NaiveDate>,
+    pub claims: Vec<ClaimFacts>,
+}
+
+/// What tracking needs of one claim in one article.
+#[derive(Clone, Debug)]
+pub struct ClaimFacts {
+    pub id: Box<str>,
+    pub class: Class,
+    /// The speaker as the article describes them.
+    pub speaker: Option<Box<str>>,
+    /// The speaker's name when named (anonymous speakers have none).
+    pub name: Option<Box<str>>,
+    /// Routes, outlet ids from the speaker outward.
+    pub routes: Box<[Box<[Box<str>]>]>,
+    pub hedge: Option<Box<str>>,
+    pub said: Option<NaiveDate>,
+    pub pos: Pos,
+}
+
+/// Reduce an article to its facts, keeping only the claims `keep` accepts.
+pub fn facts(article: &Article, keep: impl Fn(&str) -> bool) -> ArticleFacts {
+    let claims = article
+        .claims
+        .iter()
+        .filter(|c| keep(&c.id))
+        .map(|c| {
+            let source = article.source_of(c);
+            ClaimFacts {
+                id: c.id.as_str().into(),
+                class: article.class_of(c),
+                speaker: source.map(|s| s.described().into()),
+                name: source.and_then(|s| s.name.as_deref()).map(Into::into),
+                routes: c
+                    .routes
+                    .iter()
+                    .map(|r| r.hops.iter().map(|h| h.as_str().into()).collect())
+                    .collect(),
+                hedge: c.hedge.as_deref().map(Into::into),
+                said: c.said,
+                pos: c.pos,
+            }
+        })
+        .collect();
+    ArticleFacts {
+        id: article.id.as_str().into(),
+        file: article.file.as_str().into(),
+        outlet: article.outlet.as_str().into(),
+        published: article.published,
+        claims,
+    }
+}
+
+/// Where independent reporting of a claim begins.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "kebab-case")]
+pub enum Root {
+    /// A named speaker: however many outlets relay them, one root.
+    Speaker(String),
+    /// The first outlet on a route, or the article's own outlet when the
+    /// claim reached it first-hand from an unnamed source or its own reporting.
+    Outlet(String),
+}
+
+/// One appearance of a claim, as a trail shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Appearance {
+    pub article: String,
+    pub file: String,
+    pub outlet: String,
+    pub published: Option<NaiveDate>,
+    pub undated: bool,
+    pub class: Class,
+    /// The speaker as the article describes them.
+    pub source: Option<String>,
+    pub route: Vec<Vec<String>>,
+    pub hedge: Option<String>,
+    pub said: Option<NaiveDate>,
+    pub roots: Vec<Root>,
+    /// Drift codes found at this appearance.
+    pub drift: Vec<Code>,
+    #[serde(skip)]
+    pub pos: Pos,
+}
+
+/// A drift finding: at appearance `at`, compared with appearance `earlier`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Drift {
+    pub code: Code,
+    pub at: usize,
+    pub earlier: usize,
+    pub message: String,
+}
+
+/// The root of the trail's origin.
+#[derive(Clone, Debug, Serialize)]
+pub struct Origin {
+    pub article: String,
+    pub outlet: String,
+    pub published: Option<NaiveDate>,
+    /// The original speaker as the origin describes them.
+    pub speaker: Option<String>,
+    /// The first outlet on the origin's route (its own outlet when first-hand).
+    pub first_outlet: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RootSummary {
+    #[serde(flatten)]
+    pub root: Root,
+    /// Appearances that go back to this root.
+    pub appearances: usize,
+}
+
+/// A claim followed across the corpus.
+#[derive(Clone, Debug, Serialize)]
+pub struct Trail {
+    pub id: String,
+    /// The claim text of the origin appearance is not kept; ids carry meaning.
+    pub appearances: Vec<Appearance>,
+    pub origin: Option<Origin>,
+    pub roots: Vec<RootSummary>,
+    pub independent_roots: usize,
+    pub findings: Vec<Drift>,
+}
+
+/// The roots one appearance goes back to.
+fn roots_of(claim: &ClaimFacts, article_outlet: &str) -> Vec<Root> {
+    if let Some(name) = &claim.name {
+        return vec![Root::Speaker(name.to_string())];
+    }
+    if claim.routes.is_empty() {
+        return vec![Root::Outlet(article_outlet.to_string())];
+    }
+    let mut roots: Vec<Root> = claim
+        .routes
+        .iter()
+        .filter_map(|r| r.first())
+        .map(|h| Root::Outlet(h.to_string()))
+        .collect();
+    roots.sort();
+    roots.dedup();
+    roots
+}
+
+/// Trail order: by publication date, undated last; ties by outlet, then article id.
+fn order(a: &Appearance, b: &Appearance) -> Ordering {
+    match (a.published, b.published) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+    .then_with(|| a.outlet.cmp(&b.outlet))
+    .then_with(|| a.article.cmp(&b.article))
+}
+
+/// Build every trail from the facts of a corpus, sorted by claim id.
+pub fn trails(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<Trail> {
+    let mut by_claim: BTreeMap<&str, Vec<(&ArticleFacts, &ClaimFacts)>> = BTreeMap::new();
+    for a in articles {
+        for c in &a.claims {
+            by_claim.entry(&c.id).or_default().push((a, c));
+        }
+    }
+    by_claim
+        .into_iter()
+        .map(|(id, apps)| trail(id, &apps, outlets))
+        .collect()
+}
+
+/// Build one claim's trail from its appearances (in any order).
+pub fn trail(id: &str, apps: &[(&ArticleFacts, &ClaimFacts)], outlets: &Outlets) -> Trail {
+    let mut appearances: Vec<Appearance> = apps
+        .iter()
+        .map(|(a, c)| Appearance {
+            article: a.id.to_string(),
+            file: a.file.to_string(),
+            outlet: a.outlet.to_string(),
+            published: a.published,
+            undated: a.published.is_none(),
+            class: c.class,
+            source: c.speaker.as_deref().map(str::to_string),
+            route: c
+                .routes
+                .iter()
+                .map(|r| r.iter().map(|h| h.to_string()).collect())
+                .collect(),
+            hedge: c.hedge.as_deref().map(str::to_string),
+            said: c.said,
+            roots: roots_of(c, &a.outlet),
+            drift: Vec::new(),
+            pos: c.pos,
+        })
+        .collect();
+    appearances.sort_by(order);
+    let findings = drift(&appearances, outlets);
+    for f in &findings {
+        if !appearances[f.at].drift.contains(&f.code) {
+            appearances[f.at].drift.push(f.code);
+        }
+    }
+    let mut counts: BTreeMap<Root, usize> = BTreeMap::new();
+    for a in &appearances {
+        for r in &a.roots {
+            *counts.entry(r.clone()).or_default() += 1;
+        }
+    }
+    let origin = appearances.first().map(|o| Origin {
+        article: o.article.clone(),
+        outlet: o.outlet.clone(),
+        published: o.published,
+        speaker: o.source.clone(),
+        first_outlet: o
+            .route
+            .first()
+            .and_then(|r| r.first())
+            .cloned()
+            .unwrap_or_else(|| o.outlet.clone()),
+    });
+    let roots: Vec<RootSummary> = counts
+        .into_iter()
+        .map(|(root, appearances)| RootSummary { root, appearances })
+        .collect();
+    Trail {
+        id: id.to_string(),
+        independent_roots: roots.len(),
+        roots,
+        origin,
+        appearances,
+        findings,
+    }
+}
+
+fn has_attribution(a: &Appearance) -> bool {
+    a.source.is_some() || !a.route.is_empty()
+}
+
+fn shows_state(a: &Appearance, outlets: &Outlets) -> bool {
+    outlets.is_state(&a.outlet) || a.route.iter().flatten().any(|h| outlets.is_state(h))
+}
+
+fn credits(a: &Appearance, outlet: &str) -> bool {
+    a.outlet == outlet || a.route.iter().flatten().any(|h| h == outlet)
+}
+
+fn is_named(a: &Appearance) -> Option<bool> {
+    match a.class {
+        Class::Named => Some(true),
+        Class::Anonymous => Some(false),
+        _ => None,
+    }
+}
+
+/// Compare each appearance with the ones before it.
+fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
+    let mut found = Vec::new();
+    let Some(origin) = apps.first() else {
+        return found;
+    };
+    let origin_state = shows_state(origin, outlets);
+    for (i, app) in apps.iter().enumerate().skip(1) {
+        let earlier = &apps[..i];
+        let mut push = |code: Code, at_earlier: usize, message: String| {
+            found.push(Drift {
+                code,
+                at: i,
+                earlier: at_earlier,
+                message,
+            });
+        };
+        if app.hedge.is_none()
+            && app.class != Class::Background
+            && let Some(j) = earlier.iter().position(|e| e.hedge.is_some())
+        {
+            push(
+                Code::HedgeDropped,
+                j,
+                format!(
+                    "{} hedged the claim (\"{}\"); {} states it flatly",
+                    apps[j].article,
+                    apps[j].hedge.as_deref().unwrap_or(""),
+                    app.article
+                ),
+            );
+        }
+        if !has_attribution(app)
+            && app.class != Class::Background
+            && let Some(j) = earlier.iter().position(has_attribution)
+        {
+            push(
+                Code::AttributionDropped,
+                j,
+                format!(
+                    "{} attributes the claim; {} gives neither source nor route",
+                    apps[j].article, app.article
+                ),
+            );
+        }
+        let later_than_origin = match (origin.published, app.published) {
+            (Some(o), Some(p)) => p > o,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if later_than_origin
+            && app.outlet != origin.outlet
+            && app.class != Class::Named
+            && !credits(app, &origin.outlet)
+        {
+            push(
+                Code::RelayUncredited,
+                0,
+                format!(
+                    "the claim first appeared in {} ({}); {} does not credit it",
+                    outlets.name(&origin.outlet),
+                    origin.article,
+                    app.article
+                ),
+            );
+        }
+        if let Some(named) = is_named(app)
+            && let Some(j) = earlier.iter().rposition(|e| is_named(e).is_some())
+        {
+            let was_named = is_named(&apps[j]) == Some(true);
+            if was_named && !named {
+                push(
+                    Code::Anonymized,
+                    j,
+                    format!(
+                        "{} names the source ({}); {} makes it anonymous",
+                        apps[j].article,
+                        apps[j].source.as_deref().unwrap_or(""),
+                        app.article
+                    ),
+                );
+            } else if !was_named && named {
+                push(
+                    Code::NamedLater,
+                    j,
+                    format!(
+                        "{} has an anonymous source; {} names {}",
+                        apps[j].article,
+                        app.article,
+                        app.source.as_deref().unwrap_or("")
+                    ),
+                );
+            }
+        }
+        if origin_state && !shows_state(app, outlets) {
+            push(
+                Code::StateOriginHidden,
+                0,
+                format!(
+                    "the claim's origin ({}) runs through state-owned media; {} does not show it",
+                    origin.article, app.article
+                ),
+            );
+        }
+        if let Some(said) = app.said
+            && let Some(j) = earlier
+                .iter()
+                .position(|e| e.said.is_some_and(|s| s != said))
+        {
+            push(
+                Code::SaidDateConflict,
+                j,
+                format!(
+                    "{} dates the statement {}; {} dates it {}",
+                    apps[j].article,
+                    apps[j].said.map(|d| d.to_string()).unwrap_or_default(),
+                    app.article,
+                    said
+                ),
+            );
+        }
+    }
+    found
+}
+
+/// One line of `claimtrail claims`.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimSummary {
+    pub id: String,
+    pub appearances: usize,
+    pub articles: usize,
+    pub first_published: Option<NaiveDate>,
+    pub first_outlet: Option<String>,
+    pub independent_roots: usize,
+    pub drift: usize,
+}
+
+pub fn summary(t: &Trail) -> ClaimSummary {
+    let articles: BTreeSet<&str> = t.appearances.iter().map(|a| a.article.as_str()).collect();
+    ClaimSummary {
+        id: t.id.clone(),
+        appearances: t.appearances.len(),
+        articles: articles.len(),
+        first_published: t.origin.as_ref().and_then(|o| o.published),
+        first_outlet: t.origin.as_ref().map(|o| o.outlet.clone()),
+        independent_roots: t.independent_roots,
+        drift: t.findings.len(),
+    }
+}
