@@ -280,8 +280,34 @@ fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
         return found;
     };
     let origin_state = shows_state(origin, outlets);
+    // Where the origin got the claim: its own outlet, or the first outlet of
+    // each of its routes. Crediting any of them is crediting the origin.
+    let mut origin_outlets: Vec<&str> = vec![origin.outlet.as_str()];
+    origin_outlets.extend(
+        origin
+            .route
+            .iter()
+            .filter_map(|r| r.first())
+            .map(String::as_str),
+    );
     for (i, app) in apps.iter().enumerate().skip(1) {
-        let earlier = &apps[..i];
+        // Background is context, not a claim the article makes: it neither
+        // drifts nor sets a standard for later appearances.
+        if app.class == Class::Background {
+            continue;
+        }
+        // Undated appearances sort last, in no real order among themselves, so
+        // they are compared with the dated ones only.
+        let dated = apps[..i]
+            .iter()
+            .take_while(|e| e.published.is_some())
+            .count();
+        let earlier_all = &apps[..dated];
+        let earlier: Vec<(usize, &Appearance)> = earlier_all
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.class != Class::Background)
+            .collect();
         let mut push = |code: Code, at_earlier: usize, message: String| {
             found.push(Drift {
                 code,
@@ -291,8 +317,7 @@ fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
             });
         };
         if app.hedge.is_none()
-            && app.class != Class::Background
-            && let Some(j) = earlier.iter().position(|e| e.hedge.is_some())
+            && let Some(&(j, _)) = earlier.iter().find(|(_, e)| e.hedge.is_some())
         {
             push(
                 Code::HedgeDropped,
@@ -306,8 +331,7 @@ fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
             );
         }
         if !has_attribution(app)
-            && app.class != Class::Background
-            && let Some(j) = earlier.iter().position(has_attribution)
+            && let Some(&(j, _)) = earlier.iter().find(|(_, e)| has_attribution(e))
         {
             push(
                 Code::AttributionDropped,
@@ -324,23 +348,27 @@ fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
             _ => false,
         };
         if later_than_origin
-            && app.outlet != origin.outlet
+            && origin.class != Class::Background
             && app.class != Class::Named
-            && !credits(app, &origin.outlet)
+            && !origin_outlets.iter().any(|o| credits(app, o))
         {
             push(
                 Code::RelayUncredited,
                 0,
                 format!(
                     "the claim first appeared in {} ({}); {} does not credit it",
-                    outlets.name(&origin.outlet),
+                    origin_outlets
+                        .iter()
+                        .map(|o| outlets.name(o))
+                        .collect::<Vec<_>>()
+                        .join(" via "),
                     origin.article,
                     app.article
                 ),
             );
         }
         if let Some(named) = is_named(app)
-            && let Some(j) = earlier.iter().rposition(|e| is_named(e).is_some())
+            && let Some(&(j, _)) = earlier.iter().rev().find(|(_, e)| is_named(e).is_some())
         {
             let was_named = is_named(&apps[j]) == Some(true);
             if was_named && !named {
@@ -367,7 +395,7 @@ fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
                 );
             }
         }
-        if origin_state && !shows_state(app, outlets) {
+        if origin_state && origin.class != Class::Background && !shows_state(app, outlets) {
             push(
                 Code::StateOriginHidden,
                 0,
@@ -378,9 +406,9 @@ fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
             );
         }
         if let Some(said) = app.said
-            && let Some(j) = earlier
+            && let Some(&(j, _)) = earlier
                 .iter()
-                .position(|e| e.said.is_some_and(|s| s != said))
+                .find(|(_, e)| e.said.is_some_and(|s| s != said))
         {
             push(
                 Code::SaidDateConflict,
