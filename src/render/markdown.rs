@@ -42,7 +42,16 @@ fn grid(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     if let Some(footer) = &g.footer {
-        let cells: Vec<String> = footer.iter().map(|c| format!("**{}**", cell(c))).collect();
+        let cells: Vec<String> = footer
+            .iter()
+            .map(|c| {
+                if c.is_empty() {
+                    String::new()
+                } else {
+                    format!("**{}**", cell(c))
+                }
+            })
+            .collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     Ok(())
