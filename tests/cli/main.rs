@@ -8,11 +8,13 @@
 //! - `trace`: trails, roots and drift, on hand-built fixtures and the real corpus.
 //! - `edit`: policy, schema, `new`, `fmt` and `report --out`.
 //! - `html`: the HTML report, its escaping, and a headless-browser check.
+//! - `readme`: the README's generated examples match the commands.
 
 mod check;
 mod common;
 mod edit;
 mod fuzz;
 mod html;
+mod readme;
 mod report;
 mod trace;

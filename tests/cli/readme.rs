@@ -1,0 +1,55 @@
+//! The README's generated blocks: each `<!-- begin: ARGS -->` ... `<!-- end -->`
+//! block must be exactly what `claimtrail ARGS` prints on `claims/`. With
+//! `CLAIMTRAIL_BLESS_README=1` the test rewrites the blocks instead.
+
+use insta_cmd::get_cargo_bin;
+use std::process::Command;
+
+const BEGIN: &str = "<!-- begin: ";
+const END: &str = "<!-- end -->";
+
+fn run(args: &str) -> String {
+    let out = Command::new(get_cargo_bin("claimtrail"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .args(args.split_whitespace())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "claimtrail {args} failed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn readme_blocks_match_the_commands() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let mut rebuilt = String::with_capacity(readme.len());
+    let mut rest = readme.as_str();
+    let mut mismatches = Vec::new();
+    let mut blocks = 0;
+    while let Some(start) = rest.find(BEGIN) {
+        let header_end = start + rest[start..].find("-->").unwrap() + 3;
+        let args = rest[start + BEGIN.len()..header_end - 3].trim();
+        let end = header_end + rest[header_end..].find(END).expect("unclosed block");
+        let current = rest[header_end..end].trim_start_matches('\n');
+        let expected = run(args);
+        if current != expected {
+            mismatches.push(args.to_string());
+        }
+        rebuilt.push_str(&rest[..header_end]);
+        rebuilt.push('\n');
+        rebuilt.push_str(&expected);
+        rest = &rest[end..];
+        blocks += 1;
+    }
+    rebuilt.push_str(rest);
+    assert!(blocks >= 3, "the README lost its generated blocks");
+    if std::env::var_os("CLAIMTRAIL_BLESS_README").is_some() {
+        std::fs::write(path, rebuilt).unwrap();
+        return;
+    }
+    assert!(
+        mismatches.is_empty(),
+        "README blocks out of date: {mismatches:?}; run CLAIMTRAIL_BLESS_README=1 cargo test readme"
+    );
+}
