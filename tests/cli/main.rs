@@ -8,6 +8,8 @@
 //! - `trace`: trails, roots and drift, on hand-built fixtures and the real corpus.
 //! - `edit`: policy, schema, `new`, `fmt` and `report --out`.
 //! - `html`: the HTML report, its escaping, and a headless-browser check.
+//! - `robust`: hostile input (truncations, encodings, nesting, huge and special files,
+//!   Unicode) and byte-identical output across threads, locales and file order.
 //! - `readme`: the README's generated examples match the commands.
 
 mod check;
@@ -17,4 +19,5 @@ mod fuzz;
 mod html;
 mod readme;
 mod report;
+mod robust;
 mod trace;
