@@ -320,15 +320,22 @@ pub mod make {
     }
 
     pub fn missing_field(field: &str, table: &str) -> Diagnostic {
+        let help = if field == "article" {
+            "start the file with an `[article]` table giving at least `title` and `outlet`"
+                .to_string()
+        } else {
+            format!("add `{field} = ...` to {table}")
+        };
         Diagnostic::new(
             Code::MissingField,
             format!("missing field `{field}` in {table}"),
         )
-        .label(format!("this table needs `{field}`"))
-        .help(format!("add `{field} = ...` to {table}"))
+        .label(format!("this needs `{field}`"))
+        .help(help)
     }
 
     pub fn wrong_type(message: &str, hint: Option<String>) -> Diagnostic {
+        let message = message.strip_prefix("invalid type: ").unwrap_or(message);
         Diagnostic::new(Code::WrongType, format!("wrong type: {message}"))
             .label("wrong type")
             .help(hint.unwrap_or_else(|| {
@@ -343,6 +350,13 @@ pub mod make {
         )
         .label(why.to_string())
         .help("write a bare TOML date such as 2019-03-26, or an offset date-time such as 2019-03-26T14:00:00Z")
+    }
+
+    /// A date literal the TOML parser itself rejects.
+    pub fn invalid_date_literal(message: &str) -> Diagnostic {
+        Diagnostic::new(Code::InvalidDate, format!("not a valid date: {message}"))
+            .label("no such date")
+            .help("write a real calendar date such as 2019-03-26")
     }
 
     pub fn invalid_value(field: &str, value: &str, allowed: &[&str]) -> Diagnostic {

@@ -180,8 +180,6 @@ where
     for outcome in outcomes {
         diagnostics.extend(outcome.diagnostics);
         if let Some(found) = outcome.article {
-            stats.articles += 1;
-            stats.claims += found.claims;
             match seen_ids.get(&found.id) {
                 Some((first_file, first_pos)) => {
                     let d = make::duplicate_article_id(&found.id)
@@ -199,6 +197,8 @@ where
                     seen_ids.insert(found.id, (found.file, found.id_pos));
                 }
             }
+            stats.articles += 1;
+            stats.claims += found.claims;
             items.push(found.value);
         }
     }
@@ -374,6 +374,16 @@ fn decode(bytes: Vec<u8>) -> Result<String, Diagnostic> {
     } else {
         bytes
     };
+    // TOML forbids NUL; a NUL byte in a file that is valid UTF-8 means UTF-16
+    // without a byte-order mark, or binary data.
+    if let Some(offset) = memchr::memchr(0, &bytes) {
+        let lossy = String::from_utf8_lossy(&bytes).into_owned();
+        let mut d = make::not_utf8(&format!(
+            "a NUL byte at offset {offset} (UTF-16 without a byte-order mark, or binary data)"
+        ));
+        d.snippet = Some(SourceText::new(&lossy).snippet(offset..offset + 1));
+        return Err(d);
+    }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -388,7 +398,9 @@ fn decode(bytes: Vec<u8>) -> Result<String, Diagnostic> {
 fn toml_error(err: &toml::de::Error, src: &SourceText, file: &str, syntax: bool) -> Diagnostic {
     let message = err.message().trim().to_string();
     let first_line = message.lines().next().unwrap_or("").to_string();
-    let diag = if syntax {
+    let diag = if syntax && is_date_error(&first_line) {
+        make::invalid_date_literal(&first_line)
+    } else if syntax {
         make::syntax(&first_line)
     } else if let Some(rest) = first_line.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or("");
@@ -416,6 +428,14 @@ fn toml_error(err: &toml::de::Error, src: &SourceText, file: &str, syntax: bool)
     diag.at(file, Some(src.snippet(span)))
 }
 
+/// The TOML parser checks date literals itself (`2019-02-30`, `2019-13-01`).
+fn is_date_error(message: &str) -> bool {
+    message.starts_with("invalid date")
+        || message.starts_with("invalid time")
+        || message.contains("expected day")
+        || message.contains("expected month")
+}
+
 fn backticked(s: &str) -> Vec<String> {
     s.split('`')
         .enumerate()
@@ -427,7 +447,7 @@ fn backticked(s: &str) -> Vec<String> {
 /// Where a missing field belongs, for the message.
 fn table_name_for(field: &str) -> &'static str {
     match field {
-        "article" => "the file (it needs an `[article]` table)",
+        "article" => "the file",
         "title" | "outlet" => "`[article]`",
         "id" | "text" => "a `[[claims]]` entry",
         "name" => "an outlet of outlets.toml",
@@ -517,14 +537,9 @@ where
             };
         }
     };
-    let src = SourceText::new(&text);
-    let parsed = toml::de::Deserializer::parse(&text)
-        .map_err(|e| toml_error(&e, &src, &file, true))
-        .and_then(|de| {
-            raw::ArticleFile::deserialize(de).map_err(|e| toml_error(&e, &src, &file, false))
-        });
-    let parsed = match parsed {
-        Ok(p) => p,
+    let default_id = default_article_id(&root.dir, path);
+    let (article, id_pos, mut ctx) = match parse_and_validate(&text, &file, default_id, outlets) {
+        Ok(parsed) => parsed,
         Err(d) => {
             return FileOutcome {
                 diagnostics: vec![d],
@@ -532,13 +547,6 @@ where
             };
         }
     };
-    let mut ctx = FileCtx {
-        file: &file,
-        src,
-        diagnostics: Vec::new(),
-    };
-    let default_id = default_article_id(&root.dir, path);
-    let (article, id_pos) = validate_article(&mut ctx, parsed, default_id, outlets);
     let id = article.id.clone();
     let claims = article.claims.len();
     let id_snippet = ctx.snippet(id_pos);
@@ -553,6 +561,44 @@ where
             claims,
             value,
         }),
+    }
+}
+
+/// Parse an article's text and validate it: the article, the position of its
+/// id, and the file's context holding every diagnostic found so far. A file
+/// that does not parse is one diagnostic.
+fn parse_and_validate<'a>(
+    text: &'a str,
+    file: &'a str,
+    default_id: String,
+    outlets: &Outlets,
+) -> Result<(Article, Pos, FileCtx<'a>), Diagnostic> {
+    let src = SourceText::new(text);
+    let parsed = toml::de::Deserializer::parse(text)
+        .map_err(|e| toml_error(&e, &src, file, true))
+        .and_then(|de| {
+            raw::ArticleFile::deserialize(de).map_err(|e| toml_error(&e, &src, file, false))
+        })?;
+    let mut ctx = FileCtx {
+        file,
+        src,
+        diagnostics: Vec::new(),
+    };
+    let (article, id_pos) = validate_article(&mut ctx, parsed, default_id, outlets);
+    Ok((article, id_pos, ctx))
+}
+
+/// Parse and validate one article held in memory (for `fmt`, tests and other
+/// tools): the article if it parsed, and every diagnostic of the format.
+pub fn article_from_text(
+    text: &str,
+    file: &str,
+    id: &str,
+    outlets: &Outlets,
+) -> (Option<Article>, Vec<Diagnostic>) {
+    match parse_and_validate(text, file, id.to_string(), outlets) {
+        Ok((article, _, ctx)) => (Some(article), ctx.diagnostics),
+        Err(d) => (None, vec![d]),
     }
 }
 
@@ -652,7 +698,12 @@ fn validate_article(
     }
     let published = a.published.as_ref().and_then(|p| date(ctx, "published", p));
     if a.published.is_none() {
-        let pos = ctx.pos(article_span.start..article_span.start);
+        // Underline the `[article]` header the span starts at.
+        let header = ctx.src.text()[article_span.start..]
+            .lines()
+            .next()
+            .map_or(0, |l| l.trim_end().len());
+        let pos = ctx.pos(article_span.start..article_span.start + header);
         ctx.push(make::undated_article(), pos);
     }
 

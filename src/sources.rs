@@ -21,6 +21,8 @@ pub struct SpeakerRow {
     /// The speaker as described: a name, or "anonymous: <description>".
     pub speaker: String,
     pub named: bool,
+    /// For an anonymous speaker, the article that describes them.
+    pub article: Option<String>,
     pub role: Option<String>,
     pub affiliation: Option<String>,
     pub country: Option<String>,
@@ -55,6 +57,9 @@ pub fn partial(article: &Article) -> Partial {
         ..Partial::default()
     };
     for claim in &article.claims {
+        if claim.kind == crate::model::ClaimKind::Background {
+            continue;
+        }
         if let Some(src) = article.source_of(claim) {
             // Named speakers merge across articles; anonymous ones cannot be
             // known to be the same person, so each article's is its own.
@@ -65,6 +70,7 @@ pub fn partial(article: &Article) -> Partial {
             let row = p.speakers.entry(key).or_insert_with(|| SpeakerRow {
                 speaker: src.described(),
                 named: src.name.is_some(),
+                article: src.name.is_none().then(|| article.id.clone()),
                 role: src.role.clone(),
                 affiliation: src.affiliation.clone(),
                 country: src.country.clone(),

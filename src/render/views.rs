@@ -111,6 +111,7 @@ pub fn explanation(e: &Explanation, outlets: &Outlets) -> Doc {
     doc.grid(Grid {
         columns: vec![
             Column::left("claim"),
+            Column::left("key"),
             Column::left("text"),
             Column::left("speaker"),
             Column::left("route"),
@@ -123,12 +124,9 @@ pub fn explanation(e: &Explanation, outlets: &Outlets) -> Doc {
             .claim_rows
             .iter()
             .map(|c| {
-                let mut id = c.id.clone();
-                if c.key {
-                    id.push_str(" (key)");
-                }
                 vec![
-                    id,
+                    c.id.clone(),
+                    if c.key { "yes".into() } else { String::new() },
                     c.text.clone(),
                     c.speaker.clone().unwrap_or_else(|| "-".into()),
                     c.route_text.clone(),
@@ -170,8 +168,12 @@ pub fn sources(s: &SourcesReport) -> Doc {
             .speakers
             .iter()
             .map(|p| {
+                let speaker = match &p.article {
+                    Some(article) => format!("{} (in {article})", p.speaker),
+                    None => p.speaker.clone(),
+                };
                 vec![
-                    p.speaker.clone(),
+                    speaker,
                     p.affiliation.clone().unwrap_or_default(),
                     p.country.clone().unwrap_or_default(),
                     p.articles.to_string(),

@@ -1,1 +1,605 @@
-//! See the index in tests/cli.rs.
+//! `claimtrail check`: the real corpus, one bad input per diagnostic code
+//! (`tests/fixtures/bad/<code>/`), exit codes and output formats, and the files
+//! discovery must survive (empty, BOM, CRLF, UTF-16, deep nesting, a FIFO, a
+//! symlink loop). See the index in tests/cli/main.rs.
+
+use crate::common::{self, ARTICLE, OUTLETS, claimtrail, code, corpus, json, run};
+use insta_cmd::assert_cmd_snapshot;
+use serde_json::Value;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+// --- the real corpus -----------------------------------------------------------------------
+
+#[test]
+fn corpus_human() {
+    assert_cmd_snapshot!(claimtrail(&["check", "claims"]));
+}
+
+#[test]
+fn corpus_quiet() {
+    assert_cmd_snapshot!(claimtrail(&["check", "claims", "--quiet"]));
+}
+
+#[test]
+fn corpus_json() {
+    assert_cmd_snapshot!(claimtrail(&["check", "claims", "--format", "json"]));
+}
+
+#[test]
+fn corpus_has_no_errors() {
+    let out = run(claimtrail(&["check", "claims", "--format", "json"]));
+    assert_eq!(code(&out), 0);
+    let diags = json(&out);
+    let errors: Vec<&Value> = diags
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+// --- one fixture per code ------------------------------------------------------------------
+
+/// The diagnostics of `check ARGS --format json`, and the exit code.
+fn check_json(args: &[&str]) -> (Vec<Value>, i32) {
+    let mut full = vec!["check"];
+    full.extend_from_slice(args);
+    full.extend_from_slice(&["--format", "json"]);
+    let out = run(claimtrail(&full));
+    let diags = json(&out).as_array().cloned().expect("a JSON array");
+    (diags, code(&out))
+}
+
+/// `tests/fixtures/bad/<code>/` yields exactly one diagnostic, of that code, at
+/// `line:column`; the human rendering is snapshotted.
+fn bad(code_name: &str, line: Option<u64>, column: Option<u64>, exit: i32, extra: &[&str]) {
+    let dir = common::fixture(&format!("bad/{code_name}"));
+    let mut args = vec!["check", dir.as_str()];
+    args.extend_from_slice(extra);
+    assert_cmd_snapshot!(format!("bad_{code_name}"), claimtrail(&args));
+
+    let (diags, status) = check_json(&args[1..]);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    let d = &diags[0];
+    assert_eq!(d["code"], code_name);
+    assert_eq!(d["line"].as_u64(), line, "line of {d:#?}");
+    assert_eq!(d["column"].as_u64(), column, "column of {d:#?}");
+    assert_eq!(status, exit);
+}
+
+#[test]
+fn bad_syntax() {
+    // An unterminated string: the parser stops at the end of line 11.
+    bad("syntax", Some(11), Some(28), 1, &[]);
+}
+
+#[test]
+fn bad_unknown_field() {
+    // `titel`: the help says "did you mean `title`?" (in the snapshot).
+    bad("unknown-field", Some(2), Some(1), 1, &[]);
+}
+
+#[test]
+fn bad_missing_field() {
+    // The claim has no `text`; the diagnostic points at its `[[claims]]` header.
+    bad("missing-field", Some(9), Some(1), 1, &[]);
+}
+
+#[test]
+fn bad_wrong_type() {
+    // said = "2019-03-26": a string where a date belongs.
+    bad("wrong-type", Some(13), Some(8), 1, &[]);
+}
+
+#[test]
+fn bad_invalid_date() {
+    // said = 10:00:00: a bare time, no date.
+    bad("invalid-date", Some(13), Some(8), 1, &[]);
+}
+
+#[test]
+fn impossible_calendar_date_is_invalid_date() {
+    // The code's documentation names 2019-02-30 as an `invalid-date`.
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        (
+            "article.toml",
+            &ARTICLE.replace("said = 2019-03-26", "said = 2019-02-30"),
+        ),
+    ]);
+    let out = run(c.claimtrail(&["check", ".", "--format", "json"]));
+    let diags = json(&out);
+    assert_eq!(diags[0]["code"], "invalid-date", "{diags:#}");
+}
+
+#[test]
+fn bad_invalid_value() {
+    // kind = "quoet": "did you mean `quote`?".
+    bad("invalid-value", Some(14), Some(8), 1, &[]);
+}
+
+#[test]
+fn bad_empty_value() {
+    bad("empty-value", Some(11), Some(8), 1, &[]);
+}
+
+#[test]
+fn bad_unknown_source() {
+    // source = "oficial": "did you mean `official`?".
+    bad("unknown-source", Some(18), Some(10), 1, &[]);
+}
+
+#[test]
+fn bad_unknown_outlet() {
+    // via = ["reuter"]: "did you mean `reuters`?".
+    bad("unknown-outlet", Some(13), Some(8), 1, &[]);
+}
+
+#[test]
+fn bad_duplicate_claim_id() {
+    // The second `c1`; a note points at the first (line 10).
+    bad("duplicate-claim-id", Some(16), Some(6), 1, &[]);
+    let (diags, _) = check_json(&[&common::fixture("bad/duplicate-claim-id")]);
+    assert_eq!(diags[0]["notes"][0]["line"], 10);
+    assert_eq!(diags[0]["notes"][0]["column"], 6);
+}
+
+#[test]
+fn bad_duplicate_article_id() {
+    // a.toml and b.toml both say id = "same"; the later file is flagged.
+    bad("duplicate-article-id", Some(3), Some(6), 1, &[]);
+    let (diags, _) = check_json(&[&common::fixture("bad/duplicate-article-id")]);
+    assert_eq!(
+        diags[0]["file"],
+        "tests/fixtures/bad/duplicate-article-id/b.toml"
+    );
+    assert_eq!(
+        diags[0]["notes"][0]["file"],
+        "tests/fixtures/bad/duplicate-article-id/a.toml"
+    );
+    assert_eq!(diags[0]["notes"][0]["line"], 2);
+}
+
+#[test]
+fn bad_anonymous_with_name() {
+    bad("anonymous-with-name", Some(8), Some(8), 1, &[]);
+}
+
+#[test]
+fn bad_unnamed_source() {
+    bad("unnamed-source", Some(6), Some(10), 1, &[]);
+}
+
+#[test]
+fn bad_said_after_published() {
+    bad("said-after-published", Some(13), Some(8), 1, &[]);
+}
+
+#[test]
+fn bad_unused_source() {
+    // A warning: the run still succeeds.
+    bad("unused-source", Some(9), Some(10), 0, &[]);
+}
+
+#[test]
+fn bad_undated_article() {
+    // A warning, at the `[article]` header.
+    bad("undated-article", Some(1), Some(1), 0, &[]);
+}
+
+#[test]
+fn bad_empty_route() {
+    bad("empty-route", Some(13), Some(7), 1, &[]);
+}
+
+#[test]
+fn empty_route_in_a_chain() {
+    // via = [[]]: a route with no outlet, as opposed to a `via` with no route.
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        (
+            "article.toml",
+            &ARTICLE.replace("said = 2019-03-26", "via = [[]]\nsaid = 2019-03-26"),
+        ),
+    ]);
+    let out = run(c.claimtrail(&["check", ".", "--format", "json"]));
+    let diags = json(&out);
+    assert_eq!(diags.as_array().unwrap().len(), 1, "{diags:#}");
+    assert_eq!(diags[0]["code"], "empty-route");
+    assert_eq!(diags[0]["message"], "a route with no outlet in it");
+    assert_eq!(
+        (diags[0]["line"].as_u64(), diags[0]["column"].as_u64()),
+        (Some(13), Some(8))
+    );
+    assert_eq!(code(&out), 1);
+}
+
+#[test]
+fn bad_not_utf8() {
+    // "Café" in Latin-1: byte 0xE9 at offset 22, line 2, column 13.
+    bad("not-utf8", Some(2), Some(13), 1, &[]);
+}
+
+#[test]
+fn bad_file_too_large() {
+    // The article is 203 bytes; the registry (38 bytes) is under the limit.
+    bad("file-too-large", None, None, 1, &["--max-file-size", "100"]);
+}
+
+#[test]
+fn bad_missing_registry() {
+    bad("missing-registry", None, None, 1, &[]);
+}
+
+#[test]
+fn bad_unreadable_symlink_loop() {
+    // A folder symlink pointing back up: walking it would never end.
+    let c = corpus(&[
+        ("corpus/outlets.toml", OUTLETS),
+        ("corpus/article.toml", ARTICLE),
+    ]);
+    std::fs::create_dir_all(c.join("corpus/sub")).unwrap();
+    std::os::unix::fs::symlink("..", c.join("corpus/sub/loop")).unwrap();
+    assert_cmd_snapshot!("bad_unreadable", c.claimtrail(&["check", "corpus"]));
+
+    let out = run(c.claimtrail(&["check", "corpus", "--format", "json"]));
+    let diags = json(&out);
+    assert_eq!(diags.as_array().unwrap().len(), 1, "{diags:#}");
+    assert_eq!(diags[0]["code"], "unreadable");
+    assert_eq!(diags[0]["file"], "corpus/sub/loop");
+    assert_eq!(diags[0]["line"], Value::Null);
+    assert_eq!(code(&out), 1);
+}
+
+#[test]
+fn unreadable_file_symlink_loop() {
+    // a.toml -> b.toml -> a.toml: each is reported, neither is followed forever.
+    let c = corpus(&[("outlets.toml", OUTLETS)]);
+    std::os::unix::fs::symlink("b.toml", c.join("a.toml")).unwrap();
+    std::os::unix::fs::symlink("a.toml", c.join("b.toml")).unwrap();
+    let out = run(c.claimtrail(&["check", ".", "--format", "json"]));
+    let diags = json(&out);
+    let codes: Vec<&Value> = diags
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["code"])
+        .collect();
+    assert_eq!(codes, ["unreadable", "unreadable"], "{diags:#}");
+    assert_eq!(code(&out), 1);
+}
+
+// --- exit codes and formats ----------------------------------------------------------------
+
+#[test]
+fn exit_0_when_clean() {
+    let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", ARTICLE)]);
+    let out = run(c.claimtrail(&["check", "."]));
+    assert_eq!(code(&out), 0);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "checked 1 article, 1 claim, 4 outlets: 0 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn exit_1_on_errors() {
+    let out = run(claimtrail(&[
+        "check",
+        &common::fixture("bad/unknown-source"),
+    ]));
+    assert_eq!(code(&out), 1);
+}
+
+#[test]
+fn exit_2_for_a_missing_path() {
+    assert_cmd_snapshot!(claimtrail(&["check", "no/such/folder"]));
+    let out = run(claimtrail(&["check", "no/such/folder"]));
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn deny_warnings_makes_warnings_fail() {
+    let dir = common::fixture("bad/unused-source");
+    let out = run(claimtrail(&["check", &dir]));
+    assert_eq!(code(&out), 0);
+    let (diags, status) = check_json(&[&dir, "--deny", "warnings"]);
+    assert_eq!(status, 1);
+    assert_eq!(diags[0]["code"], "unused-source");
+    assert_eq!(diags[0]["severity"], "error");
+}
+
+#[test]
+fn github_format() {
+    let dir = common::fixture("bad/unused-source");
+    let out = run(claimtrail(&["check", &dir, "--format", "github"]));
+    assert_eq!(code(&out), 0);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let mut lines = stdout.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "::warning file=tests/fixtures/bad/unused-source/article.toml,line=9,col=10,\
+         title=unused-source::source `minister` is not cited by any claim\
+         %0Ahelp: cite it with `source = \"...\"` in a claim, or remove it"
+    );
+    assert_eq!(
+        lines.next().unwrap(),
+        "checked 1 article, 1 claim, 3 outlets: 0 errors, 1 warning"
+    );
+    assert_eq!(lines.next(), None);
+
+    // Under --deny warnings the same finding is an ::error.
+    let out = run(claimtrail(&[
+        "check", &dir, "--format", "github", "--deny", "warnings",
+    ]));
+    assert_eq!(code(&out), 1);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("::error file="));
+}
+
+#[test]
+fn github_format_escapes_properties() {
+    // A file name with a comma and a colon must not break the property list.
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        (
+            "a,b:c.toml",
+            &ARTICLE.replace("source = \"official\"", "source = \"nobody\""),
+        ),
+    ]);
+    let out = run(c.claimtrail(&["check", ".", "--format", "github"]));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("\n::error file=./a%2Cb%3Ac.toml,line=12,col=10,title=unknown-source::"),
+        "{stdout}"
+    );
+}
+
+// --- robustness of discovery and reading ---------------------------------------------------
+
+/// `check . --format json` in a corpus: the diagnostics and the exit code.
+fn check_corpus(c: &common::Corpus) -> (Vec<Value>, i32, Output) {
+    let out = run(c.claimtrail(&["check", ".", "--format", "json"]));
+    let diags = json(&out).as_array().cloned().unwrap();
+    let status = code(&out);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "{out:?}"
+    );
+    (diags, status, out)
+}
+
+/// `(code, line, column)` of each diagnostic, in output order.
+fn positions(diags: &[Value]) -> Vec<(&str, u64, u64)> {
+    diags
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn empty_file_is_missing_field() {
+    let c = corpus(&[("outlets.toml", OUTLETS), ("empty.toml", "")]);
+    let (diags, status, _) = check_corpus(&c);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0]["code"], "missing-field");
+    assert_eq!(diags[0]["line"], 1);
+    assert_eq!(diags[0]["column"], 1);
+    assert_eq!(status, 1);
+}
+
+#[test]
+fn bom_prefixed_file_loads() {
+    let c = corpus(&[("outlets.toml", OUTLETS)]);
+    c.write(
+        "article.toml",
+        [b"\xEF\xBB\xBF".as_slice(), ARTICLE.as_bytes()].concat(),
+    );
+    let (diags, status, _) = check_corpus(&c);
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(status, 0);
+
+    // Positions are counted after the BOM: the typo on line 1 is at column 2.
+    c.write(
+        "article.toml",
+        [
+            b"\xEF\xBB\xBF".as_slice(),
+            ARTICLE.replace("[article]", "[articel]").as_bytes(),
+        ]
+        .concat(),
+    );
+    let (diags, _, _) = check_corpus(&c);
+    assert_eq!(diags[0]["code"], "unknown-field", "{diags:#?}");
+    assert_eq!(
+        (diags[0]["line"].as_u64(), diags[0]["column"].as_u64()),
+        (Some(1), Some(2))
+    );
+}
+
+#[test]
+fn crlf_file_loads_with_correct_positions() {
+    let crlf = |s: &str| s.replace('\n', "\r\n");
+    let c = corpus(&[
+        ("outlets.toml", &crlf(OUTLETS)),
+        ("article.toml", &crlf(ARTICLE)),
+    ]);
+    let (diags, status, _) = check_corpus(&c);
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(status, 0);
+
+    // An unknown source, and so an unused one, at the positions of the LF file.
+    c.write(
+        "article.toml",
+        crlf(&ARTICLE.replace("source = \"official\"", "source = \"oficial\"")),
+    );
+    let (diags, _, _) = check_corpus(&c);
+    assert_eq!(
+        positions(&diags),
+        [("unused-source", 6, 10), ("unknown-source", 12, 10)]
+    );
+    // The shown line carries no carriage return.
+    let human = run(c.claimtrail(&["check", "."]));
+    assert!(!human.stdout.contains(&b'\r'), "{human:?}");
+}
+
+#[test]
+fn utf16_file_is_not_utf8() {
+    let c = corpus(&[("outlets.toml", OUTLETS)]);
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(ARTICLE.encode_utf16().flat_map(u16::to_le_bytes));
+    c.write("article.toml", bytes);
+    let (diags, status, _) = check_corpus(&c);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0]["code"], "not-utf8");
+    assert_eq!(diags[0]["file"], "./article.toml");
+    assert_eq!(status, 1);
+}
+
+#[test]
+fn utf16_without_bom_is_not_utf8() {
+    let c = corpus(&[("outlets.toml", OUTLETS)]);
+    let bytes: Vec<u8> = ARTICLE.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    c.write("article.toml", bytes);
+    let (diags, _, _) = check_corpus(&c);
+    assert_eq!(diags[0]["code"], "not-utf8", "{diags:#?}");
+}
+
+#[test]
+fn deeply_nested_arrays_are_a_diagnostic() {
+    let deep = format!(
+        "{}via = {}\n",
+        ARTICLE.replace("said = 2019-03-26\n", ""),
+        "[".repeat(100_000)
+    );
+    let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", &deep)]);
+    let (diags, status, _) = check_corpus(&c);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0]["code"], "syntax");
+    assert_eq!(diags[0]["line"], 13);
+    assert_eq!(status, 1);
+
+    // The same depth of inline tables.
+    let deep = format!("{}x = {}\n", ARTICLE, "{a=".repeat(100_000));
+    c.write("article.toml", deep);
+    let (diags, status, _) = check_corpus(&c);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0]["code"], "syntax");
+    assert_eq!(status, 1);
+}
+
+/// Run with a deadline: a hang fails the test instead of blocking it.
+fn run_with_deadline(mut cmd: Command, limit: Duration) -> Output {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn claimtrail");
+    let start = Instant::now();
+    while child.try_wait().expect("wait for claimtrail").is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("claimtrail did not finish within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("collect the output")
+}
+
+#[test]
+fn fifo_is_unreadable_and_does_not_hang() {
+    let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", ARTICLE)]);
+    let status = Command::new("mkfifo")
+        .arg(c.join("x.toml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+
+    for path in [".", "x.toml"] {
+        let out = run_with_deadline(
+            c.claimtrail(&["check", path, "--format", "json"]),
+            Duration::from_secs(30),
+        );
+        let diags = json(&out);
+        let diags = diags.as_array().unwrap();
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        assert_eq!(diags[0]["code"], "unreadable");
+        assert!(
+            diags[0]["file"].as_str().unwrap().ends_with("x.toml"),
+            "{diags:#?}"
+        );
+        assert_eq!(code(&out), 1);
+    }
+}
+
+#[test]
+fn semantic_errors_are_all_reported() {
+    // Two unknown sources and an unknown outlet in one file: three diagnostics
+    // from one run, in file order.
+    let text = format!(
+        "{}{}",
+        ARTICLE.replace("example-daily", "example-dialy"),
+        r#"
+[[claims]]
+id = "c2"
+text = "Something else happened."
+source = "oficial"
+said = 2019-03-26
+
+[[claims]]
+id = "c3"
+text = "A third thing happened."
+source = "nobody"
+said = 2019-03-26
+"#
+    );
+    let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", &text)]);
+    let (diags, status, _) = check_corpus(&c);
+    assert_eq!(
+        positions(&diags),
+        [
+            ("unknown-outlet", 3, 10),
+            ("unknown-source", 18, 10),
+            ("unknown-source", 24, 10),
+        ]
+    );
+    assert_eq!(status, 1);
+}
+
+#[test]
+fn errors_in_several_files_are_all_reported() {
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        (
+            "a.toml",
+            &ARTICLE.replace("source = \"official\"", "source = \"x\""),
+        ),
+        (
+            "b/c.toml",
+            &ARTICLE.replace("title = \"Example\"", "titel = \"Example\""),
+        ),
+        ("d.toml", "not toml at all"),
+    ]);
+    let (diags, status, _) = check_corpus(&c);
+    let found: Vec<(&str, &str)> = diags
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap(), d["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("./a.toml", "unused-source"),
+            ("./a.toml", "unknown-source"),
+            ("./b/c.toml", "unknown-field"),
+            ("./d.toml", "syntax"),
+        ]
+    );
+    assert_eq!(status, 1);
+}

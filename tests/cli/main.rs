@@ -10,6 +10,7 @@
 //! - `html`: the HTML report, its escaping, and a headless-browser check.
 //! - `robust`: hostile input (truncations, encodings, nesting, huge and special files,
 //!   Unicode) and byte-identical output across threads, locales and file order.
+//! - `props`: generated valid documents round-trip; damaged ones give located diagnostics.
 //! - `readme`: the README's generated examples match the commands.
 
 mod check;
@@ -17,6 +18,7 @@ mod common;
 mod edit;
 mod fuzz;
 mod html;
+mod props;
 mod readme;
 mod report;
 mod robust;

@@ -130,7 +130,7 @@ fn encodings_and_line_endings() {
     // NUL bytes and random binary.
     let mut nul = seed.as_bytes().to_vec();
     nul.insert(100, 0);
-    assert_eq!(codes(&load_text(dir.path(), &nul)), vec![Code::Syntax]);
+    assert_eq!(codes(&load_text(dir.path(), &nul)), vec![Code::NotUtf8]);
     let noise: Vec<u8> = (0..4096u32)
         .map(|i| (i.wrapping_mul(2654435761) >> 24) as u8)
         .collect();
