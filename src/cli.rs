@@ -1,10 +1,15 @@
 //! The command line, and only the command line: clap derive types and their
-//! conversion into the plain `Config` the library runs on.
+//! conversion into the plain `Config` the library runs on. Shell completions
+//! and the man page are made here too, since they are made from the clap
+//! definitions themselves.
 
-use claimtrail::config::{CheckFormat, Command, Config, TraceFormat};
+use claimtrail::Exit;
+use claimtrail::config::{
+    CheckFormat, Command, Config, NewArticle, SchemaKind, Snapshot, TraceFormat,
+};
 use claimtrail::render::{Format, Terminal};
-use clap::{Parser, Subcommand, ValueEnum};
-use std::io::IsTerminal;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 /// Source attribution and claim tracking for news reporting.
@@ -77,6 +82,14 @@ pub enum TraceFormatArg {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SchemaArg {
+    /// Article files.
+    Article,
+    /// The outlet registry, `outlets.toml`.
+    Outlets,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DenyArg {
     /// Treat every warning as an error.
     Warnings,
@@ -103,7 +116,7 @@ pub enum Cmd {
     },
     /// Sourcing quality and anonymity per article, with a score and grade.
     #[command(
-        after_help = "Examples:\n  claimtrail report\n  claimtrail report --article 2019/manajemen-ti-pasukan-siber-rusia\n  claimtrail report --format json > report.json"
+        after_help = "Examples:\n  claimtrail report\n  claimtrail report --article 2019/manajemen-ti-pasukan-siber-rusia\n  claimtrail report --format json > report.json\n  claimtrail report --out reports           # one Markdown file per article, and an index\n  claimtrail report --out reports --check   # in CI: are the committed reports current?\n\nExit status: 0 success, 1 errors in the corpus (or, with --check, reports out of date), 2 usage or I/O failure."
     )]
     Report {
         #[arg(default_value = "claims")]
@@ -113,6 +126,14 @@ pub enum Cmd {
         /// Explain one article claim by claim.
         #[arg(long, value_name = "ID")]
         article: Option<String>,
+        /// Write Markdown reports into DIR: one per article (what `--article ID --format
+        /// markdown` prints), and README.md with the corpus report linking to them.
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["article", "format"])]
+        out: Option<PathBuf>,
+        /// With --out: write nothing; print a diff and exit 1 if DIR is not what the
+        /// annotations give now.
+        #[arg(long, requires = "out")]
+        check: bool,
     },
     /// Speakers and outlets across the corpus.
     #[command(after_help = "Example:\n  claimtrail sources --format markdown")]
@@ -150,6 +171,100 @@ pub enum Cmd {
         #[arg(long)]
         drift: bool,
     },
+    /// Print the JSON Schema (draft-07) of article files or of outlets.toml, for editors.
+    #[command(
+        after_help = "Examples:\n  claimtrail schema > schema.json\n  claimtrail schema outlets > outlets.schema.json\n\nThen point your editor at it: a `#:schema ./schema.json` first line in a file, or a\n.taplo.toml rule (see the README)."
+    )]
+    Schema {
+        /// Which file to describe.
+        #[arg(value_enum, default_value_t = SchemaArg::Article)]
+        kind: SchemaArg,
+    },
+    /// Create an article file with [article] filled in and the rest as commented examples.
+    #[command(
+        after_help = "Example:\n  claimtrail new claims/2019/ap-venezuela-troops.toml --outlet ap \\\n      --title \"Russian troops arrive in Venezuela\" --published 2019-03-24\n\nNever overwrites a file. The outlet must be in the nearest outlets.toml.\nExit status: 0 created, 2 usage or I/O failure (the file exists, an unknown outlet, a bad date)."
+    )]
+    New {
+        /// The file to create (it must not exist).
+        path: PathBuf,
+        /// The publishing outlet: an id from outlets.toml.
+        #[arg(long, value_name = "ID")]
+        outlet: String,
+        /// The headline.
+        #[arg(long, value_name = "TEXT")]
+        title: String,
+        /// Where the article was published.
+        #[arg(long)]
+        url: Option<String>,
+        /// The publication date: 2019-03-27, or an offset date-time.
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
+    },
+    /// Lay out annotation files in one style, keeping every comment.
+    ///
+    /// Keys and tables in the documented order, one blank line between tables,
+    /// `key = value`, strings in double quotes.
+    #[command(
+        after_help = "Examples:\n  claimtrail fmt\n  claimtrail fmt claims/2019/reuters-russian-deployment-cyber.toml\n  claimtrail fmt --check   # in CI: print a diff, exit 1 if a file would change\n\nA file with errors is left alone. A file is written only if it loads to the same\narticle as before, and atomically.\nExit status: 0 success, 1 files would change (--check) or were skipped for errors,\n2 usage or I/O failure."
+    )]
+    Fmt {
+        /// Corpus folders or files.
+        #[arg(default_value = "claims")]
+        paths: Vec<PathBuf>,
+        /// Write nothing; show the changes and exit 1 if there are any.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  claimtrail completions bash > ~/.local/share/bash-completion/completions/claimtrail\n  claimtrail completions zsh > ~/.zfunc/_claimtrail\n  claimtrail completions fish > ~/.config/fish/completions/claimtrail.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    #[command(
+        after_help = "Examples:\n  claimtrail man > claimtrail.1\n  claimtrail man | man -l -"
+    )]
+    Man,
+}
+
+/// What `main` does: run the library, or print something made from clap.
+pub enum Action {
+    Run(Box<Config>),
+    Completions(clap_complete::Shell),
+    Man,
+}
+
+impl Action {
+    pub fn run(
+        self,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<claimtrail::Exit, claimtrail::Error> {
+        match self {
+            Action::Run(config) => claimtrail::run(&config, out, err),
+            Action::Completions(shell) => Ok(completions(shell, out).map(|()| Exit::Success)?),
+            Action::Man => Ok(man(out).map(|()| Exit::Success)?),
+        }
+    }
+}
+
+/// The completion script for a shell.
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> io::Result<()> {
+    // Generated into memory first: clap_complete panics on a failed write,
+    // and `claimtrail completions bash | head` must not.
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "claimtrail", &mut buf);
+    out.write_all(&buf)
+}
+
+/// The man page, in roff.
+pub fn man(out: &mut dyn Write) -> io::Result<()> {
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
+    out.write_all(&buf)
 }
 
 fn format(f: FormatArg) -> Format {
@@ -172,6 +287,14 @@ fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
 }
 
 impl Cli {
+    pub fn into_action(self) -> Action {
+        match self.command {
+            Cmd::Completions { shell } => Action::Completions(shell),
+            Cmd::Man => Action::Man,
+            _ => Action::Run(Box::new(self.into_config())),
+        }
+    }
+
     pub fn into_config(self) -> Config {
         let stdout_tty = std::io::stdout().is_terminal();
         let stderr_tty = std::io::stderr().is_terminal();
@@ -203,10 +326,18 @@ impl Cli {
                 paths,
                 format: f,
                 article,
-            } => Command::Report {
-                paths,
-                format: format(f),
-                article,
+                out,
+                check,
+            } => match out {
+                Some(dir) => Command::ReportSnapshot {
+                    paths,
+                    target: Snapshot { dir, check },
+                },
+                None => Command::Report {
+                    paths,
+                    format: format(f),
+                    article,
+                },
             },
             Cmd::Sources { paths, format: f } => Command::Sources {
                 paths,
@@ -239,6 +370,30 @@ impl Cli {
                 tracked,
                 drift,
             },
+            Cmd::Schema { kind } => Command::Schema {
+                kind: match kind {
+                    SchemaArg::Article => SchemaKind::Article,
+                    SchemaArg::Outlets => SchemaKind::Outlets,
+                },
+            },
+            Cmd::New {
+                path,
+                outlet,
+                title,
+                url,
+                published,
+            } => Command::New(NewArticle {
+                path,
+                outlet,
+                title,
+                url,
+                published,
+            }),
+            Cmd::Fmt { paths, check } => Command::Fmt { paths, check },
+            // `into_action` handles these without a config.
+            Cmd::Completions { .. } | Cmd::Man => Command::Schema {
+                kind: SchemaKind::Article,
+            },
         };
         Config {
             command,
@@ -263,5 +418,33 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_command_has_an_example() {
+        for sub in Cli::command().get_subcommands() {
+            let help = sub
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            assert!(
+                help.contains("claimtrail "),
+                "`claimtrail {}` has no example in its --help",
+                sub.get_name()
+            );
+        }
+    }
+
+    #[test]
+    fn report_out_conflicts_with_article_and_format() {
+        use clap::Parser;
+        for args in [
+            &["claimtrail", "report", "--out", "r", "--article", "x"][..],
+            &["claimtrail", "report", "--out", "r", "--format", "json"][..],
+            &["claimtrail", "report", "--check"][..],
+        ] {
+            assert!(Cli::try_parse_from(args).is_err(), "{args:?} was accepted");
+        }
+        assert!(Cli::try_parse_from(["claimtrail", "report", "--out", "r", "--check"]).is_ok());
     }
 }

@@ -2,6 +2,7 @@
 //! into values, so nothing past `main` sees the argument parser.
 
 use crate::render::{Format, Terminal};
+pub use crate::schema::SchemaKind;
 use std::path::PathBuf;
 
 #[derive(Clone, Debug)]
@@ -38,6 +39,11 @@ pub enum Command {
         format: Format,
         article: Option<String>,
     },
+    /// `report --out DIR`: write the Markdown snapshot instead of printing.
+    ReportSnapshot {
+        paths: Vec<PathBuf>,
+        target: Snapshot,
+    },
     Sources {
         paths: Vec<PathBuf>,
         format: Format,
@@ -55,6 +61,37 @@ pub enum Command {
         /// Only claims with drift.
         drift: bool,
     },
+    /// Print the JSON Schema of a kind of file.
+    Schema {
+        kind: SchemaKind,
+    },
+    /// Create an article file from a template.
+    New(NewArticle),
+    /// Lay out annotation files.
+    Fmt {
+        paths: Vec<PathBuf>,
+        /// Report what would change; write nothing.
+        check: bool,
+    },
+}
+
+/// `report --out DIR [--check]`.
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    pub dir: PathBuf,
+    /// Compare with what is in `dir`; write nothing.
+    pub check: bool,
+}
+
+/// `new PATH --outlet ID --title TEXT [--url URL] [--published DATE]`.
+#[derive(Clone, Debug)]
+pub struct NewArticle {
+    pub path: PathBuf,
+    pub outlet: String,
+    pub title: String,
+    pub url: Option<String>,
+    /// As typed; validated as a TOML date by the command.
+    pub published: Option<String>,
 }
 
 /// `trace` takes the text formats and two graph syntaxes.

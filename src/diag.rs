@@ -512,7 +512,7 @@ pub mod make {
             UnknownLintReason::NoSuchCode => (
                 format!("unknown lint `{name}`"),
                 did_you_mean(name, names).unwrap_or_else(|| {
-                    "run `claimtrail check --list-codes` for the codes".to_string()
+                    "the README lists every code; format errors cannot be configured".to_string()
                 }),
             ),
             UnknownLintReason::HardError => (

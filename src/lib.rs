@@ -7,14 +7,19 @@
 //! `sources`), and rendered (`render`). The library never prints: every command
 //! writes to the writers it is given.
 
+pub mod atomic;
 pub mod config;
 pub mod diag;
+pub mod fmt;
 pub mod lint;
 pub mod load;
 pub mod metrics;
 pub mod model;
+pub mod new;
+pub mod publish;
 pub mod raw;
 pub mod render;
+pub mod schema;
 pub mod score;
 pub mod settings;
 pub mod source;

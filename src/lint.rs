@@ -14,7 +14,7 @@ pub fn check_article(article: &Article, outlets: &Outlets, ctx: &mut FileCtx) {
                 make::lint(
                     Code::AnonymousWithoutReason,
                     format!("anonymous source `{}` has no stated reason for anonymity", source.id),
-                    "AP and Reuters ask the story to say why the source was granted anonymity; add `reason = \"...\"` as the article gives it",
+                    "AP and the NYT ask the story to say why the source was granted anonymity; add `reason = \"...\"` as the article gives it",
                 ),
                 source.pos,
             );
@@ -37,7 +37,7 @@ pub fn check_article(article: &Article, outlets: &Outlets, ctx: &mut FileCtx) {
                 make::lint(
                     Code::KeyClaimSingleAnonymous,
                     format!("key claim `{}` rests on a single anonymous source", claim.id),
-                    "AP uses anonymous material only when it is vital and the source reliable, and seeks a second source; Reuters prefers two; annotate any corroboration the article gives",
+                    "Reuters calls anonymous sources the weakest and holds two sources better than one; AP seeks more than one; annotate any corroboration the article gives",
                 ),
                 claim.pos,
             );

@@ -5,6 +5,10 @@
 //! per-article function, so a command keeps only what it needs of each article
 //! (a row of metrics, a few trail facts) rather than the whole corpus.
 
+// A file's failure is one `Diagnostic`, returned rarely and at most once per
+// file; boxing it would only add noise.
+#![allow(clippy::result_large_err)]
+
 use crate::diag::{Diagnostic, Note, Snippet, make};
 use crate::model::{
     Article, Claim, ClaimKind, Outlet, OutletKind, Outlets, Ownership, Pos, Route, Source,
@@ -276,17 +280,40 @@ fn discover(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Root> {
     roots
 }
 
-/// The nearest folder at or above `dir` that holds `outlets.toml`.
+/// The nearest folder at or above `dir` that holds `outlets.toml`, spelled
+/// relative to `dir` as the user gave it (`claims/2019` finds `claims`).
 fn find_registry(dir: &Path) -> (Option<PathBuf>, Option<PathBuf>) {
-    let mut current = Some(dir);
-    while let Some(d) = current {
-        let candidate = d.join(REGISTRY_FILE);
-        if candidate.is_file() {
-            return (Some(d.to_path_buf()), Some(candidate));
+    let absolute = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    for (up, d) in absolute.ancestors().enumerate() {
+        if d.join(REGISTRY_FILE).is_file() {
+            let root = ancestor(dir, up);
+            let registry = root.join(REGISTRY_FILE);
+            return (Some(root), Some(registry));
         }
-        current = d.parent().filter(|p| !p.as_os_str().is_empty());
     }
     (None, None)
+}
+
+/// `dir` with `up` levels removed, lexically where it can be (`a/b`, 1 -> `a`),
+/// else with `..` (`.`, 1 -> `..`).
+fn ancestor(dir: &Path, up: usize) -> PathBuf {
+    let mut root = dir.to_path_buf();
+    for _ in 0..up {
+        let last_is_name = matches!(
+            root.components().next_back(),
+            Some(std::path::Component::Normal(_))
+        );
+        if last_is_name {
+            root.pop();
+        } else {
+            root.push("..");
+        }
+    }
+    if root.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        root
+    }
 }
 
 fn walk(
@@ -604,7 +631,17 @@ pub fn article_from_text(
 
 /// `claims/2019/reuters-cyber.toml` below `claims` is `2019/reuters-cyber`.
 fn default_article_id(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
+    let root = root.strip_prefix(".").unwrap_or(root);
+    let path = path.strip_prefix(".").unwrap_or(path);
+    let rel = match path.strip_prefix(root) {
+        Ok(rel) => rel.to_path_buf(),
+        // `..` in the root: compare where both really are.
+        Err(_) => std::fs::canonicalize(root)
+            .ok()
+            .zip(std::fs::canonicalize(path).ok())
+            .and_then(|(r, p)| p.strip_prefix(r).ok().map(Path::to_path_buf))
+            .unwrap_or_else(|| path.to_path_buf()),
+    };
     let rel = rel.with_extension("");
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())

@@ -7,11 +7,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let config = cli::Cli::parse().into_config();
+    let action = cli::Cli::parse().into_action();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut err = std::io::stderr();
-    let result = claimtrail::run(&config, &mut out, &mut err).and_then(|exit| {
+    let result = action.run(&mut out, &mut err).and_then(|exit| {
         out.flush()?;
         Ok(exit)
     });

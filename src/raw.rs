@@ -5,7 +5,12 @@
 //! Enumerated values (`kind`, `ownership`) are kept as spanned strings so that a
 //! wrong value is reported with a "did you mean" alongside every other problem of
 //! the file, instead of stopping deserialization at the first one.
+//!
+//! The same types describe the files to editors: `schema` derives a JSON Schema
+//! from them (`JsonSchema`), with each field's doc comment as its description,
+//! so the schema cannot drift from what the loader accepts.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use std::collections::BTreeMap;
@@ -13,75 +18,163 @@ use std::fmt;
 use toml::Spanned;
 use toml::value::Datetime;
 
-/// One article file.
-#[derive(Debug, Deserialize)]
+// The doc comments below are also the descriptions of `claimtrail schema`,
+// which editors show on hover: write them for annotators.
+
+/// One article file: the article, the sources it cites and the claims it makes.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "claimtrail article")]
 pub struct ArticleFile {
+    /// The article as a whole: headline, outlet, date.
+    #[schemars(with = "ArticleTable")]
     pub article: Spanned<ArticleTable>,
+    /// The speakers the article cites, by an id of your choosing (`[sources.us-official]`).
+    /// Claims refer to them with `source = "us-official"`.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, SourceTable>")]
     pub sources: BTreeMap<Spanned<String>, Spanned<SourceTable>>,
+    /// The claims the article makes, one `[[claims]]` table each, in article order.
     #[serde(default)]
+    #[schemars(with = "Vec<ClaimTable>")]
     pub claims: Vec<Spanned<ClaimTable>>,
 }
 
-/// `[article]`
-#[derive(Debug, Deserialize)]
+/// `[article]`: the article as a whole.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleTable {
+    /// The headline, as published.
+    #[schemars(with = "String", length(min = 1))]
     pub title: Spanned<String>,
+    /// The publishing outlet: an id from `outlets.toml`.
+    #[schemars(with = "String", length(min = 1))]
     pub outlet: Spanned<String>,
+    /// Overrides the article id, which defaults to the file's path below the corpus without
+    /// `.toml` (`2019/reuters-cyber`).
+    #[schemars(with = "Option<String>", length(min = 1))]
     pub id: Option<Spanned<String>>,
+    /// Where the article was published.
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
+    /// The publication date: a bare TOML date (2019-03-27) or an offset date-time. Leave it out
+    /// when the article gives none: undated articles get a warning and are placed last in trails.
+    #[schemars(with = "Option<crate::schema::TomlDate>")]
     pub published: Option<Spanned<Datetime>>,
+    /// The article's language, as a BCP 47 tag (`en`, `id`, `ar`).
+    #[schemars(with = "Option<String>")]
     pub language: Option<Spanned<String>>,
+    /// The byline: one name or a list of names.
+    #[schemars(with = "Option<Strings>")]
     pub byline: Option<Spanned<Strings>>,
+    /// Credits the article gives as a whole ("various sources", "photo: ..."): a string or a list.
+    #[schemars(with = "Option<Strings>")]
     pub credited: Option<Spanned<Strings>>,
 }
 
-/// `[sources.ID]`
-#[derive(Debug, Deserialize)]
+/// `[sources.ID]`: one speaker the article cites. The key is the source's id within this
+/// article.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceTable {
+    /// The named speaker, a person or an organization. Leave it out for an anonymous source;
+    /// a source needs either a `name` or `anonymous = true`, not both.
+    #[schemars(with = "Option<String>", length(min = 1))]
     pub name: Option<Spanned<String>>,
+    /// `true` for a source the article does not name.
+    #[schemars(with = "Option<bool>")]
     pub anonymous: Option<Spanned<bool>>,
+    /// How the article describes an anonymous source ("a U.S. official").
+    #[schemars(with = "Option<String>")]
     pub description: Option<Spanned<String>>,
+    /// The reason the article gives for granting anonymity ("not authorized to speak publicly").
+    #[schemars(with = "Option<String>")]
     pub reason: Option<Spanned<String>>,
+    /// The speaker's position ("Foreign Ministry spokeswoman"); free text.
+    #[schemars(with = "Option<String>")]
     pub role: Option<Spanned<String>>,
+    /// Who the speaker speaks for ("Russian government"); free text.
+    #[schemars(with = "Option<String>")]
     pub affiliation: Option<Spanned<String>>,
+    /// The speaker's country: an ISO 3166-1 alpha-2 code in capitals (`US`, `RU`).
+    #[schemars(with = "Option<String>", regex(pattern = r"^[A-Z]{2}$"))]
     pub country: Option<Spanned<String>>,
+    /// What kind of speaker this is; `person` when left out.
+    #[schemars(with = "Option<crate::model::SourceKind>")]
     pub kind: Option<Spanned<String>>,
 }
 
-/// `[[claims]]`
-#[derive(Debug, Deserialize)]
+/// `[[claims]]`: one claim the article makes.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimTable {
+    /// The claim's id, unique within the article. Use the same id in another article for the
+    /// same claim: that is how claimtrail follows a claim across articles.
+    #[schemars(with = "String", length(min = 1))]
     pub id: Spanned<String>,
+    /// The claim, in the annotator's words.
+    #[schemars(with = "String", length(min = 1))]
     pub text: Spanned<String>,
+    /// A short verbatim fragment of the article that carries the claim.
+    #[schemars(with = "Option<String>")]
     pub quote: Option<Spanned<String>>,
+    /// Who made the claim: a source id of this article (a key of `[sources]`). Leave it out when
+    /// the article names no speaker.
+    #[schemars(with = "Option<String>")]
     pub source: Option<Spanned<String>>,
+    /// The routes by which the claim reached the article. Each route is an outlet id, or an array
+    /// of outlet ids ordered from the speaker outward: `["reuters"]` (the article relays
+    /// Reuters), `["cnn", "rferl"]` (two independent routes), `[["interfax", "reuters"]]` (Reuters
+    /// relayed Interfax). Leave it out for a first-hand claim; give it without `source` when the
+    /// article credits an outlet's reporting without naming a speaker.
+    #[schemars(with = "Option<Vec<Route>>", length(min = 1))]
     pub via: Option<Spanned<Vec<Spanned<Route>>>>,
+    /// When the statement was made or first reported: a bare TOML date (2019-03-26) or an offset
+    /// date-time.
+    #[schemars(with = "Option<crate::schema::TomlDate>")]
     pub said: Option<Spanned<Datetime>>,
+    /// The distancing cue the article uses ("reportedly", "allegedly", "believed", "dikabarkan").
+    #[schemars(with = "Option<String>")]
     pub hedge: Option<Spanned<String>>,
+    /// How the article presents the claim. `background` marks context that is not scored. When
+    /// left out: `paraphrase` for a claim with a source or route, `assertion` otherwise.
+    #[schemars(with = "Option<crate::model::ClaimKind>")]
     pub kind: Option<Spanned<String>>,
+    /// `true` for a headline claim: it counts double in the score, and the sourcing lints hold
+    /// it to a higher standard.
+    #[schemars(with = "Option<bool>")]
     pub key: Option<Spanned<bool>>,
 }
 
-/// `outlets.toml`: outlet id to outlet.
-#[derive(Debug, Deserialize)]
+/// `outlets.toml`: the outlet registry, one table per outlet id. The ids are what `outlet =` in
+/// an article and `via =` in a claim refer to.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(transparent)]
+#[schemars(title = "claimtrail outlets")]
 pub struct OutletsFile {
+    #[schemars(with = "BTreeMap<String, OutletTable>")]
     pub outlets: BTreeMap<Spanned<String>, Spanned<OutletTable>>,
 }
 
-/// `[ID]` in `outlets.toml`.
-#[derive(Debug, Deserialize)]
+/// `[ID]` in `outlets.toml`: one news organization.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OutletTable {
+    /// The outlet's name as readers know it ("Reuters").
+    #[schemars(with = "String", length(min = 1))]
     pub name: Spanned<String>,
+    /// What kind of news organization it is.
+    #[schemars(with = "Option<crate::model::OutletKind>")]
     pub kind: Option<Spanned<String>>,
+    /// The outlet's home country: an ISO 3166-1 alpha-2 code in capitals (`GB`).
+    #[schemars(with = "Option<String>", regex(pattern = r"^[A-Z]{2}$"))]
     pub country: Option<Spanned<String>>,
+    /// Who owns it: `state` for state-owned or state-run media, `public` for publicly funded
+    /// but editorially separate broadcasters, `private` otherwise.
+    #[schemars(with = "Option<crate::model::Ownership>")]
     pub ownership: Option<Spanned<String>>,
+    /// The outlet's home page.
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
 }
 

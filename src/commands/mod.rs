@@ -3,6 +3,7 @@
 //! only in `main`. One file per command family.
 
 mod check;
+mod edit;
 mod report;
 mod trace;
 
@@ -87,6 +88,9 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             Some(id) => report::explain(&mut run, paths, id, *format, out, err),
             None => report::report(&mut run, paths, *format, out, err),
         },
+        Command::ReportSnapshot { paths, target } => {
+            report::snapshot(&mut run, paths, target, out, err)
+        }
         Command::Sources { paths, format } => report::sources(&mut run, paths, *format, out, err),
         Command::Trace {
             claim,
@@ -99,6 +103,9 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             tracked,
             drift,
         } => trace::claims(&mut run, paths, *format, *tracked, *drift, out, err),
+        Command::Schema { kind } => edit::schema(*kind, out),
+        Command::New(args) => edit::new_article(args, err),
+        Command::Fmt { paths, check } => edit::fmt(&mut run, paths, *check, out, err),
     }
 }
 

@@ -1,11 +1,14 @@
-//! `claimtrail report` (per article, or one article explained) and
-//! `claimtrail sources`.
+//! `claimtrail report` (per article, one article explained, or a Markdown
+//! snapshot of both kept in a folder) and `claimtrail sources`.
 
-use super::{Error, Exit, Run};
+use super::{Error, Exit, Run, plural};
+use crate::config::Snapshot;
 use crate::diag::did_you_mean;
 use crate::load;
-use crate::metrics::{self, ArticleRow};
-use crate::render::{self, Format, views};
+use crate::metrics::{self, ArticleRow, Explanation};
+use crate::model::Outlets;
+use crate::publish::{self, Change, Files};
+use crate::render::{self, Format, markdown, views};
 use crate::sources;
 use std::io::Write;
 use std::path::PathBuf;
@@ -112,4 +115,131 @@ pub(crate) fn sources(
         f => render::write_doc(out, &views::sources(&rep), f, run.config.term)?,
     }
     Ok(status)
+}
+
+/// `report --out DIR`: one Markdown file per article (what `report --article
+/// ID --format markdown` prints) and an index (what `report --format
+/// markdown` prints, with links to them). With `--check`, compare instead.
+pub(crate) fn snapshot(
+    run: &mut Run,
+    paths: &[PathBuf],
+    target: &Snapshot,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit, Error> {
+    let opts = run.load_options(paths)?;
+    let weights = &run.settings.weights;
+    let loaded = load::load(&opts, |a, _, outlets| {
+        metrics::explain(&a, outlets, weights)
+    });
+    if run.report_errors(&loaded.diagnostics, err)? == Exit::Findings {
+        // A snapshot without the articles that failed to load would be wrong.
+        writeln!(
+            err,
+            "the reports in `{}` were not {}",
+            target.dir.display(),
+            if target.check { "checked" } else { "written" }
+        )?;
+        return Ok(Exit::Findings);
+    }
+    let mut explained = loaded.items;
+    explained.sort_by(|a, b| a.row.id.cmp(&b.row.id));
+    let files = snapshot_files(&explained, &loaded.outlets, run)?;
+    let dir = &target.dir;
+    if target.check {
+        let diffs = publish::compare(dir, &files)?;
+        if diffs.is_empty() {
+            writeln!(
+                err,
+                "`{}` is up to date ({} file{})",
+                dir.display(),
+                files.len(),
+                plural(files.len())
+            )?;
+            return Ok(Exit::Success);
+        }
+        publish::write_diff(out, dir, &diffs)?;
+        let count = |c: Change| diffs.iter().filter(|d| d.change == c).count();
+        writeln!(
+            err,
+            "`{}` is out of date: {} changed, {} missing, {} extra; run `claimtrail report --out {}`",
+            dir.display(),
+            count(Change::Differs),
+            count(Change::Missing),
+            count(Change::Extra),
+            dir.display()
+        )?;
+        return Ok(Exit::Findings);
+    }
+    let done = publish::write(dir, &files)?;
+    writeln!(
+        err,
+        "wrote {} report file{} in `{}` ({} unchanged, {} removed)",
+        done.written,
+        plural(done.written),
+        dir.display(),
+        done.unchanged,
+        done.removed
+    )?;
+    Ok(Exit::Success)
+}
+
+/// Every file of the snapshot, by relative path.
+fn snapshot_files(explained: &[Explanation], outlets: &Outlets, run: &Run) -> Result<Files, Error> {
+    let term = run.config.term;
+    let mut files = Files::new();
+    let mut links = Vec::new();
+    for e in explained {
+        let path = publish::article_path(&e.row.id).map_err(Error::Usage)?;
+        let mut text = publish::MARKER.as_bytes().to_vec();
+        render::write_doc(
+            &mut text,
+            &views::explanation(e, outlets),
+            Format::Markdown,
+            term,
+        )?;
+        links.push(format!(
+            "- [{}]({}): {}\n",
+            markdown::inline(&e.row.id),
+            publish::link(&path),
+            markdown::inline(&e.row.title)
+        ));
+        files.insert(path, String::from_utf8_lossy(&text).into_owned());
+    }
+    if let Some((a, b)) = publish::case_collision(&files) {
+        return Err(Error::Usage(format!(
+            "the reports `{a}` and `{b}` differ only in case and would be one file on some systems; rename an article id"
+        )));
+    }
+    let rows: Vec<ArticleRow> = explained.iter().map(|e| e.row.clone()).collect();
+    let total = metrics::total_row(&rows);
+    let mut index = publish::MARKER.as_bytes().to_vec();
+    writeln!(index, "# Sourcing report\n")?;
+    render::write_doc(
+        &mut index,
+        &views::report(&rows, &total, outlets),
+        Format::Markdown,
+        term,
+    )?;
+    // Link each row of the table to its article's file.
+    let mut index = String::from_utf8_lossy(&index).into_owned();
+    for e in explained {
+        let path = publish::article_path(&e.row.id).map_err(Error::Usage)?;
+        let cell = markdown::cell(&e.row.id);
+        index = index.replacen(
+            &format!("\n| {cell} | "),
+            &format!("\n| [{cell}]({}) | ", publish::link(&path)),
+            1,
+        );
+    }
+    let mut index = index.into_bytes();
+    writeln!(index, "\n## Articles\n")?;
+    for l in links {
+        index.extend_from_slice(l.as_bytes());
+    }
+    files.insert(
+        publish::INDEX.to_string(),
+        String::from_utf8_lossy(&index).into_owned(),
+    );
+    Ok(files)
 }

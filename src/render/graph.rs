@@ -62,10 +62,10 @@ fn build(t: &Trail, outlets: &Outlets) -> Graph {
             };
             g.node(key, NodeKind::Speaker, s.clone())
         });
-        if a.route.is_empty() {
-            if let Some(s) = speaker {
-                g.edge(s, art, String::new(), false);
-            }
+        if a.route.is_empty()
+            && let Some(s) = speaker
+        {
+            g.edge(s, art, String::new(), false);
         }
         for route in &a.route {
             let mut prev = speaker;

@@ -1,1 +1,777 @@
-//! See the index in tests/cli.rs.
+//! Policy, schema, `new`, `fmt`, `report --out`, and the shell conventions
+//! (completions, man page, help). See the index in tests/cli/main.rs.
+//!
+//! - policy: every configurable code at every level, from
+//!   `tests/fixtures/edit/lints/<code>/` (articles that trigger exactly that
+//!   code) copied into a temporary corpus beside a `claimtrail.toml`.
+//! - schema: every file of `claims/` validates; unknown fields and bad values do not.
+//! - fmt: every file of `claims/` is stable under `fmt`, and `fmt` keeps the
+//!   model; `tests/fixtures/edit/fmt/messy.toml` shows each layout rule.
+
+use crate::common::{self, ARTICLE, Corpus, OUTLETS, claimtrail, code, corpus, json, run};
+use claimtrail::diag::Code;
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Copy a folder's files (recursively) into another.
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir(from) {
+        let rel = entry.strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::copy(&entry, &target).unwrap();
+    }
+}
+
+/// Every file below a folder, sorted.
+fn walkdir(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// A copy of the real corpus in a temporary folder, as `claims/`.
+fn corpus_copy() -> Corpus {
+    let c = corpus(&[]);
+    copy_dir(&common::repo_root().join("claims"), &c.join("claims"));
+    c
+}
+
+// --- policy: each lint at each level ---------------------------------------------------------
+
+const LEVELS: [&str; 3] = ["allow", "warn", "deny"];
+
+/// A corpus triggering `code`, with `[lints] code = level`.
+fn lint_corpus(code: &str, level: &str) -> Corpus {
+    let settings = format!("[lints]\n{code} = \"{level}\"\n");
+    let c = corpus(&[("outlets.toml", OUTLETS), ("claimtrail.toml", &settings)]);
+    let fixture = common::repo_root().join(common::fixture(&format!("edit/lints/{code}")));
+    copy_dir(&fixture, c.path());
+    c
+}
+
+/// `check --format json` in a corpus: the diagnostics and the exit code.
+fn check_in(c: &Corpus, extra: &[&str]) -> (Vec<Value>, i32) {
+    let mut args = vec!["check", ".", "--format", "json"];
+    args.extend_from_slice(extra);
+    let out = run(c.claimtrail(&args));
+    (json(&out).as_array().cloned().unwrap(), code(&out))
+}
+
+fn with_code<'a>(diags: &'a [Value], name: &str) -> Vec<&'a Value> {
+    diags.iter().filter(|d| d["code"] == name).collect()
+}
+
+#[test]
+fn every_configurable_code_has_a_lint_fixture() {
+    let dir = common::repo_root().join(common::fixture("edit/lints"));
+    let mut fixtures: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    fixtures.sort();
+    let mut codes: Vec<String> = Code::ALL
+        .iter()
+        .filter(|c| c.configurable())
+        .map(|c| c.as_str().to_string())
+        .collect();
+    codes.sort();
+    assert_eq!(fixtures, codes);
+}
+
+#[test]
+fn every_lint_at_every_level() {
+    for c in Code::ALL.iter().filter(|c| c.configurable()) {
+        let name = c.as_str();
+        for level in LEVELS {
+            let corpus = lint_corpus(name, level);
+            let (diags, exit) = check_in(&corpus, &[]);
+            let found = with_code(&diags, name);
+            let context = format!("{name} = \"{level}\": {diags:#?}");
+            match level {
+                "allow" => {
+                    assert!(found.is_empty(), "{context}");
+                    assert_eq!(exit, 0, "{context}");
+                }
+                "warn" => {
+                    assert!(!found.is_empty(), "{context}");
+                    assert!(
+                        found.iter().all(|d| d["severity"] == "warning"),
+                        "{context}"
+                    );
+                    assert_eq!(exit, 0, "{context}");
+                }
+                _ => {
+                    assert!(!found.is_empty(), "{context}");
+                    assert!(found.iter().all(|d| d["severity"] == "error"), "{context}");
+                    assert_eq!(exit, 1, "{context}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn each_lint_fixture_triggers_only_its_code_when_warned() {
+    // Shows the fixtures are minimal: what fires is the code under test (and,
+    // for two drift cases, the one code the same change necessarily causes).
+    let companions = [
+        ("attribution-dropped", "relay-uncredited"),
+        ("state-origin-hidden", "state-media-sole-route"),
+    ];
+    for c in Code::ALL.iter().filter(|c| c.configurable()) {
+        let name = c.as_str();
+        let (diags, _) = check_in(&lint_corpus(name, "warn"), &[]);
+        for d in &diags {
+            let other = d["code"].as_str().unwrap();
+            assert!(
+                other == name || companions.contains(&(name, other)),
+                "{name}: also {other}"
+            );
+        }
+    }
+}
+
+#[test]
+fn deny_warnings_turns_warnings_into_errors_but_keeps_allowed_codes_off() {
+    let settings = "[lints]\nunused-source = \"allow\"\nundated-claim = \"warn\"\n";
+    let article = "[article]\ntitle = \"T\"\noutlet = \"example-daily\"\npublished = 2019-03-27\n\n[sources.a]\nname = \"A\"\n\n[sources.unused]\nname = \"U\"\n\n[[claims]]\nid = \"c\"\ntext = \"t\"\nsource = \"a\"\n";
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        ("claimtrail.toml", settings),
+        ("a.toml", article),
+    ]);
+    let (diags, exit) = check_in(&c, &["--deny", "warnings"]);
+    assert_eq!(exit, 1);
+    assert!(with_code(&diags, "unused-source").is_empty(), "{diags:#?}");
+    let undated = with_code(&diags, "undated-claim");
+    assert_eq!(undated.len(), 1);
+    assert_eq!(undated[0]["severity"], "error");
+}
+
+#[test]
+fn settings_are_found_in_a_parent_folder_and_by_flag() {
+    let c = lint_corpus("undated-claim", "deny");
+    fs::create_dir_all(c.join("sub")).unwrap();
+    // From a subfolder, the corpus's claimtrail.toml still applies.
+    let mut cmd = claimtrail(&["check", "..", "--format", "json"]);
+    cmd.current_dir(c.join("sub"));
+    let out = run(cmd);
+    assert_eq!(code(&out), 1);
+    // --config names another file, which wins. (Named claimtrail.toml so that
+    // the corpus walk skips it.)
+    fs::write(
+        c.join("sub/claimtrail.toml"),
+        "[lints]\nundated-claim = \"allow\"\n",
+    )
+    .unwrap();
+    let out = run(c.claimtrail(&[
+        "check",
+        ".",
+        "--format",
+        "json",
+        "--config",
+        "sub/claimtrail.toml",
+    ]));
+    assert_eq!(code(&out), 0);
+    assert!(with_code(json(&out).as_array().unwrap(), "undated-claim").is_empty());
+}
+
+#[test]
+fn unknown_codes_and_levels_are_diagnostics_with_did_you_mean() {
+    let settings = "[lints]\nanonymous-without-reasn = \"deny\"\nundated-claim = \"dny\"\nsyntax = \"allow\"\n";
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        ("claimtrail.toml", settings),
+        ("a.toml", ARTICLE),
+    ]);
+    let (diags, exit) = check_in(&c, &[]);
+    assert_eq!(exit, 1);
+    let unknown = with_code(&diags, "unknown-lint");
+    assert_eq!(unknown.len(), 2, "{diags:#?}");
+    assert_eq!(
+        unknown[0]["help"],
+        "did you mean `anonymous-without-reason`?"
+    );
+    assert_eq!(unknown[0]["line"], 2);
+    assert!(
+        unknown[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("cannot be configured")
+    );
+    let level = with_code(&diags, "invalid-value");
+    assert_eq!(level.len(), 1);
+    assert_eq!(level[0]["help"], "did you mean `deny`?");
+    assert_eq!(level[0]["line"], 3);
+}
+
+// --- schema ------------------------------------------------------------------------------------
+
+fn schema(kind: &str) -> Value {
+    let out = run(claimtrail(&["schema", kind]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    json(&out)
+}
+
+fn validator(schema: &Value) -> jsonschema::Validator {
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(schema)
+        .expect("the schema is a valid draft-07 schema")
+}
+
+/// A TOML document as an editor validates it: converted to JSON, dates as strings.
+fn toml_to_json(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
+    }
+}
+
+fn toml_file(text: &str) -> Value {
+    toml_to_json(toml::Value::Table(toml::from_str(text).unwrap()))
+}
+
+fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
+    v.iter_errors(instance).map(|e| e.to_string()).collect()
+}
+
+#[test]
+fn schema_is_draft_07_and_describes_fields() {
+    let s = schema("article");
+    assert_eq!(s["$schema"], "http://json-schema.org/draft-07/schema#");
+    let claim = &s["definitions"]["ClaimTable"]["properties"];
+    assert_eq!(
+        s["definitions"]["ClaimKind"]["enum"],
+        serde_json::json!(["quote", "paraphrase", "assertion", "background"])
+    );
+    for field in [
+        "id", "text", "quote", "source", "via", "said", "hedge", "kind", "key",
+    ] {
+        assert!(
+            claim[field]["description"]
+                .as_str()
+                .is_some_and(|d| !d.is_empty()),
+            "claims.{field} has no description"
+        );
+    }
+    let o = schema("outlets");
+    assert_eq!(
+        o["definitions"]["OutletKind"]["enum"],
+        serde_json::json!([
+            "wire",
+            "agency",
+            "newspaper",
+            "broadcaster",
+            "magazine",
+            "online",
+            "blog"
+        ])
+    );
+}
+
+#[test]
+fn schema_accepts_every_corpus_file() {
+    let article = validator(&schema("article"));
+    let outlets = validator(&schema("outlets"));
+    let files = walkdir(&common::repo_root().join("claims"));
+    assert!(files.len() > 2);
+    for file in files {
+        let instance = toml_file(&fs::read_to_string(&file).unwrap());
+        let v = if file.ends_with("outlets.toml") {
+            &outlets
+        } else {
+            &article
+        };
+        let errs = errors(v, &instance);
+        assert!(errs.is_empty(), "{}: {errs:#?}", file.display());
+    }
+}
+
+#[test]
+fn schema_accepts_every_date_form_the_loader_accepts() {
+    let v = validator(&schema("article"));
+    for date in [
+        "2019-03-27",
+        "2019-03-27T14:00:00Z",
+        "2019-03-27T14:00:00+07:00",
+        "2019-03-27T14:00:00",
+    ] {
+        let text = format!("[article]\ntitle = \"T\"\noutlet = \"o\"\npublished = {date}\n");
+        let instance = toml_file(&text);
+        assert!(errors(&v, &instance).is_empty(), "{date}");
+    }
+}
+
+#[test]
+fn schema_rejects_unknown_fields_and_bad_values() {
+    let v = validator(&schema("article"));
+    let base = "[article]\ntitle = \"T\"\noutlet = \"o\"\n";
+    assert!(errors(&v, &toml_file(base)).is_empty());
+    let bad = [
+        (
+            "[article]\ntitle = \"T\"\noutlet = \"o\"\nheadline = \"x\"\n",
+            "headline",
+        ),
+        (
+            "[article]\ntitle = \"T\"\noutlet = \"o\"\n[[claims]]\nid = \"c\"\ntext = \"t\"\nsaid_on = 2019-03-27\n",
+            "said_on",
+        ),
+        (
+            "[article]\ntitle = \"T\"\noutlet = \"o\"\n[sources.x]\nname = \"X\"\nkind = \"persn\"\n",
+            "persn",
+        ),
+        (
+            "[article]\ntitle = \"T\"\noutlet = \"o\"\n[sources.x]\nname = \"X\"\ncountry = \"us\"\n",
+            "us",
+        ),
+        (
+            "[article]\ntitle = \"T\"\noutlet = \"o\"\n[[claims]]\nid = \"c\"\ntext = \"t\"\nvia = [[]]\n",
+            "[]",
+        ),
+        (
+            "[article]\ntitle = \"T\"\noutlet = \"o\"\n[[claims]]\nid = \"c\"\ntext = \"t\"\nkey = \"yes\"\n",
+            "yes",
+        ),
+        (
+            "[article]\ntitle = \"T\"\noutlet = \"o\"\npublished = \"March 2019\"\n",
+            "March 2019",
+        ),
+        ("[article]\ntitle = \"T\"\n", "outlet"),
+    ];
+    for (text, what) in bad {
+        let errs = errors(&v, &toml_file(text));
+        assert!(!errs.is_empty(), "accepted: {text}");
+        assert!(errs.iter().any(|e| e.contains(what)), "{what}: {errs:#?}");
+    }
+    let o = validator(&schema("outlets"));
+    let errs = errors(
+        &o,
+        &toml_file("[reuters]\nname = \"Reuters\"\nownership = \"goverment\"\n"),
+    );
+    assert!(errs.iter().any(|e| e.contains("goverment")), "{errs:#?}");
+}
+
+// --- new -----------------------------------------------------------------------------------------
+
+#[test]
+fn new_creates_a_formatted_file_that_loads() {
+    let c = corpus(&[("outlets.toml", OUTLETS)]);
+    let out = run(c.claimtrail(&[
+        "new",
+        "2019/a.toml",
+        "--outlet",
+        "reuters",
+        "--title",
+        "A \"quoted\" headline",
+        "--url",
+        "https://example.com/a",
+        "--published",
+        "2019-03-27",
+    ]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stderr(&out).contains("created `2019/a.toml`"));
+    let text = fs::read_to_string(c.join("2019/a.toml")).unwrap();
+    assert!(text.starts_with(
+        "[article]\ntitle = \"A \\\"quoted\\\" headline\"\noutlet = \"reuters\"\nurl = \"https://example.com/a\"\npublished = 2019-03-27\n"
+    ));
+    assert!(text.contains("# [sources.official]") && text.contains("# [[claims]]"));
+    // It loads without a finding, and `fmt` has nothing to change.
+    let (diags, exit) = check_in(&c, &[]);
+    assert_eq!((diags.len(), exit), (0, 0), "{diags:#?}");
+    let out = run(c.claimtrail(&["fmt", ".", "--check"]));
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+}
+
+#[test]
+fn new_never_overwrites() {
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", ARTICLE)]);
+    let out = run(c.claimtrail(&["new", "a.toml", "--outlet", "reuters", "--title", "T"]));
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("`a.toml` already exists"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read_to_string(c.join("a.toml")).unwrap(), ARTICLE);
+}
+
+#[test]
+fn new_checks_outlet_date_and_name() {
+    let c = corpus(&[("outlets.toml", OUTLETS)]);
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["--outlet", "reutrs", "--title", "T"],
+            "did you mean `reuters`?",
+        ),
+        (
+            &[
+                "--outlet",
+                "reuters",
+                "--title",
+                "T",
+                "--published",
+                "2019-02-30",
+            ],
+            "--published",
+        ),
+        (
+            &[
+                "--outlet",
+                "reuters",
+                "--title",
+                "T",
+                "--published",
+                "27/03/2019",
+            ],
+            "is not a date",
+        ),
+        (&["--outlet", "reuters", "--title", " "], "--title is empty"),
+    ];
+    for (args, message) in cases {
+        let mut full = vec!["new", "b.toml"];
+        full.extend_from_slice(args);
+        let out = run(c.claimtrail(&full));
+        assert_eq!(code(&out), 2, "{args:?}");
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+        assert!(!c.join("b.toml").exists());
+    }
+    let out = run(c.claimtrail(&["new", "b.txt", "--outlet", "reuters", "--title", "T"]));
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains(".toml"));
+}
+
+// --- fmt -----------------------------------------------------------------------------------------
+
+#[test]
+fn fmt_lays_out_the_messy_fixture() {
+    let dir = common::repo_root().join(common::fixture("edit/fmt"));
+    let messy = fs::read_to_string(dir.join("messy.toml")).unwrap();
+    let expected = fs::read_to_string(dir.join("messy.expected.toml")).unwrap();
+    let c = corpus(&[("outlets.toml", OUTLETS), ("messy.toml", &messy)]);
+    let out = run(c.claimtrail(&["fmt", "messy.toml", "--check"]));
+    assert_eq!(code(&out), 1);
+    assert!(stdout(&out).starts_with("--- a/messy.toml\n+++ b/messy.toml\n"));
+    assert_eq!(fs::read_to_string(c.join("messy.toml")).unwrap(), messy);
+    let out = run(c.claimtrail(&["fmt", "messy.toml"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(fs::read_to_string(c.join("messy.toml")).unwrap(), expected);
+    // Every comment is still there.
+    let comments = |t: &str| -> Vec<String> {
+        let mut v: Vec<String> = t
+            .lines()
+            .filter_map(|l| l.find('#').map(|i| l[i..].trim().to_string()))
+            .filter(|c| !c.contains('"'))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(comments(&messy), comments(&expected));
+}
+
+#[test]
+fn fmt_twice_changes_no_byte_of_any_corpus_file() {
+    let c = corpus_copy();
+    let before_report = stdout(&run(c.claimtrail(&["report", "--format", "json"])));
+    let out = run(c.claimtrail(&["fmt"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let once: Vec<(PathBuf, Vec<u8>)> = walkdir(&c.join("claims"))
+        .into_iter()
+        .map(|p| {
+            let bytes = fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect();
+    let out = run(c.claimtrail(&["fmt"]));
+    assert_eq!(code(&out), 0);
+    assert!(
+        stderr(&out).starts_with("formatted 0 of "),
+        "{}",
+        stderr(&out)
+    );
+    for (path, bytes) in &once {
+        assert_eq!(&fs::read(path).unwrap(), bytes, "{}", path.display());
+    }
+    let out = run(c.claimtrail(&["fmt", "--check"]));
+    assert_eq!((code(&out), stdout(&out).as_str()), (0, ""));
+    // And the corpus means what it meant.
+    let after_report = stdout(&run(c.claimtrail(&["report", "--format", "json"])));
+    assert_eq!(before_report, after_report);
+}
+
+#[test]
+fn the_committed_corpus_is_formatted() {
+    let out = run(claimtrail(&["fmt", "--check"]));
+    assert_eq!(code(&out), 0, "run `claimtrail fmt`:\n{}", stdout(&out));
+}
+
+#[test]
+fn fmt_leaves_a_file_with_errors_alone() {
+    let broken = "[article]\ntitle = 'T'\noutlet = \"nowhere\"\n";
+    let unparsable = "[article\ntitle = 'T'\n";
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        ("broken.toml", broken),
+        ("unparsable.toml", unparsable),
+        (
+            "fine.toml",
+            "[article]\ntitle = 'T'\noutlet = \"reuters\"\n",
+        ),
+    ]);
+    let out = run(c.claimtrail(&["fmt", "."]));
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("not formatting `./broken.toml`: it has 1 error"),
+        "{err}"
+    );
+    assert!(err.contains("not formatting `./unparsable.toml`"), "{err}");
+    assert_eq!(fs::read_to_string(c.join("broken.toml")).unwrap(), broken);
+    assert_eq!(
+        fs::read_to_string(c.join("unparsable.toml")).unwrap(),
+        unparsable
+    );
+    assert_eq!(
+        fs::read_to_string(c.join("fine.toml")).unwrap(),
+        "[article]\ntitle = \"T\"\noutlet = \"reuters\"\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_keeps_permissions_and_leaves_no_temporary_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        ("a.toml", "[article]\ntitle='T'\noutlet='reuters'\n"),
+    ]);
+    fs::set_permissions(c.join("a.toml"), fs::Permissions::from_mode(0o600)).unwrap();
+    let out = run(c.claimtrail(&["fmt", "a.toml"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let mode = fs::metadata(c.join("a.toml")).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let names: Vec<String> = fs::read_dir(c.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+// --- report --out --------------------------------------------------------------------------------
+
+#[test]
+fn report_out_writes_each_article_and_an_index() {
+    let c = corpus_copy();
+    let out = run(c.claimtrail(&["report", "--out", "reports"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let id = "2019/rt-russian-specialists-treaty";
+    let file = fs::read_to_string(c.join(&format!("reports/{id}.md"))).unwrap();
+    let printed = stdout(&run(c.claimtrail(&[
+        "report",
+        "--article",
+        id,
+        "--format",
+        "markdown",
+    ])));
+    let (marker, body) = file.split_once('\n').unwrap();
+    assert!(marker.starts_with("<!-- generated by `claimtrail report --out`"));
+    assert_eq!(body, printed);
+    let index = fs::read_to_string(c.join("reports/README.md")).unwrap();
+    assert!(
+        index.contains(&format!("| [{id}]({id}.md) | RT |")),
+        "{index}"
+    );
+    assert!(index.contains(&format!("- [{id}]({id}.md): Russian specialists")));
+    let articles = walkdir(&c.join("claims")).len() - 1;
+    assert_eq!(walkdir(&c.join("reports")).len(), articles + 1);
+    // Unchanged annotations: the check passes and writing again changes nothing.
+    let out = run(c.claimtrail(&["report", "--out", "reports", "--check"]));
+    assert_eq!((code(&out), stdout(&out).as_str()), (0, ""));
+    let out = run(c.claimtrail(&["report", "--out", "reports"]));
+    assert!(
+        stderr(&out).starts_with("wrote 0 report files"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn report_out_check_shows_a_diff_of_stale_missing_and_extra_files() {
+    let c = corpus_copy();
+    assert_eq!(code(&run(c.claimtrail(&["report", "--out", "reports"]))), 0);
+    let rt = c.join("claims/2019/rt-russian-specialists-treaty.toml");
+    let text = fs::read_to_string(&rt).unwrap();
+    fs::write(
+        &rt,
+        text.replace("name = \"Maria Zakharova\"", "name = \"M. Zakharova\""),
+    )
+    .unwrap();
+    fs::remove_file(c.join("reports/2019/reuters-russian-deployment-cyber.md")).unwrap();
+    let marker = fs::read_to_string(c.join("reports/README.md"))
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    fs::write(c.join("reports/2019/gone.md"), format!("{marker}\nold\n")).unwrap();
+    fs::write(c.join("reports/notes.md"), "my own notes\n").unwrap();
+
+    let out = run(c.claimtrail(&["report", "--out", "reports", "--check"]));
+    assert_eq!(code(&out), 1);
+    let diff = stdout(&out);
+    assert!(
+        diff.contains("--- a/reports/2019/gone.md\n+++ /dev/null\n"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("--- /dev/null\n+++ b/reports/2019/reuters-russian-deployment-cyber.md\n")
+    );
+    assert!(diff.contains("--- a/reports/2019/rt-russian-specialists-treaty.md\n"));
+    let added = diff
+        .lines()
+        .find(|l| l.starts_with("+| ru-coop-respects-constitution |"))
+        .unwrap_or_else(|| panic!("{diff}"));
+    assert!(added.contains("| M. Zakharova |"), "{added}");
+    assert!(
+        diff.contains("\n-| ru-coop-respects-constitution |"),
+        "{diff}"
+    );
+    assert!(!diff.contains("notes.md"));
+    assert!(
+        stderr(&out).contains("2 changed, 1 missing, 1 extra"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = run(c.claimtrail(&["report", "--out", "reports"]));
+    assert_eq!(code(&out), 0);
+    assert!(!c.join("reports/2019/gone.md").exists());
+    assert_eq!(
+        fs::read_to_string(c.join("reports/notes.md")).unwrap(),
+        "my own notes\n"
+    );
+    let out = run(c.claimtrail(&["report", "--out", "reports", "--check"]));
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+}
+
+#[test]
+fn report_out_refuses_ids_that_leave_the_folder() {
+    let escape = "[article]\nid = \"../escape\"\ntitle = \"T\"\noutlet = \"reuters\"\n";
+    let c = corpus(&[("claims/outlets.toml", OUTLETS), ("claims/a.toml", escape)]);
+    let out = run(c.claimtrail(&["report", "--out", "out/reports"]));
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("`../escape` cannot be a file name"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!c.join("out/escape.md").exists());
+    assert!(!c.join("out/reports").exists());
+}
+
+#[test]
+fn report_out_never_overwrites_a_file_it_did_not_write() {
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/a.toml", ARTICLE),
+        ("reports/a.md", "hand-written\n"),
+    ]);
+    let out = run(c.claimtrail(&["report", "--out", "reports"]));
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("was not generated by claimtrail"));
+    assert_eq!(
+        fs::read_to_string(c.join("reports/a.md")).unwrap(),
+        "hand-written\n"
+    );
+    assert!(!c.join("reports/README.md").exists());
+}
+
+// --- shell conventions ---------------------------------------------------------------------------
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = run(claimtrail(&["completions", shell]));
+        assert_eq!(code(&out), 0, "{shell}");
+        let script = stdout(&out);
+        assert!(
+            script.contains("claimtrail") && script.contains("fmt"),
+            "{shell}"
+        );
+    }
+    let out = run(claimtrail(&["completions", "tcsh"]));
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn man_page() {
+    let out = run(claimtrail(&["man"]));
+    assert_eq!(code(&out), 0);
+    let page = stdout(&out);
+    assert!(
+        page.starts_with(".ie \\n(.g .ds Aq"),
+        "{}",
+        &page[..80.min(page.len())]
+    );
+    assert!(page.contains(".TH claimtrail 1"));
+    assert!(page.contains("report"));
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for command in [
+        "check",
+        "report",
+        "sources",
+        "trace",
+        "claims",
+        "schema",
+        "new",
+        "fmt",
+        "completions",
+        "man",
+    ] {
+        let out = run(claimtrail(&[command, "--help"]));
+        assert_eq!(code(&out), 0, "{command}");
+        let help = stdout(&out);
+        assert!(help.contains("Example"), "{command} --help has no example");
+        assert!(help.contains(&format!("claimtrail {command}")), "{command}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = run(claimtrail(&["fmt", "no-such-folder"]));
+    assert_eq!(code(&out), 2);
+    let out = run(claimtrail(&["report", "--check"]));
+    assert_eq!(code(&out), 2);
+}

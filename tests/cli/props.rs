@@ -37,10 +37,6 @@ fn text() -> impl Strategy<Value = String> {
     "[a-zA-Z0-9 \"'\\\\\n\t\u{0}-\u{1f}\u{7f}é\u{0301}\u{05d0}\u{0627}报道🛰️|<>&]{0,24}[a-z]"
 }
 
-fn id() -> impl Strategy<Value = String> {
-    "[a-z][a-z0-9-]{0,12}"
-}
-
 #[derive(Clone, Debug)]
 struct GenSource {
     name: Option<String>,

@@ -1,0 +1,195 @@
+//! Writing files so that a reader never sees half of one: the new bytes go to
+//! a temporary file in the same folder, are flushed to disk, and are renamed
+//! over the target in one step. An interrupted run leaves either the old file
+//! or the new one, never a mix. `new`, `fmt` and `report --out` write through
+//! here and nowhere else.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Replace (or create) `path` with `bytes`. An existing file keeps its
+/// permissions.
+pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_checked(path, bytes, |_| Ok(()))
+}
+
+/// Like [`write`], but `check` is called with the temporary file, complete and
+/// on disk, before it replaces `path`; an error from `check` leaves `path`
+/// untouched. `fmt` uses this to load the new text as the loader would.
+pub fn write_checked(
+    path: &Path,
+    bytes: &[u8],
+    check: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<()> {
+    let temp = Temp::create(path, bytes)?;
+    if let Ok(meta) = fs::metadata(path) {
+        fs::set_permissions(&temp.path, meta.permissions())?;
+    }
+    check(&temp.path)?;
+    fs::rename(&temp.path, path)?;
+    temp.disarm();
+    sync_parent(path);
+    Ok(())
+}
+
+/// Create `path` with `bytes`, failing with `AlreadyExists` if it exists, even
+/// if another process creates it meanwhile.
+pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let temp = Temp::create(path, bytes)?;
+    // A hard link fails if the target exists, where a rename would replace it.
+    match fs::hard_link(&temp.path, path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(e),
+        Err(_) => {
+            // File systems without hard links: check, then rename. A race
+            // here can only lose to a file created in the same instant.
+            if fs::symlink_metadata(path).is_ok() {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!("`{}` already exists", path.display()),
+                ));
+            }
+            fs::rename(&temp.path, path)?;
+            temp.disarm();
+            sync_parent(path);
+            return Ok(());
+        }
+    }
+    drop(temp);
+    sync_parent(path);
+    Ok(())
+}
+
+/// A temporary sibling of the target, removed on drop unless renamed.
+struct Temp {
+    path: PathBuf,
+    armed: bool,
+}
+
+impl Temp {
+    fn create(target: &Path, bytes: &[u8]) -> io::Result<Temp> {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "file".to_string());
+        loop {
+            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+            // Hidden, so a corpus walk that races with us skips it.
+            let path = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+            let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(f) => f,
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
+            };
+            let temp = Temp { path, armed: true };
+            file.write_all(bytes)?;
+            file.sync_all()?;
+            return Ok(temp);
+        }
+    }
+
+    fn disarm(mut self) {
+        self.armed = false;
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        if self.armed {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Flush the folder entry too, so the rename itself survives a crash. Best
+/// effort: not every platform lets a folder be opened.
+fn sync_parent(path: &Path) {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch() -> PathBuf {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "claimtrail-atomic-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn write_replaces_and_leaves_no_temp_file() {
+        let dir = scratch();
+        let path = dir.join("a.toml");
+        write(&path, b"one").unwrap();
+        write(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(entries(&dir), ["a.toml"]);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_failed_check_leaves_the_file_alone() {
+        let dir = scratch();
+        let path = dir.join("a.toml");
+        write(&path, b"old").unwrap();
+        let err = write_checked(&path, b"new", |_| Err(io::Error::other("no"))).unwrap_err();
+        assert_eq!(err.to_string(), "no");
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(entries(&dir), ["a.toml"]);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn create_new_refuses_an_existing_file() {
+        let dir = scratch();
+        let path = dir.join("a.toml");
+        create_new(&path, b"first").unwrap();
+        let err = create_new(&path, b"second").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        assert_eq!(entries(&dir), ["a.toml"]);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn permissions_are_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = scratch();
+        let path = dir.join("a.toml");
+        fs::write(&path, b"old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write(&path, b"new").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+        fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -1,0 +1,366 @@
+//! The commands that help write annotation files rather than read them:
+//! `claimtrail schema` (for editors), `claimtrail new` (a file from a template)
+//! and `claimtrail fmt` (one layout for every file). The two that write go
+//! through `atomic`, and `fmt` writes only what it has proved to mean the same.
+
+use super::{Error, Exit, Run, plural};
+use crate::atomic;
+use crate::config::NewArticle;
+use crate::diag::{Severity, did_you_mean};
+use crate::fmt::{self as layout, FileKind};
+use crate::load::{self, LoadOptions};
+use crate::model::Article;
+use crate::new::{self, Fields};
+use crate::raw;
+use crate::render;
+use crate::schema::{self, SchemaKind};
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+pub(crate) fn schema(kind: SchemaKind, out: &mut dyn Write) -> Result<Exit, Error> {
+    render::write_json(out, &schema::schema(kind))?;
+    Ok(Exit::Success)
+}
+
+pub(crate) fn new_article(args: &NewArticle, err: &mut dyn Write) -> Result<Exit, Error> {
+    let path = &args.path;
+    if path.extension().is_none_or(|e| e != "toml") {
+        return Err(Error::Usage(format!(
+            "`{}` does not end in `.toml`; claimtrail reads only `.toml` files",
+            path.display()
+        )));
+    }
+    if path
+        .file_name()
+        .is_some_and(|n| n == load::REGISTRY_FILE || n == crate::settings::FILE_NAME)
+    {
+        return Err(Error::Usage(format!(
+            "`{}` is a reserved name; choose another file name for the article",
+            path.display()
+        )));
+    }
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(Error::Usage(exists(path)));
+    }
+    for (flag, value) in [("--title", &args.title), ("--outlet", &args.outlet)] {
+        if value.trim().is_empty() {
+            return Err(Error::Usage(format!("{flag} is empty")));
+        }
+    }
+    let published = args
+        .published
+        .as_deref()
+        .map(new::parse_date)
+        .transpose()
+        .map_err(|e| Error::Usage(format!("--published: {e}")))?;
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    match registry_ids(&folder) {
+        Some((registry, Ok(ids))) => {
+            if !ids.iter().any(|id| id == &args.outlet) {
+                let hint = did_you_mean(&args.outlet, ids.iter().map(String::as_str))
+                    .unwrap_or_else(|| format!("add `[{}]` to it first", args.outlet));
+                return Err(Error::Usage(format!(
+                    "unknown outlet `{}`: it is not in `{}`; {hint}",
+                    args.outlet,
+                    registry.display()
+                )));
+            }
+        }
+        Some((registry, Err(e))) => writeln!(
+            err,
+            "warning: `{}` could not be read ({e}); the outlet was not checked",
+            registry.display()
+        )?,
+        None => writeln!(
+            err,
+            "warning: no {} at or above `{}`; the outlet was not checked",
+            load::REGISTRY_FILE,
+            folder.display()
+        )?,
+    }
+    let text = new::article_text(&Fields {
+        title: &args.title,
+        outlet: &args.outlet,
+        url: args.url.as_deref(),
+        published,
+    });
+    std::fs::create_dir_all(&folder)?;
+    match atomic::create_new(path, text.as_bytes()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(Error::Usage(exists(path)));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    writeln!(
+        err,
+        "created `{}`; annotate its sources and claims, then run `claimtrail check`",
+        path.display()
+    )?;
+    Ok(Exit::Success)
+}
+
+fn exists(path: &Path) -> String {
+    format!(
+        "`{}` already exists; `claimtrail new` never overwrites a file",
+        path.display()
+    )
+}
+
+/// The outlet ids of the nearest `outlets.toml` at or above `folder` (which
+/// may not exist yet).
+fn registry_ids(folder: &Path) -> Option<(PathBuf, Result<Vec<String>, String>)> {
+    let start = folder
+        .ancestors()
+        .find(|d| d.as_os_str().is_empty() || d.is_dir())?;
+    let start = if start.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        start
+    };
+    let registry = start
+        .ancestors()
+        .map(|d| d.join(load::REGISTRY_FILE))
+        .find(|p| p.is_file())?;
+    let ids = std::fs::read_to_string(&registry)
+        .map_err(|e| e.to_string())
+        .and_then(|text| raw::parse_outlets(&text).map_err(|e| e.message().to_string()))
+        .map(|f| f.outlets.into_keys().map(|k| k.into_inner()).collect());
+    Some((registry, ids))
+}
+
+/// One file `fmt` looks at, and what loading it gave.
+struct Target {
+    path: PathBuf,
+    kind: FileKind,
+}
+
+pub(crate) fn fmt(
+    run: &mut Run,
+    paths: &[PathBuf],
+    check: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit, Error> {
+    let opts = run.load_options(paths)?;
+    let targets = discover(paths)?;
+    // Load every file once, as `check` would: a file with errors is not
+    // formatted, and the model of each article is what the new text must give.
+    let before = load_models(&opts, targets.iter().map(|t| t.path.clone()).collect());
+    let mut status = Exit::Success;
+    let mut changed = 0;
+    let mut refused = 0;
+    for target in &targets {
+        let file = target.path.display().to_string();
+        let errors = before.errors.get(&key(&target.path)).copied().unwrap_or(0);
+        if errors > 0 {
+            writeln!(
+                err,
+                "error: not formatting `{file}`: it has {errors} error{}; run `claimtrail check {file}`",
+                plural(errors)
+            )?;
+            refused += 1;
+            status = Exit::Findings;
+            continue;
+        }
+        let bytes = std::fs::read(&target.path)?;
+        let Ok(old) = String::from_utf8(bytes) else {
+            writeln!(err, "error: not formatting `{file}`: it is not UTF-8")?;
+            refused += 1;
+            status = Exit::Findings;
+            continue;
+        };
+        let new = match layout::format(&old, target.kind) {
+            Ok(t) => t,
+            Err(e) => {
+                writeln!(err, "error: not formatting `{file}`: {e}")?;
+                refused += 1;
+                status = Exit::Findings;
+                continue;
+            }
+        };
+        if new == old {
+            continue;
+        }
+        changed += 1;
+        if check {
+            let diff = similar::TextDiff::from_lines(&old, &new);
+            write!(
+                out,
+                "{}",
+                diff.unified_diff()
+                    .context_radius(3)
+                    .header(&format!("a/{file}"), &format!("b/{file}"))
+            )?;
+            status = Exit::Findings;
+            continue;
+        }
+        if let Err(why) = same_data(&old, &new) {
+            return Err(Error::Io(io::Error::other(format!(
+                "formatting `{file}` would change its data ({why}); it was left as it is. Please report this as a bug"
+            ))));
+        }
+        let model = before.models.get(&key(&target.path));
+        let result = atomic::write_checked(&target.path, new.as_bytes(), |temp| {
+            match (target.kind, model) {
+                (FileKind::Article, Some(model)) => same_model(&opts, temp, model, &new),
+                _ => Ok(()),
+            }
+        });
+        if let Err(e) = result {
+            return Err(Error::Io(io::Error::new(
+                e.kind(),
+                format!("`{file}` was left as it is: {e}"),
+            )));
+        }
+    }
+    let total = targets.len();
+    let summary = if check {
+        format!(
+            "{changed} of {total} file{} would be reformatted{}",
+            plural(total),
+            if changed > 0 {
+                "; run `claimtrail fmt`"
+            } else {
+                ""
+            }
+        )
+    } else {
+        format!("formatted {changed} of {total} file{}", plural(total))
+    };
+    let refused_note = if refused > 0 {
+        format!("; {refused} skipped for errors")
+    } else {
+        String::new()
+    };
+    writeln!(err, "{summary}{refused_note}")?;
+    Ok(status)
+}
+
+/// The files below the given paths that `fmt` lays out: article files and
+/// `outlets.toml`, not `claimtrail.toml`, nothing hidden.
+fn discover(paths: &[PathBuf]) -> Result<Vec<Target>, Error> {
+    let mut found = Vec::new();
+    for path in paths {
+        if path.is_file() {
+            found.push(path.clone());
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = entry.map_err(|e| Error::Io(io::Error::other(e)))?;
+            let p = entry.path();
+            if entry.file_type().is_file()
+                && p.extension().is_some_and(|e| e == "toml")
+                && p.file_name()
+                    .is_none_or(|n| n != crate::settings::FILE_NAME)
+            {
+                found.push(p.to_path_buf());
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+    Ok(found
+        .into_iter()
+        .map(|path| Target {
+            kind: FileKind::of(&path),
+            path,
+        })
+        .collect())
+}
+
+/// What loading the files gave: error counts and article models, by file.
+struct Before {
+    errors: HashMap<PathBuf, usize>,
+    models: HashMap<PathBuf, Article>,
+}
+
+fn load_models(opts: &LoadOptions, files: Vec<PathBuf>) -> Before {
+    let opts = LoadOptions {
+        paths: files,
+        max_file_size: opts.max_file_size,
+    };
+    let loaded = load::load(&opts, |a, _, _| a);
+    let mut errors: HashMap<PathBuf, usize> = HashMap::new();
+    // Before policy, every format error is an error and no lint is.
+    for d in loaded.diagnostics {
+        if d.severity == Severity::Error
+            && let Some(file) = d.file
+        {
+            *errors.entry(key(Path::new(&file))).or_default() += 1;
+        }
+    }
+    let models = loaded
+        .items
+        .into_iter()
+        .map(|a| (key(Path::new(&a.file)), a))
+        .collect();
+    Before { errors, models }
+}
+
+/// Files are matched by their canonical path: the loader may name a file
+/// `./outlets.toml` where the user wrote `outlets.toml`.
+fn key(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The data of both texts, read as plain TOML, is the same.
+fn same_data(old: &str, new: &str) -> Result<(), String> {
+    let old: toml::Table = toml::from_str(old).map_err(|e| e.message().to_string())?;
+    let new: toml::Table =
+        toml::from_str(new).map_err(|e| format!("the new text does not parse: {}", e.message()))?;
+    if old == new {
+        Ok(())
+    } else {
+        Err("the values differ".into())
+    }
+}
+
+/// Load the new text (in its temporary file, beside the original so it finds
+/// the same registry) and compare its model with the original's.
+fn same_model(opts: &LoadOptions, temp: &Path, before: &Article, text: &str) -> io::Result<()> {
+    let after = load_models(opts, vec![temp.to_path_buf()]);
+    let failed = || io::Error::other("the new text does not load as the old one did");
+    if after.errors.values().sum::<usize>() > 0 {
+        return Err(failed());
+    }
+    let after = after.models.into_values().next().ok_or_else(failed)?;
+    // The id comes from the file name unless the file sets one.
+    let explicit_id = raw::parse_article(text)
+        .ok()
+        .is_some_and(|f| f.article.get_ref().id.is_some());
+    if comparable(before, explicit_id) == comparable(&after, explicit_id) {
+        Ok(())
+    } else {
+        Err(io::Error::other(
+            "the new text loads as a different article; please report this as a bug",
+        ))
+    }
+}
+
+/// An article without what depends on where its text sits: file name and
+/// positions (and the path-derived id).
+fn comparable(article: &Article, keep_id: bool) -> Article {
+    let mut a = article.clone();
+    a.file.clear();
+    a.pos = Default::default();
+    if !keep_id {
+        a.id.clear();
+    }
+    for s in &mut a.sources {
+        s.pos = Default::default();
+    }
+    for c in &mut a.claims {
+        c.pos = Default::default();
+    }
+    a
+}

@@ -1,0 +1,653 @@
+//! The layout of annotation files, as `claimtrail fmt` writes it: text in,
+//! text out, no I/O. Keys within a table in the order of the format's
+//! documentation, tables in the order `[article]`, `[sources.*]`, `[[claims]]`,
+//! one blank line between tables, `key = value` with single spaces, strings in
+//! double quotes. Every comment is kept: a comment above a key moves with the
+//! key, a comment above a table header moves with the table, a comment after
+//! a value stays after it.
+//!
+//! Formatting changes layout only. Whether the data is the same before and
+//! after is checked by the caller, which refuses to write otherwise.
+
+use crate::raw;
+use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Key, Table, Value};
+
+/// Which kind of file is being formatted; they differ in key order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// An article file.
+    Article,
+    /// `outlets.toml`.
+    Outlets,
+}
+
+impl FileKind {
+    /// `outlets.toml` is the registry; any other file is an article.
+    pub fn of(path: &std::path::Path) -> FileKind {
+        if path
+            .file_name()
+            .is_some_and(|n| n == crate::load::REGISTRY_FILE)
+        {
+            FileKind::Outlets
+        } else {
+            FileKind::Article
+        }
+    }
+}
+
+/// A file `fmt` cannot lay out: it is not TOML.
+#[derive(Debug)]
+pub struct ParseError(pub String);
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Lay out a file. Formatting a formatted file gives the same text.
+pub fn format(text: &str, kind: FileKind) -> Result<String, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| ParseError(e.message().to_string()))?;
+    let root = doc.as_table_mut();
+    requote_all_keys(root);
+    // The file's opening comment stays at the top whichever table comes first.
+    let header = take_file_header(root);
+    match kind {
+        FileKind::Article => order_article(root),
+        FileKind::Outlets => order_outlets(root),
+    }
+    if let Some(header) = header
+        && let Some(first) = first_header_position(root).and_then(|p| table_at(root, p))
+    {
+        let own = raw_str(first.decor().prefix());
+        first.decor_mut().set_prefix(format!("{header}\n{own}"));
+    }
+    let root_has_values = root.iter().any(|(_, item)| item.is_value());
+    let first = first_header_position(root);
+    normalize_body(root, &mut |t| !root_has_values && t.position() == first);
+    let trailing = doc.trailing().as_str().unwrap_or("").to_string();
+    doc.set_trailing(block(&trailing, Blank::Keep, false));
+    let mut out = doc.to_string();
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// Rank of a key in a documented order; unknown keys go last, in file order.
+fn rank(order: &[&str], key: &str) -> usize {
+    order.iter().position(|k| *k == key).unwrap_or(order.len())
+}
+
+fn order_values(table: &mut Table, order: &[&str]) {
+    table.sort_values_by(|a, _, b, _| rank(order, a.get()).cmp(&rank(order, b.get())));
+}
+
+/// Child tables in the order they appear in the file.
+fn keys_in_file_order(table: &Table) -> Vec<String> {
+    let mut keys: Vec<(isize, usize, String)> = table
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (k, item))| match item {
+            Item::Table(t) => Some((t.position().unwrap_or(isize::MAX), i, k.to_string())),
+            _ => None,
+        })
+        .collect();
+    keys.sort();
+    keys.into_iter().map(|(_, _, k)| k).collect()
+}
+
+fn order_article(root: &mut Table) {
+    order_values(root, raw::ARTICLE_FILE_KEYS);
+    let mut next = 0;
+    let mut position = |t: &mut Table| {
+        t.set_position(Some(next));
+        next += 1;
+    };
+    if let Some(Item::Table(article)) = root.get_mut("article") {
+        order_values(article, raw::ARTICLE_KEYS);
+        position(article);
+    }
+    if let Some(Item::Table(sources)) = root.get_mut("sources") {
+        let bare = !sources.iter().any(|(_, i)| i.is_value());
+        let plain_header = [sources.decor().prefix(), sources.decor().suffix()]
+            .iter()
+            .all(|r| r.and_then(|r| r.as_str()).is_none_or(|s| !s.contains('#')));
+        // An empty `[sources]` header above `[sources.x]` says nothing.
+        if bare && plain_header {
+            sources.set_implicit(true);
+        }
+        position(sources);
+        for key in keys_in_file_order(sources) {
+            if let Some(Item::Table(source)) = sources.get_mut(&key) {
+                order_values(source, raw::SOURCE_KEYS);
+                position(source);
+            }
+        }
+    }
+    if let Some(Item::ArrayOfTables(claims)) = root.get_mut("claims") {
+        for claim in claims.iter_mut() {
+            order_values(claim, raw::CLAIM_KEYS);
+            position(claim);
+        }
+    }
+}
+
+fn order_outlets(root: &mut Table) {
+    for (next, key) in (0..).zip(keys_in_file_order(root)) {
+        if let Some(Item::Table(outlet)) = root.get_mut(&key) {
+            order_values(outlet, raw::OUTLET_KEYS);
+            outlet.set_position(Some(next));
+        }
+    }
+}
+
+/// The position of the first table printed with a header.
+fn first_header_position(root: &Table) -> Option<isize> {
+    fn visit(table: &Table, best: &mut Option<isize>) {
+        for (_, item) in table.iter() {
+            match item {
+                Item::Table(t) if !t.is_dotted() => {
+                    if visible(t) {
+                        let p = t.position().unwrap_or(isize::MAX);
+                        *best = Some(best.map_or(p, |b| b.min(p)));
+                    }
+                    visit(t, best);
+                }
+                Item::ArrayOfTables(a) => {
+                    for t in a.iter() {
+                        let p = t.position().unwrap_or(isize::MAX);
+                        *best = Some(best.map_or(p, |b| b.min(p)));
+                        visit(t, best);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut best = None;
+    visit(root, &mut best);
+    best
+}
+
+/// Whether a table is printed with a header line.
+fn visible(t: &Table) -> bool {
+    !t.is_implicit() || t.iter().any(|(_, i)| i.is_value())
+}
+
+/// The visible table at a position.
+fn table_at(table: &mut Table, pos: isize) -> Option<&mut Table> {
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(t) if !t.is_dotted() => {
+                if visible(t) && t.position() == Some(pos) {
+                    return Some(t);
+                }
+                if let Some(found) = table_at(t, pos) {
+                    return Some(found);
+                }
+            }
+            Item::ArrayOfTables(a) => {
+                for t in a.iter_mut() {
+                    if t.position() == Some(pos) {
+                        return Some(t);
+                    }
+                    if let Some(found) = table_at(t, pos) {
+                        return Some(found);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Cut the comment lines that open the file off the first table: those
+/// separated from its header by a blank line.
+fn take_file_header(root: &mut Table) -> Option<String> {
+    if root.iter().any(|(_, i)| i.is_value()) {
+        return None;
+    }
+    let first = first_header_position(root).and_then(|p| table_at(root, p))?;
+    let prefix = raw_str(first.decor().prefix());
+    let lines: Vec<&str> = prefix.split('\n').collect();
+    // The last segment is the header line's own indentation.
+    let full = &lines[..lines.len().saturating_sub(1)];
+    let last_blank = full.iter().rposition(|l| l.trim().is_empty())?;
+    if !full[..last_blank].iter().any(|l| !l.trim().is_empty()) {
+        return None;
+    }
+    let header: String = full[..last_blank]
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let own: String = full[last_blank + 1..]
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect();
+    first.decor_mut().set_prefix(own);
+    Some(header)
+}
+
+fn requote_all_keys(table: &mut Table) {
+    requote_keys(table);
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(t) => requote_all_keys(t),
+            Item::ArrayOfTables(a) => a.iter_mut().for_each(requote_all_keys),
+            _ => {}
+        }
+    }
+}
+
+/// Normalize a table's key-value lines and, recursively, its child tables.
+fn normalize_body(table: &mut Table, is_first: &mut dyn FnMut(&Table) -> bool) {
+    for (mut key, item) in table.iter_mut() {
+        match item {
+            Item::Value(value) => {
+                let prefix = raw_str(key.leaf_decor().prefix());
+                key.leaf_decor_mut()
+                    .set_prefix(block(&prefix, Blank::Drop, false));
+                key.leaf_decor_mut().set_suffix(" ");
+                normalize_value(value);
+                let suffix = raw_str(value.decor().suffix());
+                value.decor_mut().set_prefix(" ");
+                value.decor_mut().set_suffix(trailing_comment(&suffix));
+            }
+            Item::Table(t) if t.is_dotted() => normalize_dotted(t),
+            Item::Table(t) => {
+                key.leaf_decor_mut().set_prefix("");
+                key.leaf_decor_mut().set_suffix("");
+                key.dotted_decor_mut().set_prefix("");
+                key.dotted_decor_mut().set_suffix("");
+                normalize_header(t, is_first);
+                normalize_body(t, is_first);
+            }
+            Item::ArrayOfTables(tables) => {
+                key.leaf_decor_mut().set_prefix("");
+                key.leaf_decor_mut().set_suffix("");
+                normalize_array_of_tables(tables, is_first);
+            }
+            Item::None => {}
+        }
+    }
+}
+
+fn normalize_array_of_tables(tables: &mut ArrayOfTables, is_first: &mut dyn FnMut(&Table) -> bool) {
+    for t in tables.iter_mut() {
+        normalize_header(t, is_first);
+        normalize_body(t, is_first);
+    }
+}
+
+/// Dotted keys (`a.b = 1`) are left as written, their values normalized.
+fn normalize_dotted(table: &mut Table) {
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Value(v) => normalize_value(v),
+            Item::Table(t) => normalize_dotted(t),
+            _ => {}
+        }
+    }
+}
+
+/// The lines before a table header: its comments, after exactly one blank
+/// line (none before the file's first table).
+fn normalize_header(table: &mut Table, is_first: &mut dyn FnMut(&Table) -> bool) {
+    if !visible(table) {
+        return;
+    }
+    let first = is_first(table);
+    let prefix = raw_str(table.decor().prefix());
+    let suffix = raw_str(table.decor().suffix());
+    table.decor_mut().set_prefix(header_prefix(&prefix, first));
+    table.decor_mut().set_suffix(trailing_comment(&suffix));
+}
+
+/// The lines above a header. Comment lines right under the previous table,
+/// with a blank line after them, close that table and stay attached to it.
+fn header_prefix(raw: &str, first: bool) -> String {
+    if first {
+        return block(raw, Blank::Collapse, true);
+    }
+    let segments: Vec<&str> = raw.split('\n').collect();
+    let full = &segments[..segments.len().saturating_sub(1)];
+    let starts_with_comment = full.first().is_some_and(|l| !l.trim().is_empty());
+    match full.iter().position(|l| l.trim().is_empty()) {
+        Some(blank) if starts_with_comment => {
+            let attached: String = full[..blank]
+                .iter()
+                .map(|l| format!("{}\n", l.trim()))
+                .collect();
+            let rest = segments[blank..].join("\n");
+            format!("{attached}\n{}", block(&rest, Blank::Collapse, true))
+        }
+        _ => format!("\n{}", block(raw, Blank::Collapse, true)),
+    }
+}
+
+fn raw_str(raw: Option<&toml_edit::RawString>) -> String {
+    raw.and_then(|r| r.as_str()).unwrap_or("").to_string()
+}
+
+/// What to do with blank lines between comment lines.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Blank {
+    /// Drop them all.
+    Drop,
+    /// Collapse each run to one; none before the first comment.
+    Collapse,
+    /// Collapse each run to one, keeping one before the first comment.
+    Keep,
+}
+
+/// Re-lay the whitespace and comment lines that precede an item. Comments are
+/// kept, trimmed and unindented; blank lines are dropped or collapsed.
+/// `blank_after` keeps one blank line between the comments and the item when
+/// the file had one (a section comment rather than the item's own).
+fn block(raw: &str, blanks: Blank, blank_after: bool) -> String {
+    let mut segments: Vec<&str> = raw.split('\n').collect();
+    // The last segment is what precedes the item on its own line: indentation.
+    let last = segments.pop().unwrap_or("");
+    if last.trim_start().starts_with('#') {
+        segments.push(last);
+    }
+    let had_blank_after = segments.last().is_some_and(|l| l.trim().is_empty());
+    let mut lines: Vec<Option<&str>> = Vec::new();
+    for seg in segments {
+        let line = seg.trim();
+        if !line.is_empty() {
+            lines.push(Some(line));
+            continue;
+        }
+        let keep = match blanks {
+            Blank::Drop => false,
+            Blank::Collapse => lines.last().is_some_and(Option::is_some),
+            Blank::Keep => lines.last().is_none_or(Option::is_some),
+        };
+        if keep {
+            lines.push(None);
+        }
+    }
+    while lines.last() == Some(&None) {
+        lines.pop();
+    }
+    let mut out = String::new();
+    for line in &lines {
+        if let Some(l) = line {
+            out.push_str(l);
+        }
+        out.push('\n');
+    }
+    if blank_after && had_blank_after && lines.iter().any(Option::is_some) {
+        out.push('\n');
+    }
+    out
+}
+
+/// What follows a value or a header on its line: a comment, or nothing.
+fn trailing_comment(raw: &str) -> String {
+    match raw.find('#') {
+        Some(i) => {
+            let space = &raw[..i];
+            let space = if space.is_empty() { " " } else { space };
+            format!("{space}{}", raw[i..].trim_end())
+        }
+        None => String::new(),
+    }
+}
+
+/// Bare keys where TOML allows them, double-quoted otherwise.
+fn requote_keys(table: &mut Table) {
+    let changes: Vec<(String, String)> = table
+        .iter()
+        .filter_map(|(k, _)| {
+            let want = key_repr(k);
+            let have = table
+                .key(k)
+                .and_then(|key| key.as_repr())
+                .and_then(|r| r.as_raw().as_str())
+                .map(str::to_string);
+            (have.as_deref() != Some(want.as_str())).then(|| (k.to_string(), want))
+        })
+        .collect();
+    for (name, want) in changes {
+        let Some((old, item)) = table.remove_entry(&name) else {
+            continue;
+        };
+        let Ok(mut parsed) = Key::parse(&want) else {
+            table.insert_formatted(&old, item);
+            continue;
+        };
+        let Some(key) = parsed.pop() else {
+            table.insert_formatted(&old, item);
+            continue;
+        };
+        let key = key
+            .with_leaf_decor(old.leaf_decor().clone())
+            .with_dotted_decor(old.dotted_decor().clone());
+        table.insert_formatted(&key, item);
+    }
+}
+
+fn key_repr(key: &str) -> String {
+    let bare = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if bare {
+        key.to_string()
+    } else {
+        basic_string(key)
+    }
+}
+
+/// Strings in double quotes; arrays without comments on one line.
+fn normalize_value(value: &mut Value) {
+    match value {
+        Value::String(s) => {
+            let multiline = s
+                .as_repr()
+                .and_then(|r| r.as_raw().as_str())
+                .is_some_and(|r| r.starts_with("\"\"\"") || r.starts_with("'''"));
+            let text = s.value().clone();
+            let repr = if multiline && text.contains('\n') {
+                multiline_basic_string(&text)
+            } else {
+                basic_string(&text)
+            };
+            let have = s.as_repr().and_then(|r| r.as_raw().as_str());
+            if have != Some(repr.as_str())
+                && let Ok(mut new) = repr.parse::<Value>()
+            {
+                *new.decor_mut() = s.decor().clone();
+                *value = new;
+            }
+        }
+        Value::Array(array) => normalize_array(array),
+        Value::InlineTable(table) => normalize_inline_table(table),
+        Value::Integer(_) | Value::Float(_) | Value::Boolean(_) | Value::Datetime(_) => {}
+    }
+}
+
+fn normalize_array(array: &mut Array) {
+    for v in array.iter_mut() {
+        normalize_value(v);
+    }
+    if !array_has_comments(array) {
+        array.fmt();
+    }
+}
+
+fn array_has_comments(array: &Array) -> bool {
+    let decor_has = |d: &toml_edit::Decor| {
+        [d.prefix(), d.suffix()]
+            .iter()
+            .any(|r| r.and_then(|r| r.as_str()).is_some_and(|s| s.contains('#')))
+    };
+    array.trailing().as_str().is_some_and(|s| s.contains('#'))
+        || array.iter().any(|v| {
+            decor_has(v.decor())
+                || match v {
+                    Value::Array(a) => array_has_comments(a),
+                    _ => false,
+                }
+        })
+}
+
+fn normalize_inline_table(table: &mut InlineTable) {
+    for (_, v) in table.iter_mut() {
+        normalize_value(v);
+    }
+}
+
+/// `s` as a TOML basic string: double quotes, escapes for quotes,
+/// backslashes and control characters, everything else as is.
+pub fn basic_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        push_escaped(&mut out, c, false);
+    }
+    out.push('"');
+    out
+}
+
+/// A string with line breaks as a multi-line basic string.
+fn multiline_basic_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 7);
+    out.push_str("\"\"\"\n");
+    for c in s.chars() {
+        push_escaped(&mut out, c, true);
+    }
+    out.push_str("\"\"\"");
+    out
+}
+
+fn push_escaped(out: &mut String, c: char, multiline: bool) {
+    match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '\n' if multiline => out.push('\n'),
+        '\n' => out.push_str("\\n"),
+        '\t' => out.push_str("\\t"),
+        '\r' => out.push_str("\\r"),
+        '\u{8}' => out.push_str("\\b"),
+        '\u{c}' => out.push_str("\\f"),
+        c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+        c => out.push(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FileKind, basic_string, format};
+
+    fn article(text: &str) -> String {
+        let once = format(text, FileKind::Article).unwrap();
+        let twice = format(&once, FileKind::Article).unwrap();
+        assert_eq!(once, twice, "formatting is not idempotent");
+        let before: toml::Table = toml::from_str(text).unwrap();
+        let after: toml::Table = toml::from_str(&once).unwrap();
+        assert_eq!(before, after, "formatting changed the data");
+        once
+    }
+
+    #[test]
+    fn orders_tables_and_keys_and_keeps_comments() {
+        let text = r#"# header comment
+
+[[claims]]
+kind = 'quote'   # how it is presented
+# the id comment
+id = "c1"
+text = "x"
+
+[sources.b]
+name = "B"
+[article]
+outlet="o"
+  # title comment
+  title = 'T'
+"#;
+        let want = r#"# header comment
+
+[article]
+# title comment
+title = "T"
+outlet = "o"
+
+[sources.b]
+name = "B"
+
+[[claims]]
+# the id comment
+id = "c1"
+text = "x"
+kind = "quote"   # how it is presented
+"#;
+        assert_eq!(article(text), want);
+    }
+
+    #[test]
+    fn collapses_blank_lines_and_keeps_section_comments() {
+        let text = "[article]\ntitle = \"T\"\n\n\noutlet = \"o\"\n\n\n\n# --- section ---\n\n\n[[claims]]\nid = \"a\"\ntext = \"t\"\n\n\n# end\n\n";
+        let want = "[article]\ntitle = \"T\"\noutlet = \"o\"\n\n# --- section ---\n\n[[claims]]\nid = \"a\"\ntext = \"t\"\n\n# end\n";
+        assert_eq!(article(text), want);
+    }
+
+    #[test]
+    fn a_comment_closing_a_table_stays_with_it() {
+        let text = "[article]\ntitle = \"T\"\noutlet = \"o\"\n# no date given\n\n# next\n[[claims]]\nid = \"a\"\ntext = \"t\"\n";
+        assert_eq!(article(text), text);
+    }
+
+    #[test]
+    fn arrays_and_strings() {
+        let text = "[article]\ntitle = '''\nline one\nline \"two\"'''\noutlet = 'o'\nbyline = [ 'a',\"b\" , ]\n\n[[claims]]\nid = 'c'\ntext = 'back\\slash'\nvia = [ [ 'x', 'y' ], \"z\" ]\n";
+        let want = "[article]\ntitle = \"\"\"\nline one\nline \\\"two\\\"\"\"\"\noutlet = \"o\"\nbyline = [\"a\", \"b\"]\n\n[[claims]]\nid = \"c\"\ntext = \"back\\\\slash\"\nvia = [[\"x\", \"y\"], \"z\"]\n";
+        assert_eq!(article(text), want);
+    }
+
+    #[test]
+    fn arrays_with_comments_keep_their_lines() {
+        let text = "[article]\ntitle = \"T\"\noutlet = \"o\"\ncredited = [\n  'a',  # first\n  \"b\",\n]\n";
+        let out = article(text);
+        assert!(out.contains("  \"a\",  # first\n"), "{out}");
+    }
+
+    #[test]
+    fn quoted_keys_become_bare_where_allowed() {
+        let text = "[article]\n\"title\" = \"T\"\noutlet = \"o\"\n\n[sources.\"us-official\"]\nanonymous = true\n\n[sources.'a b']\nname = \"x\"\n";
+        let want = "[article]\ntitle = \"T\"\noutlet = \"o\"\n\n[sources.us-official]\nanonymous = true\n\n[sources.\"a b\"]\nname = \"x\"\n";
+        assert_eq!(article(text), want);
+    }
+
+    #[test]
+    fn outlets_keep_their_order_and_sort_keys() {
+        let text = "[z]\nownership = \"state\"\nname = \"Z\"\n[a]\nname = \"A\"\n";
+        let want = "[z]\nname = \"Z\"\nownership = \"state\"\n\n[a]\nname = \"A\"\n";
+        assert_eq!(format(text, FileKind::Outlets).unwrap(), want);
+    }
+
+    #[test]
+    fn escapes() {
+        assert_eq!(
+            basic_string("a\"b\\c\td\u{1}"),
+            "\"a\\\"b\\\\c\\td\\u0001\""
+        );
+        assert_eq!(basic_string("dikabarkan é"), "\"dikabarkan é\"");
+    }
+
+    #[test]
+    fn not_toml_is_an_error() {
+        assert!(format("[article\n", FileKind::Article).is_err());
+    }
+}

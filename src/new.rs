@@ -1,0 +1,124 @@
+//! The text of a new article file, as `claimtrail new` writes it: `[article]`
+//! filled in from the command line, and commented-out tables showing how to
+//! annotate sources and claims. No I/O; the command checks the outlet and
+//! writes the file.
+
+use crate::fmt::basic_string;
+use toml::value::Datetime;
+
+/// What the command line gives for `[article]`.
+#[derive(Clone, Debug)]
+pub struct Fields<'a> {
+    pub title: &'a str,
+    pub outlet: &'a str,
+    pub url: Option<&'a str>,
+    pub published: Option<Datetime>,
+}
+
+/// Check `--published`: a TOML date (`2019-03-27`) or date-time with a real
+/// calendar day, as the loader accepts it.
+pub fn parse_date(text: &str) -> Result<Datetime, String> {
+    let hint =
+        "write a date such as 2019-03-27, or an offset date-time such as 2019-03-27T14:00:00Z";
+    let dt: Datetime = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a date; {hint}"))?;
+    let Some(d) = dt.date else {
+        return Err(format!("`{text}` is a time without a date; {hint}"));
+    };
+    if chrono::NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()).is_none() {
+        return Err(format!("`{text}` is not a day in the calendar; {hint}"));
+    }
+    Ok(dt)
+}
+
+/// The new file's text.
+pub fn article_text(fields: &Fields) -> String {
+    let mut out = String::from("[article]\n");
+    out.push_str(&format!("title = {}\n", basic_string(fields.title)));
+    out.push_str(&format!("outlet = {}\n", basic_string(fields.outlet)));
+    match fields.url {
+        Some(url) => out.push_str(&format!("url = {}\n", basic_string(url))),
+        None => out.push_str("# url = \"https://...\"\n"),
+    }
+    match &fields.published {
+        Some(date) => out.push_str(&format!("published = {date}\n")),
+        None => out.push_str(
+            "# published = 2019-03-27            # leave out if the article gives no date\n",
+        ),
+    }
+    out.push_str(TEMPLATE);
+    out
+}
+
+/// Everything below the known fields: commented out, so the file loads as it
+/// is and shows the shape of what to add.
+const TEMPLATE: &str = r#"# language = "en"                     # BCP 47 tag
+# byline = "..."                      # a name or a list of names
+# credited = ["..."]                  # credits the article gives as a whole
+
+# One table per speaker the article cites; the key is the source's id in this file.
+#
+# [sources.spokesperson]
+# name = "..."
+# role = "..."
+# affiliation = "..."
+# country = "US"                      # ISO 3166-1 alpha-2
+# kind = "person"                     # person, organization, document, unknown
+#
+# [sources.official]
+# anonymous = true
+# description = "a U.S. official"     # how the article describes the source
+# reason = "..."                      # the reason the article gives for anonymity
+
+# One table per claim, in the order of the article.
+#
+# [[claims]]
+# id = "short-claim-id"               # the same id in another article is the same claim
+# text = "The claim, in your words."
+# quote = "..."                       # a short verbatim fragment
+# source = "spokesperson"             # a source id above; leave out if no speaker is named
+# via = ["reuters"]                   # outlets it came through; [["interfax", "reuters"]] for a relay
+# said = 2019-03-26                   # when it was said or first reported
+# hedge = "reportedly"                # the article's distancing cue, if any
+# kind = "paraphrase"                 # quote, paraphrase, assertion, background
+# key = true                          # a headline claim
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::{Fields, article_text, parse_date};
+    use crate::fmt::{FileKind, format};
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2019-03-27").unwrap().to_string(), "2019-03-27");
+        assert!(parse_date("2019-03-27T10:00:00Z").is_ok());
+        assert!(parse_date("2019-02-30").is_err());
+        assert!(
+            parse_date("10:00:00")
+                .unwrap_err()
+                .contains("without a date")
+        );
+        assert!(parse_date("March 27").unwrap_err().contains("not a date"));
+    }
+
+    #[test]
+    fn the_template_is_formatted_and_loads_as_toml() {
+        for published in [None, Some(parse_date("2019-03-27").unwrap())] {
+            let text = article_text(&Fields {
+                title: "A \"quoted\" headline",
+                outlet: "reuters",
+                url: Some("https://example.com/a"),
+                published,
+            });
+            assert_eq!(format(&text, FileKind::Article).unwrap(), text);
+            let parsed = crate::raw::parse_article(&text).unwrap();
+            assert_eq!(
+                parsed.article.get_ref().title.get_ref(),
+                "A \"quoted\" headline"
+            );
+        }
+    }
+}

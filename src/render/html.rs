@@ -1,0 +1,559 @@
+//! The HTML report: one self-contained page (or an index and one page per
+//! article) built from values the commands computed. No I/O and no metrics
+//! here: the page places [`HtmlInput`]'s values; the few numbers only the page
+//! needs come from [`super::html_data`].
+//!
+//! The page loads nothing: styles and the script are inline, charts are SVG
+//! drawn here, and a Content-Security-Policy forbids any fetch and any script
+//! but ours (by hash), so text from the annotations can never run even if an
+//! escape were missed. Every value from the annotations goes through [`Esc`];
+//! only `http:` and `https:` URLs become links. Output is deterministic: the
+//! same input gives the same bytes, so pages can be snapshot-tested.
+//!
+//! The parts live in `html/`: the masthead and overview bars, the article
+//! view, the trails and the outlets; `style.css` and `script.js` are inlined.
+
+mod article;
+mod outlets;
+mod overview;
+mod trails;
+
+use super::html_data::{self, CLASSES};
+use crate::metrics::{ArticleRow, Explanation};
+use crate::model::{Class, Outlets};
+use crate::sources::SourcesReport;
+use crate::trail::Trail;
+use std::collections::BTreeMap;
+use std::fmt::{self, Write};
+
+/// What the page shows, computed by the command.
+#[derive(Clone, Copy, Debug)]
+pub struct HtmlInput<'a> {
+    /// One row per article, in report order.
+    pub rows: &'a [ArticleRow],
+    pub total: &'a ArticleRow,
+    /// Every article explained (any order; matched to rows by id).
+    pub explanations: &'a [Explanation],
+    pub sources: &'a SourcesReport,
+    /// The trails of tracked claims (in two or more articles).
+    pub trails: &'a [Trail],
+    pub outlets: &'a Outlets,
+}
+
+/// A file of a multi-page report: a path relative to the output folder, and
+/// its HTML.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    pub path: String,
+    pub html: String,
+}
+
+/// The whole report as one page: overview, every article, trails, outlets.
+pub fn page(input: &HtmlInput) -> String {
+    let ctx = Ctx::new(input, Layout::Single);
+    render(|h| {
+        document(h, "Sourcing report", |h| {
+            overview::masthead(h, &ctx)?;
+            h.write_str("<main>\n")?;
+            overview::section(h, &ctx)?;
+            article::section(h, &ctx)?;
+            trails::section(h, &ctx)?;
+            outlets::section(h, &ctx)?;
+            h.write_str("</main>\n")?;
+            footer(h, &ctx)
+        })
+    })
+}
+
+/// The report as `index.html` (overview, trails, outlets) and one page per
+/// article under `articles/`.
+pub fn site(input: &HtmlInput) -> Vec<Page> {
+    let index = Ctx::new(input, Layout::Index);
+    let mut pages = vec![Page {
+        path: "index.html".into(),
+        html: render(|h| {
+            document(h, "Sourcing report", |h| {
+                overview::masthead(h, &index)?;
+                h.write_str("<main>\n")?;
+                overview::section(h, &index)?;
+                trails::section(h, &index)?;
+                outlets::section(h, &index)?;
+                h.write_str("</main>\n")?;
+                footer(h, &index)
+            })
+        }),
+    }];
+    let ctx = Ctx::new(input, Layout::ArticlePage);
+    for row in input.rows {
+        let Some(e) = ctx.explanation(&row.id) else {
+            continue;
+        };
+        pages.push(Page {
+            path: format!("articles/{}.html", ctx.article_anchor(&row.id)),
+            html: render(|h| {
+                document(h, &e.row.title, |h| {
+                    h.write_str(
+                        "<header class=\"masthead slim\"><div class=\"wrap\">\
+                         <p class=\"kicker\"><a href=\"../index.html\">← Sourcing report</a></p>",
+                    )?;
+                    legend(h)?;
+                    h.write_str("</div></header>\n<main>\n<div class=\"wrap\">\n")?;
+                    article::article(h, &ctx, e)?;
+                    h.write_str("</div>\n</main>\n")?;
+                    footer(h, &ctx)
+                })
+            }),
+        });
+    }
+    pages
+}
+
+/// Where the page is, which decides how it links to articles and trails.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layout {
+    /// Everything on one page: links are fragments.
+    Single,
+    /// `index.html` of a multi-page report.
+    Index,
+    /// `articles/<anchor>.html` of a multi-page report.
+    ArticlePage,
+}
+
+/// The input with its lookups: explanations, titles and anchors by id.
+struct Ctx<'a> {
+    input: &'a HtmlInput<'a>,
+    layout: Layout,
+    explanations: BTreeMap<&'a str, &'a Explanation>,
+    article_anchors: BTreeMap<&'a str, String>,
+    trail_anchors: BTreeMap<&'a str, String>,
+    trails: BTreeMap<&'a str, &'a Trail>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(input: &'a HtmlInput<'a>, layout: Layout) -> Ctx<'a> {
+        let ids: Vec<&str> = input.rows.iter().map(|r| r.id.as_str()).collect();
+        let article_anchors = ids
+            .iter()
+            .copied()
+            .zip(html_data::anchors(ids.iter().copied()))
+            .collect();
+        let claim_ids: Vec<&str> = input.trails.iter().map(|t| t.id.as_str()).collect();
+        let trail_anchors = claim_ids
+            .iter()
+            .copied()
+            .zip(html_data::anchors(claim_ids.iter().copied()))
+            .collect();
+        Ctx {
+            input,
+            layout,
+            explanations: input
+                .explanations
+                .iter()
+                .map(|e| (e.row.id.as_str(), e))
+                .collect(),
+            article_anchors,
+            trail_anchors,
+            trails: input.trails.iter().map(|t| (t.id.as_str(), t)).collect(),
+        }
+    }
+
+    fn outlets(&self) -> &'a Outlets {
+        self.input.outlets
+    }
+
+    fn explanation(&self, id: &str) -> Option<&'a Explanation> {
+        self.explanations.get(id).copied()
+    }
+
+    fn title(&self, article: &str) -> Option<&'a str> {
+        self.explanation(article).map(|e| e.row.title.as_str())
+    }
+
+    fn article_anchor(&self, id: &str) -> String {
+        self.article_anchors
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| html_data::anchors([id]).remove(0))
+    }
+
+    /// The element id of an article's view.
+    fn article_id(&self, id: &str) -> String {
+        format!("a-{}", self.article_anchor(id))
+    }
+
+    /// Where an article's view is, from this page.
+    fn article_href(&self, id: &str) -> String {
+        let anchor = self.article_anchor(id);
+        match self.layout {
+            Layout::Single => format!("#a-{anchor}"),
+            Layout::Index => format!("articles/{anchor}.html"),
+            Layout::ArticlePage => format!("{anchor}.html"),
+        }
+    }
+
+    /// The element id of a trail.
+    fn trail_id(&self, claim: &str) -> Option<String> {
+        self.trail_anchors.get(claim).map(|a| format!("t-{a}"))
+    }
+
+    /// Where a tracked claim's trail is, from this page.
+    fn trail_href(&self, claim: &str) -> Option<String> {
+        let id = self.trail_id(claim)?;
+        Some(match self.layout {
+            Layout::Single | Layout::Index => format!("#{id}"),
+            Layout::ArticlePage => format!("../index.html#{id}"),
+        })
+    }
+
+    fn trail(&self, claim: &str) -> Option<&'a Trail> {
+        self.trails.get(claim).copied()
+    }
+}
+
+/// Build a page into a string. Writing to a `String` cannot fail; a `fmt`
+/// error could only come from a broken `Display`, and leaves what was written.
+fn render(f: impl FnOnce(&mut String) -> fmt::Result) -> String {
+    let mut h = String::with_capacity(64 * 1024);
+    let _ = f(&mut h);
+    h
+}
+
+const STYLE: &str = include_str!("html/style.css");
+const SCRIPT: &str = include_str!("html/script.js");
+/// `sha256-` of [`SCRIPT`], base64: the only script the page's policy allows.
+/// A unit test checks it; after editing the script, put the hash it prints here.
+const SCRIPT_HASH: &str = "sha256-Wvw3AsKAlsXQaXmZFj1+MYhjE/gis9XxnVCxs1iPM2k=";
+
+fn document(
+    h: &mut String,
+    title: &str,
+    body: impl FnOnce(&mut String) -> fmt::Result,
+) -> fmt::Result {
+    write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         img-src data:; style-src 'unsafe-inline'; script-src '{SCRIPT_HASH}'; \
+         base-uri 'none'; form-action 'none'\">\n\
+         <meta name=\"generator\" content=\"claimtrail\">\n\
+         <link rel=\"icon\" href=\"data:,\">\n\
+         <title>{} · claimtrail</title>\n<style>\n",
+        Esc(title)
+    )?;
+    palette(h)?;
+    h.write_str(STYLE)?;
+    h.write_str("</style>\n</head>\n<body>\n")?;
+    defs(h)?;
+    body(h)?;
+    write!(h, "<script>{SCRIPT}</script>\n</body>\n</html>\n")
+}
+
+fn footer(h: &mut String, ctx: &Ctx) -> fmt::Result {
+    writeln!(
+        h,
+        "<footer class=\"colophon wrap\"><p>Made by claimtrail from {} annotated article{}. \
+         Scores run from 0 to 100: a weighted mean of each claim's points. \
+         This page is self-contained and loads nothing from the network.</p></footer>",
+        ctx.input.rows.len(),
+        s(ctx.input.rows.len())
+    )
+}
+
+/// The class colours as CSS variables, from the one palette in [`fill`].
+fn palette(h: &mut String) -> fmt::Result {
+    h.write_str(":root {")?;
+    for class in CLASSES {
+        write!(
+            h,
+            " --{0}: {1}; --{0}-ink: {2};",
+            class.as_str(),
+            fill(class),
+            ink(class)
+        )?;
+    }
+    h.write_str(" }\n")
+}
+
+/// Patterns shared by every chart: the hatch that marks background claims.
+fn defs(h: &mut String) -> fmt::Result {
+    writeln!(
+        h,
+        "<svg class=\"defs\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\">\
+         <defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" \
+         patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"{}\"/>\
+         <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#a7adb3\" stroke-width=\"2\"/>\
+         </pattern></defs></svg>",
+        fill(Class::Background)
+    )
+}
+
+/// A class's colour, from the Okabe-Ito palette (background is a grey).
+fn fill(class: Class) -> &'static str {
+    match class {
+        Class::Named => "#009E73",
+        Class::Anonymous => "#E69F00",
+        Class::Outlet => "#0072B2",
+        Class::Unattributed => "#D55E00",
+        Class::Background => "#E4E6E9",
+    }
+}
+
+/// Text on a class's colour, for at least 4.5:1 contrast.
+fn ink(class: Class) -> &'static str {
+    match class {
+        Class::Named | Class::Anonymous | Class::Background => "#111111",
+        Class::Outlet | Class::Unattributed => "#FFFFFF",
+    }
+}
+
+/// A chart fill for a class: background claims are hatched.
+fn paint(class: Class) -> &'static str {
+    match class {
+        Class::Background => "url(#hatch)",
+        c => fill(c),
+    }
+}
+
+/// What a class means, for the legend.
+fn meaning(class: Class) -> &'static str {
+    match class {
+        Class::Named => "a speaker with a name",
+        Class::Anonymous => "an unnamed speaker",
+        Class::Outlet => "credited to another outlet, no speaker",
+        Class::Unattributed => "the article's own voice",
+        Class::Background => "context, not scored",
+    }
+}
+
+/// The legend of the class colours.
+fn legend(h: &mut String) -> fmt::Result {
+    h.write_str("\n<ul class=\"legend\" aria-label=\"Legend\">")?;
+    for class in CLASSES {
+        h.write_str("\n<li>")?;
+        swatch(h, class)?;
+        write!(
+            h,
+            "<b>{}</b> <span>{}</span></li>",
+            class.as_str(),
+            meaning(class)
+        )?;
+    }
+    h.write_str("</ul>\n")
+}
+
+/// A small square of a class's colour.
+fn swatch(h: &mut String, class: Class) -> fmt::Result {
+    write!(
+        h,
+        "<svg class=\"swatch\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\" aria-hidden=\"true\">\
+         <rect width=\"12\" height=\"12\" rx=\"2\" fill=\"{}\"/></svg>",
+        paint(class)
+    )
+}
+
+/// A class name as a pill in its colour.
+fn pill(h: &mut String, class: Class) -> fmt::Result {
+    write!(h, "<span class=\"pill k-{0}\">{0}</span>", class.as_str())
+}
+
+/// An outlet as a chip; state-owned outlets are marked in words, not only
+/// in colour.
+fn outlet_chip(h: &mut String, outlets: &Outlets, id: &str) -> fmt::Result {
+    if outlets.is_state(id) {
+        write!(
+            h,
+            "<span class=\"chip outlet state\" title=\"state-owned\" dir=\"auto\">{} <small>state</small></span>",
+            Esc(outlets.name(id))
+        )
+    } else {
+        write!(
+            h,
+            "<span class=\"chip outlet\">{}</span>",
+            Esc(outlets.name(id))
+        )
+    }
+}
+
+/// A chain of outlet ids: `Reuters → TASS`, each a chip.
+fn hops(h: &mut String, outlets: &Outlets, route: &[String]) -> fmt::Result {
+    for (i, hop) in route.iter().enumerate() {
+        if i > 0 {
+            arrow(h)?;
+        }
+        outlet_chip(h, outlets, hop)?;
+    }
+    Ok(())
+}
+
+fn arrow(h: &mut String) -> fmt::Result {
+    // Spaces around the arrow, so a copied route reads `A → B`.
+    h.write_str(" <span class=\"arrow\">→</span> ")
+}
+
+/// A link when the URL is `http:` or `https:`; anything else (a
+/// `javascript:` URL, a relative path) is shown as text only.
+fn url(h: &mut String, url: &str) -> fmt::Result {
+    match link_target(url) {
+        Some(u) => write!(
+            h,
+            "<a class=\"ext\" href=\"{0}\" rel=\"noreferrer\">{0}</a>",
+            Esc(u)
+        ),
+        None => write!(h, "<span class=\"url\">{}</span>", Esc(url)),
+    }
+}
+
+fn link_target(url: &str) -> Option<&str> {
+    let scheme_ok = |prefix: &str| {
+        url.get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    };
+    ((scheme_ok("http://") || scheme_ok("https://")) && !url.contains(char::is_whitespace))
+        .then_some(url)
+}
+
+/// A number for SVG coordinates: at most one decimal, no trailing `.0`.
+fn n(x: f64) -> String {
+    let s = format!("{x:.1}");
+    match s.strip_suffix(".0") {
+        Some(whole) => whole.to_string(),
+        None => s,
+    }
+}
+
+/// Points as a claim shows them: whole numbers without decimals.
+fn points(p: f64) -> String {
+    if p.fract() == 0.0 {
+        format!("{p:.0}")
+    } else {
+        format!("{p:.1}")
+    }
+}
+
+/// Signed points for a reason: `+60`, `−5` (a true minus sign).
+fn signed(p: f64) -> String {
+    if p < 0.0 {
+        format!("−{}", points(-p))
+    } else {
+        format!("+{}", points(p))
+    }
+}
+
+/// Text from the annotations, escaped for HTML text and attribute values.
+struct Esc<'a>(&'a str);
+
+impl fmt::Display for Esc<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.0;
+        let mut last = 0;
+        for (i, c) in s.char_indices() {
+            let entity = match c {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => continue,
+            };
+            f.write_str(&s[last..i])?;
+            f.write_str(entity)?;
+            last = i + c.len_utf8();
+        }
+        f.write_str(&s[last..])
+    }
+}
+
+/// Plural suffix.
+fn s(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            Esc(r#"<script>alert("x")</script> & 'y'"#).to_string(),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
+        );
+        assert_eq!(Esc("Zürich — ok").to_string(), "Zürich — ok");
+    }
+
+    #[test]
+    fn only_http_urls_become_links() {
+        let link = |u: &str| {
+            let mut h = String::new();
+            url(&mut h, u).unwrap();
+            h
+        };
+        assert!(
+            link("https://example.org/a?b=1&c=2")
+                .contains("href=\"https://example.org/a?b=1&amp;c=2\"")
+        );
+        assert!(link("HTTP://example.org").starts_with("<a "));
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " javascript:alert(1)",
+            "http:/x",
+            "data:text/html,<b>",
+            "//example.org",
+            "http://exa mple.org",
+            "é",
+        ] {
+            let h = link(bad);
+            assert!(!h.contains("href"), "{bad} became a link: {h}");
+            assert!(h.starts_with("<span class=\"url\">"), "{h}");
+        }
+        assert_eq!(
+            link("javascript:alert('<x>')"),
+            "<span class=\"url\">javascript:alert(&#39;&lt;x&gt;&#39;)</span>"
+        );
+    }
+
+    #[test]
+    fn numbers_are_short_and_stable() {
+        assert_eq!(n(12.0), "12");
+        assert_eq!(n(12.345), "12.3");
+        assert_eq!(points(55.0), "55");
+        assert_eq!(points(52.5), "52.5");
+        assert_eq!(signed(60.0), "+60");
+        assert_eq!(signed(-5.0), "−5");
+        assert_eq!(signed(0.0), "+0");
+    }
+
+    #[test]
+    fn the_policy_allows_exactly_the_inline_script() {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(SCRIPT.as_bytes());
+        let expected = format!("sha256-{}", base64(&digest));
+        assert_eq!(
+            SCRIPT_HASH, expected,
+            "html/script.js changed: set SCRIPT_HASH to \"{expected}\""
+        );
+    }
+
+    fn base64(bytes: &[u8]) -> String {
+        const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for chunk in bytes.chunks(3) {
+            let b = [
+                chunk[0],
+                *chunk.get(1).unwrap_or(&0),
+                *chunk.get(2).unwrap_or(&0),
+            ];
+            let v = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+            for i in 0..4 {
+                if i <= chunk.len() {
+                    out.push(ABC[(v >> (18 - 6 * i) & 63) as usize] as char);
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
+    }
+}
