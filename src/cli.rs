@@ -66,6 +66,20 @@ pub enum FormatArg {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormatArg {
+    /// A table fitted to the terminal.
+    Table,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// JSON with a documented, stable shape.
+    Json,
+    /// CSV with a header row.
+    Csv,
+    /// A self-contained HTML page (with --out: a site, index.html and one page per article).
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TraceFormatArg {
     /// A table fitted to the terminal.
     Table,
@@ -121,14 +135,16 @@ pub enum Cmd {
     Report {
         #[arg(default_value = "claims")]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-        format: FormatArg,
+        /// Output format [default: table; with --out: markdown].
+        #[arg(long, value_enum)]
+        format: Option<ReportFormatArg>,
         /// Explain one article claim by claim.
         #[arg(long, value_name = "ID")]
         article: Option<String>,
-        /// Write Markdown reports into DIR: one per article (what `--article ID --format
-        /// markdown` prints), and README.md with the corpus report linking to them.
-        #[arg(long, value_name = "DIR", conflicts_with_all = ["article", "format"])]
+        /// Write reports into DIR: in Markdown, one per article (what `--article ID
+        /// --format markdown` prints) and README.md with the corpus report linking to
+        /// them; with `--format html`, index.html and one page per article.
+        #[arg(long, value_name = "DIR", conflicts_with = "article")]
         out: Option<PathBuf>,
         /// With --out: write nothing; print a diff and exit 1 if DIR is not what the
         /// annotations give now.
@@ -329,13 +345,31 @@ impl Cli {
                 out,
                 check,
             } => match out {
-                Some(dir) => Command::ReportSnapshot {
-                    paths,
-                    target: Snapshot { dir, check },
-                },
+                Some(dir) => {
+                    let html = match f {
+                        None | Some(ReportFormatArg::Markdown) => false,
+                        Some(ReportFormatArg::Html) => true,
+                        Some(_) => Cli::command()
+                            .error(
+                                clap::error::ErrorKind::ArgumentConflict,
+                                "--out writes Markdown (the default) or HTML; use --format markdown or --format html",
+                            )
+                            .exit(),
+                    };
+                    Command::ReportSnapshot {
+                        paths,
+                        target: Snapshot { dir, check, html },
+                    }
+                }
                 None => Command::Report {
                     paths,
-                    format: format(f),
+                    format: match f.unwrap_or(ReportFormatArg::Table) {
+                        ReportFormatArg::Table => Format::Table,
+                        ReportFormatArg::Markdown => Format::Markdown,
+                        ReportFormatArg::Json => Format::Json,
+                        ReportFormatArg::Csv => Format::Csv,
+                        ReportFormatArg::Html => Format::Html,
+                    },
                     article,
                 },
             },

@@ -81,6 +81,8 @@ pub struct Snapshot {
     pub dir: PathBuf,
     /// Compare with what is in `dir`; write nothing.
     pub check: bool,
+    /// An HTML site (index.html and a page per article) instead of Markdown.
+    pub html: bool,
 }
 
 /// `new PATH --outlet ID --title TEXT [--url URL] [--published DATE]`.

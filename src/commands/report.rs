@@ -8,8 +8,10 @@ use crate::load;
 use crate::metrics::{self, ArticleRow, Explanation};
 use crate::model::Outlets;
 use crate::publish::{self, Change, Files};
+use crate::render::html;
 use crate::render::{self, Format, markdown, views};
 use crate::sources;
+use crate::trail;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -27,6 +29,11 @@ pub(crate) fn report(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
+    if format == Format::Html {
+        let (data, status) = html_data(run, paths, err)?;
+        out.write_all(html::page(&data.input()).as_bytes())?;
+        return Ok(status);
+    }
     let opts = run.load_options(paths)?;
     let weights = &run.settings.weights;
     let loaded = load::load(&opts, |a, _, outlets| {
@@ -127,27 +134,49 @@ pub(crate) fn snapshot(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
+    if target.html {
+        let (data, status) = html_data(run, paths, err)?;
+        if status == Exit::Findings {
+            return not_written(target, err);
+        }
+        let files = publish::html_files(html::site(&data.input()))?;
+        return sync(target, &files, out, err);
+    }
     let opts = run.load_options(paths)?;
     let weights = &run.settings.weights;
     let loaded = load::load(&opts, |a, _, outlets| {
         metrics::explain(&a, outlets, weights)
     });
     if run.report_errors(&loaded.diagnostics, err)? == Exit::Findings {
-        // A snapshot without the articles that failed to load would be wrong.
-        writeln!(
-            err,
-            "the reports in `{}` were not {}",
-            target.dir.display(),
-            if target.check { "checked" } else { "written" }
-        )?;
-        return Ok(Exit::Findings);
+        return not_written(target, err);
     }
     let mut explained = loaded.items;
     explained.sort_by(|a, b| a.row.id.cmp(&b.row.id));
     let files = snapshot_files(&explained, &loaded.outlets, run)?;
+    sync(target, &files, out, err)
+}
+
+/// A snapshot without the articles that failed to load would be wrong.
+fn not_written(target: &Snapshot, err: &mut dyn Write) -> Result<Exit, Error> {
+    writeln!(
+        err,
+        "the reports in `{}` were not {}",
+        target.dir.display(),
+        if target.check { "checked" } else { "written" }
+    )?;
+    Ok(Exit::Findings)
+}
+
+/// Write the snapshot's files into its folder, or with `--check` compare them.
+fn sync(
+    target: &Snapshot,
+    files: &Files,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit, Error> {
     let dir = &target.dir;
     if target.check {
-        let diffs = publish::compare(dir, &files)?;
+        let diffs = publish::compare(dir, files)?;
         if diffs.is_empty() {
             writeln!(
                 err,
@@ -162,16 +191,17 @@ pub(crate) fn snapshot(
         let count = |c: Change| diffs.iter().filter(|d| d.change == c).count();
         writeln!(
             err,
-            "`{}` is out of date: {} changed, {} missing, {} extra; run `claimtrail report --out {}`",
+            "`{}` is out of date: {} changed, {} missing, {} extra; run `claimtrail report --out {}{}`",
             dir.display(),
             count(Change::Differs),
             count(Change::Missing),
             count(Change::Extra),
-            dir.display()
+            dir.display(),
+            if target.html { " --format html" } else { "" }
         )?;
         return Ok(Exit::Findings);
     }
-    let done = publish::write(dir, &files)?;
+    let done = publish::write(dir, files)?;
     writeln!(
         err,
         "wrote {} report file{} in `{}` ({} unchanged, {} removed)",
@@ -242,4 +272,71 @@ fn snapshot_files(explained: &[Explanation], outlets: &Outlets, run: &Run) -> Re
         String::from_utf8_lossy(&index).into_owned(),
     );
     Ok(files)
+}
+
+/// Everything the HTML report shows, computed once from one pass over the corpus.
+struct HtmlData {
+    rows: Vec<ArticleRow>,
+    total: ArticleRow,
+    explanations: Vec<Explanation>,
+    sources: sources::SourcesReport,
+    trails: Vec<trail::Trail>,
+    outlets: Outlets,
+}
+
+impl HtmlData {
+    fn input(&self) -> html::HtmlInput<'_> {
+        html::HtmlInput {
+            rows: &self.rows,
+            total: &self.total,
+            explanations: &self.explanations,
+            sources: &self.sources,
+            trails: &self.trails,
+            outlets: &self.outlets,
+        }
+    }
+}
+
+fn html_data(
+    run: &mut Run,
+    paths: &[PathBuf],
+    err: &mut dyn Write,
+) -> Result<(HtmlData, Exit), Error> {
+    let opts = run.load_options(paths)?;
+    let weights = &run.settings.weights;
+    let loaded = load::load(&opts, |a, _, outlets| {
+        (
+            metrics::explain(&a, outlets, weights),
+            sources::partial(&a),
+            trail::facts(&a, |_| true),
+        )
+    });
+    let status = run.report_errors(&loaded.diagnostics, err)?;
+    let mut explanations = Vec::with_capacity(loaded.items.len());
+    let mut partials = Vec::with_capacity(loaded.items.len());
+    let mut facts = Vec::with_capacity(loaded.items.len());
+    for (e, p, f) in loaded.items {
+        explanations.push(e);
+        partials.push(p);
+        facts.push(f);
+    }
+    explanations.sort_by(|a, b| a.row.id.cmp(&b.row.id));
+    let rows: Vec<ArticleRow> = explanations.iter().map(|e| e.row.clone()).collect();
+    let total = metrics::total_row(&rows);
+    let sources = sources::merge(partials, &loaded.outlets);
+    let trails = trail::trails(&facts, &loaded.outlets)
+        .into_iter()
+        .filter(|t| trail::summary(t).articles >= 2)
+        .collect();
+    Ok((
+        HtmlData {
+            rows,
+            total,
+            explanations,
+            sources,
+            trails,
+            outlets: loaded.outlets,
+        },
+        status,
+    ))
 }

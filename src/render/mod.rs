@@ -21,6 +21,8 @@ pub enum Format {
     Markdown,
     Json,
     Csv,
+    /// A self-contained page; only `report` writes it.
+    Html,
 }
 
 /// How a column's cells line up.
@@ -118,12 +120,10 @@ pub fn write_doc(out: &mut dyn Write, doc: &Doc, format: Format, term: Terminal)
         Format::Table => table::write(out, doc, term),
         Format::Markdown => markdown::write(out, doc),
         Format::Csv => csv::write(out, doc),
-        Format::Json => unreachable_json(),
+        Format::Json | Format::Html => Err(io::Error::other(
+            "JSON and HTML are written from the computed values, not from a document",
+        )),
     }
-}
-
-fn unreachable_json() -> io::Result<()> {
-    Err(io::Error::other("JSON is written from the computed values"))
 }
 
 /// Pretty JSON with a trailing newline.

@@ -138,6 +138,49 @@ fn site_for_the_corpus() {
     insta::assert_snapshot!("corpus_site_seed_article", seed.html);
 }
 
+#[test]
+fn the_command_prints_this_page_and_writes_this_site() {
+    let printed = common::bin()
+        .args(["report", "--format", "html"])
+        .output()
+        .expect("run claimtrail");
+    assert!(printed.status.success());
+    assert_eq!(String::from_utf8(printed.stdout).unwrap(), corpus().page());
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::bin()
+        .args(["report", "--format", "html", "--out"])
+        .arg(dir.path())
+        .output()
+        .expect("run claimtrail");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let marker = claimtrail::publish::MARKER;
+    for page in corpus().site() {
+        let written = std::fs::read_to_string(dir.path().join(&page.path)).unwrap();
+        // The generated-file marker is the line after the doctype.
+        assert_eq!(written.replacen(marker, "", 1), page.html, "{}", page.path);
+    }
+    let check = common::bin()
+        .args(["report", "--format", "html", "--check", "--out"])
+        .arg(dir.path())
+        .output()
+        .expect("run claimtrail");
+    assert_eq!(check.status.code(), Some(0));
+    // A Markdown snapshot in the same folder leaves the HTML site alone.
+    let md = common::bin()
+        .args(["report", "--out"])
+        .arg(dir.path())
+        .output()
+        .expect("run claimtrail");
+    assert!(md.status.success());
+    assert!(dir.path().join("index.html").is_file());
+    assert!(dir.path().join("README.md").is_file());
+}
+
 // --- structure ------------------------------------------------------------
 
 #[test]
