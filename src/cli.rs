@@ -260,7 +260,14 @@ impl Action {
         err: &mut dyn Write,
     ) -> Result<claimtrail::Exit, claimtrail::Error> {
         match self {
-            Action::Run(config) => claimtrail::run(&config, out, err),
+            Action::Run(config) => {
+                // A bar only where a person watches: stderr on a terminal, not --quiet.
+                if !config.quiet && std::io::stderr().is_terminal() {
+                    claimtrail::run_with_progress(&config, out, err, &crate::bar::Bar::new())
+                } else {
+                    claimtrail::run(&config, out, err)
+                }
+            }
             Action::Completions(shell) => Ok(completions(shell, out).map(|()| Exit::Success)?),
             Action::Man => Ok(man(out).map(|()| Exit::Success)?),
         }

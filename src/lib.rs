@@ -16,6 +16,7 @@ pub mod load;
 pub mod metrics;
 pub mod model;
 pub mod new;
+pub mod progress;
 pub mod publish;
 pub mod raw;
 pub mod render;
@@ -28,4 +29,4 @@ pub mod trail;
 
 mod commands;
 
-pub use commands::{Error, Exit, run};
+pub use commands::{Error, Exit, run, run_with_progress};

@@ -1,5 +1,6 @@
 //! The `claimtrail` binary: parse arguments, run, map the result to an exit code.
 
+mod bar;
 mod cli;
 
 use clap::Parser;

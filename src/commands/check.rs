@@ -5,7 +5,7 @@ use super::{Error, Exit, Run, plural};
 use crate::config::CheckFormat;
 use crate::diag::Severity;
 use crate::lint;
-use crate::load::{self, Loaded};
+use crate::load::Loaded;
 use crate::render::diagnostics as diag_render;
 use crate::trail::{self, ArticleFacts};
 use std::io::Write;
@@ -18,7 +18,7 @@ pub(crate) fn check(
     out: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let opts = run.load_options(paths)?;
-    let loaded: Loaded<ArticleFacts> = load::load(&opts, |article, ctx, outlets| {
+    let loaded: Loaded<ArticleFacts> = run.load(&opts, |article, ctx, outlets| {
         lint::check_article(&article, outlets, ctx);
         trail::facts(&article, |_| true)
     });

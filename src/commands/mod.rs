@@ -9,7 +9,9 @@ mod trace;
 
 use crate::config::{Command, Config};
 use crate::diag::{Diagnostic, Severity};
-use crate::load::{self, LoadOptions};
+use crate::load::{self, FileCtx, LoadOptions, Loaded};
+use crate::model::{Article, Outlets};
+use crate::progress::{Progress, Silent};
 use crate::render::diagnostics as diag_render;
 use crate::settings::{self, Settings};
 use std::io::{self, Write};
@@ -62,14 +64,26 @@ pub(crate) struct Run<'a> {
     pub settings: Settings,
     /// Problems in `claimtrail.toml`, reported with the corpus's.
     pub settings_diags: Vec<Diagnostic>,
+    pub progress: &'a dyn Progress,
 }
 
 pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit, Error> {
+    run_with_progress(config, out, err, &Silent)
+}
+
+/// `run`, telling `progress` how far loading the corpus has got.
+pub fn run_with_progress(
+    config: &Config,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    progress: &dyn Progress,
+) -> Result<Exit, Error> {
     let (settings, settings_diags) = load_settings(config)?;
     let mut run = Run {
         config,
         settings,
         settings_diags,
+        progress,
     };
     match &config.command {
         Command::Check {
@@ -122,6 +136,22 @@ fn load_settings(config: &Config) -> Result<(Settings, Vec<Diagnostic>), Error> 
 }
 
 impl Run<'_> {
+    /// Load the corpus (see `load::load`), reporting progress as files are done.
+    pub fn load<T, F>(&self, opts: &LoadOptions, per_article: F) -> Loaded<T>
+    where
+        T: Send,
+        F: Fn(Article, &mut FileCtx, &Outlets) -> T + Sync,
+    {
+        let progress = self.progress;
+        let loaded = load::load_with_progress(
+            opts,
+            &|done, total| progress.files(done, total),
+            per_article,
+        );
+        progress.finish();
+        loaded
+    }
+
     /// Load options for the given paths; a path that does not exist is a usage error.
     pub fn load_options(&self, paths: &[PathBuf]) -> Result<LoadOptions, Error> {
         for p in paths {

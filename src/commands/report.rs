@@ -4,7 +4,6 @@
 use super::{Error, Exit, Run, plural};
 use crate::config::Snapshot;
 use crate::diag::did_you_mean;
-use crate::load;
 use crate::metrics::{self, ArticleRow, Explanation};
 use crate::model::Outlets;
 use crate::publish::{self, Change, Files};
@@ -36,7 +35,7 @@ pub(crate) fn report(
     }
     let opts = run.load_options(paths)?;
     let weights = &run.settings.weights;
-    let loaded = load::load(&opts, |a, _, outlets| {
+    let loaded = run.load(&opts, |a, _, outlets| {
         metrics::article_row(&a, outlets, weights)
     });
     let status = run.report_errors(&loaded.diagnostics, err)?;
@@ -71,7 +70,7 @@ pub(crate) fn explain(
 ) -> Result<Exit, Error> {
     let opts = run.load_options(paths)?;
     let weights = &run.settings.weights;
-    let loaded = load::load(&opts, |a, _, outlets| {
+    let loaded = run.load(&opts, |a, _, outlets| {
         if a.id == id {
             Ok(metrics::explain(&a, outlets, weights))
         } else {
@@ -114,7 +113,7 @@ pub(crate) fn sources(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let opts = run.load_options(paths)?;
-    let loaded = load::load(&opts, |a, _, _| sources::partial(&a));
+    let loaded = run.load(&opts, |a, _, _| sources::partial(&a));
     let status = run.report_errors(&loaded.diagnostics, err)?;
     let rep = sources::merge(loaded.items, &loaded.outlets);
     match format {
@@ -144,7 +143,7 @@ pub(crate) fn snapshot(
     }
     let opts = run.load_options(paths)?;
     let weights = &run.settings.weights;
-    let loaded = load::load(&opts, |a, _, outlets| {
+    let loaded = run.load(&opts, |a, _, outlets| {
         metrics::explain(&a, outlets, weights)
     });
     if run.report_errors(&loaded.diagnostics, err)? == Exit::Findings {
@@ -304,7 +303,7 @@ fn html_data(
 ) -> Result<(HtmlData, Exit), Error> {
     let opts = run.load_options(paths)?;
     let weights = &run.settings.weights;
-    let loaded = load::load(&opts, |a, _, outlets| {
+    let loaded = run.load(&opts, |a, _, outlets| {
         (
             metrics::explain(&a, outlets, weights),
             sources::partial(&a),

@@ -22,7 +22,7 @@ pub(crate) fn trace(
 ) -> Result<Exit, Error> {
     let opts = run.load_options(paths)?;
     // Keep only this claim's facts, and each article's nearest id for "did you mean".
-    let loaded = load::load(&opts, |a, _, _| {
+    let loaded = run.load(&opts, |a, _, _| {
         let facts = trail::facts(&a, |id| id == claim);
         let near = if facts.claims.is_empty() {
             diag::closest(claim, a.claims.iter().map(|c| c.id.as_str())).map(str::to_string)
@@ -67,7 +67,7 @@ pub(crate) fn claims(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let opts = run.load_options(paths)?;
-    let loaded = load::load(&opts, |a, _, _| trail::facts(&a, |_| true));
+    let loaded = run.load(&opts, |a, _, _| trail::facts(&a, |_| true));
     let status = run.report_errors(&loaded.diagnostics, err)?;
     let list: Vec<_> = trail::trails(&loaded.items, &loaded.outlets)
         .iter()
