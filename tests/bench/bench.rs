@@ -42,6 +42,9 @@ struct Args {
     /// Timed rounds per measurement (the median is reported).
     #[arg(long, default_value_t = 5)]
     rounds: usize,
+    /// Timed rounds for corpora larger than 10,000 articles.
+    #[arg(long, default_value_t = 3)]
+    large_rounds: usize,
     /// Generator seed.
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -246,8 +249,10 @@ fn bench(args: &Args, threads: usize) -> Report {
     println!("claimtrail corpus benchmark");
     println!("machine: {}", measure::machine());
     println!(
-        "rayon pool: {threads} threads; each time is the median of {} rounds after a warm-up run (warm page cache)",
-        args.rounds
+        "rayon pool: {threads} threads; each time is the median of {} rounds ({} above {} articles) after a warm-up run (warm page cache)",
+        args.rounds,
+        args.large_rounds,
+        thousands(MID)
     );
     println!();
     let pool = measure::pool(threads);
@@ -265,8 +270,16 @@ fn bench(args: &Args, threads: usize) -> Report {
             let jobs = jobs(&corpus, &cmds);
             let pairs: Vec<(&Job, &rayon::ThreadPool)> =
                 jobs.iter().map(|(_, j)| (j, &pool)).collect();
-            eprintln!("timing at {n} ({} rounds)...", args.rounds);
-            let samples = measure::rounds(&pairs, args.rounds);
+            let rounds = if n > MID {
+                args.large_rounds
+            } else {
+                args.rounds
+            };
+            eprintln!(
+                "timing at {n} ({rounds} rounds, load {})...",
+                measure::load()
+            );
+            let samples = measure::rounds(&pairs, rounds);
             for ((name, _), s) in jobs.iter().zip(samples) {
                 report.timing.insert((name, n), s);
             }
@@ -279,7 +292,7 @@ fn bench(args: &Args, threads: usize) -> Report {
     if !args.no_scaling
         && let Some(corpus) = report.corpora.get(&MID)
     {
-        eprintln!("thread scaling at {MID}...");
+        eprintln!("thread scaling at {MID} (load {})...", measure::load());
         let one = measure::pool(1);
         let cmds = commands(corpus);
         let jobs = jobs(corpus, &cmds);
@@ -298,7 +311,10 @@ fn bench(args: &Args, threads: usize) -> Report {
     report.growth_table();
 
     if let Some(clean) = report.corpora.get(&MID) {
-        eprintln!("check with one bad file at {MID}...");
+        eprintln!(
+            "check with one bad file at {MID} (load {})...",
+            measure::load()
+        );
         let bad =
             generator::cached(&cache, Spec::new(MID, args.seed).with_bad(1)).expect("a corpus");
         let check = |c: &Corpus| config(&commands(c)[0].command, c);
@@ -398,8 +414,8 @@ impl Report {
 
     fn timing_table(&self) {
         println!(
-            "Time ({} threads; median wall time of {} rounds, min, median CPU time of all threads; x baseline compares medians)",
-            self.threads, self.rounds
+            "Time ({} threads; median wall time, min, median CPU time of all threads; x baseline compares medians)",
+            self.threads
         );
         println!(
             "{:<9} {:>8} {:>10} {:>10} {:>10} {:>8} {:>11} {:>9}",

@@ -179,6 +179,13 @@ fn the_command_prints_this_page_and_writes_this_site() {
     assert!(md.status.success());
     assert!(dir.path().join("index.html").is_file());
     assert!(dir.path().join("README.md").is_file());
+    // Only Markdown and HTML are written into a folder.
+    let json = common::bin()
+        .args(["report", "--format", "json", "--out"])
+        .arg(dir.path())
+        .output()
+        .expect("run claimtrail");
+    assert_eq!(json.status.code(), Some(2));
 }
 
 // --- structure ------------------------------------------------------------
