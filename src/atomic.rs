@@ -34,6 +34,27 @@ pub fn write_checked(
     Ok(())
 }
 
+/// Like [`write_checked`], for a file that was read as `expected`: just before
+/// the rename the file is read again, and if someone changed it meanwhile it is
+/// left as they made it and an error says so. Their edit is never lost to ours.
+pub fn replace_if_unchanged(
+    path: &Path,
+    expected: &[u8],
+    bytes: &[u8],
+    check: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<()> {
+    write_checked(path, bytes, |temp| {
+        check(temp)?;
+        if fs::read(path)? != expected {
+            return Err(io::Error::other(format!(
+                "`{}` changed on disk while it was being rewritten; it was left as it is now, run again",
+                path.display()
+            )));
+        }
+        Ok(())
+    })
+}
+
 /// Create `path` with `bytes`, failing with `AlreadyExists` if it exists, even
 /// if another process creates it meanwhile.
 pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -164,6 +185,25 @@ mod tests {
         assert_eq!(err.to_string(), "no");
         assert_eq!(fs::read(&path).unwrap(), b"old");
         assert_eq!(entries(&dir), ["a.toml"]);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn an_edit_made_meanwhile_is_kept() {
+        let dir = scratch();
+        let path = dir.join("a.toml");
+        write(&path, b"old").unwrap();
+        // Another editor saves the file while ours is being prepared.
+        let err = replace_if_unchanged(&path, b"old", b"formatted", |_| {
+            fs::write(&path, b"their edit")
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("changed on disk"), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), b"their edit");
+        assert_eq!(entries(&dir), ["a.toml"]);
+        // Unchanged: replaced.
+        replace_if_unchanged(&path, b"their edit", b"formatted", |_| Ok(())).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"formatted");
         fs::remove_dir_all(dir).unwrap();
     }
 

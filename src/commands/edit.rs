@@ -205,12 +205,15 @@ pub(crate) fn fmt(
             ))));
         }
         let model = before.models.get(&key(&target.path));
-        let result = atomic::write_checked(&target.path, new.as_bytes(), |temp| {
-            match (target.kind, model) {
+        let result = atomic::replace_if_unchanged(
+            &target.path,
+            old.as_bytes(),
+            new.as_bytes(),
+            |temp| match (target.kind, model) {
                 (FileKind::Article, Some(model)) => same_model(&opts, temp, model, &new),
                 _ => Ok(()),
-            }
-        });
+            },
+        );
         if let Err(e) = result {
             return Err(Error::Io(io::Error::new(
                 e.kind(),

@@ -6,6 +6,7 @@
 //! - `report`: report, explanation and sources in every format; hand-computed metrics.
 //! - `fuzz`: generated and mutated documents never panic the loader.
 //! - `trace`: trails, roots and drift, on hand-built fixtures and the real corpus.
+//! - `faults`: writes under a full disk, a read-only folder and a concurrent writer.
 //! - `edit`: policy, schema, `new`, `fmt` and `report --out`.
 //! - `html`: the HTML report, its escaping, and a headless-browser check.
 //! - `robust`: hostile input (truncations, encodings, nesting, huge and special files,
@@ -16,6 +17,7 @@
 mod check;
 mod common;
 mod edit;
+mod faults;
 mod fuzz;
 mod html;
 mod props;
