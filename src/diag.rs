@@ -242,13 +242,6 @@ impl Diagnostic {
         self
     }
 
-    pub fn maybe_help(mut self, help: Option<String>) -> Self {
-        if help.is_some() {
-            self.help = help;
-        }
-        self
-    }
-
     pub fn note(mut self, note: Note) -> Self {
         self.notes.push(note);
         self

@@ -19,7 +19,7 @@ use crate::source::SourceText;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::de::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -898,9 +898,4 @@ fn validate_article(
 /// Sorting helper for callers that merge diagnostics from several places.
 pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-}
-
-/// Claims per article id, for callers that need a quick index.
-pub fn index_by_id(articles: &[Article]) -> BTreeMap<&str, &Article> {
-    articles.iter().map(|a| (a.id.as_str(), a)).collect()
 }
