@@ -187,6 +187,33 @@ pub struct Note {
     pub file: Option<String>,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// The line pointed at, when it could be read, to show under the note.
+    #[serde(skip)]
+    pub snippet: Option<Snippet>,
+}
+
+impl Note {
+    /// A note pointing at a place in a file, showing its line.
+    pub fn at(message: impl Into<String>, file: &str, snippet: Snippet) -> Note {
+        Note {
+            message: message.into(),
+            file: Some(file.to_string()),
+            line: Some(snippet.line),
+            column: Some(snippet.column),
+            snippet: Some(snippet),
+        }
+    }
+
+    /// A note pointing at a line and column whose text is not at hand.
+    pub fn at_position(message: impl Into<String>, file: &str, line: usize, column: usize) -> Note {
+        Note {
+            message: message.into(),
+            file: Some(file.to_string()),
+            line: Some(line),
+            column: Some(column),
+            snippet: None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -180,25 +180,24 @@ where
         ..Stats::default()
     };
     let mut items = Vec::with_capacity(outcomes.len());
-    let mut seen_ids: HashMap<String, (String, Pos)> = HashMap::new();
+    let mut seen_ids: HashMap<String, (String, Snippet)> = HashMap::new();
     for outcome in outcomes {
         diagnostics.extend(outcome.diagnostics);
         if let Some(found) = outcome.article {
             match seen_ids.get(&found.id) {
-                Some((first_file, first_pos)) => {
+                Some((first_file, first_snippet)) => {
                     let d = make::duplicate_article_id(&found.id)
                         .at(&found.file, Some(found.id_snippet))
-                        .note(Note {
-                            message: "the id is first used here".into(),
-                            file: Some(first_file.clone()),
-                            line: Some(first_pos.line),
-                            column: Some(first_pos.column),
-                        });
+                        .note(Note::at(
+                            "the id is first used here",
+                            first_file,
+                            first_snippet.clone(),
+                        ));
                     diagnostics.push(d);
                     continue;
                 }
                 None => {
-                    seen_ids.insert(found.id, (found.file, found.id_pos));
+                    seen_ids.insert(found.id, (found.file, found.id_snippet));
                 }
             }
             stats.articles += 1;
@@ -538,7 +537,6 @@ struct FileOutcome<T> {
 struct Found<T> {
     id: String,
     file: String,
-    id_pos: Pos,
     id_snippet: Snippet,
     claims: usize,
     value: T,
@@ -583,7 +581,6 @@ where
         article: Some(Found {
             id,
             file: file.clone(),
-            id_pos,
             id_snippet,
             claims,
             value,
@@ -786,12 +783,11 @@ fn validate_article(
         let c = table.into_inner();
         let pos = ctx.pos(c.id.span());
         if let Some(first) = claim_ids.get(c.id.get_ref()) {
-            let d = make::duplicate_claim_id(c.id.get_ref()).note(Note {
-                message: "first used here".into(),
-                file: Some(ctx.file.to_string()),
-                line: Some(first.line),
-                column: Some(first.column),
-            });
+            let d = make::duplicate_claim_id(c.id.get_ref()).note(Note::at(
+                "first used here",
+                ctx.file,
+                ctx.snippet(*first),
+            ));
             ctx.push(d, pos);
         } else {
             claim_ids.insert(c.id.get_ref().clone(), pos);

@@ -98,11 +98,17 @@ pub(crate) fn drift_diagnostics(facts: &[ArticleFacts], outlets: &Outlets) -> Ve
             let earlier = &t.appearances[f.earlier];
             let d = make::drift(f.code, format!("claim `{}`: {}", t.id, f.message))
                 .at(&at.file, load::snippet_at(&at.file, at.pos))
-                .note(Note {
-                    message: format!("earlier appearance in {}", earlier.article),
-                    file: Some(earlier.file.clone()),
-                    line: Some(earlier.pos.line),
-                    column: Some(earlier.pos.column),
+                .note({
+                    let message = format!("earlier appearance in {}", earlier.article);
+                    match load::snippet_at(&earlier.file, earlier.pos) {
+                        Some(snippet) => Note::at(message, &earlier.file, snippet),
+                        None => Note::at_position(
+                            message,
+                            &earlier.file,
+                            earlier.pos.line,
+                            earlier.pos.column,
+                        ),
+                    }
                 });
             out.push(d);
         }

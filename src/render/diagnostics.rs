@@ -30,13 +30,28 @@ pub fn human(d: &Diagnostic, color: bool) -> String {
         _ => Group::with_title(title),
     };
     for note in &d.notes {
-        group = group.element(Level::NOTE.message(note.message.as_str()));
-        if let Some(file) = &note.file {
-            let mut origin = Origin::path(file.as_str());
-            if let Some(line) = note.line {
-                origin = origin.line(line).char_column(note.column.unwrap_or(1));
+        match (&note.file, &note.snippet) {
+            (Some(file), Some(snip)) => {
+                group = group.element(
+                    Snippet::source(snip.text.as_str())
+                        .line_start(snip.line)
+                        .path(file.as_str())
+                        .annotation(
+                            AnnotationKind::Context
+                                .span(snip.underline.clone())
+                                .label(note.message.as_str()),
+                        ),
+                );
             }
-            group = group.element(origin);
+            (Some(file), None) => {
+                group = group.element(Level::NOTE.message(note.message.as_str()));
+                let mut origin = Origin::path(file.as_str());
+                if let Some(line) = note.line {
+                    origin = origin.line(line).char_column(note.column.unwrap_or(1));
+                }
+                group = group.element(origin);
+            }
+            (None, _) => group = group.element(Level::NOTE.message(note.message.as_str())),
         }
     }
     if let Some(help) = &d.help {
