@@ -204,13 +204,13 @@ impl Note {
         }
     }
 
-    /// A note pointing at a line and column whose text is not at hand.
-    pub fn at_position(message: impl Into<String>, file: &str, line: usize, column: usize) -> Note {
+    /// A note pointing at a file whose text is not at hand.
+    pub fn in_file(message: impl Into<String>, file: &str) -> Note {
         Note {
             message: message.into(),
             file: Some(file.to_string()),
-            line: Some(line),
-            column: Some(column),
+            line: None,
+            column: None,
             snippet: None,
         }
     }

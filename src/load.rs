@@ -73,10 +73,7 @@ impl FileCtx<'_> {
     }
 
     fn pos(&self, span: Range<usize>) -> Pos {
-        let (line, column) = self.src.position(span.start);
         Pos {
-            line,
-            column,
             start: span.start,
             end: span.end,
         }
@@ -213,13 +210,19 @@ where
     }
 }
 
-/// Read a file again and cut out the snippet at a position recorded in the
-/// model; for diagnostics found after loading (drift across articles).
-pub fn snippet_at(file: &str, pos: Pos) -> Option<Snippet> {
-    let bytes = std::fs::read(file).ok()?;
+/// Read a file again and cut out the snippets at positions recorded in the
+/// model, for diagnostics found after loading (drift across articles). A
+/// file that cannot be read again, or has become shorter, gives `None`.
+pub fn snippets_at(file: &str, positions: &[Pos]) -> Vec<Option<Snippet>> {
+    let Ok(bytes) = std::fs::read(file) else {
+        return vec![None; positions.len()];
+    };
     let text = String::from_utf8_lossy(strip_bom(&bytes));
-    let snippet = SourceText::new(&text).snippet(pos.start..pos.end);
-    (snippet.line == pos.line).then_some(snippet)
+    let src = SourceText::new(&text);
+    positions
+        .iter()
+        .map(|pos| (pos.end <= text.len()).then(|| src.snippet(pos.start..pos.end)))
+        .collect()
 }
 
 fn display(path: &Path) -> String {
@@ -262,7 +265,12 @@ fn discover(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Root> {
         } else {
             files.push(path.clone());
         }
-        files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+        // The same file named twice (two overlapping paths) loads once. With one
+        // path nothing can overlap, and resolving every path would cost a
+        // system call per component per file.
+        if paths.len() > 1 {
+            files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+        }
         let dir = dir.unwrap_or(start_dir);
         match roots
             .iter_mut()
@@ -372,7 +380,7 @@ fn read_text(path: &Path, max: u64) -> Result<String, Diagnostic> {
     if meta.len() > max {
         return Err(make::file_too_large(meta.len(), max).in_file(&file));
     }
-    let bytes = read_limited(path, max)
+    let bytes = read_limited(path, meta.len(), max)
         .map_err(|e| make::unreadable(&format!("cannot read `{file}`: {e}")).in_file(&file))?;
     if bytes.len() as u64 > max {
         return Err(make::file_too_large(bytes.len() as u64, max).in_file(&file));
@@ -382,9 +390,10 @@ fn read_text(path: &Path, max: u64) -> Result<String, Diagnostic> {
 
 /// Read at most `max + 1` bytes: a file that grows while it is read cannot
 /// make us read without bound.
-fn read_limited(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+fn read_limited(path: &Path, size: u64, max: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut bytes = Vec::new();
+    // One allocation of the right size (and a byte to spare, to see the end).
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(max)).unwrap_or(0) + 1);
     std::fs::File::open(path)?
         .take(max.saturating_add(1))
         .read_to_end(&mut bytes)?;

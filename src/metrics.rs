@@ -52,8 +52,8 @@ pub fn article_row(article: &Article, outlets: &Outlets, weights: &Weights) -> A
     };
     let mut speakers: BTreeSet<&str> = BTreeSet::new();
     for claim in &article.claims {
-        let s = score::score_claim(article, claim, outlets, weights);
-        match s.class {
+        let (class, points, weight) = score::score(article, claim, outlets, weights, None);
+        match class {
             Class::Background => {
                 row.background += 1;
                 continue;
@@ -64,7 +64,7 @@ pub fn article_row(article: &Article, outlets: &Outlets, weights: &Weights) -> A
             Class::Unattributed => row.unattributed += 1,
         }
         row.claims += 1;
-        row.mean.add(&s);
+        row.mean.add(points, weight);
         row.hedged += usize::from(claim.hedged());
         row.relayed += usize::from(claim.relayed());
         row.state_reliant += usize::from(claim.state_reliant(outlets));

@@ -194,15 +194,12 @@ impl Source {
     }
 }
 
-/// Where a claim sits in its file, for diagnostics found after loading (drift).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+/// Where something sits in its file, as a byte range, for diagnostics found
+/// after loading (lints, drift). Lines and columns are worked out only when a
+/// diagnostic is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Pos {
-    pub line: usize,
-    pub column: usize,
-    /// Byte range in the file.
-    #[serde(skip)]
     pub start: usize,
-    #[serde(skip)]
     pub end: usize,
 }
 

@@ -150,107 +150,122 @@ pub struct ClaimScore {
     pub reasons: Vec<Reason>,
 }
 
+/// A claim's score, with the reasons for its points.
 pub fn score_claim(article: &Article, claim: &Claim, outlets: &Outlets, w: &Weights) -> ClaimScore {
-    let class = article.class_of(claim);
     let mut reasons = Vec::new();
+    let (class, points, weight) = score(article, claim, outlets, w, Some(&mut reasons));
+    ClaimScore {
+        class,
+        points,
+        weight,
+        reasons,
+    }
+}
+
+/// A claim's class, points (`None` for background) and weight. The reasons
+/// are written only when asked for: a report of a large corpus needs the
+/// numbers alone, and building each reason's text would cost more than the
+/// arithmetic.
+pub fn score(
+    article: &Article,
+    claim: &Claim,
+    outlets: &Outlets,
+    w: &Weights,
+    mut reasons: Option<&mut Vec<Reason>>,
+) -> (Class, Option<f64>, f64) {
+    let class = article.class_of(claim);
+    let mut note = |what: &dyn Fn() -> String, points: f64| {
+        if let Some(r) = reasons.as_deref_mut() {
+            r.push(Reason {
+                what: what(),
+                points,
+            });
+        }
+    };
     let base = match class {
         Class::Background => {
-            return ClaimScore {
-                class,
-                points: None,
-                weight: 0.0,
-                reasons: vec![Reason {
-                    what: "background: context, not scored".into(),
-                    points: 0.0,
-                }],
-            };
+            note(&|| "background: context, not scored".into(), 0.0);
+            return (class, None, 0.0);
         }
-        Class::Named => (w.named, "named source, on the record".to_string()),
+        Class::Named => {
+            note(&|| "named source, on the record".into(), w.named);
+            w.named
+        }
         Class::Anonymous => {
             let src = article.source_of(claim);
             let described = src.is_some_and(|s| s.description.is_some());
             let explained = src.is_some_and(|s| s.reason.is_some());
-            match (described, explained) {
+            let (points, what) = match (described, explained) {
                 (true, true) => (
                     w.anonymous_described_and_explained,
-                    "anonymous source, described, reason given".to_string(),
+                    "anonymous source, described, reason given",
                 ),
                 (true, false) => (
                     w.anonymous_partial,
-                    "anonymous source, described, no reason given".to_string(),
+                    "anonymous source, described, no reason given",
                 ),
                 (false, true) => (
                     w.anonymous_partial,
-                    "anonymous source, reason given, not described".to_string(),
+                    "anonymous source, reason given, not described",
                 ),
                 (false, false) => (
                     w.anonymous_bare,
-                    "anonymous source, neither described nor explained".to_string(),
+                    "anonymous source, neither described nor explained",
                 ),
-            }
+            };
+            note(&|| what.into(), points);
+            points
         }
-        Class::Outlet => (
-            w.outlet,
-            "credited to another outlet, no speaker".to_string(),
-        ),
-        Class::Unattributed => (
-            w.unattributed,
-            "unattributed: the article's own voice".to_string(),
-        ),
-    };
-    reasons.push(Reason {
-        what: base.1,
-        points: base.0,
-    });
-    let mut points = base.0;
-    let mut subtract = |amount: f64, what: String, reasons: &mut Vec<Reason>| {
-        if amount != 0.0 {
-            points -= amount;
-            reasons.push(Reason {
-                what,
-                points: -amount,
-            });
+        Class::Outlet => {
+            note(
+                &|| "credited to another outlet, no speaker".into(),
+                w.outlet,
+            );
+            w.outlet
+        }
+        Class::Unattributed => {
+            note(
+                &|| "unattributed: the article's own voice".into(),
+                w.unattributed,
+            );
+            w.unattributed
         }
     };
+    let mut points = base;
     let hops = claim.routes.iter().map(|r| r.hops.len()).min().unwrap_or(0);
-    if hops > 0 {
-        let plural = if hops == 1 { "" } else { "s" };
-        subtract(
-            w.per_hop * hops as f64,
-            format!("relayed: {hops} hop{plural} on its shortest route"),
-            &mut reasons,
+    if hops > 0 && w.per_hop != 0.0 {
+        let amount = w.per_hop * hops as f64;
+        points -= amount;
+        note(
+            &|| {
+                let plural = if hops == 1 { "" } else { "s" };
+                format!("relayed: {hops} hop{plural} on its shortest route")
+            },
+            -amount,
         );
     }
-    if claim.state_reliant(outlets) {
-        subtract(
-            w.state_only_route,
-            "every route runs through state-owned media".into(),
-            &mut reasons,
+    if w.state_only_route != 0.0 && claim.state_reliant(outlets) {
+        points -= w.state_only_route;
+        note(
+            &|| "every route runs through state-owned media".into(),
+            -w.state_only_route,
         );
     }
-    if let Some(h) = &claim.hedge {
-        subtract(w.hedge, format!("hedged: \"{h}\""), &mut reasons);
+    if let Some(h) = &claim.hedge
+        && w.hedge != 0.0
+    {
+        points -= w.hedge;
+        note(&|| format!("hedged: \"{h}\""), -w.hedge);
     }
-    if claim.said.is_none() && class != Class::Unattributed {
-        subtract(
-            w.undated,
-            "no date for when it was said".into(),
-            &mut reasons,
-        );
+    if claim.said.is_none() && class != Class::Unattributed && w.undated != 0.0 {
+        points -= w.undated;
+        note(&|| "no date for when it was said".into(), -w.undated);
     }
     let weight = if claim.key { w.key_weight } else { 1.0 };
     if claim.key {
-        reasons.push(Reason {
-            what: format!("key claim: counts {}x", w.key_weight),
-            points: 0.0,
-        });
+        note(&|| format!("key claim: counts {}x", w.key_weight), 0.0);
     }
-    ClaimScore {
-        class,
-        points: Some(points.clamp(0.0, 100.0)),
-        weight,
-        reasons,
-    }
+    (class, Some(points.clamp(0.0, 100.0)), weight)
 }
 
 /// Accumulates weighted points into a mean.
@@ -261,10 +276,10 @@ pub struct Mean {
 }
 
 impl Mean {
-    pub fn add(&mut self, s: &ClaimScore) {
-        if let Some(p) = s.points {
-            self.sum += p * s.weight;
-            self.weight += s.weight;
+    pub fn add(&mut self, points: Option<f64>, weight: f64) {
+        if let Some(p) = points {
+            self.sum += p * weight;
+            self.weight += weight;
         }
     }
 

@@ -7,16 +7,26 @@ use std::ops::Range;
 /// The text of one file with the byte offset at which each line starts.
 pub struct SourceText<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    /// Built on first use: most files never need it, having no diagnostic.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> SourceText<'a> {
     pub fn new(text: &'a str) -> SourceText<'a> {
-        let mut line_starts = vec![0];
-        // A lone CR is not a line break for TOML (it is an error there), so only
-        // LF starts a line; a CR before it is trimmed from the shown text.
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        SourceText { text, line_starts }
+        SourceText {
+            text,
+            line_starts: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            // A lone CR is not a line break for TOML (it is an error there), so
+            // only LF starts a line; a CR before it is trimmed from the shown text.
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
+            starts
+        })
     }
 
     pub fn text(&self) -> &'a str {
@@ -26,8 +36,9 @@ impl<'a> SourceText<'a> {
     /// 1-based line and character column of a byte offset (clamped to the text).
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
-        let line_idx = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line_idx];
+        let starts = self.line_starts();
+        let line_idx = starts.partition_point(|&s| s <= offset) - 1;
+        let start = starts[line_idx];
         let column = self.text[start..offset].chars().count() + 1;
         (line_idx + 1, column)
     }
@@ -36,9 +47,9 @@ impl<'a> SourceText<'a> {
     pub fn snippet(&self, span: Range<usize>) -> Snippet {
         let start = floor_char_boundary(self.text, span.start.min(self.text.len()));
         let (line, column) = self.position(start);
-        let line_start = self.line_starts[line - 1];
-        let mut line_end = self
-            .line_starts
+        let starts = self.line_starts();
+        let line_start = starts[line - 1];
+        let mut line_end = starts
             .get(line)
             .map(|&next| next - 1)
             .unwrap_or(self.text.len());

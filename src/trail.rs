@@ -9,6 +9,7 @@
 use crate::diag::Code;
 use crate::model::{Article, Class, Outlets, Pos};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
@@ -176,17 +177,33 @@ fn order(a: &Appearance, b: &Appearance) -> Ordering {
     .then_with(|| a.article.cmp(&b.article))
 }
 
-/// Build every trail from the facts of a corpus, sorted by claim id.
-pub fn trails(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<Trail> {
+type Group<'a> = (&'a str, Vec<(&'a ArticleFacts, &'a ClaimFacts)>);
+
+/// Each claim id's appearances, sorted by claim id.
+fn groups(articles: &[ArticleFacts]) -> Vec<Group<'_>> {
     let mut by_claim: BTreeMap<&str, Vec<(&ArticleFacts, &ClaimFacts)>> = BTreeMap::new();
     for a in articles {
         for c in &a.claims {
             by_claim.entry(&c.id).or_default().push((a, c));
         }
     }
-    by_claim
-        .into_iter()
-        .map(|(id, apps)| trail(id, &apps, outlets))
+    by_claim.into_iter().collect()
+}
+
+/// Build every trail from the facts of a corpus, sorted by claim id.
+pub fn trails(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<Trail> {
+    groups(articles)
+        .par_iter()
+        .map(|(id, apps)| trail(id, apps, outlets))
+        .collect()
+}
+
+/// The summary of every trail, sorted by claim id; each trail is dropped as
+/// soon as it is summed up, so a large corpus never holds them all.
+pub fn summaries(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<ClaimSummary> {
+    groups(articles)
+        .par_iter()
+        .map(|(id, apps)| summary(&trail(id, apps, outlets)))
         .collect()
 }
 
@@ -273,6 +290,56 @@ fn is_named(a: &Appearance) -> Option<bool> {
     }
 }
 
+/// What the dated appearances before the current one hold, kept as the walk
+/// goes so each appearance is compared with all of them in constant time.
+#[derive(Default)]
+struct Earlier {
+    /// The first that hedges.
+    hedged: Option<usize>,
+    /// The first with a source or a route.
+    attributed: Option<usize>,
+    /// The last with a speaker, and whether they were named.
+    speaker: Option<(usize, bool)>,
+    /// The first `said` date, and the first one that differs from it.
+    said: Option<(usize, NaiveDate)>,
+    said_other: Option<usize>,
+}
+
+impl Earlier {
+    fn add(&mut self, i: usize, a: &Appearance) {
+        if a.class == Class::Background {
+            return;
+        }
+        if a.hedge.is_some() {
+            self.hedged.get_or_insert(i);
+        }
+        if has_attribution(a) {
+            self.attributed.get_or_insert(i);
+        }
+        if let Some(named) = is_named(a) {
+            self.speaker = Some((i, named));
+        }
+        if let Some(d) = a.said {
+            match self.said {
+                None => self.said = Some((i, d)),
+                Some((_, first)) if first != d && self.said_other.is_none() => {
+                    self.said_other = Some(i);
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// The first earlier appearance whose `said` differs from `said`.
+    fn said_unlike(&self, said: NaiveDate) -> Option<usize> {
+        match self.said {
+            Some((j, first)) if first != said => Some(j),
+            Some(_) => self.said_other,
+            None => None,
+        }
+    }
+}
+
 /// Compare each appearance with the ones before it.
 fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
     let mut found = Vec::new();
@@ -290,24 +357,24 @@ fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
             .filter_map(|r| r.first())
             .map(String::as_str),
     );
+    let origin_names = origin_outlets
+        .iter()
+        .map(|o| outlets.name(o))
+        .collect::<Vec<_>>()
+        .join(" via ");
+    // Undated appearances sort last, in no real order among themselves, so
+    // they are compared with the dated ones only.
+    let dated = apps.iter().take_while(|a| a.published.is_some()).count();
+    let mut earlier = Earlier::default();
     for (i, app) in apps.iter().enumerate().skip(1) {
+        if i - 1 < dated {
+            earlier.add(i - 1, &apps[i - 1]);
+        }
         // Background is context, not a claim the article makes: it neither
         // drifts nor sets a standard for later appearances.
         if app.class == Class::Background {
             continue;
         }
-        // Undated appearances sort last, in no real order among themselves, so
-        // they are compared with the dated ones only.
-        let dated = apps[..i]
-            .iter()
-            .take_while(|e| e.published.is_some())
-            .count();
-        let earlier_all = &apps[..dated];
-        let earlier: Vec<(usize, &Appearance)> = earlier_all
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.class != Class::Background)
-            .collect();
         let mut push = |code: Code, at_earlier: usize, message: String| {
             found.push(Drift {
                 code,
@@ -317,7 +384,7 @@ fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
             });
         };
         if app.hedge.is_none()
-            && let Some(&(j, _)) = earlier.iter().find(|(_, e)| e.hedge.is_some())
+            && let Some(j) = earlier.hedged
         {
             push(
                 Code::HedgeDropped,
@@ -331,7 +398,7 @@ fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
             );
         }
         if !has_attribution(app)
-            && let Some(&(j, _)) = earlier.iter().find(|(_, e)| has_attribution(e))
+            && let Some(j) = earlier.attributed
         {
             push(
                 Code::AttributionDropped,
@@ -356,21 +423,14 @@ fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
                 Code::RelayUncredited,
                 0,
                 format!(
-                    "the claim first appeared in {} ({}); {} does not credit it",
-                    origin_outlets
-                        .iter()
-                        .map(|o| outlets.name(o))
-                        .collect::<Vec<_>>()
-                        .join(" via "),
-                    origin.article,
-                    app.article
+                    "the claim first appeared in {origin_names} ({}); {} does not credit it",
+                    origin.article, app.article
                 ),
             );
         }
         if let Some(named) = is_named(app)
-            && let Some(&(j, _)) = earlier.iter().rev().find(|(_, e)| is_named(e).is_some())
+            && let Some((j, was_named)) = earlier.speaker
         {
-            let was_named = is_named(&apps[j]) == Some(true);
             if was_named && !named {
                 push(
                     Code::Anonymized,
@@ -406,9 +466,7 @@ fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
             );
         }
         if let Some(said) = app.said
-            && let Some(&(j, _)) = earlier
-                .iter()
-                .find(|(_, e)| e.said.is_some_and(|s| s != said))
+            && let Some(j) = earlier.said_unlike(said)
         {
             push(
                 Code::SaidDateConflict,

@@ -8,6 +8,7 @@ use crate::lint;
 use crate::load::Loaded;
 use crate::render::diagnostics as diag_render;
 use crate::trail::{self, ArticleFacts};
+use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -47,8 +48,15 @@ pub(crate) fn check(
     match format {
         CheckFormat::Human => {
             if !run.config.quiet {
-                for d in &all {
-                    writeln!(out, "{}\n", diag_render::human(d, run.config.term.color))?;
+                // Rendering is the costly part of a long list: do it in parallel,
+                // write in order.
+                let color = run.config.term.color;
+                let rendered: Vec<String> = all
+                    .par_iter()
+                    .map(|d| diag_render::human(d, color))
+                    .collect();
+                for text in rendered {
+                    writeln!(out, "{text}\n")?;
                 }
             }
             writeln!(out, "{summary}")?;

@@ -4,11 +4,13 @@
 
 use super::{Error, Exit, Run};
 use crate::config::TraceFormat;
-use crate::diag::{self, Diagnostic, Note, make};
+use crate::diag::{self, Diagnostic, Note, Snippet, make};
 use crate::load;
-use crate::model::Outlets;
+use crate::model::{Outlets, Pos};
 use crate::render::{self, Format, graph, views};
 use crate::trail::{self, ArticleFacts, Trail};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -21,24 +23,20 @@ pub(crate) fn trace(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let opts = run.load_options(paths)?;
-    // Keep only this claim's facts, and each article's nearest id for "did you mean".
-    let loaded = run.load(&opts, |a, _, _| {
-        let facts = trail::facts(&a, |id| id == claim);
-        let near = if facts.claims.is_empty() {
-            diag::closest(claim, a.claims.iter().map(|c| c.id.as_str())).map(str::to_string)
-        } else {
-            None
-        };
-        (facts, near)
-    });
+    // Keep only this claim's facts.
+    let loaded = run.load(&opts, |a, _, _| trail::facts(&a, |id| id == claim));
     let status = run.report_errors(&loaded.diagnostics, err)?;
-    let (facts, near): (Vec<ArticleFacts>, Vec<Option<String>>) = loaded.items.into_iter().unzip();
-    let apps: Vec<_> = facts
+    let apps: Vec<_> = loaded
+        .items
         .iter()
         .flat_map(|a| a.claims.iter().map(move |c| (a, c)))
         .collect();
     if apps.is_empty() {
-        let near: Vec<String> = near.into_iter().flatten().collect();
+        // Only now, on the way to an error, look for the nearest id.
+        let near = run.load(&opts, |a, _, _| {
+            diag::closest(claim, a.claims.iter().map(|c| c.id.as_str())).map(str::to_string)
+        });
+        let near: Vec<String> = near.items.into_iter().flatten().collect();
         let hint = diag::did_you_mean(claim, near.iter().map(String::as_str))
             .unwrap_or_else(|| "`claimtrail claims` lists the claim ids".to_string());
         return Err(Error::Usage(format!(
@@ -69,9 +67,8 @@ pub(crate) fn claims(
     let opts = run.load_options(paths)?;
     let loaded = run.load(&opts, |a, _, _| trail::facts(&a, |_| true));
     let status = run.report_errors(&loaded.diagnostics, err)?;
-    let list: Vec<_> = trail::trails(&loaded.items, &loaded.outlets)
-        .iter()
-        .map(trail::summary)
+    let list: Vec<_> = trail::summaries(&loaded.items, &loaded.outlets)
+        .into_iter()
         .filter(|s| !tracked || s.articles >= 2)
         .filter(|s| !drift || s.drift > 0)
         .collect();
@@ -88,29 +85,44 @@ pub(crate) fn claims(
 }
 
 /// Drift findings as diagnostics, located at the later appearance with a note
-/// pointing at the earlier one.
+/// pointing at the earlier one. Each file with findings is read once more, in
+/// parallel, to show the lines.
 pub(crate) fn drift_diagnostics(facts: &[ArticleFacts], outlets: &Outlets) -> Vec<Diagnostic> {
     let trails: Vec<Trail> = trail::trails(facts, outlets);
+    let mut wanted: BTreeMap<&str, Vec<Pos>> = BTreeMap::new();
+    for t in &trails {
+        for f in &t.findings {
+            for a in [&t.appearances[f.at], &t.appearances[f.earlier]] {
+                wanted.entry(&a.file).or_default().push(a.pos);
+            }
+        }
+    }
+    let wanted: Vec<(&str, Vec<Pos>)> = wanted.into_iter().collect();
+    let snippets: HashMap<(&str, usize), Snippet> = wanted
+        .par_iter()
+        .flat_map_iter(|(file, positions)| {
+            positions
+                .iter()
+                .zip(load::snippets_at(file, positions))
+                .filter_map(move |(pos, s)| s.map(|s| ((*file, pos.start), s)))
+        })
+        .collect();
+    let snippet = |a: &trail::Appearance| snippets.get(&(a.file.as_str(), a.pos.start)).cloned();
     let mut out = Vec::new();
     for t in &trails {
         for f in &t.findings {
             let at = &t.appearances[f.at];
             let earlier = &t.appearances[f.earlier];
-            let d = make::drift(f.code, format!("claim `{}`: {}", t.id, f.message))
-                .at(&at.file, load::snippet_at(&at.file, at.pos))
-                .note({
-                    let message = format!("earlier appearance in {}", earlier.article);
-                    match load::snippet_at(&earlier.file, earlier.pos) {
-                        Some(snippet) => Note::at(message, &earlier.file, snippet),
-                        None => Note::at_position(
-                            message,
-                            &earlier.file,
-                            earlier.pos.line,
-                            earlier.pos.column,
-                        ),
-                    }
-                });
-            out.push(d);
+            let message = format!("earlier appearance in {}", earlier.article);
+            let note = match snippet(earlier) {
+                Some(s) => Note::at(message, &earlier.file, s),
+                None => Note::in_file(message, &earlier.file),
+            };
+            out.push(
+                make::drift(f.code, format!("claim `{}`: {}", t.id, f.message))
+                    .at(&at.file, snippet(at))
+                    .note(note),
+            );
         }
     }
     out

@@ -1,6 +1,11 @@
 //! Terminal tables (comfy-table): fitted to the terminal width and wrapping long
 //! text there; plain, unwrapped ASCII when not writing to a terminal; numbers
 //! right-aligned.
+//!
+//! The plain ASCII table is written directly, row by row, in comfy-table's
+//! `ASCII_FULL_CONDENSED` layout (a test holds the two to the same bytes):
+//! a report of a large corpus piped to a file should not build a table of
+//! cell objects first.
 
 use super::{Align, Block, Doc, Grid, Terminal};
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
@@ -33,6 +38,7 @@ pub fn write(out: &mut dyn Write, doc: &Doc, term: Terminal) -> io::Result<()> {
                     writeln!(out, "{k}:{} {v}", " ".repeat(pad))?;
                 }
             }
+            Block::Grid(g) if term.width.is_none() && !term.color => ascii(out, g)?,
             Block::Grid(g) => writeln!(out, "{}", table(g, term))?,
         }
     }
@@ -88,4 +94,106 @@ fn table(g: &Grid, term: Terminal) -> Table {
         add(&mut t, footer, true);
     }
     t
+}
+
+/// The lines of a cell and its display width.
+fn cell_lines(s: &str) -> (Vec<&str>, usize) {
+    let lines: Vec<&str> = s.lines().collect();
+    let lines = if lines.is_empty() { vec![""] } else { lines };
+    let width = lines.iter().map(|l| unicode_width(l)).max().unwrap_or(0);
+    (lines, width)
+}
+
+/// A plain ASCII table, as comfy-table's `ASCII_FULL_CONDENSED` draws it.
+fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
+    let header: Vec<String> = g.columns.iter().map(|c| c.header.to_string()).collect();
+    let rows: Vec<&Vec<String>> = g.rows.iter().chain(g.footer.iter()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| cell_lines(h).1).collect();
+    for row in &rows {
+        for (i, cell) in row.iter().enumerate().take(widths.len()) {
+            widths[i] = widths[i].max(cell_lines(cell).1);
+        }
+    }
+    let rule = |out: &mut dyn Write, fill: char, junction: char| -> io::Result<()> {
+        let mut line = String::from("+");
+        for (i, w) in widths.iter().enumerate() {
+            if i > 0 {
+                line.push(junction);
+            }
+            line.extend(std::iter::repeat_n(fill, w + 2));
+        }
+        line.push('+');
+        writeln!(out, "{line}")
+    };
+    let row_lines = |out: &mut dyn Write, cells: &[String], align: bool| -> io::Result<()> {
+        let split: Vec<Vec<&str>> = cells.iter().map(|c| cell_lines(c).0).collect();
+        let height = split.iter().map(Vec::len).max().unwrap_or(1);
+        for l in 0..height {
+            let mut line = String::from("|");
+            for (i, w) in widths.iter().enumerate() {
+                let text = split.get(i).and_then(|c| c.get(l)).copied().unwrap_or("");
+                let pad = w - unicode_width(text);
+                let right = align && g.columns.get(i).is_some_and(|c| c.align == Align::Right);
+                line.push(' ');
+                if right {
+                    line.extend(std::iter::repeat_n(' ', pad));
+                    line.push_str(text);
+                } else {
+                    line.push_str(text);
+                    line.extend(std::iter::repeat_n(' ', pad));
+                }
+                line.push_str(" |");
+            }
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    };
+    rule(out, '-', '+')?;
+    row_lines(out, &header, false)?;
+    rule(out, '=', '=')?;
+    for row in rows {
+        row_lines(out, row, true)?;
+    }
+    rule(out, '-', '+')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ascii, table};
+    use crate::render::{Column, Grid, Terminal};
+
+    fn comfy(g: &Grid) -> String {
+        format!("{}\n", table(g, Terminal::default()))
+    }
+
+    fn direct(g: &Grid) -> String {
+        let mut out = Vec::new();
+        ascii(&mut out, g).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_direct_ascii_table_is_comfy_tables() {
+        let g = Grid {
+            columns: vec![
+                Column::left("article"),
+                Column::right("claims"),
+                Column::left("by country"),
+            ],
+            rows: vec![
+                vec!["a".into(), "12".into(), "RU 3 · US 3".into()],
+                vec!["報道 🛰️ é".into(), "7".into(), String::new()],
+                vec!["two\nlines".into(), "1".into(), "x | y".into()],
+                vec!["عربى".into(), "100".into(), "z".into()],
+            ],
+            footer: Some(vec!["total".into(), "120".into(), "".into()]),
+        };
+        assert_eq!(direct(&g), comfy(&g));
+        let empty = Grid {
+            columns: vec![Column::left("claim"), Column::right("n")],
+            rows: vec![],
+            footer: None,
+        };
+        assert_eq!(direct(&empty), comfy(&empty));
+    }
 }

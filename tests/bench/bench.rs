@@ -234,6 +234,9 @@ struct Report {
     /// `check` at `MID`: (clean, one bad file).
     bad: Option<(Samples, Samples, String)>,
     memory: HashMap<(&'static str, usize), Peak>,
+    /// Each timed phase and the share of the machine other processes used
+    /// while it ran.
+    others: Vec<(String, f64)>,
 }
 
 const BASELINE: &str = "baseline";
@@ -275,11 +278,10 @@ fn bench(args: &Args, threads: usize) -> Report {
             } else {
                 args.rounds
             };
-            eprintln!(
-                "timing at {n} ({rounds} rounds, load {})...",
-                measure::load()
-            );
+            eprintln!("timing at {n} ({rounds} rounds)...");
+            let busy = measure::Busy::now();
             let samples = measure::rounds(&pairs, rounds);
+            report.others.push((thousands(n), busy.others_since()));
             for ((name, _), s) in jobs.iter().zip(samples) {
                 report.timing.insert((name, n), s);
             }
@@ -292,7 +294,8 @@ fn bench(args: &Args, threads: usize) -> Report {
     if !args.no_scaling
         && let Some(corpus) = report.corpora.get(&MID)
     {
-        eprintln!("thread scaling at {MID} (load {})...", measure::load());
+        eprintln!("thread scaling at {MID}...");
+        let busy = measure::Busy::now();
         let one = measure::pool(1);
         let cmds = commands(corpus);
         let jobs = jobs(corpus, &cmds);
@@ -301,6 +304,9 @@ fn bench(args: &Args, threads: usize) -> Report {
             .flat_map(|(_, j)| [(j, &one), (j, &pool)])
             .collect();
         let samples = measure::rounds(&pairs, args.rounds);
+        report
+            .others
+            .push(("1 thread vs more".into(), busy.others_since()));
         for (k, (name, _)) in jobs.iter().enumerate() {
             report
                 .scaling
@@ -311,10 +317,7 @@ fn bench(args: &Args, threads: usize) -> Report {
     report.growth_table();
 
     if let Some(clean) = report.corpora.get(&MID) {
-        eprintln!(
-            "check with one bad file at {MID} (load {})...",
-            measure::load()
-        );
+        eprintln!("check with one bad file at {MID}...");
         let bad =
             generator::cached(&cache, Spec::new(MID, args.seed).with_bad(1)).expect("a corpus");
         let check = |c: &Corpus| config(&commands(c)[0].command, c);
@@ -326,7 +329,11 @@ fn bench(args: &Args, threads: usize) -> Report {
             Box::new(|| run(&clean_cfg) as u64),
             Box::new(|| run(&bad_cfg) as u64),
         ];
+        let busy = measure::Busy::now();
         let samples = measure::rounds(&[(&jobs[0], &pool), (&jobs[1], &pool)], args.rounds);
+        report
+            .others
+            .push(("one bad file".into(), busy.others_since()));
         report.bad = Some((samples[0].clone(), samples[1].clone(), summary));
         report.bad_table();
     }
@@ -369,7 +376,7 @@ fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -639,7 +646,22 @@ impl Report {
             "x",
         ));
 
-        println!("Targets (load average now {})", measure::load());
+        let others: Vec<String> = self
+            .others
+            .iter()
+            .map(|(phase, share)| format!("{phase} {:.0}%", share * 100.0))
+            .collect();
+        println!(
+            "Share of the machine other processes used while timing: {}",
+            others.join(", ")
+        );
+        if self.others.iter().any(|(_, share)| *share > 0.05) {
+            println!(
+                "  above 5%: wall times, ratios and thread scaling are less reliable; run again on a quiet machine"
+            );
+        }
+        println!();
+        println!("Targets");
         let (mut pass, mut fail) = (0, 0);
         for (what, value, op, limit, unit) in &rows {
             let (shown, verdict) = match value {

@@ -45,7 +45,7 @@ fn median(values: impl Iterator<Item = Duration>) -> Duration {
     v.sort();
     match v.len() {
         0 => Duration::ZERO,
-        n if n % 2 == 1 => v[n / 2],
+        n if !n.is_multiple_of(2) => v[n / 2],
         n => (v[n / 2 - 1] + v[n / 2]) / 2,
     }
 }
@@ -61,7 +61,7 @@ pub fn pool(threads: usize) -> rayon::ThreadPool {
 pub fn sample(pool: &rayon::ThreadPool, job: &Job) -> Sample {
     let cpu = cpu_time();
     let start = Instant::now();
-    black_box(pool.install(|| job()));
+    black_box(pool.install(job));
     Sample {
         wall: start.elapsed(),
         cpu: cpu_time().saturating_sub(cpu),
@@ -72,7 +72,7 @@ pub fn sample(pool: &rayon::ThreadPool, job: &Job) -> Sample {
 /// rotated order; one `Samples` per pair, in the order given.
 pub fn rounds(pairs: &[(&Job, &rayon::ThreadPool)], rounds: usize) -> Vec<Samples> {
     for (job, pool) in pairs {
-        black_box(pool.install(|| job()));
+        black_box(pool.install(job));
     }
     let mut out = vec![Samples::default(); pairs.len()];
     for r in 0..rounds {
@@ -214,15 +214,65 @@ pub fn machine() -> String {
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
         .unwrap_or_default();
     format!(
-        "{model}, {cores} cores, {mem_gib:.0} GiB; {rustc}; load average {}",
+        "{model}, {cores} cores, {mem_gib:.0} GiB; {rustc}; load average {:.2}",
         load()
     )
 }
 
-/// The 1-minute load average: other work on the machine skews wall times.
-pub fn load() -> String {
+/// A point in time to measure, from, how busy other processes kept the
+/// machine: they make wall times (and thread scaling above all) unreliable.
+#[derive(Clone, Copy, Debug)]
+pub struct Busy {
+    /// Busy time of all CPUs (`/proc/stat`), in clock ticks.
+    ticks: u64,
+    /// CPU time of this process and its waited-for children.
+    own: Duration,
+    at: Instant,
+}
+
+impl Busy {
+    pub fn now() -> Busy {
+        let children = rusage(libc::RUSAGE_CHILDREN);
+        Busy {
+            ticks: busy_ticks(),
+            own: cpu_time() + timeval(children.ru_utime) + timeval(children.ru_stime),
+            at: Instant::now(),
+        }
+    }
+
+    /// The share of the machine (0 to 1) that other processes used since `self`.
+    pub fn others_since(&self) -> f64 {
+        let now = Busy::now();
+        // SAFETY: sysconf has no preconditions.
+        let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
+        let busy = now.ticks.saturating_sub(self.ticks) as f64 / hz;
+        let own = now.own.saturating_sub(self.own).as_secs_f64();
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
+        let capacity = now.at.duration_since(self.at).as_secs_f64() * cores;
+        ((busy - own) / capacity).clamp(0.0, 1.0)
+    }
+}
+
+/// Busy clock ticks of all CPUs since boot: all but idle and iowait.
+fn busy_ticks() -> u64 {
+    let stat = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+    let ticks: Vec<u64> = stat
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .skip(1)
+        .take(8) // user nice system idle iowait irq softirq steal; guest is in user
+        .filter_map(|t| t.parse().ok())
+        .collect();
+    let idle = ticks.get(3).copied().unwrap_or(0) + ticks.get(4).copied().unwrap_or(0);
+    ticks.iter().sum::<u64>().saturating_sub(idle)
+}
+
+/// The 1-minute load average, for the record.
+pub fn load() -> f64 {
     std::fs::read_to_string("/proc/loadavg")
         .ok()
-        .and_then(|s| s.split_whitespace().next().map(str::to_string))
-        .unwrap_or_else(|| "?".to_string())
+        .and_then(|s| s.split_whitespace().next().and_then(|l| l.parse().ok()))
+        .unwrap_or(f64::NAN)
 }
