@@ -13,13 +13,19 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
-/// What tracking needs of one article.
+/// A claim's routes, outlet ids from the speaker outward; shared, not copied,
+/// by the appearances built from it.
+pub type Routes = Arc<[Box<[Box<str>]>]>;
+
+/// What tracking needs of one article. Strings are shared (`Arc`) so a trail
+/// can show them without copying.
 #[derive(Clone, Debug)]
 pub struct ArticleFacts {
-    pub id: Box<str>,
-    pub file: Box<str>,
-    pub outlet: Box<str>,
+    pub id: Arc<str>,
+    pub file: Arc<str>,
+    pub outlet: Arc<str>,
     pub published: Option<NaiveDate>,
     pub claims: Vec<ClaimFacts>,
 }
@@ -30,12 +36,12 @@ pub struct ClaimFacts {
     pub id: Box<str>,
     pub class: Class,
     /// The speaker as the article describes them.
-    pub speaker: Option<Box<str>>,
+    pub speaker: Option<Arc<str>>,
     /// The speaker's name when named (anonymous speakers have none).
-    pub name: Option<Box<str>>,
+    pub name: Option<Arc<str>>,
     /// Routes, outlet ids from the speaker outward.
-    pub routes: Box<[Box<[Box<str>]>]>,
-    pub hedge: Option<Box<str>>,
+    pub routes: Routes,
+    pub hedge: Option<Arc<str>>,
     pub said: Option<NaiveDate>,
     pub pos: Pos,
 }
@@ -65,9 +71,9 @@ pub fn facts(article: &Article, keep: impl Fn(&str) -> bool) -> ArticleFacts {
         })
         .collect();
     ArticleFacts {
-        id: article.id.as_str().into(),
-        file: article.file.as_str().into(),
-        outlet: article.outlet.as_str().into(),
+        id: Arc::from(article.id.as_str()),
+        file: Arc::from(article.file.as_str()),
+        outlet: Arc::from(article.outlet.as_str()),
         published: article.published,
         claims,
     }
@@ -78,25 +84,25 @@ pub fn facts(article: &Article, keep: impl Fn(&str) -> bool) -> ArticleFacts {
 #[serde(tag = "kind", content = "id", rename_all = "kebab-case")]
 pub enum Root {
     /// A named speaker: however many outlets relay them, one root.
-    Speaker(String),
+    Speaker(Arc<str>),
     /// The first outlet on a route, or the article's own outlet when the
     /// claim reached it first-hand from an unnamed source or its own reporting.
-    Outlet(String),
+    Outlet(Arc<str>),
 }
 
 /// One appearance of a claim, as a trail shows it.
 #[derive(Clone, Debug, Serialize)]
 pub struct Appearance {
-    pub article: String,
-    pub file: String,
-    pub outlet: String,
+    pub article: Arc<str>,
+    pub file: Arc<str>,
+    pub outlet: Arc<str>,
     pub published: Option<NaiveDate>,
     pub undated: bool,
     pub class: Class,
     /// The speaker as the article describes them.
-    pub source: Option<String>,
-    pub route: Vec<Vec<String>>,
-    pub hedge: Option<String>,
+    pub source: Option<Arc<str>>,
+    pub route: Routes,
+    pub hedge: Option<Arc<str>>,
     pub said: Option<NaiveDate>,
     pub roots: Vec<Root>,
     /// Drift codes found at this appearance.
@@ -117,13 +123,13 @@ pub struct Drift {
 /// The root of the trail's origin.
 #[derive(Clone, Debug, Serialize)]
 pub struct Origin {
-    pub article: String,
-    pub outlet: String,
+    pub article: Arc<str>,
+    pub outlet: Arc<str>,
     pub published: Option<NaiveDate>,
     /// The original speaker as the origin describes them.
-    pub speaker: Option<String>,
+    pub speaker: Option<Arc<str>>,
     /// The first outlet on the origin's route (its own outlet when first-hand).
-    pub first_outlet: String,
+    pub first_outlet: Arc<str>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -147,18 +153,18 @@ pub struct Trail {
 }
 
 /// The roots one appearance goes back to.
-fn roots_of(claim: &ClaimFacts, article_outlet: &str) -> Vec<Root> {
+fn roots_of(claim: &ClaimFacts, article_outlet: &Arc<str>) -> Vec<Root> {
     if let Some(name) = &claim.name {
-        return vec![Root::Speaker(name.to_string())];
+        return vec![Root::Speaker(name.clone())];
     }
     if claim.routes.is_empty() {
-        return vec![Root::Outlet(article_outlet.to_string())];
+        return vec![Root::Outlet(article_outlet.clone())];
     }
     let mut roots: Vec<Root> = claim
         .routes
         .iter()
         .filter_map(|r| r.first())
-        .map(|h| Root::Outlet(h.to_string()))
+        .map(|h| Root::Outlet(Arc::from(&**h)))
         .collect();
     roots.sort();
     roots.dedup();
@@ -177,33 +183,39 @@ fn order(a: &Appearance, b: &Appearance) -> Ordering {
     .then_with(|| a.article.cmp(&b.article))
 }
 
-type Group<'a> = (&'a str, Vec<(&'a ArticleFacts, &'a ClaimFacts)>);
+type Appearing<'a> = (&'a ArticleFacts, &'a ClaimFacts);
 
-/// Each claim id's appearances, sorted by claim id.
-fn groups(articles: &[ArticleFacts]) -> Vec<Group<'_>> {
-    let mut by_claim: BTreeMap<&str, Vec<(&ArticleFacts, &ClaimFacts)>> = BTreeMap::new();
-    for a in articles {
-        for c in &a.claims {
-            by_claim.entry(&c.id).or_default().push((a, c));
-        }
-    }
-    by_claim.into_iter().collect()
+/// Every appearance, sorted by claim id (stably: ties keep corpus order), so
+/// each claim's appearances are one run of the list.
+fn by_claim(articles: &[ArticleFacts]) -> Vec<Appearing<'_>> {
+    let mut all: Vec<Appearing> = articles
+        .iter()
+        .flat_map(|a| a.claims.iter().map(move |c| (a, c)))
+        .collect();
+    all.par_sort_by(|x, y| x.1.id.cmp(&y.1.id));
+    all
+}
+
+fn groups<'a, 'b>(all: &'b [Appearing<'a>]) -> Vec<&'b [Appearing<'a>]> {
+    all.chunk_by(|x, y| x.1.id == y.1.id).collect()
 }
 
 /// Build every trail from the facts of a corpus, sorted by claim id.
 pub fn trails(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<Trail> {
-    groups(articles)
+    let all = by_claim(articles);
+    groups(&all)
         .par_iter()
-        .map(|(id, apps)| trail(id, apps, outlets))
+        .map(|apps| trail(&apps[0].1.id, apps, outlets))
         .collect()
 }
 
 /// The summary of every trail, sorted by claim id; each trail is dropped as
 /// soon as it is summed up, so a large corpus never holds them all.
 pub fn summaries(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<ClaimSummary> {
-    groups(articles)
+    let all = by_claim(articles);
+    groups(&all)
         .par_iter()
-        .map(|(id, apps)| summary(&trail(id, apps, outlets)))
+        .map(|apps| summary(&trail(&apps[0].1.id, apps, outlets)))
         .collect()
 }
 
@@ -212,19 +224,15 @@ pub fn trail(id: &str, apps: &[(&ArticleFacts, &ClaimFacts)], outlets: &Outlets)
     let mut appearances: Vec<Appearance> = apps
         .iter()
         .map(|(a, c)| Appearance {
-            article: a.id.to_string(),
-            file: a.file.to_string(),
-            outlet: a.outlet.to_string(),
+            article: a.id.clone(),
+            file: a.file.clone(),
+            outlet: a.outlet.clone(),
             published: a.published,
             undated: a.published.is_none(),
             class: c.class,
-            source: c.speaker.as_deref().map(str::to_string),
-            route: c
-                .routes
-                .iter()
-                .map(|r| r.iter().map(|h| h.to_string()).collect())
-                .collect(),
-            hedge: c.hedge.as_deref().map(str::to_string),
+            source: c.speaker.clone(),
+            route: c.routes.clone(),
+            hedge: c.hedge.clone(),
             said: c.said,
             roots: roots_of(c, &a.outlet),
             drift: Vec::new(),
@@ -253,7 +261,7 @@ pub fn trail(id: &str, apps: &[(&ArticleFacts, &ClaimFacts)], outlets: &Outlets)
             .route
             .first()
             .and_then(|r| r.first())
-            .cloned()
+            .map(|h| Arc::from(&**h))
             .unwrap_or_else(|| o.outlet.clone()),
     });
     let roots: Vec<RootSummary> = counts
@@ -279,7 +287,7 @@ fn shows_state(a: &Appearance, outlets: &Outlets) -> bool {
 }
 
 fn credits(a: &Appearance, outlet: &str) -> bool {
-    a.outlet == outlet || a.route.iter().flatten().any(|h| h == outlet)
+    &*a.outlet == outlet || a.route.iter().flatten().any(|h| &**h == outlet)
 }
 
 fn is_named(a: &Appearance) -> Option<bool> {
@@ -349,14 +357,8 @@ fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
     let origin_state = shows_state(origin, outlets);
     // Where the origin got the claim: its own outlet, or the first outlet of
     // each of its routes. Crediting any of them is crediting the origin.
-    let mut origin_outlets: Vec<&str> = vec![origin.outlet.as_str()];
-    origin_outlets.extend(
-        origin
-            .route
-            .iter()
-            .filter_map(|r| r.first())
-            .map(String::as_str),
-    );
+    let mut origin_outlets: Vec<&str> = vec![&origin.outlet];
+    origin_outlets.extend(origin.route.iter().filter_map(|r| r.first()).map(|h| &**h));
     let origin_names = origin_outlets
         .iter()
         .map(|o| outlets.name(o))
@@ -497,13 +499,13 @@ pub struct ClaimSummary {
 }
 
 pub fn summary(t: &Trail) -> ClaimSummary {
-    let articles: BTreeSet<&str> = t.appearances.iter().map(|a| a.article.as_str()).collect();
+    let articles: BTreeSet<&str> = t.appearances.iter().map(|a| &*a.article).collect();
     ClaimSummary {
         id: t.id.clone(),
         appearances: t.appearances.len(),
         articles: articles.len(),
         first_published: t.origin.as_ref().and_then(|o| o.published),
-        first_outlet: t.origin.as_ref().map(|o| o.outlet.clone()),
+        first_outlet: t.origin.as_ref().map(|o| o.outlet.to_string()),
         independent_roots: t.independent_roots,
         drift: t.findings.len(),
     }

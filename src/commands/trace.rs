@@ -107,23 +107,22 @@ pub(crate) fn drift_diagnostics(facts: &[ArticleFacts], outlets: &Outlets) -> Ve
                 .filter_map(move |(pos, s)| s.map(|s| ((*file, pos.start), s)))
         })
         .collect();
-    let snippet = |a: &trail::Appearance| snippets.get(&(a.file.as_str(), a.pos.start)).cloned();
-    let mut out = Vec::new();
-    for t in &trails {
-        for f in &t.findings {
-            let at = &t.appearances[f.at];
-            let earlier = &t.appearances[f.earlier];
-            let message = format!("earlier appearance in {}", earlier.article);
-            let note = match snippet(earlier) {
-                Some(s) => Note::at(message, &earlier.file, s),
-                None => Note::in_file(message, &earlier.file),
-            };
-            out.push(
+    let snippet = |a: &trail::Appearance| snippets.get(&(&*a.file, a.pos.start)).cloned();
+    trails
+        .par_iter()
+        .flat_map_iter(|t| {
+            t.findings.iter().map(move |f| {
+                let at = &t.appearances[f.at];
+                let earlier = &t.appearances[f.earlier];
+                let message = format!("earlier appearance in {}", earlier.article);
+                let note = match snippet(earlier) {
+                    Some(s) => Note::at(message, &earlier.file, s),
+                    None => Note::in_file(message, &earlier.file),
+                };
                 make::drift(f.code, format!("claim `{}`: {}", t.id, f.message))
                     .at(&at.file, snippet(at))
-                    .note(note),
-            );
-        }
-    }
-    out
+                    .note(note)
+            })
+        })
+        .collect()
 }

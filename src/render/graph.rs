@@ -60,16 +60,16 @@ fn build(t: &Trail, outlets: &Outlets) -> Graph {
             } else {
                 format!("s:{s}")
             };
-            g.node(key, NodeKind::Speaker, s.clone())
+            g.node(key, NodeKind::Speaker, s.to_string())
         });
         if a.route.is_empty()
             && let Some(s) = speaker
         {
             g.edge(s, art, String::new(), false);
         }
-        for route in &a.route {
+        for route in a.route.iter() {
             let mut prev = speaker;
-            for hop in route {
+            for hop in route.iter() {
                 let o = g.node(
                     format!("o:{hop}"),
                     NodeKind::Outlet,

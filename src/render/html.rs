@@ -376,12 +376,12 @@ fn outlet_chip(h: &mut String, outlets: &Outlets, id: &str) -> fmt::Result {
 }
 
 /// A chain of outlet ids: `Reuters → TASS`, each a chip.
-fn hops(h: &mut String, outlets: &Outlets, route: &[String]) -> fmt::Result {
+fn hops(h: &mut String, outlets: &Outlets, route: &[impl AsRef<str>]) -> fmt::Result {
     for (i, hop) in route.iter().enumerate() {
         if i > 0 {
             arrow(h)?;
         }
-        outlet_chip(h, outlets, hop)?;
+        outlet_chip(h, outlets, hop.as_ref())?;
     }
     Ok(())
 }

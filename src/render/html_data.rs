@@ -310,13 +310,13 @@ mod tests {
     fn appearance(article: &str, published: Option<NaiveDate>) -> Appearance {
         Appearance {
             article: article.into(),
-            file: String::new(),
-            outlet: String::new(),
+            file: "".into(),
+            outlet: "".into(),
             published,
             undated: published.is_none(),
             class: Class::Named,
             source: None,
-            route: Vec::new(),
+            route: Vec::new().into(),
             hedge: None,
             said: None,
             roots: Vec::new(),

@@ -214,7 +214,7 @@ pub fn sources(s: &SourcesReport) -> Doc {
     doc
 }
 
-fn route_cell(route: &[Vec<String>], outlets: &Outlets) -> String {
+fn route_cell(route: &[Box<[Box<str>]>], outlets: &Outlets) -> String {
     if route.is_empty() {
         return "first-hand".into();
     }
@@ -259,10 +259,10 @@ pub fn trail(t: &Trail, outlets: &Outlets) -> Doc {
                 vec![
                     date(a.published),
                     outlets.name(&a.outlet).to_string(),
-                    a.article.clone(),
-                    a.source.clone().unwrap_or_else(|| "-".into()),
+                    a.article.to_string(),
+                    a.source.as_deref().unwrap_or("-").to_string(),
                     route_cell(&a.route, outlets),
-                    a.hedge.clone().unwrap_or_else(|| "-".into()),
+                    a.hedge.as_deref().unwrap_or("-").to_string(),
                     a.class.as_str().to_string(),
                     a.drift
                         .iter()
@@ -322,8 +322,8 @@ pub fn trail(t: &Trail, outlets: &Outlets) -> Doc {
                 .map(|f| {
                     vec![
                         f.code.as_str().to_string(),
-                        t.appearances[f.at].article.clone(),
-                        t.appearances[f.earlier].article.clone(),
+                        t.appearances[f.at].article.to_string(),
+                        t.appearances[f.earlier].article.to_string(),
                         f.message.clone(),
                     ]
                 })

@@ -132,7 +132,7 @@ fn claim_text<'a>(ctx: &Ctx<'a>, a: &Appearance, claim: &str) -> Option<&'a str>
 
 fn root_label(root: &Root, ctx: &Ctx) -> String {
     match root {
-        Root::Speaker(name) => name.clone(),
+        Root::Speaker(name) => name.to_string(),
         Root::Outlet(id) => ctx.outlets().name(id).to_string(),
     }
 }
