@@ -786,21 +786,34 @@ fn validate_article(
     let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
     let mut used = vec![false; sources.len()];
 
+    // Duplicate claim ids: sort the ids (borrowed) and compare neighbours; the
+    // first in file order is the original.
+    let mut ids: Vec<(&str, usize)> = parsed
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.get_ref().id.get_ref().as_str(), i))
+        .collect();
+    ids.sort_unstable();
+    for run in ids.chunk_by(|x, y| x.0 == y.0) {
+        let (id, first) = run[0];
+        for &(_, dup) in &run[1..] {
+            let first_span = parsed.claims[first].get_ref().id.span();
+            let dup_span = parsed.claims[dup].get_ref().id.span();
+            let d = make::duplicate_claim_id(id).note(Note::at(
+                "first used here",
+                ctx.file,
+                ctx.snippet(ctx.pos(first_span)),
+            ));
+            ctx.push_span(d, dup_span);
+        }
+    }
+    drop(ids);
+
     let mut claims = Vec::with_capacity(parsed.claims.len());
-    let mut claim_ids: HashMap<String, Pos> = HashMap::with_capacity(parsed.claims.len());
     for table in parsed.claims {
         let c = table.into_inner();
         let pos = ctx.pos(c.id.span());
-        if let Some(first) = claim_ids.get(c.id.get_ref()) {
-            let d = make::duplicate_claim_id(c.id.get_ref()).note(Note::at(
-                "first used here",
-                ctx.file,
-                ctx.snippet(*first),
-            ));
-            ctx.push(d, pos);
-        } else {
-            claim_ids.insert(c.id.get_ref().clone(), pos);
-        }
         let id = nonempty(ctx, "id", c.id);
         let text = nonempty(ctx, "text", c.text);
 

@@ -48,22 +48,39 @@ pub struct ClaimFacts {
 
 /// Reduce an article to its facts, keeping only the claims `keep` accepts.
 pub fn facts(article: &Article, keep: impl Fn(&str) -> bool) -> ArticleFacts {
+    // Each source's strings are made once and shared by its claims; claims
+    // without a route share one empty list.
+    let speakers: Vec<(Arc<str>, Option<Arc<str>>)> = article
+        .sources
+        .iter()
+        .map(|s| (Arc::from(s.described()), s.name.as_deref().map(Arc::from)))
+        .collect();
+    let no_routes: Routes = Arc::new([]);
     let claims = article
         .claims
         .iter()
         .filter(|c| keep(&c.id))
         .map(|c| {
-            let source = article.source_of(c);
+            let source = c.source.as_deref().and_then(|id| {
+                article
+                    .sources
+                    .binary_search_by(|s| s.id.as_str().cmp(id))
+                    .ok()
+                    .map(|i| &speakers[i])
+            });
             ClaimFacts {
                 id: c.id.as_str().into(),
                 class: article.class_of(c),
-                speaker: source.map(|s| s.described().into()),
-                name: source.and_then(|s| s.name.as_deref()).map(Into::into),
-                routes: c
-                    .routes
-                    .iter()
-                    .map(|r| r.hops.iter().map(|h| h.as_str().into()).collect())
-                    .collect(),
+                speaker: source.map(|s| s.0.clone()),
+                name: source.and_then(|s| s.1.clone()),
+                routes: if c.routes.is_empty() {
+                    no_routes.clone()
+                } else {
+                    c.routes
+                        .iter()
+                        .map(|r| r.hops.iter().map(|h| h.as_str().into()).collect())
+                        .collect()
+                },
                 hedge: c.hedge.as_deref().map(Into::into),
                 said: c.said,
                 pos: c.pos,

@@ -10,8 +10,8 @@ pub fn write(out: &mut dyn Write, doc: &Doc) -> io::Result<()> {
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record(grid.columns.iter().map(|c| c.header))
         .map_err(io_error)?;
-    for row in grid.rows.iter().chain(grid.footer.iter()) {
-        w.write_record(row).map_err(io_error)?;
+    for row in grid.all_rows() {
+        w.write_record(&row).map_err(io_error)?;
     }
     w.flush()
 }

@@ -55,37 +55,76 @@ impl Column {
     }
 }
 
+/// The rows of a grid, made one at a time from the computed values: a list
+/// of half a million claims is written without holding its cells.
+pub struct Rows<'a> {
+    len: usize,
+    row: Box<dyn Fn(usize) -> Vec<String> + 'a>,
+}
+
+impl<'a> Rows<'a> {
+    /// `len` rows, the `i`th made by `row(i)`.
+    pub fn new(len: usize, row: impl Fn(usize) -> Vec<String> + 'a) -> Rows<'a> {
+        Rows {
+            len,
+            row: Box::new(row),
+        }
+    }
+
+    /// Rows already made.
+    pub fn from_vec(rows: Vec<Vec<String>>) -> Rows<'a> {
+        Rows::new(rows.len(), move |i| rows[i].clone())
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Vec<String>> + '_ {
+        (0..self.len).map(|i| (self.row)(i))
+    }
+}
+
 /// Rows of cells under columns; the last row may be a total.
-#[derive(Clone, Debug)]
-pub struct Grid {
+pub struct Grid<'a> {
     pub columns: Vec<Column>,
-    pub rows: Vec<Vec<String>>,
+    pub rows: Rows<'a>,
     /// A final row set apart (the corpus total).
     pub footer: Option<Vec<String>>,
 }
 
+impl Grid<'_> {
+    /// The body rows, then the footer.
+    pub fn all_rows(&self) -> impl Iterator<Item = Vec<String>> + '_ {
+        self.rows.iter().chain(self.footer.iter().cloned())
+    }
+}
+
 /// One part of a document.
-#[derive(Clone, Debug)]
-pub enum Block {
+pub enum Block<'a> {
     Heading(String),
-    Grid(Grid),
+    Grid(Grid<'a>),
     /// Label and value pairs ("origin: ...").
     Fields(Vec<(String, String)>),
     Text(String),
 }
 
 /// What a command shows, independent of format.
-#[derive(Clone, Debug, Default)]
-pub struct Doc {
-    pub blocks: Vec<Block>,
+#[derive(Default)]
+pub struct Doc<'a> {
+    pub blocks: Vec<Block<'a>>,
 }
 
-impl Doc {
+impl<'a> Doc<'a> {
     pub fn heading(&mut self, s: impl Into<String>) {
         self.blocks.push(Block::Heading(s.into()));
     }
 
-    pub fn grid(&mut self, g: Grid) {
+    pub fn grid(&mut self, g: Grid<'a>) {
         self.blocks.push(Block::Grid(g));
     }
 
@@ -98,7 +137,7 @@ impl Doc {
     }
 
     /// The first grid: what CSV exports.
-    pub fn main_grid(&self) -> Option<&Grid> {
+    pub fn main_grid(&self) -> Option<&Grid<'a>> {
         self.blocks.iter().find_map(|b| match b {
             Block::Grid(g) => Some(g),
             _ => None,

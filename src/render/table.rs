@@ -87,8 +87,8 @@ fn table(g: &Grid, term: Terminal) -> Table {
             cell
         }));
     };
-    for row in &g.rows {
-        add(&mut t, row, false);
+    for row in g.rows.iter() {
+        add(&mut t, &row, false);
     }
     if let Some(footer) = &g.footer {
         add(&mut t, footer, true);
@@ -107,9 +107,9 @@ fn cell_lines(s: &str) -> (Vec<&str>, usize) {
 /// A plain ASCII table, as comfy-table's `ASCII_FULL_CONDENSED` draws it.
 fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
     let header: Vec<String> = g.columns.iter().map(|c| c.header.to_string()).collect();
-    let rows: Vec<&Vec<String>> = g.rows.iter().chain(g.footer.iter()).collect();
+    // Two passes over the rows, each made afresh: widths, then the lines.
     let mut widths: Vec<usize> = header.iter().map(|h| cell_lines(h).1).collect();
-    for row in &rows {
+    for row in g.all_rows() {
         for (i, cell) in row.iter().enumerate().take(widths.len()) {
             widths[i] = widths[i].max(cell_lines(cell).1);
         }
@@ -151,8 +151,8 @@ fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
     rule(out, '-', '+')?;
     row_lines(out, &header, false)?;
     rule(out, '=', '=')?;
-    for row in rows {
-        row_lines(out, row, true)?;
+    for row in g.all_rows() {
+        row_lines(out, &row, true)?;
     }
     rule(out, '-', '+')
 }
@@ -160,7 +160,7 @@ fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::{ascii, table};
-    use crate::render::{Column, Grid, Terminal};
+    use crate::render::{Column, Grid, Rows, Terminal};
 
     fn comfy(g: &Grid) -> String {
         format!("{}\n", table(g, Terminal::default()))
@@ -180,18 +180,18 @@ mod tests {
                 Column::right("claims"),
                 Column::left("by country"),
             ],
-            rows: vec![
+            rows: Rows::from_vec(vec![
                 vec!["a".into(), "12".into(), "RU 3 · US 3".into()],
                 vec!["報道 🛰️ é".into(), "7".into(), String::new()],
                 vec!["two\nlines".into(), "1".into(), "x | y".into()],
                 vec!["عربى".into(), "100".into(), "z".into()],
-            ],
+            ]),
             footer: Some(vec!["total".into(), "120".into(), "".into()]),
         };
         assert_eq!(direct(&g), comfy(&g));
         let empty = Grid {
             columns: vec![Column::left("claim"), Column::right("n")],
-            rows: vec![],
+            rows: Rows::from_vec(vec![]),
             footer: None,
         };
         assert_eq!(direct(&empty), comfy(&empty));

@@ -2,7 +2,7 @@
 //! which labels. Values come formatted from the computed metrics; nothing is
 //! counted here.
 
-use super::{Column, Doc, Grid, date, percent, score};
+use super::{Column, Doc, Grid, Rows, date, percent, score};
 use crate::metrics::{ArticleRow, Explanation};
 use crate::model::Outlets;
 use crate::sources::SourcesReport;
@@ -47,7 +47,7 @@ fn report_cells(r: &ArticleRow, outlets: &Outlets, total: bool) -> Vec<String> {
 }
 
 /// `claimtrail report`: one row per article and the corpus total.
-pub fn report(rows: &[ArticleRow], total: &ArticleRow, outlets: &Outlets) -> Doc {
+pub fn report<'a>(rows: &'a [ArticleRow], total: &ArticleRow, outlets: &'a Outlets) -> Doc<'a> {
     let mut doc = Doc::default();
     doc.grid(Grid {
         columns: vec![
@@ -69,17 +69,17 @@ pub fn report(rows: &[ArticleRow], total: &ArticleRow, outlets: &Outlets) -> Doc
             Column::right("score"),
             Column::left("grade"),
         ],
-        rows: rows
-            .iter()
-            .map(|r| report_cells(r, outlets, false))
-            .collect(),
+        rows: Rows::new(rows.len(), move |i| {
+            let r = &rows[i];
+            report_cells(r, outlets, false)
+        }),
         footer: Some(report_cells(total, outlets, true)),
     });
     doc
 }
 
 /// `claimtrail report --article ID`: the article, then each claim explained.
-pub fn explanation(e: &Explanation, outlets: &Outlets) -> Doc {
+pub fn explanation<'a>(e: &'a Explanation, outlets: &'a Outlets) -> Doc<'a> {
     let r = &e.row;
     let mut doc = Doc::default();
     doc.heading(format!("{}: {}", r.id, r.title));
@@ -120,10 +120,9 @@ pub fn explanation(e: &Explanation, outlets: &Outlets) -> Doc {
             Column::right("points"),
             Column::left("reasons"),
         ],
-        rows: e
-            .claim_rows
-            .iter()
-            .map(|c| {
+        rows: Rows::new(e.claim_rows.len(), move |i| {
+            let c = &e.claim_rows[i];
+            {
                 vec![
                     c.id.clone(),
                     if c.key { "yes".into() } else { String::new() },
@@ -145,15 +144,15 @@ pub fn explanation(e: &Explanation, outlets: &Outlets) -> Doc {
                         .collect::<Vec<_>>()
                         .join("; "),
                 ]
-            })
-            .collect(),
+            }
+        }),
         footer: None,
     });
     doc
 }
 
 /// `claimtrail sources`: speakers, then outlets as relays.
-pub fn sources(s: &SourcesReport) -> Doc {
+pub fn sources(s: &SourcesReport) -> Doc<'_> {
     let mut doc = Doc::default();
     doc.heading("Speakers");
     doc.grid(Grid {
@@ -164,10 +163,9 @@ pub fn sources(s: &SourcesReport) -> Doc {
             Column::right("articles"),
             Column::right("claims"),
         ],
-        rows: s
-            .speakers
-            .iter()
-            .map(|p| {
+        rows: Rows::new(s.speakers.len(), move |i| {
+            let p = &s.speakers[i];
+            {
                 let speaker = match &p.article {
                     Some(article) => format!("{} (in {article})", p.speaker),
                     None => p.speaker.clone(),
@@ -179,8 +177,8 @@ pub fn sources(s: &SourcesReport) -> Doc {
                     p.articles.to_string(),
                     p.claims.to_string(),
                 ]
-            })
-            .collect(),
+            }
+        }),
         footer: None,
     });
     doc.heading("Outlets");
@@ -194,10 +192,9 @@ pub fn sources(s: &SourcesReport) -> Doc {
             Column::right("relying articles"),
             Column::right("own articles"),
         ],
-        rows: s
-            .outlets
-            .iter()
-            .map(|o| {
+        rows: Rows::new(s.outlets.len(), move |i| {
+            let o = &s.outlets[i];
+            {
                 vec![
                     o.id.clone(),
                     o.name.clone(),
@@ -207,8 +204,8 @@ pub fn sources(s: &SourcesReport) -> Doc {
                     o.relying_articles.to_string(),
                     o.own_articles.to_string(),
                 ]
-            })
-            .collect(),
+            }
+        }),
         footer: None,
     });
     doc
@@ -238,7 +235,7 @@ fn root_label(root: &Root, outlets: &Outlets) -> String {
 }
 
 /// `claimtrail trace ID`: the appearances, then origin, roots and drift.
-pub fn trail(t: &Trail, outlets: &Outlets) -> Doc {
+pub fn trail<'a>(t: &'a Trail, outlets: &'a Outlets) -> Doc<'a> {
     let mut doc = Doc::default();
     doc.heading(format!("claim {}", t.id));
     doc.grid(Grid {
@@ -252,10 +249,9 @@ pub fn trail(t: &Trail, outlets: &Outlets) -> Doc {
             Column::left("class"),
             Column::left("drift"),
         ],
-        rows: t
-            .appearances
-            .iter()
-            .map(|a| {
+        rows: Rows::new(t.appearances.len(), move |i| {
+            let a = &t.appearances[i];
+            {
                 vec![
                     date(a.published),
                     outlets.name(&a.outlet).to_string(),
@@ -270,8 +266,8 @@ pub fn trail(t: &Trail, outlets: &Outlets) -> Doc {
                         .collect::<Vec<_>>()
                         .join(", "),
                 ]
-            })
-            .collect(),
+            }
+        }),
         footer: None,
     });
     let mut fields = Vec::new();
@@ -316,18 +312,17 @@ pub fn trail(t: &Trail, outlets: &Outlets) -> Doc {
                 Column::left("compared with"),
                 Column::left("finding"),
             ],
-            rows: t
-                .findings
-                .iter()
-                .map(|f| {
+            rows: Rows::new(t.findings.len(), move |i| {
+                let f = &t.findings[i];
+                {
                     vec![
                         f.code.as_str().to_string(),
                         t.appearances[f.at].article.to_string(),
                         t.appearances[f.earlier].article.to_string(),
                         f.message.clone(),
                     ]
-                })
-                .collect(),
+                }
+            }),
             footer: None,
         });
     }
@@ -335,7 +330,7 @@ pub fn trail(t: &Trail, outlets: &Outlets) -> Doc {
 }
 
 /// `claimtrail claims`: one row per claim id.
-pub fn claims(list: &[ClaimSummary], outlets: &Outlets) -> Doc {
+pub fn claims<'a>(list: &'a [ClaimSummary], outlets: &'a Outlets) -> Doc<'a> {
     let mut doc = Doc::default();
     doc.grid(Grid {
         columns: vec![
@@ -347,9 +342,9 @@ pub fn claims(list: &[ClaimSummary], outlets: &Outlets) -> Doc {
             Column::right("roots"),
             Column::right("drift"),
         ],
-        rows: list
-            .iter()
-            .map(|c| {
+        rows: Rows::new(list.len(), move |i| {
+            let c = &list[i];
+            {
                 vec![
                     c.id.clone(),
                     c.appearances.to_string(),
@@ -362,8 +357,8 @@ pub fn claims(list: &[ClaimSummary], outlets: &Outlets) -> Doc {
                     c.independent_roots.to_string(),
                     c.drift.to_string(),
                 ]
-            })
-            .collect(),
+            }
+        }),
         footer: None,
     });
     doc
