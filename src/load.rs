@@ -177,24 +177,28 @@ where
         ..Stats::default()
     };
     let mut items = Vec::with_capacity(outcomes.len());
-    let mut seen_ids: HashMap<String, (String, Snippet)> = HashMap::new();
+    let mut seen_ids: HashMap<String, (String, Pos)> = HashMap::new();
     for outcome in outcomes {
         diagnostics.extend(outcome.diagnostics);
         if let Some(found) = outcome.article {
             match seen_ids.get(&found.id) {
-                Some((first_file, first_snippet)) => {
-                    let d = make::duplicate_article_id(&found.id)
-                        .at(&found.file, Some(found.id_snippet))
-                        .note(Note::at(
-                            "the id is first used here",
-                            first_file,
-                            first_snippet.clone(),
-                        ));
-                    diagnostics.push(d);
+                Some((first_file, first_pos)) => {
+                    // Rare: read both files again to show the two ids.
+                    let here = snippets_at(&found.file, &[found.id_pos]).pop().flatten();
+                    let first = snippets_at(first_file, &[*first_pos]).pop().flatten();
+                    let note = match first {
+                        Some(s) => Note::at("the id is first used here", first_file, s),
+                        None => Note::in_file("the id is first used here", first_file),
+                    };
+                    diagnostics.push(
+                        make::duplicate_article_id(&found.id)
+                            .at(&found.file, here)
+                            .note(note),
+                    );
                     continue;
                 }
                 None => {
-                    seen_ids.insert(found.id, (found.file, found.id_snippet));
+                    seen_ids.insert(found.id, (found.file, found.id_pos));
                 }
             }
             stats.articles += 1;
@@ -546,7 +550,7 @@ struct FileOutcome<T> {
 struct Found<T> {
     id: String,
     file: String,
-    id_snippet: Snippet,
+    id_pos: Pos,
     claims: usize,
     value: T,
 }
@@ -583,14 +587,13 @@ where
     };
     let id = article.id.clone();
     let claims = article.claims.len();
-    let id_snippet = ctx.snippet(id_pos);
     let value = per_article(article, &mut ctx, outlets);
     FileOutcome {
         diagnostics: ctx.diagnostics,
         article: Some(Found {
             id,
             file: file.clone(),
-            id_snippet,
+            id_pos,
             claims,
             value,
         }),

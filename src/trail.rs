@@ -27,18 +27,21 @@ pub struct ArticleFacts {
     pub file: Arc<str>,
     pub outlet: Arc<str>,
     pub published: Option<NaiveDate>,
+    /// Each source as described, and its name when named; claims point here.
+    pub speakers: Vec<Speaker>,
     pub claims: Vec<ClaimFacts>,
 }
+
+/// A source as the article describes them, and their name when named.
+pub type Speaker = (Arc<str>, Option<Arc<str>>);
 
 /// What tracking needs of one claim in one article.
 #[derive(Clone, Debug)]
 pub struct ClaimFacts {
     pub id: Box<str>,
     pub class: Class,
-    /// The speaker as the article describes them.
-    pub speaker: Option<Arc<str>>,
-    /// The speaker's name when named (anonymous speakers have none).
-    pub name: Option<Arc<str>>,
+    /// The speaker: an index into the article's `speakers`.
+    pub speaker: Option<u32>,
     /// Routes, outlet ids from the speaker outward.
     pub routes: Routes,
     pub hedge: Option<Arc<str>>,
@@ -50,7 +53,7 @@ pub struct ClaimFacts {
 pub fn facts(article: &Article, keep: impl Fn(&str) -> bool) -> ArticleFacts {
     // Each source's strings are made once and shared by its claims; claims
     // without a route share one empty list.
-    let speakers: Vec<(Arc<str>, Option<Arc<str>>)> = article
+    let speakers: Vec<Speaker> = article
         .sources
         .iter()
         .map(|s| (Arc::from(s.described()), s.name.as_deref().map(Arc::from)))
@@ -61,18 +64,17 @@ pub fn facts(article: &Article, keep: impl Fn(&str) -> bool) -> ArticleFacts {
         .iter()
         .filter(|c| keep(&c.id))
         .map(|c| {
-            let source = c.source.as_deref().and_then(|id| {
+            let speaker = c.source.as_deref().and_then(|id| {
                 article
                     .sources
                     .binary_search_by(|s| s.id.as_str().cmp(id))
                     .ok()
-                    .map(|i| &speakers[i])
+                    .map(|i| i as u32)
             });
             ClaimFacts {
                 id: c.id.as_str().into(),
                 class: article.class_of(c),
-                speaker: source.map(|s| s.0.clone()),
-                name: source.and_then(|s| s.1.clone()),
+                speaker,
                 routes: if c.routes.is_empty() {
                     no_routes.clone()
                 } else {
@@ -92,6 +94,7 @@ pub fn facts(article: &Article, keep: impl Fn(&str) -> bool) -> ArticleFacts {
         file: Arc::from(article.file.as_str()),
         outlet: Arc::from(article.outlet.as_str()),
         published: article.published,
+        speakers,
         claims,
     }
 }
@@ -170,12 +173,15 @@ pub struct Trail {
 }
 
 /// The roots one appearance goes back to.
-fn roots_of(claim: &ClaimFacts, article_outlet: &Arc<str>) -> Vec<Root> {
-    if let Some(name) = &claim.name {
+fn roots_of(article: &ArticleFacts, claim: &ClaimFacts) -> Vec<Root> {
+    if let Some(name) = claim
+        .speaker
+        .and_then(|i| article.speakers[i as usize].1.as_ref())
+    {
         return vec![Root::Speaker(name.clone())];
     }
     if claim.routes.is_empty() {
-        return vec![Root::Outlet(article_outlet.clone())];
+        return vec![Root::Outlet(article.outlet.clone())];
     }
     let mut roots: Vec<Root> = claim
         .routes
@@ -202,15 +208,18 @@ fn order(a: &Appearance, b: &Appearance) -> Ordering {
 
 type Appearing<'a> = (&'a ArticleFacts, &'a ClaimFacts);
 
-/// Every appearance, sorted by claim id (stably: ties keep corpus order), so
-/// each claim's appearances are one run of the list.
+/// Every appearance, sorted by claim id (ties in corpus order), so each
+/// claim's appearances are one run of the list.
 fn by_claim(articles: &[ArticleFacts]) -> Vec<Appearing<'_>> {
-    let mut all: Vec<Appearing> = articles
+    let mut all: Vec<(usize, Appearing)> = articles
         .iter()
         .flat_map(|a| a.claims.iter().map(move |c| (a, c)))
+        .enumerate()
         .collect();
-    all.par_sort_by(|x, y| x.1.id.cmp(&y.1.id));
-    all
+    // The corpus position breaks ties, so an unstable sort (no merge buffer)
+    // still gives one order.
+    all.par_sort_unstable_by(|x, y| x.1.1.id.cmp(&y.1.1.id).then(x.0.cmp(&y.0)));
+    all.into_iter().map(|(_, a)| a).collect()
 }
 
 fn groups<'a, 'b>(all: &'b [Appearing<'a>]) -> Vec<&'b [Appearing<'a>]> {
@@ -232,12 +241,33 @@ pub fn summaries(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<ClaimSumma
     let all = by_claim(articles);
     groups(&all)
         .par_iter()
-        .map(|apps| summary(&trail(&apps[0].1.id, apps, outlets)))
+        .map(|apps| match apps {
+            // Most claim ids appear once: no trail to build for them.
+            [(a, c)] => ClaimSummary {
+                id: c.id.to_string(),
+                appearances: 1,
+                articles: 1,
+                first_published: a.published,
+                first_outlet: Some(a.outlet.to_string()),
+                independent_roots: roots_of(a, c).len(),
+                drift: 0,
+            },
+            _ => summary(&build(&apps[0].1.id, apps, outlets, false)),
+        })
         .collect()
 }
 
 /// Build one claim's trail from its appearances (in any order).
 pub fn trail(id: &str, apps: &[(&ArticleFacts, &ClaimFacts)], outlets: &Outlets) -> Trail {
+    build(id, apps, outlets, true)
+}
+
+fn build(
+    id: &str,
+    apps: &[(&ArticleFacts, &ClaimFacts)],
+    outlets: &Outlets,
+    messages: bool,
+) -> Trail {
     let mut appearances: Vec<Appearance> = apps
         .iter()
         .map(|(a, c)| Appearance {
@@ -247,17 +277,17 @@ pub fn trail(id: &str, apps: &[(&ArticleFacts, &ClaimFacts)], outlets: &Outlets)
             published: a.published,
             undated: a.published.is_none(),
             class: c.class,
-            source: c.speaker.clone(),
+            source: c.speaker.map(|i| a.speakers[i as usize].0.clone()),
             route: c.routes.clone(),
             hedge: c.hedge.clone(),
             said: c.said,
-            roots: roots_of(c, &a.outlet),
+            roots: roots_of(a, c),
             drift: Vec::new(),
             pos: c.pos,
         })
         .collect();
     appearances.sort_by(order);
-    let findings = drift(&appearances, outlets);
+    let findings = drift(&appearances, outlets, messages);
     for f in &findings {
         if !appearances[f.at].drift.contains(&f.code) {
             appearances[f.at].drift.push(f.code);
@@ -366,7 +396,7 @@ impl Earlier {
 }
 
 /// Compare each appearance with the ones before it.
-fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
+fn drift(apps: &[Appearance], outlets: &Outlets, messages: bool) -> Vec<Drift> {
     let mut found = Vec::new();
     let Some(origin) = apps.first() else {
         return found;
@@ -394,39 +424,36 @@ fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
         if app.class == Class::Background {
             continue;
         }
-        let mut push = |code: Code, at_earlier: usize, message: String| {
+        // Messages are written only when a trail is shown; `claims` counts.
+        let mut push = |code: Code, at_earlier: usize, message: &dyn Fn() -> String| {
             found.push(Drift {
                 code,
                 at: i,
                 earlier: at_earlier,
-                message,
+                message: if messages { message() } else { String::new() },
             });
         };
         if app.hedge.is_none()
             && let Some(j) = earlier.hedged
         {
-            push(
-                Code::HedgeDropped,
-                j,
+            push(Code::HedgeDropped, j, &|| {
                 format!(
                     "{} hedged the claim (\"{}\"); {} states it flatly",
                     apps[j].article,
                     apps[j].hedge.as_deref().unwrap_or(""),
                     app.article
-                ),
-            );
+                )
+            });
         }
         if !has_attribution(app)
             && let Some(j) = earlier.attributed
         {
-            push(
-                Code::AttributionDropped,
-                j,
+            push(Code::AttributionDropped, j, &|| {
                 format!(
                     "{} attributes the claim; {} gives neither source nor route",
                     apps[j].article, app.article
-                ),
-            );
+                )
+            });
         }
         let later_than_origin = match (origin.published, app.published) {
             (Some(o), Some(p)) => p > o,
@@ -438,66 +465,56 @@ fn drift(apps: &[Appearance], outlets: &Outlets) -> Vec<Drift> {
             && app.class != Class::Named
             && !origin_outlets.iter().any(|o| credits(app, o))
         {
-            push(
-                Code::RelayUncredited,
-                0,
+            push(Code::RelayUncredited, 0, &|| {
                 format!(
                     "the claim first appeared in {origin_names} ({}); {} does not credit it",
                     origin.article, app.article
-                ),
-            );
+                )
+            });
         }
         if let Some(named) = is_named(app)
             && let Some((j, was_named)) = earlier.speaker
         {
             if was_named && !named {
-                push(
-                    Code::Anonymized,
-                    j,
+                push(Code::Anonymized, j, &|| {
                     format!(
                         "{} names the source ({}); {} makes it anonymous",
                         apps[j].article,
                         apps[j].source.as_deref().unwrap_or(""),
                         app.article
-                    ),
-                );
+                    )
+                });
             } else if !was_named && named {
-                push(
-                    Code::NamedLater,
-                    j,
+                push(Code::NamedLater, j, &|| {
                     format!(
                         "{} has an anonymous source; {} names {}",
                         apps[j].article,
                         app.article,
                         app.source.as_deref().unwrap_or("")
-                    ),
-                );
+                    )
+                });
             }
         }
         if origin_state && origin.class != Class::Background && !shows_state(app, outlets) {
-            push(
-                Code::StateOriginHidden,
-                0,
+            push(Code::StateOriginHidden, 0, &|| {
                 format!(
                     "the claim's origin ({}) runs through state-owned media; {} does not show it",
                     origin.article, app.article
-                ),
-            );
+                )
+            });
         }
         if let Some(said) = app.said
             && let Some(j) = earlier.said_unlike(said)
         {
-            push(
-                Code::SaidDateConflict,
-                j,
+            push(Code::SaidDateConflict, j, &|| {
                 format!(
                     "{} dates the statement {}; {} dates it {}",
                     apps[j].article,
                     apps[j].said.map(|d| d.to_string()).unwrap_or_default(),
                     app.article,
                     said
-                ),
-            );
+                )
+            });
         }
     }
     found
