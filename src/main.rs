@@ -5,11 +5,6 @@ mod cli;
 
 use clap::Parser;
 
-// Parsing thousands of files on several threads allocates and frees a great
-// deal; mimalloc is faster at it than the system allocator and returns memory
-// sooner.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::Write;
 use std::process::ExitCode;
 

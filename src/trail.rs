@@ -38,7 +38,7 @@ pub type Speaker = (Arc<str>, Option<Arc<str>>);
 /// What tracking needs of one claim in one article.
 #[derive(Clone, Debug)]
 pub struct ClaimFacts {
-    pub id: Box<str>,
+    pub id: Arc<str>,
     pub class: Class,
     /// The speaker: an index into the article's `speakers`.
     pub speaker: Option<u32>,
@@ -244,11 +244,11 @@ pub fn summaries(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<ClaimSumma
         .map(|apps| match apps {
             // Most claim ids appear once: no trail to build for them.
             [(a, c)] => ClaimSummary {
-                id: c.id.to_string(),
+                id: c.id.clone(),
                 appearances: 1,
                 articles: 1,
                 first_published: a.published,
-                first_outlet: Some(a.outlet.to_string()),
+                first_outlet: Some(a.outlet.clone()),
                 independent_roots: roots_of(a, c).len(),
                 drift: 0,
             },
@@ -523,11 +523,11 @@ fn drift(apps: &[Appearance], outlets: &Outlets, messages: bool) -> Vec<Drift> {
 /// One line of `claimtrail claims`.
 #[derive(Clone, Debug, Serialize)]
 pub struct ClaimSummary {
-    pub id: String,
+    pub id: Arc<str>,
     pub appearances: usize,
     pub articles: usize,
     pub first_published: Option<NaiveDate>,
-    pub first_outlet: Option<String>,
+    pub first_outlet: Option<Arc<str>>,
     pub independent_roots: usize,
     pub drift: usize,
 }
@@ -535,11 +535,11 @@ pub struct ClaimSummary {
 pub fn summary(t: &Trail) -> ClaimSummary {
     let articles: BTreeSet<&str> = t.appearances.iter().map(|a| &*a.article).collect();
     ClaimSummary {
-        id: t.id.clone(),
+        id: Arc::from(t.id.as_str()),
         appearances: t.appearances.len(),
         articles: articles.len(),
         first_published: t.origin.as_ref().and_then(|o| o.published),
-        first_outlet: t.origin.as_ref().map(|o| o.outlet.to_string()),
+        first_outlet: t.origin.as_ref().map(|o| o.outlet.clone()),
         independent_roots: t.independent_roots,
         drift: t.findings.len(),
     }

@@ -67,19 +67,17 @@ pub(crate) fn claims(
     let opts = run.load_options(paths)?;
     let loaded = run.load(&opts, |a, _, _| trail::facts(&a, |_| true));
     let status = run.report_errors(&loaded.diagnostics, err)?;
-    let list: Vec<_> = trail::summaries(&loaded.items, &loaded.outlets)
+    let outlets = loaded.outlets;
+    let list: Vec<_> = trail::summaries(&loaded.items, &outlets)
         .into_iter()
         .filter(|s| !tracked || s.articles >= 2)
         .filter(|s| !drift || s.drift > 0)
         .collect();
+    // The facts are summed up: let them go before the output is written.
+    drop(loaded.items);
     match format {
         Format::Json => render::write_json(out, &list)?,
-        f => render::write_doc(
-            out,
-            &views::claims(&list, &loaded.outlets),
-            f,
-            run.config.term,
-        )?,
+        f => render::write_doc(out, &views::claims(&list, &outlets), f, run.config.term)?,
     }
     Ok(status)
 }

@@ -59,12 +59,12 @@ impl Column {
 /// of half a million claims is written without holding its cells.
 pub struct Rows<'a> {
     len: usize,
-    row: Box<dyn Fn(usize) -> Vec<String> + 'a>,
+    row: Box<dyn Fn(usize) -> Vec<String> + Sync + 'a>,
 }
 
 impl<'a> Rows<'a> {
-    /// `len` rows, the `i`th made by `row(i)`.
-    pub fn new(len: usize, row: impl Fn(usize) -> Vec<String> + 'a) -> Rows<'a> {
+    /// `len` rows, the `i`th made by `row(i)` (from any thread).
+    pub fn new(len: usize, row: impl Fn(usize) -> Vec<String> + Sync + 'a) -> Rows<'a> {
         Rows {
             len,
             row: Box::new(row),
@@ -86,6 +86,11 @@ impl<'a> Rows<'a> {
 
     pub fn iter(&self) -> impl Iterator<Item = Vec<String>> + '_ {
         (0..self.len).map(|i| (self.row)(i))
+    }
+
+    /// The `i`th row.
+    pub fn get(&self, i: usize) -> Vec<String> {
+        (self.row)(i)
     }
 }
 

@@ -9,6 +9,7 @@
 
 use super::{Align, Block, Doc, Grid, Terminal};
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
+use rayon::prelude::*;
 use std::io::{self, Write};
 
 pub fn write(out: &mut dyn Write, doc: &Doc, term: Terminal) -> io::Result<()> {
@@ -105,16 +106,28 @@ fn cell_lines(s: &str) -> (Vec<&str>, usize) {
 }
 
 /// A plain ASCII table, as comfy-table's `ASCII_FULL_CONDENSED` draws it.
+/// Rows are made twice (for the widths, then for the lines), in parallel and
+/// in bounded batches, and written in order.
 fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
     let header: Vec<String> = g.columns.iter().map(|c| c.header.to_string()).collect();
-    // Two passes over the rows, each made afresh: widths, then the lines.
-    let mut widths: Vec<usize> = header.iter().map(|h| cell_lines(h).1).collect();
-    for row in g.all_rows() {
-        for (i, cell) in row.iter().enumerate().take(widths.len()) {
-            widths[i] = widths[i].max(cell_lines(cell).1);
+    let row_widths =
+        |row: &[String]| -> Vec<usize> { row.iter().map(|c| cell_lines(c).1).collect() };
+    let widest = |mut a: Vec<usize>, b: Vec<usize>| {
+        for (x, y) in a.iter_mut().zip(b) {
+            *x = (*x).max(y);
         }
+        a
+    };
+    let mut widths = (0..g.rows.len())
+        .into_par_iter()
+        .map(|i| row_widths(&g.rows.get(i)))
+        .reduce(|| vec![0; header.len()], widest);
+    widths = widest(widths, row_widths(&header));
+    if let Some(footer) = &g.footer {
+        widths = widest(widths, row_widths(footer));
     }
-    let rule = |out: &mut dyn Write, fill: char, junction: char| -> io::Result<()> {
+    let right: Vec<bool> = g.columns.iter().map(|c| c.align == Align::Right).collect();
+    let rule = |fill: char, junction: char| -> String {
         let mut line = String::from("+");
         for (i, w) in widths.iter().enumerate() {
             if i > 0 {
@@ -122,39 +135,50 @@ fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
             }
             line.extend(std::iter::repeat_n(fill, w + 2));
         }
-        line.push('+');
-        writeln!(out, "{line}")
+        line.push_str("+\n");
+        line
     };
-    let row_lines = |out: &mut dyn Write, cells: &[String], align: bool| -> io::Result<()> {
+    let lines = |cells: &[String], align: bool| -> String {
         let split: Vec<Vec<&str>> = cells.iter().map(|c| cell_lines(c).0).collect();
         let height = split.iter().map(Vec::len).max().unwrap_or(1);
+        let mut text = String::new();
         for l in 0..height {
-            let mut line = String::from("|");
+            text.push('|');
             for (i, w) in widths.iter().enumerate() {
-                let text = split.get(i).and_then(|c| c.get(l)).copied().unwrap_or("");
-                let pad = w - unicode_width(text);
-                let right = align && g.columns.get(i).is_some_and(|c| c.align == Align::Right);
-                line.push(' ');
-                if right {
-                    line.extend(std::iter::repeat_n(' ', pad));
-                    line.push_str(text);
+                let cell = split.get(i).and_then(|c| c.get(l)).copied().unwrap_or("");
+                let pad = w - unicode_width(cell);
+                text.push(' ');
+                if align && right.get(i).copied().unwrap_or(false) {
+                    text.extend(std::iter::repeat_n(' ', pad));
+                    text.push_str(cell);
                 } else {
-                    line.push_str(text);
-                    line.extend(std::iter::repeat_n(' ', pad));
+                    text.push_str(cell);
+                    text.extend(std::iter::repeat_n(' ', pad));
                 }
-                line.push_str(" |");
+                text.push_str(" |");
             }
-            writeln!(out, "{line}")?;
+            text.push('\n');
         }
-        Ok(())
+        text
     };
-    rule(out, '-', '+')?;
-    row_lines(out, &header, false)?;
-    rule(out, '=', '=')?;
-    for row in g.all_rows() {
-        row_lines(out, &row, true)?;
+    out.write_all(rule('-', '+').as_bytes())?;
+    out.write_all(lines(&header, false).as_bytes())?;
+    out.write_all(rule('=', '=').as_bytes())?;
+    const BATCH: usize = 16_384;
+    for start in (0..g.rows.len()).step_by(BATCH) {
+        let end = (start + BATCH).min(g.rows.len());
+        let batch: Vec<String> = (start..end)
+            .into_par_iter()
+            .map(|i| lines(&g.rows.get(i), true))
+            .collect();
+        for text in batch {
+            out.write_all(text.as_bytes())?;
+        }
     }
-    rule(out, '-', '+')
+    if let Some(footer) = &g.footer {
+        out.write_all(lines(footer, true).as_bytes())?;
+    }
+    out.write_all(rule('-', '+').as_bytes())
 }
 
 #[cfg(test)]

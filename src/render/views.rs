@@ -346,7 +346,7 @@ pub fn claims<'a>(list: &'a [ClaimSummary], outlets: &'a Outlets) -> Doc<'a> {
             let c = &list[i];
             {
                 vec![
-                    c.id.clone(),
+                    c.id.to_string(),
                     c.appearances.to_string(),
                     c.articles.to_string(),
                     date(c.first_published),

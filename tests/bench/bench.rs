@@ -19,10 +19,6 @@
 mod generator;
 mod measure;
 
-// The allocator the `claimtrail` binary uses, so the library is timed as shipped.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use claimtrail::config::{CheckFormat, Command, Config, TraceFormat};
 use claimtrail::render::{Format, Terminal};
 use claimtrail::{Exit, raw};
