@@ -16,6 +16,9 @@
 //! Without `--bench` (as `cargo test --benches` runs it) it is a smoke test: a
 //! 200-article corpus, every command once, exit statuses checked.
 
+// A benchmark reports on the terminal.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod generator;
 mod measure;
 

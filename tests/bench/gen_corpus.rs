@@ -9,6 +9,9 @@
 //! (`target/bench-corpus/<articles>-s<seed>`), where `cargo bench --bench corpus`
 //! reuses it.
 
+// A command-line example: it reports on the terminal.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod generator;
 
 use clap::Parser;

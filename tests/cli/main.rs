@@ -14,6 +14,9 @@
 //! - `props`: generated valid documents round-trip; damaged ones give located diagnostics.
 //! - `readme`: the README's generated examples match the commands.
 
+// Tests print notes (a skipped browser or tmpfs test) for the person running them.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod check;
 mod common;
 mod edit;
