@@ -292,7 +292,9 @@ fn discover(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Root> {
 }
 
 /// The nearest folder at or above `dir` that holds `outlets.toml`, spelled
-/// relative to `dir` as the user gave it (`claims/2019` finds `claims`).
+/// relative to `dir` as the user gave it (`claims/2019` finds `claims`). The
+/// search stops at the project's edge, a folder holding `.git` or
+/// `claimtrail.toml`, so a stray registry elsewhere on the disk is never used.
 fn find_registry(dir: &Path) -> (Option<PathBuf>, Option<PathBuf>) {
     let absolute = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     for (up, d) in absolute.ancestors().enumerate() {
@@ -300,6 +302,9 @@ fn find_registry(dir: &Path) -> (Option<PathBuf>, Option<PathBuf>) {
             let root = ancestor(dir, up);
             let registry = root.join(REGISTRY_FILE);
             return (Some(root), Some(registry));
+        }
+        if d.join(".git").exists() || d.join(CONFIG_FILE).is_file() {
+            break;
         }
     }
     (None, None)
