@@ -377,9 +377,14 @@ fn walk(
 /// Read a file as UTF-8 text, refusing what is not a regular file, too large,
 /// or not UTF-8.
 fn read_text(path: &Path, max: u64) -> Result<String, Diagnostic> {
+    use std::io::Read;
     let file = display(path);
-    let meta = std::fs::metadata(path)
-        .map_err(|e| make::unreadable(&format!("cannot read `{file}`: {e}")).in_file(&file))?;
+    let unreadable =
+        |e: std::io::Error| make::unreadable(&format!("cannot read `{file}`: {e}")).in_file(&file);
+    // Open first, then ask the open file what it is: one path lookup, not two.
+    // Non-blocking, so a FIFO answers at once instead of waiting for a writer.
+    let mut handle = open_nonblocking(path).map_err(unreadable)?;
+    let meta = handle.metadata().map_err(unreadable)?;
     if !meta.is_file() {
         return Err(make::unreadable(&format!(
             "`{file}` is not a regular file (a FIFO, device or folder); it was skipped"
@@ -389,24 +394,32 @@ fn read_text(path: &Path, max: u64) -> Result<String, Diagnostic> {
     if meta.len() > max {
         return Err(make::file_too_large(meta.len(), max).in_file(&file));
     }
-    let bytes = read_limited(path, meta.len(), max)
-        .map_err(|e| make::unreadable(&format!("cannot read `{file}`: {e}")).in_file(&file))?;
+    // One allocation of the right size, and a byte to spare to see the end; at
+    // most `max + 1` bytes, so a file growing while it is read cannot make us
+    // read without bound.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    (&mut handle)
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
     if bytes.len() as u64 > max {
         return Err(make::file_too_large(bytes.len() as u64, max).in_file(&file));
     }
     decode(bytes).map_err(|d| d.in_file(&file))
 }
 
-/// Read at most `max + 1` bytes: a file that grows while it is read cannot
-/// make us read without bound.
-fn read_limited(path: &Path, size: u64, max: u64) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    // One allocation of the right size (and a byte to spare, to see the end).
-    let mut bytes = Vec::with_capacity(usize::try_from(size.min(max)).unwrap_or(0) + 1);
-    std::fs::File::open(path)?
-        .take(max.saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 fn decode(bytes: Vec<u8>) -> Result<String, Diagnostic> {
