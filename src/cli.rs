@@ -368,6 +368,12 @@ impl Cli {
                         target: Snapshot { dir, check, html },
                     }
                 }
+                None if article.is_some() && f == Some(ReportFormatArg::Html) => Cli::command()
+                    .error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        "the HTML report shows the whole corpus; for one page per article use --out DIR --format html",
+                    )
+                    .exit(),
                 None => Command::Report {
                     paths,
                     format: match f.unwrap_or(ReportFormatArg::Table) {

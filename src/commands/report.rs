@@ -42,21 +42,12 @@ pub(crate) fn report(
     let mut rows = loaded.items;
     rows.sort_by(|a, b| a.id.cmp(&b.id));
     let total = metrics::total_row(&rows);
-    match format {
-        Format::Json => render::write_json(
-            out,
-            &ReportJson {
-                articles: &rows,
-                total: &total,
-            },
-        )?,
-        f => render::write_doc(
-            out,
-            &views::report(&rows, &total, &loaded.outlets),
-            f,
-            run.config.term,
-        )?,
-    }
+    let json = ReportJson {
+        articles: &rows,
+        total: &total,
+    };
+    let view = || views::report(&rows, &total, &loaded.outlets);
+    render::write(out, format, &json, view, run.config.term)?;
     Ok(status)
 }
 
@@ -93,15 +84,8 @@ pub(crate) fn explain(
             "no article `{id}` in the corpus; {hint}"
         )));
     };
-    match format {
-        Format::Json => render::write_json(out, &e)?,
-        f => render::write_doc(
-            out,
-            &views::explanation(&e, &loaded.outlets),
-            f,
-            run.config.term,
-        )?,
-    }
+    let view = || views::explanation(&e, &loaded.outlets);
+    render::write(out, format, &e, view, run.config.term)?;
     Ok(status)
 }
 
@@ -116,10 +100,7 @@ pub(crate) fn sources(
     let loaded = run.load(&opts, |a, _, _| sources::partial(&a));
     let status = run.report_errors(&loaded.diagnostics, err)?;
     let rep = sources::merge(loaded.items, &loaded.outlets);
-    match format {
-        Format::Json => render::write_json(out, &rep)?,
-        f => render::write_doc(out, &views::sources(&rep), f, run.config.term)?,
-    }
+    render::write(out, format, &rep, || views::sources(&rep), run.config.term)?;
     Ok(status)
 }
 

@@ -45,9 +45,9 @@ pub(crate) fn trace(
     }
     let t = trail::trail(claim, &apps, &loaded.outlets);
     match format {
-        TraceFormat::Text(Format::Json) => render::write_json(out, &t)?,
         TraceFormat::Text(f) => {
-            render::write_doc(out, &views::trail(&t, &loaded.outlets), f, run.config.term)?
+            let view = || views::trail(&t, &loaded.outlets);
+            render::write(out, f, &t, view, run.config.term)?
         }
         TraceFormat::Dot => graph::dot(out, &t, &loaded.outlets)?,
         TraceFormat::Mermaid => graph::mermaid(out, &t, &loaded.outlets)?,
@@ -75,10 +75,8 @@ pub(crate) fn claims(
         .collect();
     // The facts are summed up: let them go before the output is written.
     drop(loaded.items);
-    match format {
-        Format::Json => render::write_json(out, &list)?,
-        f => render::write_doc(out, &views::claims(&list, &outlets), f, run.config.term)?,
-    }
+    let view = || views::claims(&list, &outlets);
+    render::write(out, format, &list, view, run.config.term)?;
     Ok(status)
 }
 

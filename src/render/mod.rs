@@ -170,6 +170,21 @@ pub fn write_doc(out: &mut dyn Write, doc: &Doc, format: Format, term: Terminal)
     }
 }
 
+/// Write computed values in a text format: JSON from the values themselves,
+/// the other formats from the document `view` makes of them.
+pub fn write<'a, T: serde::Serialize>(
+    out: &mut dyn Write,
+    format: Format,
+    value: &T,
+    view: impl FnOnce() -> Doc<'a>,
+    term: Terminal,
+) -> io::Result<()> {
+    match format {
+        Format::Json => write_json(out, value),
+        f => write_doc(out, &view(), f, term),
+    }
+}
+
 /// Pretty JSON with a trailing newline.
 pub fn write_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;

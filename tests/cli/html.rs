@@ -186,6 +186,13 @@ fn the_command_prints_this_page_and_writes_this_site() {
         .output()
         .expect("run claimtrail");
     assert_eq!(json.status.code(), Some(2));
+    // One article's explanation comes in the text formats; HTML is the corpus page.
+    let one = common::bin()
+        .args(["report", "--format", "html", "--article", SEED])
+        .output()
+        .expect("run claimtrail");
+    assert_eq!(one.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&one.stderr).contains("--out DIR --format html"));
 }
 
 // --- structure ------------------------------------------------------------
