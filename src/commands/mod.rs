@@ -26,16 +26,6 @@ pub enum Exit {
     Findings,
 }
 
-impl Exit {
-    pub fn worst(self, other: Exit) -> Exit {
-        if self == Exit::Findings || other == Exit::Findings {
-            Exit::Findings
-        } else {
-            Exit::Success
-        }
-    }
-}
-
 /// A run that could not be carried out: bad usage or an I/O failure.
 #[derive(Debug)]
 pub enum Error {

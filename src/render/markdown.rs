@@ -13,7 +13,6 @@ pub fn write(out: &mut dyn Write, doc: &Doc) -> io::Result<()> {
         first = false;
         match block {
             Block::Heading(h) => writeln!(out, "## {}", inline(h))?,
-            Block::Text(t) => writeln!(out, "{}", inline(t))?,
             Block::Fields(fields) => {
                 for (k, v) in fields {
                     writeln!(out, "- **{}**: {}", inline(k), inline(v))?;

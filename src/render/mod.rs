@@ -115,7 +115,6 @@ pub enum Block<'a> {
     Grid(Grid<'a>),
     /// Label and value pairs ("origin: ...").
     Fields(Vec<(String, String)>),
-    Text(String),
 }
 
 /// What a command shows, independent of format.
@@ -135,10 +134,6 @@ impl<'a> Doc<'a> {
 
     pub fn fields(&mut self, f: Vec<(String, String)>) {
         self.blocks.push(Block::Fields(f));
-    }
-
-    pub fn text(&mut self, s: impl Into<String>) {
-        self.blocks.push(Block::Text(s.into()));
     }
 
     /// The first grid: what CSV exports.

@@ -27,7 +27,6 @@ pub fn write(out: &mut dyn Write, doc: &Doc, term: Terminal) -> io::Result<()> {
                     writeln!(out, "{h}")?;
                 }
             }
-            Block::Text(t) => writeln!(out, "{t}")?,
             Block::Fields(fields) => {
                 let width = fields
                     .iter()
