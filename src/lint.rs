@@ -2,7 +2,7 @@
 //! attribution (AP, Reuters, NYT), checked per article on the model. Each lint
 //! has a code in `diag`; its level is set by `[lints]` in `claimtrail.toml`.
 
-use crate::diag::{Code, make};
+use crate::diag::Code;
 use crate::load::FileCtx;
 use crate::model::{Article, Class, Outlets};
 
@@ -10,78 +10,64 @@ use crate::model::{Article, Class, Outlets};
 pub fn check_article(article: &Article, outlets: &Outlets, ctx: &mut FileCtx) {
     for source in article.sources.iter().filter(|s| s.anonymous) {
         if source.reason.is_none() {
-            ctx.push(
-                make::lint(
-                    Code::AnonymousWithoutReason,
+            ctx.lint(Code::AnonymousWithoutReason, source.pos, || {
+                (
                     format!("anonymous source `{}` has no stated reason for anonymity", source.id),
                     "AP and the NYT ask the story to say why the source was granted anonymity; add `reason = \"...\"` as the article gives it",
-                ),
-                source.pos,
-            );
+                )
+            });
         }
         if source.description.is_none() {
-            ctx.push(
-                make::lint(
-                    Code::AnonymousWithoutDescription,
+            ctx.lint(Code::AnonymousWithoutDescription, source.pos, || {
+                (
                     format!("anonymous source `{}` is not described", source.id),
                     "AP and the NYT ask that an unnamed source be described as fully as possible (position, why they know); add `description = \"...\"`",
-                ),
-                source.pos,
-            );
+                )
+            });
         }
     }
     for claim in &article.claims {
         let class = article.class_of(claim);
         if claim.key && class == Class::Anonymous {
-            ctx.push(
-                make::lint(
-                    Code::KeyClaimSingleAnonymous,
+            ctx.lint(Code::KeyClaimSingleAnonymous, claim.pos, || {
+                (
                     format!("key claim `{}` rests on a single anonymous source", claim.id),
                     "Reuters calls anonymous sources the weakest and holds two sources better than one; AP seeks more than one; annotate any corroboration the article gives",
-                ),
-                claim.pos,
-            );
+                )
+            });
         }
         if claim.key && class == Class::Unattributed {
-            ctx.push(
-                make::lint(
-                    Code::KeyClaimUnattributed,
+            ctx.lint(Code::KeyClaimUnattributed, claim.pos, || {
+                (
                     format!("key claim `{}` is made in the article's own voice", claim.id),
                     "a headline claim the article does not attribute is its own assertion; Reuters and AP attribute contested facts",
-                ),
-                claim.pos,
-            );
+                )
+            });
         }
         if class == Class::Unattributed {
-            ctx.push(
-                make::lint(
-                    Code::UnattributedAssertion,
+            ctx.lint(Code::UnattributedAssertion, claim.pos, || {
+                (
                     format!("claim `{}` has neither a source nor a route", claim.id),
                     "add `source` or `via` if the article attributes it, or mark context with kind = \"background\"",
-                ),
-                claim.pos,
-            );
+                )
+            });
         }
         if claim.state_reliant(outlets) {
-            ctx.push(
-                make::lint(
-                    Code::StateMediaSoleRoute,
+            ctx.lint(Code::StateMediaSoleRoute, claim.pos, || {
+                (
                     format!("claim `{}` reaches the article only through state-owned media", claim.id),
                     "state media relay their government's line; look for an independent route and annotate it",
-                ),
-                claim.pos,
-            );
+                )
+            });
         }
         if claim.said.is_none() && matches!(class, Class::Named | Class::Anonymous | Class::Outlet)
         {
-            ctx.push(
-                make::lint(
-                    Code::UndatedClaim,
+            ctx.lint(Code::UndatedClaim, claim.pos, || {
+                (
                     format!("claim `{}` has no `said` date", claim.id),
                     "add `said = YYYY-MM-DD` when the article says when it was said or first reported",
-                ),
-                claim.pos,
-            );
+                )
+            });
         }
     }
 }

@@ -9,7 +9,7 @@
 // file; boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
-use crate::diag::{Diagnostic, Note, Snippet, make};
+use crate::diag::{Code, Diagnostic, Note, Snippet, make};
 use crate::model::{
     Article, Claim, ClaimKind, Outlet, OutletKind, Outlets, Ownership, Pos, Route, Source,
     SourceKind,
@@ -35,6 +35,8 @@ pub const CONFIG_FILE: &str = "claimtrail.toml";
 pub struct LoadOptions {
     pub paths: Vec<PathBuf>,
     pub max_file_size: u64,
+    /// Codes the policy allows: findings of these are not even built.
+    pub allowed: Vec<Code>,
 }
 
 impl Default for LoadOptions {
@@ -42,6 +44,7 @@ impl Default for LoadOptions {
         LoadOptions {
             paths: vec![PathBuf::from("claims")],
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            allowed: Vec::new(),
         }
     }
 }
@@ -51,6 +54,7 @@ impl Default for LoadOptions {
 pub struct FileCtx<'a> {
     pub file: &'a str,
     src: SourceText<'a>,
+    allowed: &'a [Code],
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -60,13 +64,28 @@ impl FileCtx<'_> {
         self.src.snippet(pos.start..pos.end)
     }
 
+    /// Whether findings of `code` are wanted (the policy does not allow them).
+    pub fn wants(&self, code: Code) -> bool {
+        !self.allowed.contains(&code)
+    }
+
     pub fn push(&mut self, diagnostic: Diagnostic, pos: Pos) {
-        let snippet = self.snippet(pos);
-        self.diagnostics
-            .push(diagnostic.at(self.file, Some(snippet)));
+        self.push_span(diagnostic, pos.start..pos.end);
+    }
+
+    /// A sourcing lint at `pos`: its message and help are made only when the
+    /// policy wants the finding.
+    pub fn lint(&mut self, code: Code, pos: Pos, text: impl FnOnce() -> (String, &'static str)) {
+        if self.wants(code) {
+            let (message, help) = text();
+            self.push(make::lint(code, message, help), pos);
+        }
     }
 
     fn push_span(&mut self, diagnostic: Diagnostic, span: Range<usize>) {
+        if !self.wants(diagnostic.code) {
+            return;
+        }
         let snippet = self.src.snippet(span);
         self.diagnostics
             .push(diagnostic.at(self.file, Some(snippet)));
@@ -165,7 +184,7 @@ where
                 .as_ref()
                 .and_then(|p| registry_keys.get(p))
                 .unwrap_or(&empty);
-            let outcome = load_article(root, path, registry, opts.max_file_size, &per_article);
+            let outcome = load_article(root, path, registry, opts, &per_article);
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             outcome
         })
@@ -537,6 +556,7 @@ fn load_registry(path: &Path, max: u64, diagnostics: &mut Vec<Diagnostic>) -> Ou
     let mut ctx = FileCtx {
         file: &file,
         src,
+        allowed: &[],
         diagnostics: Vec::new(),
     };
     let mut outlets = Outlets::default();
@@ -577,14 +597,14 @@ fn load_article<T, F>(
     root: &Root,
     path: &Path,
     outlets: &Outlets,
-    max: u64,
+    opts: &LoadOptions,
     per_article: &F,
 ) -> FileOutcome<T>
 where
     F: Fn(Article, &mut FileCtx, &Outlets) -> T,
 {
     let file = display(path);
-    let text = match read_text(path, max) {
+    let text = match read_text(path, opts.max_file_size) {
         Ok(t) => t,
         Err(d) => {
             return FileOutcome {
@@ -594,15 +614,16 @@ where
         }
     };
     let default_id = default_article_id(&root.dir, path);
-    let (article, id_pos, mut ctx) = match parse_and_validate(&text, &file, default_id, outlets) {
-        Ok(parsed) => parsed,
-        Err(d) => {
-            return FileOutcome {
-                diagnostics: vec![d],
-                article: None,
-            };
-        }
-    };
+    let (article, id_pos, mut ctx) =
+        match parse_and_validate(&text, &file, default_id, outlets, &opts.allowed) {
+            Ok(parsed) => parsed,
+            Err(d) => {
+                return FileOutcome {
+                    diagnostics: vec![d],
+                    article: None,
+                };
+            }
+        };
     let id = article.id.clone();
     let claims = article.claims.len();
     let value = per_article(article, &mut ctx, outlets);
@@ -626,6 +647,7 @@ fn parse_and_validate<'a>(
     file: &'a str,
     default_id: String,
     outlets: &Outlets,
+    allowed: &'a [Code],
 ) -> Result<(Article, Pos, FileCtx<'a>), Diagnostic> {
     let src = SourceText::new(text);
     let parsed = toml::de::Deserializer::parse(text)
@@ -636,6 +658,7 @@ fn parse_and_validate<'a>(
     let mut ctx = FileCtx {
         file,
         src,
+        allowed,
         diagnostics: Vec::new(),
     };
     let (article, id_pos) = validate_article(&mut ctx, parsed, default_id, outlets);
@@ -650,7 +673,7 @@ pub fn article_from_text(
     id: &str,
     outlets: &Outlets,
 ) -> (Option<Article>, Vec<Diagnostic>) {
-    match parse_and_validate(text, file, id.to_string(), outlets) {
+    match parse_and_validate(text, file, id.to_string(), outlets, &[]) {
         Ok((article, _, ctx)) => (Some(article), ctx.diagnostics),
         Err(d) => (None, vec![d]),
     }

@@ -194,36 +194,117 @@ fn roots_of(article: &ArticleFacts, claim: &ClaimFacts) -> Vec<Root> {
     roots
 }
 
+/// One appearance as the corpus holds it: borrowed facts, nothing copied,
+/// and where it is (article and claim index) for findings to point back to.
+#[derive(Clone, Copy)]
+struct Seen<'a> {
+    article: &'a ArticleFacts,
+    claim: &'a ClaimFacts,
+    at: Place,
+}
+
+/// An appearance's place in the corpus: article index, claim index.
+pub type Place = (u32, u32);
+
+impl<'a> Seen<'a> {
+    fn published(&self) -> Option<NaiveDate> {
+        self.article.published
+    }
+    fn class(&self) -> Class {
+        self.claim.class
+    }
+    fn article_id(&self) -> &'a str {
+        &self.article.id
+    }
+    fn outlet(&self) -> &'a str {
+        &self.article.outlet
+    }
+    /// The speaker as the article describes them.
+    fn source(&self) -> Option<&'a str> {
+        self.claim
+            .speaker
+            .map(|i| &*self.article.speakers[i as usize].0)
+    }
+    fn route(&self) -> &'a [Box<[Box<str>]>] {
+        &self.claim.routes
+    }
+    fn hedge(&self) -> Option<&'a str> {
+        self.claim.hedge.as_deref()
+    }
+    fn said(&self) -> Option<NaiveDate> {
+        self.claim.said
+    }
+}
+
+/// A root, borrowed: for counting independent roots without building them.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum RootRef<'a> {
+    Speaker(&'a str),
+    Outlet(&'a str),
+}
+
+/// The distinct roots of a set of appearances (see `roots_of`).
+fn count_roots(apps: &[Seen]) -> usize {
+    let mut roots: Vec<RootRef> = Vec::new();
+    for s in apps {
+        if let Some(name) = s
+            .claim
+            .speaker
+            .and_then(|i| s.article.speakers[i as usize].1.as_deref())
+        {
+            roots.push(RootRef::Speaker(name));
+        } else if s.route().is_empty() {
+            roots.push(RootRef::Outlet(s.outlet()));
+        } else {
+            roots.extend(s.route().iter().filter_map(|r| r.first()).map(|h| RootRef::Outlet(h)));
+        }
+    }
+    roots.sort_unstable();
+    roots.dedup();
+    roots.len()
+}
+
 /// Trail order: by publication date, undated last; ties by outlet, then article id.
-fn order(a: &Appearance, b: &Appearance) -> Ordering {
-    match (a.published, b.published) {
+fn order(a: &Seen, b: &Seen) -> Ordering {
+    match (a.published(), b.published()) {
         (Some(x), Some(y)) => x.cmp(&y),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
-    .then_with(|| a.outlet.cmp(&b.outlet))
-    .then_with(|| a.article.cmp(&b.article))
+    .then_with(|| a.outlet().cmp(b.outlet()))
+    .then_with(|| a.article_id().cmp(b.article_id()))
 }
-
-type Appearing<'a> = (&'a ArticleFacts, &'a ClaimFacts);
 
 /// Every appearance, sorted by claim id (ties in corpus order), so each
 /// claim's appearances are one run of the list.
-fn by_claim(articles: &[ArticleFacts]) -> Vec<Appearing<'_>> {
-    let mut all: Vec<(usize, Appearing)> = articles
+fn by_claim(articles: &[ArticleFacts]) -> Vec<Seen<'_>> {
+    let mut all: Vec<Seen> = articles
         .iter()
-        .flat_map(|a| a.claims.iter().map(move |c| (a, c)))
         .enumerate()
+        .flat_map(|(i, a)| {
+            a.claims.iter().enumerate().map(move |(j, c)| Seen {
+                article: a,
+                claim: c,
+                at: (i as u32, j as u32),
+            })
+        })
         .collect();
     // The corpus position breaks ties, so an unstable sort (no merge buffer)
     // still gives one order.
-    all.par_sort_unstable_by(|x, y| x.1.1.id.cmp(&y.1.1.id).then(x.0.cmp(&y.0)));
-    all.into_iter().map(|(_, a)| a).collect()
+    all.par_sort_unstable_by(|x, y| x.claim.id.cmp(&y.claim.id).then(x.at.cmp(&y.at)));
+    all
 }
 
-fn groups<'a, 'b>(all: &'b [Appearing<'a>]) -> Vec<&'b [Appearing<'a>]> {
-    all.chunk_by(|x, y| x.1.id == y.1.id).collect()
+fn groups<'a, 'b>(all: &'b [Seen<'a>]) -> Vec<&'b [Seen<'a>]> {
+    all.chunk_by(|x, y| x.claim.id == y.claim.id).collect()
+}
+
+/// A claim's appearances in trail order.
+fn in_order<'a>(apps: &[Seen<'a>]) -> Vec<Seen<'a>> {
+    let mut sorted = apps.to_vec();
+    sorted.sort_by(order);
+    sorted
 }
 
 /// Build every trail from the facts of a corpus, sorted by claim id.
@@ -231,63 +312,121 @@ pub fn trails(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<Trail> {
     let all = by_claim(articles);
     groups(&all)
         .par_iter()
-        .map(|apps| trail(&apps[0].1.id, apps, outlets))
+        .map(|apps| build(&apps[0].claim.id, apps, outlets))
         .collect()
 }
 
-/// The summary of every trail, sorted by claim id; each trail is dropped as
-/// soon as it is summed up, so a large corpus never holds them all.
+/// The summary of every trail, sorted by claim id, computed from the
+/// borrowed facts: no trail is built.
 pub fn summaries(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<ClaimSummary> {
     let all = by_claim(articles);
     groups(&all)
         .par_iter()
-        .map(|apps| match apps {
-            // Most claim ids appear once: no trail to build for them.
-            [(a, c)] => ClaimSummary {
-                id: c.id.clone(),
-                appearances: 1,
+        .map(|apps| {
+            let first = |s: &Seen| ClaimSummary {
+                id: s.claim.id.clone(),
+                appearances: apps.len(),
                 articles: 1,
-                first_published: a.published,
-                first_outlet: Some(a.outlet.clone()),
-                independent_roots: roots_of(a, c).len(),
+                first_published: s.published(),
+                first_outlet: Some(s.article.outlet.clone()),
+                independent_roots: count_roots(apps),
                 drift: 0,
-            },
-            _ => summary(&build(&apps[0].1.id, apps, outlets, false)),
+            };
+            match apps {
+                // Most claim ids appear once: nothing to order or compare.
+                [one] => first(one),
+                _ => {
+                    let sorted = in_order(apps);
+                    let mut ids: Vec<&str> = apps.iter().map(Seen::article_id).collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    ClaimSummary {
+                        articles: ids.len(),
+                        drift: drift(&sorted, outlets, false, &|_| true).len(),
+                        ..first(&sorted[0])
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// A drift finding located in the corpus, for diagnostics.
+#[derive(Clone, Debug)]
+pub struct Finding<'a> {
+    pub claim: &'a str,
+    pub code: Code,
+    /// The later appearance, where the finding is reported.
+    pub at: Place,
+    /// The earlier appearance it was compared with.
+    pub earlier: Place,
+    pub message: String,
+}
+
+/// Every drift finding of the corpus whose code `wants` accepts, in claim
+/// order; no trail is built.
+pub fn findings<'a>(
+    articles: &'a [ArticleFacts],
+    outlets: &Outlets,
+    wants: &(dyn Fn(Code) -> bool + Sync),
+) -> Vec<Finding<'a>> {
+    let all = by_claim(articles);
+    groups(&all)
+        .par_iter()
+        .filter(|apps| apps.len() > 1)
+        .flat_map_iter(|apps| {
+            let sorted = in_order(apps);
+            drift(&sorted, outlets, true, wants)
+                .into_iter()
+                .map(move |d| Finding {
+                    claim: &sorted[0].claim.id,
+                    code: d.code,
+                    at: sorted[d.at].at,
+                    earlier: sorted[d.earlier].at,
+                    message: d.message,
+                })
+                .collect::<Vec<_>>()
         })
         .collect()
 }
 
 /// Build one claim's trail from its appearances (in any order).
 pub fn trail(id: &str, apps: &[(&ArticleFacts, &ClaimFacts)], outlets: &Outlets) -> Trail {
-    build(id, apps, outlets, true)
-}
-
-fn build(
-    id: &str,
-    apps: &[(&ArticleFacts, &ClaimFacts)],
-    outlets: &Outlets,
-    messages: bool,
-) -> Trail {
-    let mut appearances: Vec<Appearance> = apps
+    let seen: Vec<Seen> = apps
         .iter()
-        .map(|(a, c)| Appearance {
-            article: a.id.clone(),
-            file: a.file.clone(),
-            outlet: a.outlet.clone(),
-            published: a.published,
-            undated: a.published.is_none(),
-            class: c.class,
-            source: c.speaker.map(|i| a.speakers[i as usize].0.clone()),
-            route: c.routes.clone(),
-            hedge: c.hedge.clone(),
-            said: c.said,
-            roots: roots_of(a, c),
-            drift: Vec::new(),
-            pos: c.pos,
+        .map(|&(article, claim)| Seen {
+            article,
+            claim,
+            at: (0, 0),
         })
         .collect();
-    appearances.sort_by(order);
-    let findings = drift(&appearances, outlets, messages);
+    build(id, &seen, outlets)
+}
+
+fn build(id: &str, apps: &[Seen], outlets: &Outlets) -> Trail {
+    let sorted = in_order(apps);
+    let findings = drift(&sorted, outlets, true, &|_| true);
+    let mut appearances: Vec<Appearance> = sorted
+        .iter()
+        .map(|s| {
+            let (a, c) = (s.article, s.claim);
+            Appearance {
+                article: a.id.clone(),
+                file: a.file.clone(),
+                outlet: a.outlet.clone(),
+                published: a.published,
+                undated: a.published.is_none(),
+                class: c.class,
+                source: c.speaker.map(|i| a.speakers[i as usize].0.clone()),
+                route: c.routes.clone(),
+                hedge: c.hedge.clone(),
+                said: c.said,
+                roots: roots_of(a, c),
+                drift: Vec::new(),
+                pos: c.pos,
+            }
+        })
+        .collect();
     for f in &findings {
         if !appearances[f.at].drift.contains(&f.code) {
             appearances[f.at].drift.push(f.code);
@@ -325,20 +464,20 @@ fn build(
     }
 }
 
-fn has_attribution(a: &Appearance) -> bool {
-    a.source.is_some() || !a.route.is_empty()
+fn has_attribution(a: &Seen) -> bool {
+    a.claim.speaker.is_some() || !a.route().is_empty()
 }
 
-fn shows_state(a: &Appearance, outlets: &Outlets) -> bool {
-    outlets.is_state(&a.outlet) || a.route.iter().flatten().any(|h| outlets.is_state(h))
+fn shows_state(a: &Seen, outlets: &Outlets) -> bool {
+    outlets.is_state(a.outlet()) || a.route().iter().flatten().any(|h| outlets.is_state(h))
 }
 
-fn credits(a: &Appearance, outlet: &str) -> bool {
-    &*a.outlet == outlet || a.route.iter().flatten().any(|h| &**h == outlet)
+fn credits(a: &Seen, outlet: &str) -> bool {
+    a.outlet() == outlet || a.route().iter().flatten().any(|h| &**h == outlet)
 }
 
-fn is_named(a: &Appearance) -> Option<bool> {
-    match a.class {
+fn is_named(a: &Seen) -> Option<bool> {
+    match a.class() {
         Class::Named => Some(true),
         Class::Anonymous => Some(false),
         _ => None,
@@ -361,11 +500,11 @@ struct Earlier {
 }
 
 impl Earlier {
-    fn add(&mut self, i: usize, a: &Appearance) {
-        if a.class == Class::Background {
+    fn add(&mut self, i: usize, a: &Seen) {
+        if a.class() == Class::Background {
             return;
         }
-        if a.hedge.is_some() {
+        if a.hedge().is_some() {
             self.hedged.get_or_insert(i);
         }
         if has_attribution(a) {
@@ -374,7 +513,7 @@ impl Earlier {
         if let Some(named) = is_named(a) {
             self.speaker = Some((i, named));
         }
-        if let Some(d) = a.said {
+        if let Some(d) = a.said() {
             match self.said {
                 None => self.said = Some((i, d)),
                 Some((_, first)) if first != d && self.said_other.is_none() => {
@@ -395,8 +534,14 @@ impl Earlier {
     }
 }
 
-/// Compare each appearance with the ones before it.
-fn drift(apps: &[Appearance], outlets: &Outlets, messages: bool) -> Vec<Drift> {
+/// Compare each appearance (in trail order) with the ones before it, keeping
+/// the findings whose code `wants` accepts.
+fn drift(
+    apps: &[Seen],
+    outlets: &Outlets,
+    messages: bool,
+    wants: &dyn Fn(Code) -> bool,
+) -> Vec<Drift> {
     let mut found = Vec::new();
     let Some(origin) = apps.first() else {
         return found;
@@ -404,16 +549,18 @@ fn drift(apps: &[Appearance], outlets: &Outlets, messages: bool) -> Vec<Drift> {
     let origin_state = shows_state(origin, outlets);
     // Where the origin got the claim: its own outlet, or the first outlet of
     // each of its routes. Crediting any of them is crediting the origin.
-    let mut origin_outlets: Vec<&str> = vec![&origin.outlet];
-    origin_outlets.extend(origin.route.iter().filter_map(|r| r.first()).map(|h| &**h));
-    let origin_names = origin_outlets
-        .iter()
-        .map(|o| outlets.name(o))
-        .collect::<Vec<_>>()
-        .join(" via ");
+    let mut origin_outlets: Vec<&str> = vec![origin.outlet()];
+    origin_outlets.extend(origin.route().iter().filter_map(|r| r.first()).map(|h| &**h));
+    let origin_names = || {
+        origin_outlets
+            .iter()
+            .map(|o| outlets.name(o))
+            .collect::<Vec<_>>()
+            .join(" via ")
+    };
     // Undated appearances sort last, in no real order among themselves, so
     // they are compared with the dated ones only.
-    let dated = apps.iter().take_while(|a| a.published.is_some()).count();
+    let dated = apps.iter().take_while(|a| a.published().is_some()).count();
     let mut earlier = Earlier::default();
     for (i, app) in apps.iter().enumerate().skip(1) {
         if i - 1 < dated {
@@ -421,27 +568,29 @@ fn drift(apps: &[Appearance], outlets: &Outlets, messages: bool) -> Vec<Drift> {
         }
         // Background is context, not a claim the article makes: it neither
         // drifts nor sets a standard for later appearances.
-        if app.class == Class::Background {
+        if app.class() == Class::Background {
             continue;
         }
-        // Messages are written only when a trail is shown; `claims` counts.
+        // Messages are written only when they are shown; `claims` counts.
         let mut push = |code: Code, at_earlier: usize, message: &dyn Fn() -> String| {
-            found.push(Drift {
-                code,
-                at: i,
-                earlier: at_earlier,
-                message: if messages { message() } else { String::new() },
-            });
+            if wants(code) {
+                found.push(Drift {
+                    code,
+                    at: i,
+                    earlier: at_earlier,
+                    message: if messages { message() } else { String::new() },
+                });
+            }
         };
-        if app.hedge.is_none()
+        if app.hedge().is_none()
             && let Some(j) = earlier.hedged
         {
             push(Code::HedgeDropped, j, &|| {
                 format!(
                     "{} hedged the claim (\"{}\"); {} states it flatly",
-                    apps[j].article,
-                    apps[j].hedge.as_deref().unwrap_or(""),
-                    app.article
+                    apps[j].article_id(),
+                    apps[j].hedge().unwrap_or(""),
+                    app.article_id()
                 )
             });
         }
@@ -451,24 +600,27 @@ fn drift(apps: &[Appearance], outlets: &Outlets, messages: bool) -> Vec<Drift> {
             push(Code::AttributionDropped, j, &|| {
                 format!(
                     "{} attributes the claim; {} gives neither source nor route",
-                    apps[j].article, app.article
+                    apps[j].article_id(),
+                    app.article_id()
                 )
             });
         }
-        let later_than_origin = match (origin.published, app.published) {
+        let later_than_origin = match (origin.published(), app.published()) {
             (Some(o), Some(p)) => p > o,
             (Some(_), None) => true,
             _ => false,
         };
         if later_than_origin
-            && origin.class != Class::Background
-            && app.class != Class::Named
+            && origin.class() != Class::Background
+            && app.class() != Class::Named
             && !origin_outlets.iter().any(|o| credits(app, o))
         {
             push(Code::RelayUncredited, 0, &|| {
                 format!(
-                    "the claim first appeared in {origin_names} ({}); {} does not credit it",
-                    origin.article, app.article
+                    "the claim first appeared in {} ({}); {} does not credit it",
+                    origin_names(),
+                    origin.article_id(),
+                    app.article_id()
                 )
             });
         }
@@ -479,39 +631,40 @@ fn drift(apps: &[Appearance], outlets: &Outlets, messages: bool) -> Vec<Drift> {
                 push(Code::Anonymized, j, &|| {
                     format!(
                         "{} names the source ({}); {} makes it anonymous",
-                        apps[j].article,
-                        apps[j].source.as_deref().unwrap_or(""),
-                        app.article
+                        apps[j].article_id(),
+                        apps[j].source().unwrap_or(""),
+                        app.article_id()
                     )
                 });
             } else if !was_named && named {
                 push(Code::NamedLater, j, &|| {
                     format!(
                         "{} has an anonymous source; {} names {}",
-                        apps[j].article,
-                        app.article,
-                        app.source.as_deref().unwrap_or("")
+                        apps[j].article_id(),
+                        app.article_id(),
+                        app.source().unwrap_or("")
                     )
                 });
             }
         }
-        if origin_state && origin.class != Class::Background && !shows_state(app, outlets) {
+        if origin_state && origin.class() != Class::Background && !shows_state(app, outlets) {
             push(Code::StateOriginHidden, 0, &|| {
                 format!(
                     "the claim's origin ({}) runs through state-owned media; {} does not show it",
-                    origin.article, app.article
+                    origin.article_id(),
+                    app.article_id()
                 )
             });
         }
-        if let Some(said) = app.said
+        if let Some(said) = app.said()
             && let Some(j) = earlier.said_unlike(said)
         {
             push(Code::SaidDateConflict, j, &|| {
                 format!(
                     "{} dates the statement {}; {} dates it {}",
-                    apps[j].article,
-                    apps[j].said.map(|d| d.to_string()).unwrap_or_default(),
-                    app.article,
+                    apps[j].article_id(),
+                    apps[j].said().map(|d| d.to_string()).unwrap_or_default(),
+                    app.article_id(),
                     said
                 )
             });

@@ -27,6 +27,7 @@ pub(crate) fn check(
     found.extend(super::trace::drift_diagnostics(
         &loaded.items,
         &loaded.outlets,
+        &opts.allowed,
     ));
     let all = run.finish_diagnostics(found);
     let errors = all.iter().filter(|d| d.severity == Severity::Error).count();

@@ -291,6 +291,7 @@ fn load_models(opts: &LoadOptions, files: Vec<PathBuf>) -> Before {
     let opts = LoadOptions {
         paths: files,
         max_file_size: opts.max_file_size,
+        allowed: Vec::new(),
     };
     let loaded = load::load(&opts, |a, _, _| a);
     let mut errors: HashMap<PathBuf, usize> = HashMap::new();

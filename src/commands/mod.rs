@@ -8,7 +8,7 @@ mod report;
 mod trace;
 
 use crate::config::{Command, Config};
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Code, Diagnostic, Level, Severity};
 use crate::load::{self, FileCtx, LoadOptions, Loaded};
 use crate::model::{Article, Outlets};
 use crate::progress::{Progress, Silent};
@@ -159,6 +159,11 @@ impl Run<'_> {
                 .max_file_size
                 .or(self.settings.max_file_size)
                 .unwrap_or(load::DEFAULT_MAX_FILE_SIZE),
+            allowed: Code::ALL
+                .iter()
+                .copied()
+                .filter(|&c| self.settings.policy.level(c) == Level::Allow)
+                .collect(),
         })
     }
 

@@ -4,13 +4,12 @@
 
 use super::{Error, Exit, Run};
 use crate::config::TraceFormat;
-use crate::diag::{self, Diagnostic, Note, Snippet, make};
+use crate::diag::{self, Code, Diagnostic, Note, Snippet, make};
 use crate::load;
 use crate::model::{Outlets, Pos};
 use crate::render::{self, Format, graph, views};
-use crate::trail::{self, ArticleFacts, Trail};
+use crate::trail::{self, ArticleFacts};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -81,44 +80,59 @@ pub(crate) fn claims(
 }
 
 /// Drift findings as diagnostics, located at the later appearance with a note
-/// pointing at the earlier one. Each file with findings is read once more, in
-/// parallel, to show the lines.
-pub(crate) fn drift_diagnostics(facts: &[ArticleFacts], outlets: &Outlets) -> Vec<Diagnostic> {
-    let trails: Vec<Trail> = trail::trails(facts, outlets);
-    let mut wanted: BTreeMap<&str, Vec<Pos>> = BTreeMap::new();
-    for t in &trails {
-        for f in &t.findings {
-            for a in [&t.appearances[f.at], &t.appearances[f.earlier]] {
-                wanted.entry(&a.file).or_default().push(a.pos);
-            }
+/// pointing at the earlier one; codes in `allowed` are not looked for. Each
+/// file with findings is read once more, in parallel, to show the lines.
+pub(crate) fn drift_diagnostics(
+    facts: &[ArticleFacts],
+    outlets: &Outlets,
+    allowed: &[Code],
+) -> Vec<Diagnostic> {
+    let found = trail::findings(facts, outlets, &|code| !allowed.contains(&code));
+    // The claims each article must show, by claim index.
+    let mut wanted: Vec<Vec<u32>> = vec![Vec::new(); facts.len()];
+    for f in &found {
+        for (a, c) in [f.at, f.earlier] {
+            wanted[a as usize].push(c);
         }
     }
-    let wanted: Vec<(&str, Vec<Pos>)> = wanted.into_iter().collect();
-    let snippets: HashMap<(&str, usize), Snippet> = wanted
-        .par_iter()
-        .flat_map_iter(|(file, positions)| {
-            positions
+    let snippets: Vec<Vec<(u32, Option<Snippet>)>> = wanted
+        .into_par_iter()
+        .enumerate()
+        .map(|(a, mut claims)| {
+            if claims.is_empty() {
+                return Vec::new();
+            }
+            claims.sort_unstable();
+            claims.dedup();
+            let article = &facts[a];
+            let positions: Vec<Pos> = claims
                 .iter()
-                .zip(load::snippets_at(file, positions))
-                .filter_map(move |(pos, s)| s.map(|s| ((*file, pos.start), s)))
+                .map(|&c| article.claims[c as usize].pos)
+                .collect();
+            claims
+                .into_iter()
+                .zip(load::snippets_at(&article.file, &positions))
+                .collect()
         })
         .collect();
-    let snippet = |a: &trail::Appearance| snippets.get(&(&*a.file, a.pos.start)).cloned();
-    trails
-        .par_iter()
-        .flat_map_iter(|t| {
-            t.findings.iter().map(move |f| {
-                let at = &t.appearances[f.at];
-                let earlier = &t.appearances[f.earlier];
-                let message = format!("earlier appearance in {}", earlier.article);
-                let note = match snippet(earlier) {
-                    Some(s) => Note::at(message, &earlier.file, s),
-                    None => Note::in_file(message, &earlier.file),
-                };
-                make::drift(f.code, format!("claim `{}`: {}", t.id, f.message))
-                    .at(&at.file, snippet(at))
-                    .note(note)
-            })
+    let snippet = |(a, c): trail::Place| -> Option<Snippet> {
+        let list = &snippets[a as usize];
+        let i = list.binary_search_by_key(&c, |x| x.0).ok()?;
+        list[i].1.clone()
+    };
+    found
+        .into_par_iter()
+        .map(|f| {
+            let at = &facts[f.at.0 as usize];
+            let earlier = &facts[f.earlier.0 as usize];
+            let message = format!("earlier appearance in {}", earlier.id);
+            let note = match snippet(f.earlier) {
+                Some(s) => Note::at(message, &earlier.file, s),
+                None => Note::in_file(message, &earlier.file),
+            };
+            make::drift(f.code, format!("claim `{}`: {}", f.claim, f.message))
+                .at(&at.file, snippet(f.at))
+                .note(note)
         })
         .collect()
 }

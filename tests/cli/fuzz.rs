@@ -52,6 +52,7 @@ fn load_and_check(outlets: &[u8], article: &[u8]) {
     let opts = LoadOptions {
         paths: vec![dir.path().to_path_buf()],
         max_file_size: load::DEFAULT_MAX_FILE_SIZE,
+        ..LoadOptions::default()
     };
     let weights = Weights::default();
     let loaded = load::load(&opts, |a, ctx, outlets| {
@@ -293,6 +294,7 @@ fn every_corpus_file_loads_unmutated() {
             &LoadOptions {
                 paths: vec![dir.path().to_path_buf()],
                 max_file_size: load::DEFAULT_MAX_FILE_SIZE,
+                ..LoadOptions::default()
             },
             |a, _, _| a.id,
         );

@@ -35,6 +35,7 @@ fn load_text(dir: &Path, text: &[u8]) -> Vec<Diagnostic> {
         &LoadOptions {
             paths: vec![dir.to_path_buf()],
             max_file_size: load::DEFAULT_MAX_FILE_SIZE,
+            ..LoadOptions::default()
         },
         |a, _, _| a.claims.len(),
     );
@@ -167,6 +168,7 @@ fn a_huge_file_is_refused_quickly_and_the_limit_is_configurable() {
         &LoadOptions {
             paths: vec![dir.path().to_path_buf()],
             max_file_size: load::DEFAULT_MAX_FILE_SIZE,
+            ..LoadOptions::default()
         },
         |_, _, _| (),
     );
@@ -224,6 +226,7 @@ fn a_hundred_thousand_files_in_one_folder() {
         &LoadOptions {
             paths: vec![dir.path().to_path_buf()],
             max_file_size: load::DEFAULT_MAX_FILE_SIZE,
+            ..LoadOptions::default()
         },
         |a, _, _| a.id,
     );
@@ -256,6 +259,7 @@ fn special_files_are_diagnostics_not_hangs() {
         &LoadOptions {
             paths: vec![p.to_path_buf()],
             max_file_size: load::DEFAULT_MAX_FILE_SIZE,
+            ..LoadOptions::default()
         },
         |a, _, _| a.id,
     );
