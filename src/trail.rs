@@ -256,7 +256,12 @@ fn count_roots(apps: &[Seen]) -> usize {
         } else if s.route().is_empty() {
             roots.push(RootRef::Outlet(s.outlet()));
         } else {
-            roots.extend(s.route().iter().filter_map(|r| r.first()).map(|h| RootRef::Outlet(h)));
+            roots.extend(
+                s.route()
+                    .iter()
+                    .filter_map(|r| r.first())
+                    .map(|h| RootRef::Outlet(h)),
+            );
         }
     }
     roots.sort_unstable();
@@ -550,7 +555,13 @@ fn drift(
     // Where the origin got the claim: its own outlet, or the first outlet of
     // each of its routes. Crediting any of them is crediting the origin.
     let mut origin_outlets: Vec<&str> = vec![origin.outlet()];
-    origin_outlets.extend(origin.route().iter().filter_map(|r| r.first()).map(|h| &**h));
+    origin_outlets.extend(
+        origin
+            .route()
+            .iter()
+            .filter_map(|r| r.first())
+            .map(|h| &**h),
+    );
     let origin_names = || {
         origin_outlets
             .iter()

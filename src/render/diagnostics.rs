@@ -8,6 +8,14 @@ use std::io::{self, Write};
 
 /// Render one diagnostic the way cargo and rustc do.
 pub fn human(d: &Diagnostic, color: bool) -> String {
+    if !color && let Some(text) = plain(d) {
+        return text;
+    }
+    snippets(d, color)
+}
+
+/// A diagnostic through annotate-snippets, in colour or not.
+fn snippets(d: &Diagnostic, color: bool) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -63,6 +71,117 @@ pub fn human(d: &Diagnostic, color: bool) -> String {
         Renderer::plain()
     };
     renderer.render(&[group])
+}
+
+/// Text annotate-snippets shows as it is: one line of printable ASCII,
+/// short enough never to be cut to the terminal, no tabs and no space at
+/// either end (which the renderer might trim or widen).
+fn verbatim(s: &str, max: usize) -> bool {
+    s.len() <= max
+        && s.bytes().all(|b| (b' '..=b'~').contains(&b))
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+}
+
+/// A shown line: as `verbatim`, but it may be indented.
+fn verbatim_line(s: &str) -> bool {
+    verbatim(s.trim_start_matches(' '), SHOWN_LINE) && s.len() <= SHOWN_LINE
+}
+
+/// The longest source line the plain path shows; annotate-snippets cuts lines
+/// only well past this.
+const SHOWN_LINE: usize = 100;
+/// The longest message, label or help line the plain path writes.
+const MESSAGE: usize = 1_000;
+
+/// The plain rendering of the shapes `check` prints by the thousand (a title,
+/// one located snippet with a caret, notes at other located snippets, a
+/// help), written directly: the same bytes as annotate-snippets (a test holds
+/// them equal) at a fraction of the cost. `None` for anything else, which
+/// goes through annotate-snippets.
+fn plain(d: &Diagnostic) -> Option<String> {
+    use std::fmt::Write as _;
+    let (file, snip) = (d.file.as_deref()?, d.snippet.as_ref()?);
+    let simple_snippet = |s: &crate::diag::Snippet| {
+        verbatim_line(&s.text)
+            && s.underline.start < s.underline.end
+            && s.underline.end <= s.text.len()
+            && s.line > 0
+    };
+    let words = |s: &str| verbatim(s, MESSAGE);
+    if !simple_snippet(snip)
+        || !verbatim(file, SHOWN_LINE)
+        || !words(&d.message)
+        || !d.label.as_deref().is_none_or(words)
+        || !d.help.as_deref().is_none_or(words)
+    {
+        return None;
+    }
+    let mut notes = Vec::with_capacity(d.notes.len());
+    for n in &d.notes {
+        let (Some(nfile), Some(nsnip)) = (n.file.as_deref(), n.snippet.as_ref()) else {
+            return None;
+        };
+        // A note in the primary's file is drawn in the same snippet.
+        if nfile == file || !simple_snippet(nsnip) || !verbatim(nfile, SHOWN_LINE) {
+            return None;
+        }
+        if !words(&n.message) {
+            return None;
+        }
+        notes.push((nfile, nsnip, n.message.as_str()));
+    }
+    let digits = |n: usize| n.to_string().len();
+    let width = notes
+        .iter()
+        .map(|(_, s, _)| digits(s.line))
+        .chain([digits(snip.line)])
+        .max()
+        .unwrap_or(1);
+    let pad = " ".repeat(width);
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut out = String::with_capacity(256 + 128 * notes.len());
+    let _ = writeln!(out, "{level}[{}]: {}", d.code.as_str(), d.message);
+    let block = |out: &mut String, s: &crate::diag::Snippet, mark: char, label: &str| {
+        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{:>width$} | {}", s.line, s.text);
+        out.push_str(&pad);
+        out.push_str(" | ");
+        out.extend(std::iter::repeat_n(' ', s.underline.start));
+        out.extend(std::iter::repeat_n(mark, s.underline.len()));
+        if !label.is_empty() {
+            out.push(' ');
+            out.push_str(label);
+        }
+        out.push('\n');
+    };
+    let _ = writeln!(
+        out,
+        "{pad}--> {file}:{}:{}",
+        snip.line,
+        snip.underline.start + 1
+    );
+    block(&mut out, snip, '^', d.label.as_deref().unwrap_or(""));
+    for (nfile, nsnip, message) in &notes {
+        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(
+            out,
+            "{pad}::: {nfile}:{}:{}",
+            nsnip.line,
+            nsnip.underline.start + 1
+        );
+        block(&mut out, nsnip, '-', message);
+    }
+    if let Some(help) = &d.help {
+        let _ = writeln!(out, "{pad} |");
+        let _ = write!(out, "{pad} = help: {help}");
+    } else {
+        out.pop();
+    }
+    Some(out)
 }
 
 /// The shape of one diagnostic in `--format json`.
@@ -137,4 +256,117 @@ fn escape_data(s: &str) -> String {
 
 fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{plain, snippets};
+    use crate::diag::{Code, Diagnostic, Note, Severity, Snippet, make};
+    use proptest::prelude::*;
+
+    fn snippet(line: usize, text: &str, underline: std::ops::Range<usize>) -> Snippet {
+        Snippet {
+            line,
+            column: underline.start + 1,
+            text: text.to_string(),
+            underline,
+        }
+    }
+
+    /// The direct rendering, where it applies, is annotate-snippets' to the byte.
+    fn same(d: &Diagnostic) -> bool {
+        match plain(d) {
+            Some(text) => {
+                assert_eq!(text, snippets(d, false), "{d:#?}");
+                true
+            }
+            None => false,
+        }
+    }
+
+    #[test]
+    fn the_shapes_check_prints_are_drawn_directly_and_identically() {
+        let lint = make::lint(
+            Code::UndatedClaim,
+            "claim `x` has no `said` date".into(),
+            "add it",
+        )
+        .at("claims/a.toml", Some(snippet(7, "id = \"x\"", 5..8)));
+        assert!(same(&lint));
+        let mut error = lint.clone();
+        error.severity = Severity::Error;
+        assert!(same(&error));
+        let drift = make::drift(Code::HedgeDropped, "claim `x`: dropped".into())
+            .at("claims/b.toml", Some(snippet(9, "id = \"x\"", 5..8)))
+            .note(Note::at(
+                "earlier appearance in a",
+                "claims/a.toml",
+                snippet(1234, "  id = \"x\"", 7..10),
+            ));
+        assert!(same(&drift));
+        let mut bare = drift.clone();
+        bare.help = None;
+        bare.label = None;
+        assert!(same(&bare));
+        // Same-file notes, tabs and non-ASCII go through annotate-snippets.
+        let same_file = make::duplicate_claim_id("x")
+            .at("a.toml", Some(snippet(9, "id = \"x\"", 5..8)))
+            .note(Note::at(
+                "first used here",
+                "a.toml",
+                snippet(2, "id = \"x\"", 5..8),
+            ));
+        assert!(!same(&same_file));
+        let tab = lint
+            .clone()
+            .at("a.toml", Some(snippet(1, "id =\t\"x\"", 5..8)));
+        assert!(!same(&tab));
+        let wide = lint
+            .clone()
+            .at("a.toml", Some(snippet(1, "id = \"報\"", 5..8)));
+        assert!(!same(&wide));
+    }
+
+    fn ascii(max: usize) -> impl Strategy<Value = String> {
+        proptest::string::string_regex(&format!("[ -~]{{0,{max}}}")).unwrap()
+    }
+
+    fn located() -> impl Strategy<Value = Snippet> {
+        (1usize..200_000, ascii(120), any::<(u8, u8)>()).prop_map(|(line, text, (a, b))| {
+            let len = text.len().max(1);
+            let (a, b) = (a as usize % len, b as usize % len);
+            let (from, to) = (a.min(b), a.max(b) + 1);
+            Snippet {
+                line,
+                column: from + 1,
+                underline: from.min(text.len())..to.min(text.len()),
+                text,
+            }
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        #[test]
+        fn direct_rendering_matches_annotate_snippets(
+            message in ascii(60),
+            label in proptest::option::of(ascii(20)),
+            help in proptest::option::of(ascii(60)),
+            file in "[a-z/._-]{1,40}",
+            at in located(),
+            notes in proptest::collection::vec(("[a-z/._-]{1,40}", located(), ascii(40)), 0..3),
+            error in any::<bool>(),
+        ) {
+            let mut d = make::lint(Code::UndatedClaim, message, "").at(&file, Some(at));
+            d.help = help;
+            d.label = label;
+            if error {
+                d.severity = Severity::Error;
+            }
+            for (nfile, snip, message) in notes {
+                d = d.note(Note::at(message, &nfile, snip));
+            }
+            same(&d);
+        }
+    }
 }
