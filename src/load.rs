@@ -959,5 +959,5 @@ fn validate_article(
 
 /// Sorting helper for callers that merge diagnostics from several places.
 pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }

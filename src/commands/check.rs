@@ -3,7 +3,7 @@
 
 use super::{Error, Exit, Run, plural};
 use crate::config::CheckFormat;
-use crate::diag::Severity;
+use crate::diag::{Severity, Snippet};
 use crate::lint;
 use crate::load::Loaded;
 use crate::render::diagnostics as diag_render;
@@ -19,16 +19,22 @@ pub(crate) fn check(
     out: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let opts = run.load_options(paths)?;
-    let loaded: Loaded<ArticleFacts> = run.load(&opts, |article, ctx, outlets| {
+    // Each claim's id line is cut out while the file is at hand, for drift
+    // findings to show without reading the file again.
+    let loaded: Loaded<(ArticleFacts, Vec<Snippet>)> = run.load(&opts, |article, ctx, outlets| {
         lint::check_article(&article, outlets, ctx);
-        trail::facts(&article, |_| true)
+        let lines = article.claims.iter().map(|c| ctx.snippet(c.pos)).collect();
+        (trail::facts(&article, |_| true), lines)
     });
+    let (facts, lines): (Vec<ArticleFacts>, Vec<Vec<Snippet>>) = loaded.items.into_iter().unzip();
     let mut found = loaded.diagnostics;
     found.extend(super::trace::drift_diagnostics(
-        &loaded.items,
+        &facts,
+        &lines,
         &loaded.outlets,
         &opts.allowed,
     ));
+    drop((facts, lines));
     let all = run.finish_diagnostics(found);
     let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = all.len() - errors;

@@ -5,8 +5,7 @@
 use super::{Error, Exit, Run};
 use crate::config::TraceFormat;
 use crate::diag::{self, Code, Diagnostic, Note, Snippet, make};
-use crate::load;
-use crate::model::{Outlets, Pos};
+use crate::model::Outlets;
 use crate::render::{self, Format, graph, views};
 use crate::trail::{self, ArticleFacts};
 use rayon::prelude::*;
@@ -80,45 +79,17 @@ pub(crate) fn claims(
 }
 
 /// Drift findings as diagnostics, located at the later appearance with a note
-/// pointing at the earlier one; codes in `allowed` are not looked for. Each
-/// file with findings is read once more, in parallel, to show the lines.
+/// pointing at the earlier one; codes in `allowed` are not looked for.
+/// `lines` holds, per article, the snippet of each claim's id.
 pub(crate) fn drift_diagnostics(
     facts: &[ArticleFacts],
+    lines: &[Vec<Snippet>],
     outlets: &Outlets,
     allowed: &[Code],
 ) -> Vec<Diagnostic> {
     let found = trail::findings(facts, outlets, &|code| !allowed.contains(&code));
-    // The claims each article must show, by claim index.
-    let mut wanted: Vec<Vec<u32>> = vec![Vec::new(); facts.len()];
-    for f in &found {
-        for (a, c) in [f.at, f.earlier] {
-            wanted[a as usize].push(c);
-        }
-    }
-    let snippets: Vec<Vec<(u32, Option<Snippet>)>> = wanted
-        .into_par_iter()
-        .enumerate()
-        .map(|(a, mut claims)| {
-            if claims.is_empty() {
-                return Vec::new();
-            }
-            claims.sort_unstable();
-            claims.dedup();
-            let article = &facts[a];
-            let positions: Vec<Pos> = claims
-                .iter()
-                .map(|&c| article.claims[c as usize].pos)
-                .collect();
-            claims
-                .into_iter()
-                .zip(load::snippets_at(&article.file, &positions))
-                .collect()
-        })
-        .collect();
     let snippet = |(a, c): trail::Place| -> Option<Snippet> {
-        let list = &snippets[a as usize];
-        let i = list.binary_search_by_key(&c, |x| x.0).ok()?;
-        list[i].1.clone()
+        lines.get(a as usize)?.get(c as usize).cloned()
     };
     found
         .into_par_iter()
