@@ -1,17 +1,23 @@
 //! Diagnostics as people and machines read them: rustc-style snippets
 //! (annotate-snippets), a JSON array, and GitHub workflow annotations.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{self, Diagnostic, Severity};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 use std::io::{self, Write};
 
 /// Render one diagnostic the way cargo and rustc do.
 pub fn human(d: &Diagnostic, color: bool) -> String {
-    if !color && let Some(text) = plain(d) {
-        return text;
+    let mut out = String::new();
+    human_into(&mut out, d, color);
+    out
+}
+
+/// `human`, appended to `out` (no line break after it).
+pub fn human_into(out: &mut String, d: &Diagnostic, color: bool) {
+    if color || !plain(out, d) {
+        out.push_str(&snippets(d, color));
     }
-    snippets(d, color)
 }
 
 /// A diagnostic through annotate-snippets, in colour or not.
@@ -83,6 +89,22 @@ fn verbatim(s: &str, max: usize) -> bool {
         && !s.ends_with(' ')
 }
 
+/// A message, label or help: written after everything it could shift, so
+/// any text without control characters (which the renderer replaces) or
+/// space at either end.
+fn words(s: &str) -> bool {
+    s.len() <= MESSAGE
+        && !s.chars().any(|c| c.is_control() || is_invisible(c))
+        && !s.starts_with(char::is_whitespace)
+        && !s.ends_with(char::is_whitespace)
+}
+
+/// Characters a renderer may treat specially: bidirectional controls and
+/// zero-width marks. Text with them goes through annotate-snippets.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
 /// A shown line: as `verbatim`, but it may be indented.
 fn verbatim_line(s: &str) -> bool {
     verbatim(s.trim_start_matches(' '), SHOWN_LINE) && s.len() <= SHOWN_LINE
@@ -99,58 +121,61 @@ const MESSAGE: usize = 1_000;
 /// help), written directly: the same bytes as annotate-snippets (a test holds
 /// them equal) at a fraction of the cost. `None` for anything else, which
 /// goes through annotate-snippets.
-fn plain(d: &Diagnostic) -> Option<String> {
+fn plain(out: &mut String, d: &Diagnostic) -> bool {
     use std::fmt::Write as _;
-    let (file, snip) = (d.file.as_deref()?, d.snippet.as_ref()?);
-    let simple_snippet = |s: &crate::diag::Snippet| {
+    let (Some(file), Some(snip)) = (d.file.as_deref(), d.snippet.as_ref()) else {
+        return false;
+    };
+    let simple_snippet = |s: &diag::Snippet| {
         verbatim_line(&s.text)
             && s.underline.start < s.underline.end
             && s.underline.end <= s.text.len()
             && s.line > 0
     };
-    let words = |s: &str| verbatim(s, MESSAGE);
-    if !simple_snippet(snip)
+    let notes_simple = d.notes.iter().all(|n| match (&n.file, &n.snippet) {
+        // A note in the primary's file is drawn in the same snippet.
+        (Some(nfile), Some(nsnip)) => {
+            nfile != file
+                && simple_snippet(nsnip)
+                && verbatim(nfile, SHOWN_LINE)
+                && words(&n.message)
+        }
+        _ => false,
+    });
+    if !notes_simple
+        || !simple_snippet(snip)
         || !verbatim(file, SHOWN_LINE)
         || !words(&d.message)
         || !d.label.as_deref().is_none_or(words)
         || !d.help.as_deref().is_none_or(words)
     {
-        return None;
+        return false;
     }
-    let mut notes = Vec::with_capacity(d.notes.len());
-    for n in &d.notes {
-        let (Some(nfile), Some(nsnip)) = (n.file.as_deref(), n.snippet.as_ref()) else {
-            return None;
-        };
-        // A note in the primary's file is drawn in the same snippet.
-        if nfile == file || !simple_snippet(nsnip) || !verbatim(nfile, SHOWN_LINE) {
-            return None;
-        }
-        if !words(&n.message) {
-            return None;
-        }
-        notes.push((nfile, nsnip, n.message.as_str()));
-    }
-    let digits = |n: usize| n.to_string().len();
-    let width = notes
+    let digits = |n: usize| n.checked_ilog10().unwrap_or(0) as usize + 1;
+    let width = d
+        .notes
         .iter()
-        .map(|(_, s, _)| digits(s.line))
+        .filter_map(|n| n.snippet.as_ref())
+        .map(|s| digits(s.line))
         .chain([digits(snip.line)])
         .max()
         .unwrap_or(1);
-    let pad = " ".repeat(width);
+    let pad = |out: &mut String, n: usize| out.extend(std::iter::repeat_n(' ', n));
+    let rule = |out: &mut String| {
+        pad(out, width + 1);
+        out.push_str("|\n");
+    };
     let level = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut out = String::with_capacity(256 + 128 * notes.len());
     let _ = writeln!(out, "{level}[{}]: {}", d.code.as_str(), d.message);
-    let block = |out: &mut String, s: &crate::diag::Snippet, mark: char, label: &str| {
-        let _ = writeln!(out, "{pad} |");
+    let block = |out: &mut String, s: &diag::Snippet, mark: char, label: &str| {
+        rule(out);
         let _ = writeln!(out, "{:>width$} | {}", s.line, s.text);
-        out.push_str(&pad);
-        out.push_str(" | ");
-        out.extend(std::iter::repeat_n(' ', s.underline.start));
+        pad(out, width + 1);
+        out.push_str("| ");
+        pad(out, s.underline.start);
         out.extend(std::iter::repeat_n(mark, s.underline.len()));
         if !label.is_empty() {
             out.push(' ');
@@ -158,30 +183,34 @@ fn plain(d: &Diagnostic) -> Option<String> {
         }
         out.push('\n');
     };
-    let _ = writeln!(
-        out,
-        "{pad}--> {file}:{}:{}",
-        snip.line,
-        snip.underline.start + 1
-    );
-    block(&mut out, snip, '^', d.label.as_deref().unwrap_or(""));
-    for (nfile, nsnip, message) in &notes {
-        let _ = writeln!(out, "{pad} |");
-        let _ = writeln!(
-            out,
-            "{pad}::: {nfile}:{}:{}",
-            nsnip.line,
-            nsnip.underline.start + 1
-        );
-        block(&mut out, nsnip, '-', message);
+    pad(out, width);
+    let _ = writeln!(out, "--> {file}:{}:{}", snip.line, snip.underline.start + 1);
+    block(out, snip, '^', d.label.as_deref().unwrap_or(""));
+    for n in &d.notes {
+        if let (Some(nfile), Some(nsnip)) = (&n.file, &n.snippet) {
+            rule(out);
+            pad(out, width);
+            let _ = writeln!(
+                out,
+                "::: {nfile}:{}:{}",
+                nsnip.line,
+                nsnip.underline.start + 1
+            );
+            block(out, nsnip, '-', &n.message);
+        }
     }
-    if let Some(help) = &d.help {
-        let _ = writeln!(out, "{pad} |");
-        let _ = write!(out, "{pad} = help: {help}");
-    } else {
-        out.pop();
+    match &d.help {
+        Some(help) => {
+            rule(out);
+            pad(out, width + 1);
+            out.push_str("= help: ");
+            out.push_str(help);
+        }
+        None => {
+            out.pop();
+        }
     }
-    Some(out)
+    true
 }
 
 /// The shape of one diagnostic in `--format json`.
@@ -275,13 +304,12 @@ mod tests {
 
     /// The direct rendering, where it applies, is annotate-snippets' to the byte.
     fn same(d: &Diagnostic) -> bool {
-        match plain(d) {
-            Some(text) => {
-                assert_eq!(text, snippets(d, false), "{d:#?}");
-                true
-            }
-            None => false,
+        let mut text = String::new();
+        let direct = plain(&mut text, d);
+        if direct {
+            assert_eq!(text, snippets(d, false), "{d:#?}");
         }
+        direct
     }
 
     #[test]
@@ -331,6 +359,11 @@ mod tests {
         proptest::string::string_regex(&format!("[ -~]{{0,{max}}}")).unwrap()
     }
 
+    /// Mostly ASCII, with accents, wide characters and emoji.
+    fn text(max: usize) -> impl Strategy<Value = String> {
+        proptest::string::string_regex(&format!("([ -~]|[ -~]|[éí報🛰]){{0,{max}}}")).unwrap()
+    }
+
     fn located() -> impl Strategy<Value = Snippet> {
         (1usize..200_000, ascii(120), any::<(u8, u8)>()).prop_map(|(line, text, (a, b))| {
             let len = text.len().max(1);
@@ -349,12 +382,12 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(2_000))]
         #[test]
         fn direct_rendering_matches_annotate_snippets(
-            message in ascii(60),
-            label in proptest::option::of(ascii(20)),
-            help in proptest::option::of(ascii(60)),
+            message in text(60),
+            label in proptest::option::of(text(20)),
+            help in proptest::option::of(text(60)),
             file in "[a-z/._-]{1,40}",
             at in located(),
-            notes in proptest::collection::vec(("[a-z/._-]{1,40}", located(), ascii(40)), 0..3),
+            notes in proptest::collection::vec(("[a-z/._-]{1,40}", located(), text(40)), 0..3),
             error in any::<bool>(),
         ) {
             let mut d = make::lint(Code::UndatedClaim, message, "").at(&file, Some(at));
