@@ -5,6 +5,7 @@
 use crate::model::{Article, Class, Outlets, Route};
 use crate::score::{self, Mean, Reason, Weights};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -112,6 +113,11 @@ pub fn total_row(rows: &[ArticleRow]) -> ArticleRow {
         title: format!("{} articles", rows.len()),
         ..ArticleRow::default()
     };
+    // Named speakers, in row order, to be counted once each; anonymous ones
+    // are distinct per article and counted as they come.
+    let mut named: Vec<(&str, &str)> = Vec::new();
+    let mut countries: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut anonymous = 0;
     for r in rows {
         total.claims += r.claims;
         total.named += r.named;
@@ -125,17 +131,31 @@ pub fn total_row(rows: &[ArticleRow]) -> ArticleRow {
         total.key_claims += r.key_claims;
         total.longest_route = total.longest_route.max(r.longest_route);
         total.mean.merge(r.mean);
-        total
-            .speaker_keys
-            .extend(r.speaker_keys.iter().map(|(k, c)| (k.clone(), c.clone())));
+        for ((key, article), country) in &r.speaker_keys {
+            if article.is_some() {
+                anonymous += 1;
+                *countries.entry(country).or_default() += 1;
+            } else {
+                named.push((key, country));
+            }
+        }
     }
-    // A named speaker counts once across articles; anonymous ones once per article.
-    let mut countries: BTreeMap<String, usize> = BTreeMap::new();
-    for country in total.speaker_keys.values() {
-        *countries.entry(country.clone()).or_default() += 1;
+    // A named speaker counts once across articles, with the country the
+    // last article to quote them gives (a stable sort keeps row order).
+    named.par_sort_by(|a, b| a.0.cmp(b.0));
+    let mut distinct = 0;
+    for run in named.chunk_by(|a, b| a.0 == b.0) {
+        distinct += 1;
+        let (_, country) = run[run.len() - 1];
+        *countries.entry(country).or_default() += 1;
     }
-    total.speakers = total.speaker_keys.len();
-    total.speakers_by_country = sort_counts(countries);
+    total.speakers = anonymous + distinct;
+    total.speakers_by_country = sort_counts(
+        countries
+            .into_iter()
+            .map(|(c, n)| (c.to_string(), n))
+            .collect(),
+    );
     finish(&mut total);
     total
 }

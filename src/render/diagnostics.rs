@@ -135,16 +135,13 @@ fn plain(out: &mut String, d: &Diagnostic) -> bool {
     let notes_simple = d.notes.iter().all(|n| match (&n.file, &n.snippet) {
         // A note in the primary's file is drawn in the same snippet.
         (Some(nfile), Some(nsnip)) => {
-            nfile != file
-                && simple_snippet(nsnip)
-                && verbatim(nfile, SHOWN_LINE)
-                && words(&n.message)
+            nfile != file && simple_snippet(nsnip) && words(nfile) && words(&n.message)
         }
         _ => false,
     });
     if !notes_simple
         || !simple_snippet(snip)
-        || !verbatim(file, SHOWN_LINE)
+        || !words(file)
         || !words(&d.message)
         || !d.label.as_deref().is_none_or(words)
         || !d.help.as_deref().is_none_or(words)
@@ -385,9 +382,9 @@ mod tests {
             message in text(60),
             label in proptest::option::of(text(20)),
             help in proptest::option::of(text(60)),
-            file in "[a-z/._-]{1,40}",
+            file in "[a-zé報/._-]{1,300}",
             at in located(),
-            notes in proptest::collection::vec(("[a-z/._-]{1,40}", located(), text(40)), 0..3),
+            notes in proptest::collection::vec(("[a-zé報/._-]{1,300}", located(), text(40)), 0..3),
             error in any::<bool>(),
         ) {
             let mut d = make::lint(Code::UndatedClaim, message, "").at(&file, Some(at));
