@@ -96,12 +96,12 @@ fn table(g: &Grid, term: Terminal) -> Table {
     t
 }
 
-/// The lines of a cell and its display width.
-fn cell_lines(s: &str) -> (Vec<&str>, usize) {
-    let lines: Vec<&str> = s.lines().collect();
-    let lines = if lines.is_empty() { vec![""] } else { lines };
-    let width = lines.iter().map(|l| unicode_width(l)).max().unwrap_or(0);
-    (lines, width)
+/// The display width of a cell: its widest line.
+fn cell_width(s: &str) -> usize {
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return s.len();
+    }
+    s.split('\n').map(unicode_width).max().unwrap_or(0)
 }
 
 /// A plain ASCII table, as comfy-table's `ASCII_FULL_CONDENSED` draws it.
@@ -109,8 +109,7 @@ fn cell_lines(s: &str) -> (Vec<&str>, usize) {
 /// in bounded batches, and written in order.
 fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
     let header: Vec<String> = g.columns.iter().map(|c| c.header.to_string()).collect();
-    let row_widths =
-        |row: &[String]| -> Vec<usize> { row.iter().map(|c| cell_lines(c).1).collect() };
+    let row_widths = |row: &[String]| -> Vec<usize> { row.iter().map(|c| cell_width(c)).collect() };
     let widest = |mut a: Vec<usize>, b: Vec<usize>| {
         for (x, y) in a.iter_mut().zip(b) {
             *x = (*x).max(y);
@@ -137,15 +136,23 @@ fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
         line.push_str("+\n");
         line
     };
-    let lines = |cells: &[String], align: bool| -> String {
-        let split: Vec<Vec<&str>> = cells.iter().map(|c| cell_lines(c).0).collect();
+    let lines = |text: &mut String, cells: &[String], align: bool| {
+        let one_line = cells.iter().all(|c| !c.contains('\n'));
+        let split: Vec<Vec<&str>> = if one_line {
+            Vec::new()
+        } else {
+            cells.iter().map(|c| c.split('\n').collect()).collect()
+        };
         let height = split.iter().map(Vec::len).max().unwrap_or(1);
-        let mut text = String::new();
         for l in 0..height {
             text.push('|');
             for (i, w) in widths.iter().enumerate() {
-                let cell = split.get(i).and_then(|c| c.get(l)).copied().unwrap_or("");
-                let pad = w - unicode_width(cell);
+                let cell = if one_line {
+                    cells.get(i).map_or("", String::as_str)
+                } else {
+                    split.get(i).and_then(|c| c.get(l)).copied().unwrap_or("")
+                };
+                let pad = w - cell_width(cell);
                 text.push(' ');
                 if align && right.get(i).copied().unwrap_or(false) {
                     text.extend(std::iter::repeat_n(' ', pad));
@@ -158,26 +165,36 @@ fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
             }
             text.push('\n');
         }
-        text
     };
-    out.write_all(rule('-', '+').as_bytes())?;
-    out.write_all(lines(&header, false).as_bytes())?;
-    out.write_all(rule('=', '=').as_bytes())?;
-    const BATCH: usize = 16_384;
+    let mut head = rule('-', '+');
+    lines(&mut head, &header, false);
+    head.push_str(&rule('=', '='));
+    out.write_all(head.as_bytes())?;
+    // Rows are made and laid out in parallel, a few large buffers per batch.
+    const BATCH: usize = 65_536;
     for start in (0..g.rows.len()).step_by(BATCH) {
         let end = (start + BATCH).min(g.rows.len());
         let batch: Vec<String> = (start..end)
             .into_par_iter()
-            .map(|i| lines(&g.rows.get(i), true))
+            .chunks(1024)
+            .map(|chunk| {
+                let mut text = String::new();
+                for i in chunk {
+                    lines(&mut text, &g.rows.get(i), true);
+                }
+                text
+            })
             .collect();
         for text in batch {
             out.write_all(text.as_bytes())?;
         }
     }
+    let mut tail = String::new();
     if let Some(footer) = &g.footer {
-        out.write_all(lines(footer, true).as_bytes())?;
+        lines(&mut tail, footer, true);
     }
-    out.write_all(rule('-', '+').as_bytes())
+    tail.push_str(&rule('-', '+'));
+    out.write_all(tail.as_bytes())
 }
 
 #[cfg(test)]
@@ -218,5 +235,24 @@ mod tests {
             footer: None,
         };
         assert_eq!(direct(&empty), comfy(&empty));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        #[test]
+        fn direct_tables_match_comfy_table(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("([ -~]|[ -~]|[é報🛰\n\r\t])*", 3),
+                0..6,
+            ),
+            footer in proptest::option::of(proptest::collection::vec("[ -~]{0,8}", 3)),
+        ) {
+            let g = Grid {
+                columns: vec![Column::left("a"), Column::right("bb"), Column::left("c")],
+                rows: Rows::from_vec(rows),
+                footer,
+            };
+            proptest::prop_assert_eq!(direct(&g), comfy(&g));
+        }
     }
 }
