@@ -244,7 +244,7 @@ enum RootRef<'a> {
 }
 
 /// The distinct roots of a set of appearances (see `roots_of`).
-fn count_roots(apps: &[Seen]) -> usize {
+fn count_roots<'a>(apps: impl Iterator<Item = &'a Seen<'a>>) -> usize {
     let mut roots: Vec<RootRef> = Vec::new();
     for s in apps {
         if let Some(name) = s
@@ -281,51 +281,81 @@ fn order(a: &Seen, b: &Seen) -> Ordering {
     .then_with(|| a.article_id().cmp(b.article_id()))
 }
 
+/// An appearance with the first sixteen bytes of its claim id beside it.
+type Keyed<'a> = (u128, Seen<'a>);
+
 /// Every appearance, sorted by claim id (ties in corpus order), so each
-/// claim's appearances are one run of the list.
-fn by_claim(articles: &[ArticleFacts]) -> Vec<Seen<'_>> {
-    let mut all: Vec<Seen> = articles
-        .iter()
-        .enumerate()
-        .flat_map(|(i, a)| {
-            a.claims.iter().enumerate().map(move |(j, c)| Seen {
-                article: a,
-                claim: c,
-                at: (i as u32, j as u32),
-            })
-        })
-        .collect();
-    // The corpus position breaks ties, so an unstable sort (no merge buffer)
-    // still gives one order.
-    all.par_sort_unstable_by(|x, y| x.claim.id.cmp(&y.claim.id).then(x.at.cmp(&y.at)));
-    all
+/// claim's appearances are one run of the list. Each carries a prefix of
+/// its id, so the sort compares numbers held in the list and reads the
+/// strings (all over the heap) only where prefixes are equal.
+struct ByClaim<'a> {
+    keyed: Vec<Keyed<'a>>,
 }
 
-fn groups<'a, 'b>(all: &'b [Seen<'a>]) -> Vec<&'b [Seen<'a>]> {
-    all.chunk_by(|x, y| x.claim.id == y.claim.id).collect()
+impl<'a> ByClaim<'a> {
+    fn new(articles: &'a [ArticleFacts]) -> ByClaim<'a> {
+        let mut keyed: Vec<Keyed> = articles
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, a)| {
+                a.claims.iter().enumerate().map(move |(j, c)| {
+                    let seen = Seen {
+                        article: a,
+                        claim: c,
+                        at: (i as u32, j as u32),
+                    };
+                    (prefix(&c.id), seen)
+                })
+            })
+            .collect();
+        // The corpus position breaks ties, so an unstable sort (no merge
+        // buffer) still gives one order.
+        keyed.par_sort_unstable_by(|x, y| {
+            x.0.cmp(&y.0)
+                .then_with(|| x.1.claim.id.cmp(&y.1.claim.id))
+                .then(x.1.at.cmp(&y.1.at))
+        });
+        ByClaim { keyed }
+    }
+
+    /// Each claim's appearances, in claim id order.
+    fn groups(&self) -> Vec<&[Keyed<'a>]> {
+        self.keyed
+            .chunk_by(|x, y| x.0 == y.0 && x.1.claim.id == y.1.claim.id)
+            .collect()
+    }
+}
+
+/// The first sixteen bytes of an id, big-endian, zero-padded: where two ids
+/// differ there, these order them as their strings do.
+fn prefix(id: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = id.len().min(16);
+    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
 }
 
 /// A claim's appearances in trail order.
-fn in_order<'a>(apps: &[Seen<'a>]) -> Vec<Seen<'a>> {
-    let mut sorted = apps.to_vec();
+fn in_order<'a>(apps: &[Keyed<'a>]) -> Vec<Seen<'a>> {
+    let mut sorted: Vec<Seen> = apps.iter().map(|k| k.1).collect();
     sorted.sort_by(order);
     sorted
 }
 
 /// Build every trail from the facts of a corpus, sorted by claim id.
 pub fn trails(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<Trail> {
-    let all = by_claim(articles);
-    groups(&all)
+    ByClaim::new(articles)
+        .groups()
         .par_iter()
-        .map(|apps| build(&apps[0].claim.id, apps, outlets))
+        .map(|apps| build(&apps[0].1.claim.id, in_order(apps), outlets))
         .collect()
 }
 
 /// The summary of every trail, sorted by claim id, computed from the
 /// borrowed facts: no trail is built.
 pub fn summaries(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<ClaimSummary> {
-    let all = by_claim(articles);
-    groups(&all)
+    ByClaim::new(articles)
+        .groups()
         .par_iter()
         .map(|apps| {
             let first = |s: &Seen| ClaimSummary {
@@ -334,15 +364,15 @@ pub fn summaries(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<ClaimSumma
                 articles: 1,
                 first_published: s.published(),
                 first_outlet: Some(s.article.outlet.clone()),
-                independent_roots: count_roots(apps),
+                independent_roots: count_roots(apps.iter().map(|k| &k.1)),
                 drift: 0,
             };
             match apps {
                 // Most claim ids appear once: nothing to order or compare.
-                [one] => first(one),
+                [(_, one)] => first(one),
                 _ => {
                     let sorted = in_order(apps);
-                    let mut ids: Vec<&str> = apps.iter().map(Seen::article_id).collect();
+                    let mut ids: Vec<&str> = apps.iter().map(|k| k.1.article_id()).collect();
                     ids.sort_unstable();
                     ids.dedup();
                     ClaimSummary {
@@ -375,8 +405,8 @@ pub fn findings<'a>(
     outlets: &Outlets,
     wants: &(dyn Fn(Code) -> bool + Sync),
 ) -> Vec<Finding<'a>> {
-    let all = by_claim(articles);
-    groups(&all)
+    ByClaim::new(articles)
+        .groups()
         .par_iter()
         .filter(|apps| apps.len() > 1)
         .flat_map_iter(|apps| {
@@ -397,7 +427,7 @@ pub fn findings<'a>(
 
 /// Build one claim's trail from its appearances (in any order).
 pub fn trail(id: &str, apps: &[(&ArticleFacts, &ClaimFacts)], outlets: &Outlets) -> Trail {
-    let seen: Vec<Seen> = apps
+    let mut sorted: Vec<Seen> = apps
         .iter()
         .map(|&(article, claim)| Seen {
             article,
@@ -405,11 +435,12 @@ pub fn trail(id: &str, apps: &[(&ArticleFacts, &ClaimFacts)], outlets: &Outlets)
             at: (0, 0),
         })
         .collect();
-    build(id, &seen, outlets)
+    sorted.sort_by(order);
+    build(id, sorted, outlets)
 }
 
-fn build(id: &str, apps: &[Seen], outlets: &Outlets) -> Trail {
-    let sorted = in_order(apps);
+/// A trail from a claim's appearances in trail order.
+fn build(id: &str, sorted: Vec<Seen>, outlets: &Outlets) -> Trail {
     let findings = drift(&sorted, outlets, true, &|_| true);
     let mut appearances: Vec<Appearance> = sorted
         .iter()

@@ -35,7 +35,10 @@ pub(crate) fn check(
         &opts.allowed,
     ));
     // Dropping a million small facts takes a while: share it out.
-    rayon::join(|| drop(facts), || drop(lines));
+    rayon::join(
+        || facts.into_par_iter().for_each(drop),
+        || lines.into_par_iter().for_each(drop),
+    );
     let all = run.finish_diagnostics(found);
     let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = all.len() - errors;

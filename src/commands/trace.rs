@@ -72,7 +72,7 @@ pub(crate) fn claims(
         .filter(|s| !drift || s.drift > 0)
         .collect();
     // The facts are summed up: let them go before the output is written.
-    drop(loaded.items);
+    loaded.items.into_par_iter().for_each(drop);
     let view = || views::claims(&list, &outlets);
     render::write(out, format, &list, view, run.config.term)?;
     Ok(status)

@@ -104,25 +104,95 @@ fn cell_width(s: &str) -> usize {
     s.split('\n').map(unicode_width).max().unwrap_or(0)
 }
 
-/// A plain ASCII table, as comfy-table's `ASCII_FULL_CONDENSED` draws it.
-/// Rows are made twice (for the widths, then for the lines), in parallel and
-/// in bounded batches, and written in order.
-fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
-    let header: Vec<String> = g.columns.iter().map(|c| c.header.to_string()).collect();
-    let row_widths = |row: &[String]| -> Vec<usize> { row.iter().map(|c| cell_width(c)).collect() };
-    let widest = |mut a: Vec<usize>, b: Vec<usize>| {
-        for (x, y) in a.iter_mut().zip(b) {
-            *x = (*x).max(y);
+/// Rows made once and held compactly until the column widths are known: the
+/// cells' text end to end, where each cell ends, and the widest cell of each
+/// column so far.
+struct Made {
+    text: String,
+    ends: Vec<usize>,
+    widths: Vec<usize>,
+}
+
+impl Made {
+    fn new(cols: usize) -> Made {
+        Made {
+            text: String::new(),
+            ends: Vec::new(),
+            widths: vec![0; cols],
         }
-        a
+    }
+
+    /// Add a row, cut or padded with empty cells to the column count.
+    fn push(&mut self, row: &[String]) {
+        for (i, width) in self.widths.iter_mut().enumerate() {
+            let cell = row.get(i).map_or("", String::as_str);
+            self.text.push_str(cell);
+            self.ends.push(self.text.len());
+            *width = (*width).max(cell_width(cell));
+        }
+    }
+
+    /// The rows, each as its cells.
+    fn rows(&self) -> impl Iterator<Item = Vec<&str>> {
+        let cols = self.widths.len().max(1);
+        self.ends.chunks(cols).enumerate().map(move |(r, ends)| {
+            let mut from = if r == 0 { 0 } else { self.ends[r * cols - 1] };
+            ends.iter()
+                .map(|&end| {
+                    let cell = &self.text[from..end];
+                    from = end;
+                    cell
+                })
+                .collect()
+        })
+    }
+}
+
+/// A plain ASCII table, as comfy-table's `ASCII_FULL_CONDENSED` draws it.
+/// Rows are made in parallel and held compactly until the column widths are
+/// known (up to a bound; rows past it are made twice); then they are laid
+/// out in parallel and written in order.
+fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
+    ascii_holding(out, g, 32 << 20)
+}
+
+/// `ascii`, holding at most `hold` bytes of made rows.
+fn ascii_holding(out: &mut dyn Write, g: &Grid, hold: usize) -> io::Result<()> {
+    let cols = g.columns.len();
+    let header: Vec<String> = g.columns.iter().map(|c| c.header.to_string()).collect();
+    // Rows are made in parallel, in chunks; the first chunks are held until
+    // the widths are known (up to `hold` bytes, about the size of their
+    // output), the rest are made again when laid out.
+    const CHUNK: usize = 1024;
+    const BATCH: usize = 64;
+    let make = |chunk: std::ops::Range<usize>| {
+        let mut m = Made::new(cols);
+        for i in chunk {
+            m.push(&g.rows.get(i));
+        }
+        m
     };
-    let mut widths = (0..g.rows.len())
-        .into_par_iter()
-        .map(|i| row_widths(&g.rows.get(i)))
-        .reduce(|| vec![0; header.len()], widest);
-    widths = widest(widths, row_widths(&header));
+    let chunks: Vec<std::ops::Range<usize>> = (0..g.rows.len())
+        .step_by(CHUNK)
+        .map(|start| start..(start + CHUNK).min(g.rows.len()))
+        .collect();
+    let mut edges = Made::new(cols);
+    edges.push(&header);
     if let Some(footer) = &g.footer {
-        widths = widest(widths, row_widths(footer));
+        edges.push(footer);
+    }
+    let mut widths = edges.widths.clone();
+    let mut held: Vec<Option<Made>> = Vec::with_capacity(chunks.len());
+    let mut held_bytes = 0;
+    for batch in chunks.chunks(BATCH) {
+        let made: Vec<Made> = batch.par_iter().map(|c| make(c.clone())).collect();
+        for m in made {
+            for (w, x) in widths.iter_mut().zip(&m.widths) {
+                *w = (*w).max(*x);
+            }
+            held_bytes += m.text.len() + m.ends.len() * std::mem::size_of::<usize>();
+            held.push((held_bytes <= hold).then_some(m));
+        }
     }
     let right: Vec<bool> = g.columns.iter().map(|c| c.align == Align::Right).collect();
     let rule = |fill: char, junction: char| -> String {
@@ -136,7 +206,7 @@ fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
         line.push_str("+\n");
         line
     };
-    let lines = |text: &mut String, cells: &[String], align: bool| {
+    let lines = |text: &mut String, cells: &[&str], align: bool| {
         let one_line = cells.iter().all(|c| !c.contains('\n'));
         let split: Vec<Vec<&str>> = if one_line {
             Vec::new()
@@ -148,7 +218,7 @@ fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
             text.push('|');
             for (i, w) in widths.iter().enumerate() {
                 let cell = if one_line {
-                    cells.get(i).map_or("", String::as_str)
+                    cells.get(i).copied().unwrap_or("")
                 } else {
                     split.get(i).and_then(|c| c.get(l)).copied().unwrap_or("")
                 };
@@ -166,32 +236,39 @@ fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
             text.push('\n');
         }
     };
+    let mut edge_rows = edges.rows();
     let mut head = rule('-', '+');
-    lines(&mut head, &header, false);
+    if let Some(cells) = edge_rows.next() {
+        lines(&mut head, &cells, false);
+    }
     head.push_str(&rule('=', '='));
     out.write_all(head.as_bytes())?;
-    // Rows are made and laid out in parallel, a few large buffers per batch.
-    const BATCH: usize = 65_536;
-    for start in (0..g.rows.len()).step_by(BATCH) {
-        let end = (start + BATCH).min(g.rows.len());
-        let batch: Vec<String> = (start..end)
+    // Laid out in parallel, a batch of chunks at a time, each chunk let go
+    // once written.
+    let mut held = held.into_iter();
+    for batch in chunks.chunks(BATCH) {
+        let work: Vec<(std::ops::Range<usize>, Option<Made>)> = batch
+            .iter()
+            .map(|c| (c.clone(), held.next().flatten()))
+            .collect();
+        let texts: Vec<String> = work
             .into_par_iter()
-            .chunks(1024)
-            .map(|chunk| {
-                let mut text = String::new();
-                for i in chunk {
-                    lines(&mut text, &g.rows.get(i), true);
+            .map(|(chunk, m)| {
+                let m = m.unwrap_or_else(|| make(chunk));
+                let mut text = String::with_capacity(m.text.len() * 2);
+                for cells in m.rows() {
+                    lines(&mut text, &cells, true);
                 }
                 text
             })
             .collect();
-        for text in batch {
+        for text in texts {
             out.write_all(text.as_bytes())?;
         }
     }
     let mut tail = String::new();
-    if let Some(footer) = &g.footer {
-        lines(&mut tail, footer, true);
+    if let Some(cells) = edge_rows.next() {
+        lines(&mut tail, &cells, true);
     }
     tail.push_str(&rule('-', '+'));
     out.write_all(tail.as_bytes())
@@ -199,16 +276,21 @@ fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::{ascii, table};
+    use super::{ascii, ascii_holding, table};
     use crate::render::{Column, Grid, Rows, Terminal};
 
     fn comfy(g: &Grid) -> String {
         format!("{}\n", table(g, Terminal::default()))
     }
 
+    /// The direct table, checked to be the same whether its rows are held
+    /// or made twice.
     fn direct(g: &Grid) -> String {
         let mut out = Vec::new();
         ascii(&mut out, g).unwrap();
+        let mut again = Vec::new();
+        ascii_holding(&mut again, g, 0).unwrap();
+        assert_eq!(out, again);
         String::from_utf8(out).unwrap()
     }
 
