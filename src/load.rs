@@ -196,7 +196,7 @@ where
         ..Stats::default()
     };
     let mut items = Vec::with_capacity(outcomes.len());
-    let mut seen_ids: HashMap<String, (String, Pos)> = HashMap::new();
+    let mut seen_ids: HashMap<String, (String, Pos)> = HashMap::with_capacity(outcomes.len());
     for outcome in outcomes {
         diagnostics.extend(outcome.diagnostics);
         if let Some(found) = outcome.article {

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 macro_rules! name_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),* $(,)? }) => {
@@ -90,13 +90,21 @@ impl Outlet {
     }
 }
 
-/// The outlet registry, by id.
+/// The outlet registry, by id. Looked up for every hop of every claim, so a
+/// hash map; `ids` gives them in order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outlets {
-    pub by_id: BTreeMap<String, Outlet>,
+    pub by_id: HashMap<String, Outlet>,
 }
 
 impl Outlets {
+    /// Every outlet id, sorted.
+    pub fn ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self.by_id.keys().map(String::as_str).collect();
+        ids.sort_unstable();
+        ids
+    }
+
     pub fn get(&self, id: &str) -> Option<&Outlet> {
         self.by_id.get(id)
     }
