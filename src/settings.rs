@@ -62,8 +62,9 @@ impl Policy {
 
     /// Drop allowed findings and set each remaining one's severity.
     pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        use rayon::prelude::*;
         diagnostics
-            .into_iter()
+            .into_par_iter()
             .filter_map(|mut d| {
                 d.severity = match self.level(d.code) {
                     Level::Allow => return None,
