@@ -12,15 +12,15 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
-/// A claim's routes, outlet ids from the speaker outward; shared, not copied,
-/// by the appearances built from it.
+/// A claim's routes as a trail shows them, outlet ids from the speaker outward.
 pub type Routes = Arc<[Box<[Box<str>]>]>;
 
 /// What tracking needs of one article. Strings are shared (`Arc`) so a trail
-/// can show them without copying.
+/// can show them without copying; routes are held once per article, as
+/// indexes, so a claim costs no allocation for them.
 #[derive(Clone, Debug)]
 pub struct ArticleFacts {
     pub id: Arc<str>,
@@ -30,6 +30,12 @@ pub struct ArticleFacts {
     /// Each source as described, and its name when named; claims point here.
     pub speakers: Vec<Speaker>,
     pub claims: Vec<ClaimFacts>,
+    /// The outlet ids this article's routes name, each once.
+    names: Vec<Box<str>>,
+    /// Every route's hops end to end, as indexes into `names`.
+    hops: Vec<usize>,
+    /// Where each route's hops end in `hops`; a claim's routes are consecutive.
+    route_ends: Vec<usize>,
 }
 
 /// A source as the article describes them, and their name when named.
@@ -42,53 +48,89 @@ pub struct ClaimFacts {
     pub class: Class,
     /// The speaker: an index into the article's `speakers`.
     pub speaker: Option<u32>,
-    /// Routes, outlet ids from the speaker outward.
-    pub routes: Routes,
+    /// The claim's routes: a range of the article's routes (see
+    /// [`ArticleFacts::routes`]).
+    pub routes: std::ops::Range<usize>,
     pub hedge: Option<Arc<str>>,
     pub said: Option<NaiveDate>,
     pub pos: Pos,
 }
 
+/// One route of a claim, borrowed from its article.
+#[derive(Clone, Copy)]
+pub struct RouteRef<'a> {
+    names: &'a [Box<str>],
+    hops: &'a [usize],
+}
+
+impl<'a> RouteRef<'a> {
+    /// The outlet the claim first went through.
+    pub fn first(&self) -> Option<&'a str> {
+        self.hops.first().map(|&i| &*self.names[i])
+    }
+
+    /// Outlet ids from the speaker outward.
+    pub fn hops(self) -> impl Iterator<Item = &'a str> + 'a {
+        let names = self.names;
+        self.hops.iter().map(move |&i| &*names[i])
+    }
+}
+
+impl ArticleFacts {
+    /// A claim's routes.
+    pub fn routes<'a>(&'a self, claim: &ClaimFacts) -> impl Iterator<Item = RouteRef<'a>> + 'a {
+        claim.routes.clone().map(move |r| {
+            let start = if r == 0 { 0 } else { self.route_ends[r - 1] };
+            RouteRef {
+                names: &self.names,
+                hops: &self.hops[start..self.route_ends[r]],
+            }
+        })
+    }
+
+    /// A claim's routes as a trail shows them.
+    pub fn routes_owned(&self, claim: &ClaimFacts) -> Routes {
+        self.routes(claim)
+            .map(|r| r.hops().map(Box::from).collect())
+            .collect()
+    }
+}
+
 /// Reduce an article to its facts, keeping only the claims `keep` accepts.
 pub fn facts(article: &Article, keep: impl Fn(&str) -> bool) -> ArticleFacts {
-    // Each source's strings are made once and shared by its claims; claims
-    // without a route share one empty list.
+    // Each source's strings are made once and shared by its claims.
     let speakers: Vec<Speaker> = article
         .sources
         .iter()
         .map(|s| (Arc::from(s.described()), s.name.as_deref().map(Arc::from)))
         .collect();
-    let no_routes: Routes = Arc::new([]);
-    let claims = article
-        .claims
-        .iter()
-        .filter(|c| keep(&c.id))
-        .map(|c| {
-            let speaker = c.source.as_deref().and_then(|id| {
-                article
-                    .sources
-                    .binary_search_by(|s| s.id.as_str().cmp(id))
-                    .ok()
-                    .map(|i| i as u32)
-            });
-            ClaimFacts {
-                id: c.id.as_str().into(),
-                class: article.class_of(c),
-                speaker,
-                routes: if c.routes.is_empty() {
-                    no_routes.clone()
-                } else {
-                    c.routes
-                        .iter()
-                        .map(|r| r.hops.iter().map(|h| h.as_str().into()).collect())
-                        .collect()
-                },
-                hedge: c.hedge.as_deref().map(Into::into),
-                said: c.said,
-                pos: c.pos,
-            }
-        })
-        .collect();
+    let mut names = Names::default();
+    let mut hops: Vec<usize> = Vec::new();
+    let mut route_ends: Vec<usize> = Vec::new();
+    let mut claims = Vec::new();
+    for c in article.claims.iter().filter(|c| keep(&c.id)) {
+        let speaker = c.source.as_deref().and_then(|id| {
+            article
+                .sources
+                .binary_search_by(|s| s.id.as_str().cmp(id))
+                .ok()
+                .map(|i| i as u32)
+        });
+        let first_route = route_ends.len();
+        for r in &c.routes {
+            hops.extend(r.hops.iter().map(|h| names.index(h)));
+            route_ends.push(hops.len());
+        }
+        claims.push(ClaimFacts {
+            id: c.id.as_str().into(),
+            class: article.class_of(c),
+            speaker,
+            routes: first_route..route_ends.len(),
+            hedge: c.hedge.as_deref().map(Into::into),
+            said: c.said,
+            pos: c.pos,
+        });
+    }
     ArticleFacts {
         id: Arc::from(article.id.as_str()),
         file: Arc::from(article.file.as_str()),
@@ -96,6 +138,41 @@ pub fn facts(article: &Article, keep: impl Fn(&str) -> bool) -> ArticleFacts {
         published: article.published,
         speakers,
         claims,
+        names: names.list,
+        hops,
+        route_ends,
+    }
+}
+
+/// Distinct strings, each given an index: a list searched in place while it
+/// is short (an article names a handful of outlets), with a hash index once
+/// it grows.
+#[derive(Default)]
+struct Names {
+    list: Vec<Box<str>>,
+    index: HashMap<Box<str>, usize>,
+}
+
+impl Names {
+    const SHORT: usize = 16;
+
+    fn index(&mut self, name: &str) -> usize {
+        let found = if self.list.len() <= Self::SHORT {
+            self.list.iter().position(|n| &**n == name)
+        } else {
+            self.index.get(name).copied()
+        };
+        if let Some(i) = found {
+            return i;
+        }
+        self.list.push(name.into());
+        let i = self.list.len() - 1;
+        if self.list.len() == Self::SHORT + 1 {
+            self.index = self.list.iter().cloned().zip(0..).collect();
+        } else if self.list.len() > Self::SHORT + 1 {
+            self.index.insert(name.into(), i);
+        }
+        i
     }
 }
 
@@ -183,11 +260,10 @@ fn roots_of(article: &ArticleFacts, claim: &ClaimFacts) -> Vec<Root> {
     if claim.routes.is_empty() {
         return vec![Root::Outlet(article.outlet.clone())];
     }
-    let mut roots: Vec<Root> = claim
-        .routes
-        .iter()
+    let mut roots: Vec<Root> = article
+        .routes(claim)
         .filter_map(|r| r.first())
-        .map(|h| Root::Outlet(Arc::from(&**h)))
+        .map(|h| Root::Outlet(Arc::from(h)))
         .collect();
     roots.sort();
     roots.dedup();
@@ -225,8 +301,11 @@ impl<'a> Seen<'a> {
             .speaker
             .map(|i| &*self.article.speakers[i as usize].0)
     }
-    fn route(&self) -> &'a [Box<[Box<str>]>] {
-        &self.claim.routes
+    fn routes(&self) -> impl Iterator<Item = RouteRef<'a>> + 'a {
+        self.article.routes(self.claim)
+    }
+    fn has_route(&self) -> bool {
+        !self.claim.routes.is_empty()
     }
     fn hedge(&self) -> Option<&'a str> {
         self.claim.hedge.as_deref()
@@ -253,15 +332,10 @@ fn count_roots<'a>(apps: impl Iterator<Item = &'a Seen<'a>>) -> usize {
             .and_then(|i| s.article.speakers[i as usize].1.as_deref())
         {
             roots.push(RootRef::Speaker(name));
-        } else if s.route().is_empty() {
+        } else if !s.has_route() {
             roots.push(RootRef::Outlet(s.outlet()));
         } else {
-            roots.extend(
-                s.route()
-                    .iter()
-                    .filter_map(|r| r.first())
-                    .map(|h| RootRef::Outlet(h)),
-            );
+            roots.extend(s.routes().filter_map(|r| r.first()).map(RootRef::Outlet));
         }
     }
     roots.sort_unstable();
@@ -454,7 +528,7 @@ fn build(id: &str, sorted: Vec<Seen>, outlets: &Outlets) -> Trail {
                 undated: a.published.is_none(),
                 class: c.class,
                 source: c.speaker.map(|i| a.speakers[i as usize].0.clone()),
-                route: c.routes.clone(),
+                route: a.routes_owned(c),
                 hedge: c.hedge.clone(),
                 said: c.said,
                 roots: roots_of(a, c),
@@ -501,15 +575,18 @@ fn build(id: &str, sorted: Vec<Seen>, outlets: &Outlets) -> Trail {
 }
 
 fn has_attribution(a: &Seen) -> bool {
-    a.claim.speaker.is_some() || !a.route().is_empty()
+    a.claim.speaker.is_some() || a.has_route()
 }
 
 fn shows_state(a: &Seen, outlets: &Outlets) -> bool {
-    outlets.is_state(a.outlet()) || a.route().iter().flatten().any(|h| outlets.is_state(h))
+    outlets.is_state(a.outlet())
+        || a.routes()
+            .flat_map(|r| r.hops())
+            .any(|h| outlets.is_state(h))
 }
 
 fn credits(a: &Seen, outlet: &str) -> bool {
-    a.outlet() == outlet || a.route().iter().flatten().any(|h| &**h == outlet)
+    a.outlet() == outlet || a.routes().flat_map(|r| r.hops()).any(|h| h == outlet)
 }
 
 fn is_named(a: &Seen) -> Option<bool> {
@@ -586,13 +663,7 @@ fn drift(
     // Where the origin got the claim: its own outlet, or the first outlet of
     // each of its routes. Crediting any of them is crediting the origin.
     let mut origin_outlets: Vec<&str> = vec![origin.outlet()];
-    origin_outlets.extend(
-        origin
-            .route()
-            .iter()
-            .filter_map(|r| r.first())
-            .map(|h| &**h),
-    );
+    origin_outlets.extend(origin.routes().filter_map(|r| r.first()));
     let origin_names = || {
         origin_outlets
             .iter()
