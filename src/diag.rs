@@ -5,7 +5,48 @@
 //! Rendering lives in `render::diagnostics`; this module only describes problems.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
+
+/// Text a diagnostic shows: mostly fixed sentences, sometimes made.
+pub type Text = Cow<'static, str>;
+
+/// A file a diagnostic points at: its name, shared when the caller holds it
+/// shared (the diagnostics of one file, the facts of an article).
+pub trait IntoFile {
+    fn into_file(self) -> Arc<str>;
+}
+
+impl IntoFile for &str {
+    fn into_file(self) -> Arc<str> {
+        Arc::from(self)
+    }
+}
+
+impl IntoFile for &String {
+    fn into_file(self) -> Arc<str> {
+        Arc::from(self.as_str())
+    }
+}
+
+impl IntoFile for String {
+    fn into_file(self) -> Arc<str> {
+        Arc::from(self)
+    }
+}
+
+impl IntoFile for Arc<str> {
+    fn into_file(self) -> Arc<str> {
+        self
+    }
+}
+
+impl IntoFile for &Arc<str> {
+    fn into_file(self) -> Arc<str> {
+        self.clone()
+    }
+}
 
 /// How serious a finding is once policy has been applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -174,8 +215,9 @@ pub struct Snippet {
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
-    /// The whole line, without its line ending.
-    pub text: String,
+    /// The whole line, without its line ending; shared by the diagnostics
+    /// that show it.
+    pub text: Arc<str>,
     /// Byte range within `text` to underline (never empty for non-empty lines).
     pub underline: std::ops::Range<usize>,
 }
@@ -184,7 +226,7 @@ pub struct Snippet {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Note {
     pub message: String,
-    pub file: Option<String>,
+    pub file: Option<Arc<str>>,
     pub line: Option<usize>,
     pub column: Option<usize>,
     /// The line pointed at, when it could be read, to show under the note.
@@ -194,10 +236,10 @@ pub struct Note {
 
 impl Note {
     /// A note pointing at a place in a file, showing its line.
-    pub fn at(message: impl Into<String>, file: &str, snippet: Snippet) -> Note {
+    pub fn at(message: impl Into<String>, file: impl IntoFile, snippet: Snippet) -> Note {
         Note {
             message: message.into(),
-            file: Some(file.to_string()),
+            file: Some(file.into_file()),
             line: Some(snippet.line),
             column: Some(snippet.column),
             snippet: Some(snippet),
@@ -205,10 +247,10 @@ impl Note {
     }
 
     /// A note pointing at a file whose text is not at hand.
-    pub fn in_file(message: impl Into<String>, file: &str) -> Note {
+    pub fn in_file(message: impl Into<String>, file: impl IntoFile) -> Note {
         Note {
             message: message.into(),
-            file: Some(file.to_string()),
+            file: Some(file.into_file()),
             line: None,
             column: None,
             snippet: None,
@@ -220,13 +262,14 @@ impl Note {
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
-    /// The file as the user named it (display form).
-    pub file: Option<String>,
+    /// The file as the user named it (display form), shared by the
+    /// diagnostics of one file.
+    pub file: Option<Arc<str>>,
     pub snippet: Option<Snippet>,
     pub message: String,
     /// Short text under the caret.
-    pub label: Option<String>,
-    pub help: Option<String>,
+    pub label: Option<Text>,
+    pub help: Option<Text>,
     pub notes: Vec<Note>,
 }
 
@@ -248,23 +291,23 @@ impl Diagnostic {
         }
     }
 
-    pub fn at(mut self, file: &str, snippet: Option<Snippet>) -> Self {
-        self.file = Some(file.to_string());
+    pub fn at(mut self, file: impl IntoFile, snippet: Option<Snippet>) -> Self {
+        self.file = Some(file.into_file());
         self.snippet = snippet;
         self
     }
 
-    pub fn in_file(mut self, file: &str) -> Self {
-        self.file = Some(file.to_string());
+    pub fn in_file(mut self, file: impl IntoFile) -> Self {
+        self.file = Some(file.into_file());
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
+    pub fn label(mut self, label: impl Into<Text>) -> Self {
         self.label = Some(label.into());
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -567,8 +610,8 @@ pub mod make {
             .help("add `published = YYYY-MM-DD` if the date is known; undated appearances are placed last in trails")
     }
 
-    pub fn lint(code: Code, message: String, help: &str) -> Diagnostic {
-        Diagnostic::new(code, message).help(help.to_string())
+    pub fn lint(code: Code, message: String, help: &'static str) -> Diagnostic {
+        Diagnostic::new(code, message).help(help)
     }
 
     /// A drift finding, located at the later appearance.

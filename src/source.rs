@@ -71,7 +71,7 @@ impl<'a> SourceText<'a> {
         Snippet {
             line,
             column,
-            text: text.to_string(),
+            text: text.into(),
             underline: from.min(text.len())..to.min(text.len()),
         }
     }
@@ -96,7 +96,7 @@ mod tests {
         // "namé = " is 8 bytes, 7 characters.
         assert_eq!(src.position(7 + 8), (2, 8));
         let snip = src.snippet(7..12);
-        assert_eq!(snip.text, "namé = \"x\"");
+        assert_eq!(&*snip.text, "namé = \"x\"");
         assert_eq!(snip.underline, 0..5);
     }
 

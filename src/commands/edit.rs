@@ -300,7 +300,7 @@ fn load_models(opts: &LoadOptions, files: Vec<PathBuf>) -> Before {
         if d.severity == Severity::Error
             && let Some(file) = d.file
         {
-            *errors.entry(key(Path::new(&file))).or_default() += 1;
+            *errors.entry(key(Path::new(&*file))).or_default() += 1;
         }
     }
     let models = loaded

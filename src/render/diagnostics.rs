@@ -31,25 +31,25 @@ fn snippets(d: &Diagnostic, color: bool) -> String {
         (Some(file), Some(snip)) => {
             let mut ann = AnnotationKind::Primary.span(snip.underline.clone());
             if let Some(label) = &d.label {
-                ann = ann.label(label.as_str());
+                ann = ann.label(&**label);
             }
             title.element(
-                Snippet::source(snip.text.as_str())
+                Snippet::source(&*snip.text)
                     .line_start(snip.line)
-                    .path(file.as_str())
+                    .path(&**file)
                     .annotation(ann),
             )
         }
-        (Some(file), None) => Group::with_title(title).element(Origin::path(file.as_str())),
+        (Some(file), None) => Group::with_title(title).element(Origin::path(&**file)),
         _ => Group::with_title(title),
     };
     for note in &d.notes {
         match (&note.file, &note.snippet) {
             (Some(file), Some(snip)) => {
                 group = group.element(
-                    Snippet::source(snip.text.as_str())
+                    Snippet::source(&*snip.text)
                         .line_start(snip.line)
-                        .path(file.as_str())
+                        .path(&**file)
                         .annotation(
                             AnnotationKind::Context
                                 .span(snip.underline.clone())
@@ -59,7 +59,7 @@ fn snippets(d: &Diagnostic, color: bool) -> String {
             }
             (Some(file), None) => {
                 group = group.element(Level::NOTE.message(note.message.as_str()));
-                let mut origin = Origin::path(file.as_str());
+                let mut origin = Origin::path(&**file);
                 if let Some(line) = note.line {
                     origin = origin.line(line).char_column(note.column.unwrap_or(1));
                 }
@@ -69,7 +69,7 @@ fn snippets(d: &Diagnostic, color: bool) -> String {
         }
     }
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.message(&**help));
     }
     let renderer = if color {
         Renderer::styled()
@@ -135,7 +135,7 @@ fn plain(out: &mut String, d: &Diagnostic) -> bool {
     let notes_simple = d.notes.iter().all(|n| match (&n.file, &n.snippet) {
         // A note in the primary's file is drawn in the same snippet.
         (Some(nfile), Some(nsnip)) => {
-            nfile != file && simple_snippet(nsnip) && words(nfile) && words(&n.message)
+            **nfile != *file && simple_snippet(nsnip) && words(nfile) && words(&n.message)
         }
         _ => false,
     });
@@ -294,7 +294,7 @@ mod tests {
         Snippet {
             line,
             column: underline.start + 1,
-            text: text.to_string(),
+            text: text.into(),
             underline,
         }
     }
@@ -370,7 +370,7 @@ mod tests {
                 line,
                 column: from + 1,
                 underline: from.min(text.len())..to.min(text.len()),
-                text,
+                text: text.into(),
             }
         })
     }
@@ -388,8 +388,8 @@ mod tests {
             error in any::<bool>(),
         ) {
             let mut d = make::lint(Code::UndatedClaim, message, "").at(&file, Some(at));
-            d.help = help;
-            d.label = label;
+            d.help = help.map(Into::into);
+            d.label = label.map(Into::into);
             if error {
                 d.severity = Severity::Error;
             }
