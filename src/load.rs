@@ -266,7 +266,7 @@ fn discover(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Root> {
             Err(e) => {
                 diagnostics.push(
                     make::unreadable(&format!("cannot read `{}`: {e}", display(path)))
-                        .in_file(&display(path)),
+                        .in_file(display(path)),
                 );
                 continue;
             }
