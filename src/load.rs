@@ -195,31 +195,51 @@ where
         outlets: outlets.len(),
         ..Stats::default()
     };
+    // Duplicate article ids, found by sorting (id, position) pairs in
+    // parallel: the first of each run of one id is the original.
+    let mut ids: Vec<(&str, usize)> = outcomes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| o.article.as_ref().map(|f| (f.id.as_str(), i)))
+        .collect();
+    ids.par_sort_unstable();
+    let mut original_of: HashMap<usize, usize> = HashMap::new();
+    for run in ids.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, dup) in &run[1..] {
+            original_of.insert(dup, run[0].1);
+        }
+    }
+    drop(ids);
+    let mut duplicates = Vec::new();
+    for (i, original) in &original_of {
+        let (Some(found), Some(first)) = (&outcomes[*i].article, &outcomes[*original].article)
+        else {
+            continue;
+        };
+        // Rare: read both files again to show the two ids.
+        let here = snippets_at(&found.file, &[found.id_pos]).pop().flatten();
+        let there = snippets_at(&first.file, &[first.id_pos]).pop().flatten();
+        let note = match there {
+            Some(s) => Note::at("the id is first used here", &first.file, s),
+            None => Note::in_file("the id is first used here", &first.file),
+        };
+        duplicates.push((
+            *i,
+            make::duplicate_article_id(&found.id)
+                .at(&found.file, here)
+                .note(note),
+        ));
+    }
+    duplicates.sort_by_key(|d| d.0);
+    let mut duplicates = duplicates.into_iter().peekable();
     let mut items = Vec::with_capacity(outcomes.len());
-    let mut seen_ids: HashMap<String, (String, Pos)> = HashMap::with_capacity(outcomes.len());
-    for outcome in outcomes {
+    for (i, outcome) in outcomes.into_iter().enumerate() {
         diagnostics.extend(outcome.diagnostics);
+        if duplicates.peek().is_some_and(|d| d.0 == i) {
+            diagnostics.extend(duplicates.next().map(|d| d.1));
+            continue;
+        }
         if let Some(found) = outcome.article {
-            match seen_ids.get(&found.id) {
-                Some((first_file, first_pos)) => {
-                    // Rare: read both files again to show the two ids.
-                    let here = snippets_at(&found.file, &[found.id_pos]).pop().flatten();
-                    let first = snippets_at(first_file, &[*first_pos]).pop().flatten();
-                    let note = match first {
-                        Some(s) => Note::at("the id is first used here", first_file, s),
-                        None => Note::in_file("the id is first used here", first_file),
-                    };
-                    diagnostics.push(
-                        make::duplicate_article_id(&found.id)
-                            .at(&found.file, here)
-                            .note(note),
-                    );
-                    continue;
-                }
-                None => {
-                    seen_ids.insert(found.id, (found.file, found.id_pos));
-                }
-            }
             stats.articles += 1;
             stats.claims += found.claims;
             items.push(found.value);

@@ -392,10 +392,24 @@ impl<'a> ByClaim<'a> {
         ByClaim { keyed }
     }
 
-    /// Each claim's appearances, in claim id order.
+    /// Each claim's appearances, in claim id order. Where one claim's run
+    /// ends is found for every neighbour pair in parallel.
     fn groups(&self) -> Vec<&[Keyed<'a>]> {
-        self.keyed
-            .chunk_by(|x, y| x.0 == y.0 && x.1.claim.id == y.1.claim.id)
+        let keyed = &self.keyed;
+        let ends: Vec<usize> = keyed
+            .par_windows(2)
+            .enumerate()
+            .filter(|(_, w)| w[0].0 != w[1].0 || w[0].1.claim.id != w[1].1.claim.id)
+            .map(|(i, _)| i + 1)
+            .chain(rayon::iter::once(keyed.len()))
+            .collect();
+        let mut start = 0;
+        ends.into_iter()
+            .filter_map(|end| {
+                let run = &keyed[start..end];
+                start = end;
+                (!run.is_empty()).then_some(run)
+            })
             .collect()
     }
 }
@@ -808,5 +822,69 @@ pub fn summary(t: &Trail) -> ClaimSummary {
         first_outlet: t.origin.as_ref().map(|o| o.outlet.clone()),
         independent_roots: t.independent_roots,
         drift: t.findings.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{facts, summaries};
+    use crate::load::article_from_text;
+    use crate::model::Outlets;
+
+    fn article(id: &str, date: &str, claims: &[&str]) -> super::ArticleFacts {
+        let mut text =
+            format!("[article]\ntitle = \"t\"\noutlet = \"{id}-paper\"\npublished = {date}\n");
+        for c in claims {
+            text.push_str(&format!(
+                "[[claims]]\nid = \"{c}\"\ntext = \"x\"\nvia = [\"wire\"]\n"
+            ));
+        }
+        let (a, diags) = article_from_text(&text, id, id, &Outlets::default());
+        assert!(
+            diags.iter().all(|d| d.code.as_str() != "syntax"),
+            "{diags:?}"
+        );
+        facts(&a.expect("an article"), |_| true)
+    }
+
+    #[test]
+    fn claims_are_grouped_by_whole_id_in_id_order() {
+        // Ids that share their first sixteen bytes, one that is a prefix of
+        // another, and a NUL byte: the prefix held for sorting must not merge
+        // or misorder them.
+        let a = article(
+            "a",
+            "2019-03-01",
+            &[
+                "same-first-16-by-x",
+                "same-first-16-by",
+                "z",
+                "same-first-16-by-a",
+            ],
+        );
+        let b = article(
+            "b",
+            "2019-03-02",
+            &[
+                "same-first-16-by-a",
+                "same-first-16-by\\u0000",
+                "same-first-16-by",
+            ],
+        );
+        let list = summaries(&[a, b], &Outlets::default());
+        let got: Vec<(&str, usize)> = list.iter().map(|s| (&*s.id, s.appearances)).collect();
+        assert_eq!(
+            got,
+            [
+                ("same-first-16-by", 2),
+                ("same-first-16-by\0", 1),
+                ("same-first-16-by-a", 2),
+                ("same-first-16-by-x", 1),
+                ("z", 1),
+            ]
+        );
+        // Both appearances go back to the wire: one root; the first is a's.
+        assert_eq!(list[0].independent_roots, 1);
+        assert_eq!(list[0].first_outlet.as_deref(), Some("a-paper"));
     }
 }
