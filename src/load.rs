@@ -633,9 +633,10 @@ where
             };
         }
     };
-    let default_id = default_article_id(&root.dir, path);
+    // Made only for an article without an `id`.
+    let default_id = || default_article_id(&root.dir, path);
     let (article, id_pos, mut ctx) =
-        match parse_and_validate(&text, &file, default_id, outlets, &opts.allowed) {
+        match parse_and_validate(&text, &file, &default_id, outlets, &opts.allowed) {
             Ok(parsed) => parsed,
             Err(d) => {
                 return FileOutcome {
@@ -665,7 +666,7 @@ where
 fn parse_and_validate<'a>(
     text: &'a str,
     file: &'a str,
-    default_id: String,
+    default_id: &dyn Fn() -> String,
     outlets: &Outlets,
     allowed: &'a [Code],
 ) -> Result<(Article, Pos, FileCtx<'a>), Diagnostic> {
@@ -693,7 +694,7 @@ pub fn article_from_text(
     id: &str,
     outlets: &Outlets,
 ) -> (Option<Article>, Vec<Diagnostic>) {
-    match parse_and_validate(text, file, id.to_string(), outlets, &[]) {
+    match parse_and_validate(text, file, &|| id.to_string(), outlets, &[]) {
         Ok((article, _, ctx)) => (Some(article), ctx.diagnostics),
         Err(d) => (None, vec![d]),
     }
@@ -782,7 +783,7 @@ fn date(
 fn validate_article(
     ctx: &mut FileCtx,
     parsed: raw::ArticleFile,
-    default_id: String,
+    default_id: &dyn Fn() -> String,
     outlets: &Outlets,
 ) -> (Article, Pos) {
     let outlet_ids: Vec<&str> = outlets.by_id.keys().map(String::as_str).collect();
@@ -794,7 +795,7 @@ fn validate_article(
             let pos = ctx.pos(id.span());
             (nonempty(ctx, "id", id), pos)
         }
-        None => (default_id, ctx.pos(a.title.span())),
+        None => (default_id(), ctx.pos(a.title.span())),
     };
     let title = nonempty(ctx, "title", a.title);
     if !outlets.is_empty() && outlets.get(a.outlet.get_ref()).is_none() {

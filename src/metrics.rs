@@ -37,9 +37,10 @@ pub struct ArticleRow {
     pub grade: &'static str,
     #[serde(skip)]
     pub mean: Mean,
-    /// Named speakers by name and anonymous ones by article, for corpus totals.
+    /// Each distinct speaker: the name when named (named speakers are counted
+    /// once across articles in the corpus total), and the country.
     #[serde(skip)]
-    pub speaker_keys: BTreeMap<(String, Option<String>), String>,
+    pub speaker_keys: Vec<(Option<String>, String)>,
 }
 
 /// Compute an article's row.
@@ -75,20 +76,25 @@ pub fn article_row(article: &Article, outlets: &Outlets, weights: &Weights) -> A
             speakers.insert(src);
         }
     }
-    let mut by_country: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_country: Vec<(&str, usize)> = Vec::new();
     for id in &speakers {
         if let Some(src) = article.source(id) {
-            let key = match &src.name {
-                Some(name) => (name.clone(), None),
-                None => (src.id.clone(), Some(article.id.clone())),
-            };
-            let country = src.country.clone().unwrap_or_else(|| "??".into());
-            *by_country.entry(country.clone()).or_default() += 1;
-            row.speaker_keys.insert(key, country);
+            let country = src.country.as_deref().unwrap_or("??");
+            match by_country.iter_mut().find(|(c, _)| *c == country) {
+                Some((_, n)) => *n += 1,
+                None => by_country.push((country, 1)),
+            }
+            row.speaker_keys
+                .push((src.name.clone(), country.to_string()));
         }
     }
     row.speakers = speakers.len();
-    row.speakers_by_country = sort_counts(by_country);
+    row.speakers_by_country = sort_counts(
+        by_country
+            .into_iter()
+            .map(|(c, n)| (c.to_string(), n))
+            .collect(),
+    );
     finish(&mut row);
     row
 }
@@ -131,12 +137,13 @@ pub fn total_row(rows: &[ArticleRow]) -> ArticleRow {
         total.key_claims += r.key_claims;
         total.longest_route = total.longest_route.max(r.longest_route);
         total.mean.merge(r.mean);
-        for ((key, article), country) in &r.speaker_keys {
-            if article.is_some() {
-                anonymous += 1;
-                *countries.entry(country).or_default() += 1;
-            } else {
-                named.push((key, country));
+        for (name, country) in &r.speaker_keys {
+            match name {
+                Some(name) => named.push((name, country)),
+                None => {
+                    anonymous += 1;
+                    *countries.entry(country).or_default() += 1;
+                }
             }
         }
     }
