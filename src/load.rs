@@ -979,6 +979,10 @@ fn validate_article(
 }
 
 /// Sorting helper for callers that merge diagnostics from several places.
-pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
-    diagnostics.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+pub fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
+    // Diagnostics are large: sort their positions, then move each once.
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.par_sort_by(|&a, &b| diagnostics[a].sort_key().cmp(&diagnostics[b].sort_key()));
+    let mut slots: Vec<Option<Diagnostic>> = std::mem::take(diagnostics).into_iter().map(Some).collect();
+    *diagnostics = order.into_iter().filter_map(|i| slots[i].take()).collect();
 }

@@ -93,8 +93,15 @@ fn verbatim(s: &str, max: usize) -> bool {
 /// any text without control characters (which the renderer replaces) or
 /// space at either end.
 fn words(s: &str) -> bool {
+    let plain = |s: &str| {
+        if s.is_ascii() {
+            s.bytes().all(|b| (b' '..=b'~').contains(&b))
+        } else {
+            !s.chars().any(|c| c.is_control() || is_invisible(c))
+        }
+    };
     s.len() <= MESSAGE
-        && !s.chars().any(|c| c.is_control() || is_invisible(c))
+        && plain(s)
         && !s.starts_with(char::is_whitespace)
         && !s.ends_with(char::is_whitespace)
 }
