@@ -983,6 +983,7 @@ pub fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
     // Diagnostics are large: sort their positions, then move each once.
     let mut order: Vec<usize> = (0..diagnostics.len()).collect();
     order.par_sort_by(|&a, &b| diagnostics[a].sort_key().cmp(&diagnostics[b].sort_key()));
-    let mut slots: Vec<Option<Diagnostic>> = std::mem::take(diagnostics).into_iter().map(Some).collect();
+    let mut slots: Vec<Option<Diagnostic>> =
+        std::mem::take(diagnostics).into_iter().map(Some).collect();
     *diagnostics = order.into_iter().filter_map(|i| slots[i].take()).collect();
 }

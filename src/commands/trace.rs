@@ -63,7 +63,7 @@ pub(crate) fn claims(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let opts = run.load_options(paths)?;
-    let loaded = run.load(&opts, |a, _, _| trail::facts(&a, |_| true));
+    let loaded = run.load(&opts, |a, _, _| trail::counting_facts(&a));
     let status = run.report_errors(&loaded.diagnostics, err)?;
     let outlets = loaded.outlets;
     let list: Vec<_> = trail::summaries(&loaded.items, &outlets)

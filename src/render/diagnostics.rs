@@ -1,5 +1,8 @@
 //! Diagnostics as people and machines read them: rustc-style snippets
-//! (annotate-snippets), a JSON array, and GitHub workflow annotations.
+//! (annotate-snippets), a JSON array, and GitHub workflow annotations. Plain
+//! output of the shapes `check` prints by the thousand is written directly,
+//! to the byte as annotate-snippets draws it (a property test holds the two
+//! equal); colour and every other shape go through annotate-snippets.
 
 use crate::diag::{self, Diagnostic, Severity};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};

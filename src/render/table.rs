@@ -2,10 +2,10 @@
 //! text there; plain, unwrapped ASCII when not writing to a terminal; numbers
 //! right-aligned.
 //!
-//! The plain ASCII table is written directly, row by row, in comfy-table's
-//! `ASCII_FULL_CONDENSED` layout (a test holds the two to the same bytes):
-//! a report of a large corpus piped to a file should not build a table of
-//! cell objects first.
+//! The plain ASCII table is written directly in comfy-table's
+//! `ASCII_FULL_CONDENSED` layout (a property test holds the two to the same
+//! bytes): a report of a large corpus piped to a file should not build a
+//! table of cell objects first. Its rows are made and laid out in parallel.
 
 use super::{Align, Block, Doc, Grid, Terminal};
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
