@@ -109,10 +109,17 @@ fn words(s: &str) -> bool {
         && !s.ends_with(char::is_whitespace)
 }
 
-/// Characters a renderer may treat specially: bidirectional controls and
-/// zero-width marks. Text with them goes through annotate-snippets.
+/// Characters a renderer may treat specially: bidirectional controls,
+/// zero-width marks and line or paragraph separators. Text with them goes
+/// through annotate-snippets.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 /// A shown line: as `verbatim`, but it may be indented.
