@@ -393,7 +393,10 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        #![proptest_config(ProptestConfig {
+            failure_persistence: None,
+            ..ProptestConfig::with_cases(2_000)
+        })]
         #[test]
         fn direct_rendering_matches_annotate_snippets(
             message in text(60),

@@ -307,6 +307,8 @@ mod tests {
                 vec!["報道 🛰️ é".into(), "7".into(), String::new()],
                 vec!["two\nlines".into(), "1".into(), "x | y".into()],
                 vec!["عربى".into(), "100".into(), "z".into()],
+                // A trailing line break is one more (empty) line.
+                vec!["\n\n".into(), "ends\n".into(), "a\r".into()],
             ]),
             footer: Some(vec!["total".into(), "120".into(), "".into()]),
         };
@@ -320,7 +322,10 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::with_cases(500)
+        })]
         #[test]
         fn direct_tables_match_comfy_table(
             rows in proptest::collection::vec(
