@@ -254,9 +254,10 @@ where
 }
 
 /// Read a file again and cut out the snippets at positions recorded in the
-/// model, for diagnostics found after loading (drift across articles). A
-/// file that cannot be read again, or has become shorter, gives `None`.
-pub fn snippets_at(file: &str, positions: &[Pos]) -> Vec<Option<Snippet>> {
+/// model, for the rare diagnostics found after loading (an article id used by
+/// two files). A file that cannot be read again, or has become shorter, gives
+/// `None`.
+fn snippets_at(file: &str, positions: &[Pos]) -> Vec<Option<Snippet>> {
     let Ok(bytes) = std::fs::read(file) else {
         return vec![None; positions.len()];
     };
