@@ -203,17 +203,16 @@ where
         .filter_map(|(i, o)| o.article.as_ref().map(|f| (f.id.as_str(), i)))
         .collect();
     ids.par_sort_unstable();
-    let mut original_of: HashMap<usize, usize> = HashMap::new();
-    for run in ids.chunk_by(|a, b| a.0 == b.0) {
-        for &(_, dup) in &run[1..] {
-            original_of.insert(dup, run[0].1);
-        }
-    }
+    // (duplicate, original) positions, in file order of the duplicates.
+    let mut pairs: Vec<(usize, usize)> = ids
+        .chunk_by(|a, b| a.0 == b.0)
+        .flat_map(|run| run[1..].iter().map(move |&(_, dup)| (dup, run[0].1)))
+        .collect();
     drop(ids);
+    pairs.sort_unstable();
     let mut duplicates = Vec::new();
-    for (i, original) in &original_of {
-        let (Some(found), Some(first)) = (&outcomes[*i].article, &outcomes[*original].article)
-        else {
+    for &(i, original) in &pairs {
+        let (Some(found), Some(first)) = (&outcomes[i].article, &outcomes[original].article) else {
             continue;
         };
         // Rare: read both files again to show the two ids.
@@ -224,13 +223,12 @@ where
             None => Note::in_file("the id is first used here", &first.file),
         };
         duplicates.push((
-            *i,
+            i,
             make::duplicate_article_id(&found.id)
                 .at(&found.file, here)
                 .note(note),
         ));
     }
-    duplicates.sort_by_key(|d| d.0);
     let mut duplicates = duplicates.into_iter().peekable();
     let mut items = Vec::with_capacity(outcomes.len());
     for (i, outcome) in outcomes.into_iter().enumerate() {

@@ -6,6 +6,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The repository root: where `claims/` and `tests/fixtures/` are.
+/// Library load options for one corpus folder, defaults otherwise.
+pub fn load_options(path: &Path) -> claimtrail::load::LoadOptions {
+    claimtrail::load::LoadOptions {
+        paths: vec![path.to_path_buf()],
+        ..claimtrail::load::LoadOptions::default()
+    }
+}
+
 pub fn repo_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }

@@ -8,7 +8,7 @@
 //! (`PROPTEST_CASES=20000 cargo test --test cli fuzz`). See the index in tests/cli/main.rs.
 
 use claimtrail::diag::{Code, Diagnostic};
-use claimtrail::load::{self, LoadOptions};
+use claimtrail::load;
 use claimtrail::render::diagnostics as render;
 use claimtrail::score::Weights;
 use claimtrail::{lint, metrics};
@@ -49,11 +49,7 @@ fn load_and_check(outlets: &[u8], article: &[u8]) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("outlets.toml"), outlets).unwrap();
     std::fs::write(dir.path().join("article.toml"), article).unwrap();
-    let opts = LoadOptions {
-        paths: vec![dir.path().to_path_buf()],
-        max_file_size: load::DEFAULT_MAX_FILE_SIZE,
-        ..LoadOptions::default()
-    };
+    let opts = crate::common::load_options(dir.path());
     let weights = Weights::default();
     let loaded = load::load(&opts, |a, ctx, outlets| {
         lint::check_article(&a, outlets, ctx);
@@ -290,14 +286,7 @@ fn every_corpus_file_loads_unmutated() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("outlets.toml"), registry()).unwrap();
         std::fs::write(dir.path().join("article.toml"), text).unwrap();
-        let loaded = load::load(
-            &LoadOptions {
-                paths: vec![dir.path().to_path_buf()],
-                max_file_size: load::DEFAULT_MAX_FILE_SIZE,
-                ..LoadOptions::default()
-            },
-            |a, _, _| a.id,
-        );
+        let loaded = load::load(&crate::common::load_options(dir.path()), |a, _, _| a.id);
         assert_eq!(loaded.items, ["article"], "{name}");
         let errors: Vec<&Diagnostic> = loaded
             .diagnostics

@@ -7,7 +7,7 @@
 //! tests/screenshot.png, the picture in the README.
 
 use crate::common::{self, claimtrail, repo_root};
-use claimtrail::load::{self, LoadOptions};
+use claimtrail::load;
 use claimtrail::metrics::{self, ArticleRow, Explanation};
 use claimtrail::model::Outlets;
 use claimtrail::render::html::{self, HtmlInput, Page};
@@ -32,10 +32,7 @@ struct Computed {
 impl Computed {
     fn of(corpus: &Path) -> Computed {
         let weights = Weights::default();
-        let opts = LoadOptions {
-            paths: vec![corpus.to_path_buf()],
-            ..LoadOptions::default()
-        };
+        let opts = common::load_options(corpus);
         let loaded = load::load(&opts, |a, _, outlets| {
             (
                 metrics::explain(&a, outlets, &weights),

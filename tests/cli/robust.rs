@@ -7,7 +7,7 @@
 //! Every case must end in diagnostics (or a clean load), never a panic or hang.
 
 use claimtrail::diag::{Code, Diagnostic};
-use claimtrail::load::{self, LoadOptions};
+use claimtrail::load;
 use insta_cmd::get_cargo_bin;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -31,14 +31,7 @@ fn corpus_files() -> Vec<PathBuf> {
 fn load_text(dir: &Path, text: &[u8]) -> Vec<Diagnostic> {
     let file = dir.join("article.toml");
     std::fs::write(&file, text).unwrap();
-    let loaded = load::load(
-        &LoadOptions {
-            paths: vec![dir.to_path_buf()],
-            max_file_size: load::DEFAULT_MAX_FILE_SIZE,
-            ..LoadOptions::default()
-        },
-        |a, _, _| a.claims.len(),
-    );
+    let loaded = load::load(&crate::common::load_options(dir), |a, _, _| a.claims.len());
     for d in &loaded.diagnostics {
         if let Some(line) = d.line() {
             assert!(line >= 1 && d.column().unwrap() >= 1, "{d:?}");
@@ -164,14 +157,7 @@ fn a_huge_file_is_refused_quickly_and_the_limit_is_configurable() {
     // A sparse 200 MB file: refused from its size, never read.
     let f = std::fs::File::create(&file).unwrap();
     f.set_len(200 * 1024 * 1024).unwrap();
-    let loaded = load::load(
-        &LoadOptions {
-            paths: vec![dir.path().to_path_buf()],
-            max_file_size: load::DEFAULT_MAX_FILE_SIZE,
-            ..LoadOptions::default()
-        },
-        |_, _, _| (),
-    );
+    let loaded = load::load(&crate::common::load_options(dir.path()), |_, _, _| ());
     assert_eq!(loaded.diagnostics.len(), 1);
     assert_eq!(loaded.diagnostics[0].code, Code::FileTooLarge);
 
@@ -222,14 +208,7 @@ fn a_hundred_thousand_files_in_one_folder() {
         )
         .unwrap();
     }
-    let loaded = load::load(
-        &LoadOptions {
-            paths: vec![dir.path().to_path_buf()],
-            max_file_size: load::DEFAULT_MAX_FILE_SIZE,
-            ..LoadOptions::default()
-        },
-        |a, _, _| a.id,
-    );
+    let loaded = load::load(&crate::common::load_options(dir.path()), |a, _, _| a.id);
     assert!(loaded.diagnostics.is_empty());
     assert_eq!(loaded.items.len(), 100_000);
     // In file-name order, whatever order the file system lists them in.
@@ -255,14 +234,7 @@ fn special_files_are_diagnostics_not_hangs() {
         "[article]\ntitle = \"x\"\noutlet = \"reuters\"\npublished = 2019-03-26\n",
     )
     .unwrap();
-    let loaded = load::load(
-        &LoadOptions {
-            paths: vec![p.to_path_buf()],
-            max_file_size: load::DEFAULT_MAX_FILE_SIZE,
-            ..LoadOptions::default()
-        },
-        |a, _, _| a.id,
-    );
+    let loaded = load::load(&crate::common::load_options(p), |a, _, _| a.id);
     let unreadable = loaded
         .diagnostics
         .iter()
