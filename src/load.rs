@@ -785,7 +785,6 @@ fn validate_article(
     default_id: &dyn Fn() -> String,
     outlets: &Outlets,
 ) -> (Article, Pos) {
-    let outlet_ids: Vec<&str> = outlets.by_id.keys().map(String::as_str).collect();
     let article_span = parsed.article.span();
     let a = parsed.article.into_inner();
 
@@ -799,7 +798,7 @@ fn validate_article(
     let title = nonempty(ctx, "title", a.title);
     if !outlets.is_empty() && outlets.get(a.outlet.get_ref()).is_none() {
         ctx.push_span(
-            make::unknown_outlet(a.outlet.get_ref(), &outlet_ids),
+            make::unknown_outlet(a.outlet.get_ref(), &outlets.ids()),
             a.outlet.span(),
         );
     }
@@ -911,7 +910,10 @@ fn validate_article(
                 }
                 for hop in &hops {
                     if !outlets.is_empty() && outlets.get(hop.get_ref()).is_none() {
-                        ctx.push_span(make::unknown_outlet(hop.get_ref(), &outlet_ids), hop.span());
+                        ctx.push_span(
+                            make::unknown_outlet(hop.get_ref(), &outlets.ids()),
+                            hop.span(),
+                        );
                     }
                 }
                 routes.push(Route {

@@ -91,10 +91,11 @@ impl Outlet {
 }
 
 /// The outlet registry, by id. Looked up for every hop of every claim, so a
-/// hash map; `ids` gives them in order.
+/// hash map, with a fast hash (the keys are the user's own outlet ids, not
+/// input an attacker chooses); `ids` gives them in order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outlets {
-    pub by_id: HashMap<String, Outlet>,
+    pub by_id: HashMap<String, Outlet, foldhash::fast::RandomState>,
 }
 
 impl Outlets {

@@ -35,7 +35,7 @@ pub struct Settings {
 /// The level of each code, after `[lints]` and `--deny warnings`.
 #[derive(Clone, Debug, Default)]
 pub struct Policy {
-    levels: HashMap<Code, Level>,
+    levels: HashMap<Code, Level, foldhash::fast::RandomState>,
     pub deny_warnings: bool,
 }
 

@@ -170,7 +170,7 @@ fn facts_with(article: &Article, keep: impl Fn(&str) -> bool, texts: bool) -> Ar
 #[derive(Default)]
 struct Names {
     list: Vec<Box<str>>,
-    index: HashMap<Box<str>, usize>,
+    index: HashMap<Box<str>, usize, foldhash::fast::RandomState>,
 }
 
 impl Names {
@@ -343,7 +343,7 @@ enum RootRef<'a> {
 }
 
 /// The distinct roots of a set of appearances (see `roots_of`).
-fn count_roots<'a>(apps: impl Iterator<Item = &'a Seen<'a>>) -> usize {
+fn count_roots<'a>(apps: impl Iterator<Item = Seen<'a>>) -> usize {
     let mut roots: Vec<RootRef> = Vec::new();
     for s in apps {
         if let Some(name) = s
@@ -375,91 +375,137 @@ fn order(a: &Seen, b: &Seen) -> Ordering {
     .then_with(|| a.article_id().cmp(b.article_id()))
 }
 
-/// An appearance with the first sixteen bytes of its claim id beside it.
-type Keyed<'a> = (u128, Seen<'a>);
+/// An appearance, as its place in the corpus, with the first 32 bytes of its
+/// claim id (big-endian words, zero-padded) and the id's length beside it.
+/// Ids of up to 32 bytes (nearly all) are ordered and told apart by these
+/// numbers alone; longer ones read their strings only where the first 32
+/// bytes are equal.
+#[derive(Clone, Copy)]
+struct Key {
+    prefix: [u64; 4],
+    len: u32,
+    at: Place,
+}
+
+/// The longest id a key holds whole.
+const KEY_BYTES: usize = 32;
+
+impl Key {
+    fn new(id: &str, at: Place) -> Key {
+        let mut bytes = [0u8; KEY_BYTES];
+        let n = id.len().min(KEY_BYTES);
+        bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+        let word = |i: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&bytes[i * 8..i * 8 + 8]);
+            u64::from_be_bytes(w)
+        };
+        Key {
+            prefix: [word(0), word(1), word(2), word(3)],
+            len: u32::try_from(id.len()).unwrap_or(u32::MAX),
+            at,
+        }
+    }
+
+    /// Whether the key holds the whole id.
+    fn whole(&self) -> bool {
+        self.len as usize <= KEY_BYTES
+    }
+}
 
 /// Every appearance, sorted by claim id (ties in corpus order), so each
-/// claim's appearances are one run of the list. Each carries a prefix of
-/// its id, so the sort compares numbers held in the list and reads the
-/// strings (all over the heap) only where prefixes are equal.
+/// claim's appearances are one run of the list.
 struct ByClaim<'a> {
-    keyed: Vec<Keyed<'a>>,
+    articles: &'a [ArticleFacts],
+    keys: Vec<Key>,
 }
 
 impl<'a> ByClaim<'a> {
     fn new(articles: &'a [ArticleFacts]) -> ByClaim<'a> {
-        let mut keyed: Vec<Keyed> = articles
+        let mut keys: Vec<Key> = articles
             .par_iter()
             .enumerate()
             .flat_map_iter(|(i, a)| {
-                a.claims.iter().enumerate().map(move |(j, c)| {
-                    let seen = Seen {
-                        article: a,
-                        claim: c,
-                        at: (i as u32, j as u32),
-                    };
-                    (prefix(&c.id), seen)
-                })
+                a.claims
+                    .iter()
+                    .enumerate()
+                    .map(move |(j, c)| Key::new(&c.id, (i as u32, j as u32)))
             })
             .collect();
+        let by = ByClaim {
+            articles,
+            keys: Vec::new(),
+        };
         // The corpus position breaks ties, so an unstable sort (no merge
         // buffer) still gives one order.
-        keyed.par_sort_unstable_by(|x, y| {
-            x.0.cmp(&y.0)
-                .then_with(|| x.1.claim.id.cmp(&y.1.claim.id))
-                .then(x.1.at.cmp(&y.1.at))
-        });
-        ByClaim { keyed }
+        keys.par_sort_unstable_by(|x, y| by.cmp_ids(x, y).then(x.at.cmp(&y.at)));
+        ByClaim { keys, ..by }
+    }
+
+    /// Two keys' ids compared as strings.
+    fn cmp_ids(&self, x: &Key, y: &Key) -> Ordering {
+        x.prefix.cmp(&y.prefix).then_with(|| {
+            if x.whole() && y.whole() {
+                // Equal words: the shorter id is a prefix of the longer.
+                x.len.cmp(&y.len)
+            } else {
+                self.id(x).cmp(self.id(y))
+            }
+        })
+    }
+
+    fn id(&self, k: &Key) -> &'a str {
+        &self.seen(k).claim.id
+    }
+
+    fn seen(&self, k: &Key) -> Seen<'a> {
+        let article = &self.articles[k.at.0 as usize];
+        Seen {
+            article,
+            claim: &article.claims[k.at.1 as usize],
+            at: k.at,
+        }
     }
 
     /// Each claim's appearances, in claim id order, as a parallel iterator.
     /// Where one claim's run ends is found for every neighbour pair in
     /// parallel; only those ends are held.
-    fn groups(&self) -> impl IndexedParallelIterator<Item = &[Keyed<'a>]> + '_ {
-        let keyed = &self.keyed;
-        let ends: Vec<usize> = keyed
+    fn groups(&self) -> impl IndexedParallelIterator<Item = &[Key]> + '_ {
+        let keys = &self.keys;
+        let ends: Vec<usize> = keys
             .par_windows(2)
             .enumerate()
-            .filter(|(_, w)| w[0].0 != w[1].0 || w[0].1.claim.id != w[1].1.claim.id)
+            .filter(|(_, w)| self.cmp_ids(&w[0], &w[1]) != Ordering::Equal)
             .map(|(i, _)| i + 1)
-            .chain(rayon::iter::once(keyed.len()).filter(|&n| n > 0))
+            .chain(rayon::iter::once(keys.len()).filter(|&n| n > 0))
             .collect();
         (0..ends.len()).into_par_iter().map(move |i| {
             let start = if i == 0 { 0 } else { ends[i - 1] };
-            &keyed[start..ends[i]]
+            &keys[start..ends[i]]
         })
     }
-}
 
-/// The first sixteen bytes of an id, big-endian, zero-padded: where two ids
-/// differ there, these order them as their strings do.
-fn prefix(id: &str) -> u128 {
-    let mut bytes = [0u8; 16];
-    let n = id.len().min(16);
-    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
-    u128::from_be_bytes(bytes)
-}
-
-/// A claim's appearances in trail order.
-fn in_order<'a>(apps: &[Keyed<'a>]) -> Vec<Seen<'a>> {
-    let mut sorted: Vec<Seen> = apps.iter().map(|k| k.1).collect();
-    sorted.sort_by(order);
-    sorted
+    /// A claim's appearances in trail order.
+    fn in_order(&self, apps: &[Key]) -> Vec<Seen<'a>> {
+        let mut sorted: Vec<Seen> = apps.iter().map(|k| self.seen(k)).collect();
+        sorted.sort_by(order);
+        sorted
+    }
 }
 
 /// Build every trail from the facts of a corpus, sorted by claim id.
 pub fn trails(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<Trail> {
-    ByClaim::new(articles)
-        .groups()
-        .map(|apps| build(&apps[0].1.claim.id, in_order(apps), outlets))
+    let by = ByClaim::new(articles);
+    by.groups()
+        .map(|apps| build(by.id(&apps[0]), by.in_order(apps), outlets))
         .collect()
 }
 
 /// The summary of every trail, sorted by claim id, computed from the
 /// borrowed facts: no trail is built.
 pub fn summaries(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<ClaimSummary> {
-    ByClaim::new(articles)
-        .groups()
+    let by = ByClaim::new(articles);
+    by.groups()
         .map(|apps| {
             let first = |s: &Seen| ClaimSummary {
                 id: s.claim.id.clone(),
@@ -467,15 +513,15 @@ pub fn summaries(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<ClaimSumma
                 articles: 1,
                 first_published: s.published(),
                 first_outlet: Some(s.article.outlet.clone()),
-                independent_roots: count_roots(apps.iter().map(|k| &k.1)),
+                independent_roots: count_roots(apps.iter().map(|k| by.seen(k))),
                 drift: 0,
             };
             match apps {
                 // Most claim ids appear once: nothing to order or compare.
-                [(_, one)] => first(one),
+                [one] => first(&by.seen(one)),
                 _ => {
-                    let sorted = in_order(apps);
-                    let mut ids: Vec<&str> = apps.iter().map(|k| k.1.article_id()).collect();
+                    let sorted = by.in_order(apps);
+                    let mut ids: Vec<&str> = sorted.iter().map(Seen::article_id).collect();
                     ids.sort_unstable();
                     ids.dedup();
                     ClaimSummary {
@@ -508,11 +554,11 @@ pub fn findings<'a>(
     outlets: &Outlets,
     wants: &(dyn Fn(Code) -> bool + Sync),
 ) -> Vec<Finding<'a>> {
-    ByClaim::new(articles)
-        .groups()
+    let by = ByClaim::new(articles);
+    by.groups()
         .filter(|apps| apps.len() > 1)
         .flat_map_iter(|apps| {
-            let sorted = in_order(apps);
+            let sorted = by.in_order(apps);
             drift(&sorted, outlets, true, wants)
                 .into_iter()
                 .map(move |d| Finding {
@@ -863,7 +909,7 @@ mod tests {
 
     #[test]
     fn claims_are_grouped_by_whole_id_in_id_order() {
-        // Ids that share their first sixteen bytes, one that is a prefix of
+        // Ids that share their first 16 or 32 bytes, one that is a prefix of
         // another, and a NUL byte: the prefix held for sorting must not merge
         // or misorder them.
         let a = article(
@@ -874,6 +920,9 @@ mod tests {
                 "same-first-16-by",
                 "z",
                 "same-first-16-by-a",
+                "a-long-id-sharing-its-first-32-b-then-z",
+                "a-long-id-sharing-its-first-32-b",
+                "a-long-id-sharing-its-first-32-b-then-a",
             ],
         );
         let b = article(
@@ -883,6 +932,8 @@ mod tests {
                 "same-first-16-by-a",
                 "same-first-16-by\\u0000",
                 "same-first-16-by",
+                "a-long-id-sharing-its-first-32-b-then-a",
+                "a-long-id-sharing-its-first-32-b\\u0000",
             ],
         );
         let list = summaries(&[a, b], &Outlets::default());
@@ -890,6 +941,10 @@ mod tests {
         assert_eq!(
             got,
             [
+                ("a-long-id-sharing-its-first-32-b", 1),
+                ("a-long-id-sharing-its-first-32-b\0", 1),
+                ("a-long-id-sharing-its-first-32-b-then-a", 2),
+                ("a-long-id-sharing-its-first-32-b-then-z", 1),
                 ("same-first-16-by", 2),
                 ("same-first-16-by\0", 1),
                 ("same-first-16-by-a", 2),
@@ -898,8 +953,8 @@ mod tests {
             ]
         );
         // Both appearances go back to the wire: one root; the first is a's.
-        assert_eq!(list[0].independent_roots, 1);
-        assert_eq!(list[0].first_outlet.as_deref(), Some("a-paper"));
+        assert_eq!(list[4].independent_roots, 1);
+        assert_eq!(list[4].first_outlet.as_deref(), Some("a-paper"));
     }
 
     #[test]
