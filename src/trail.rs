@@ -18,40 +18,54 @@ use std::sync::Arc;
 /// A claim's routes as a trail shows them, outlet ids from the speaker outward.
 pub type Routes = Arc<[Box<[Box<str>]>]>;
 
-/// What tracking needs of one article. Strings are shared (`Arc`) so a trail
-/// can show them without copying; routes are held once per article, as
-/// indexes, so a claim costs no allocation for them.
+/// What tracking needs of one article. The article's own strings are shared
+/// (`Arc`) so a trail can show them without copying. The strings of its
+/// claims, speakers and routes are held end to end in one string, and routes
+/// once per article as indexes, so a claim costs no allocation.
 #[derive(Clone, Debug)]
 pub struct ArticleFacts {
     pub id: Arc<str>,
     pub file: Arc<str>,
     pub outlet: Arc<str>,
     pub published: Option<NaiveDate>,
+    /// Every string below, end to end; `Span`s point into it.
+    text: String,
     /// Each source as described, and its name when named; claims point here.
-    pub speakers: Vec<Speaker>,
+    speakers: Vec<Speaker>,
     pub claims: Vec<ClaimFacts>,
     /// The outlet ids this article's routes name, each once.
-    names: Vec<Box<str>>,
+    names: Vec<Span>,
     /// Every route's hops end to end, as indexes into `names`.
-    hops: Vec<usize>,
+    hops: Vec<u32>,
     /// Where each route's hops end in `hops`; a claim's routes are consecutive.
-    route_ends: Vec<usize>,
+    route_ends: Vec<u32>,
+}
+
+/// Where a string is in an article's `text`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    end: u32,
 }
 
 /// A source as the article describes them, and their name when named.
-pub type Speaker = (Arc<str>, Option<Arc<str>>);
+#[derive(Clone, Copy, Debug)]
+struct Speaker {
+    described: Span,
+    name: Option<Span>,
+}
 
 /// What tracking needs of one claim in one article.
 #[derive(Clone, Debug)]
 pub struct ClaimFacts {
-    pub id: Arc<str>,
+    id: Span,
     pub class: Class,
     /// The speaker: an index into the article's `speakers`.
-    pub speaker: Option<u32>,
+    speaker: Option<u32>,
     /// The claim's routes: a range of the article's routes (see
     /// [`ArticleFacts::routes`]).
-    pub routes: std::ops::Range<usize>,
-    pub hedge: Option<Arc<str>>,
+    routes: std::ops::Range<u32>,
+    hedge: Option<Span>,
     pub said: Option<NaiveDate>,
     pub pos: Pos,
 }
@@ -59,31 +73,64 @@ pub struct ClaimFacts {
 /// One route of a claim, borrowed from its article.
 #[derive(Clone, Copy)]
 pub struct RouteRef<'a> {
-    names: &'a [Box<str>],
-    hops: &'a [usize],
+    article: &'a ArticleFacts,
+    hops: &'a [u32],
 }
 
 impl<'a> RouteRef<'a> {
     /// The outlet the claim first went through.
     pub fn first(&self) -> Option<&'a str> {
-        self.hops.first().map(|&i| &*self.names[i])
+        self.hops.first().map(|&i| self.article.name(i))
     }
 
     /// Outlet ids from the speaker outward.
     pub fn hops(self) -> impl Iterator<Item = &'a str> + 'a {
-        let names = self.names;
-        self.hops.iter().map(move |&i| &*names[i])
+        let article = self.article;
+        self.hops.iter().map(move |&i| article.name(i))
     }
 }
 
 impl ArticleFacts {
+    fn str(&self, span: Span) -> &str {
+        &self.text[span.start as usize..span.end as usize]
+    }
+
+    /// The `i`th outlet id the article's routes name.
+    fn name(&self, i: u32) -> &str {
+        self.str(self.names[i as usize])
+    }
+
+    /// A claim's id.
+    pub fn claim_id<'a>(&'a self, claim: &ClaimFacts) -> &'a str {
+        self.str(claim.id)
+    }
+
+    /// A claim's hedge (blank in counting facts).
+    pub fn hedge<'a>(&'a self, claim: &ClaimFacts) -> Option<&'a str> {
+        claim.hedge.map(|h| self.str(h))
+    }
+
+    /// A claim's speaker as the article describes them (blank in counting
+    /// facts), and their name when named.
+    pub fn speaker<'a>(&'a self, claim: &ClaimFacts) -> Option<(&'a str, Option<&'a str>)> {
+        claim.speaker.map(|i| {
+            let s = self.speakers[i as usize];
+            (self.str(s.described), s.name.map(|n| self.str(n)))
+        })
+    }
+
     /// A claim's routes.
     pub fn routes<'a>(&'a self, claim: &ClaimFacts) -> impl Iterator<Item = RouteRef<'a>> + 'a {
         claim.routes.clone().map(move |r| {
-            let start = if r == 0 { 0 } else { self.route_ends[r - 1] };
+            let r = r as usize;
+            let start = if r == 0 {
+                0
+            } else {
+                self.route_ends[r - 1] as usize
+            };
             RouteRef {
-                names: &self.names,
-                hops: &self.hops[start..self.route_ends[r]],
+                article: self,
+                hops: &self.hops[start..self.route_ends[r] as usize],
             }
         })
     }
@@ -109,25 +156,28 @@ pub fn counting_facts(article: &Article) -> ArticleFacts {
 }
 
 fn facts_with(article: &Article, keep: impl Fn(&str) -> bool, texts: bool) -> ArticleFacts {
-    let blank: Arc<str> = Arc::from("");
-    let text = |s: &str| if texts { Arc::from(s) } else { blank.clone() };
-    // Each source's strings are made once and shared by its claims.
+    let mut arena = Arena::default();
+    // Each source's strings are held once and shared by its claims.
     let speakers: Vec<Speaker> = article
         .sources
         .iter()
-        .map(|s| {
-            let described = if texts {
-                Arc::from(s.described())
+        .map(|s| Speaker {
+            described: if texts {
+                match (&s.name, &s.description) {
+                    (Some(name), _) => arena.put(name),
+                    (None, Some(desc)) => arena.put_all(&["anonymous: ", desc]),
+                    (None, None) => arena.put("anonymous"),
+                }
             } else {
-                blank.clone()
-            };
-            (described, s.name.as_deref().map(Arc::from))
+                Span::default()
+            },
+            name: s.name.as_deref().map(|n| arena.put(n)),
         })
         .collect();
     let mut names = Names::default();
-    let mut hops: Vec<usize> = Vec::new();
-    let mut route_ends: Vec<usize> = Vec::new();
-    let mut claims = Vec::new();
+    let mut hops: Vec<u32> = Vec::new();
+    let mut route_ends: Vec<u32> = Vec::new();
+    let mut claims = Vec::with_capacity(article.claims.len());
     for c in article.claims.iter().filter(|c| keep(&c.id)) {
         let speaker = c.source.as_deref().and_then(|id| {
             article
@@ -136,17 +186,22 @@ fn facts_with(article: &Article, keep: impl Fn(&str) -> bool, texts: bool) -> Ar
                 .ok()
                 .map(|i| i as u32)
         });
-        let first_route = route_ends.len();
+        let first_route = count(route_ends.len());
         for r in &c.routes {
-            hops.extend(r.hops.iter().map(|h| names.index(h)));
-            route_ends.push(hops.len());
+            for h in &r.hops {
+                hops.push(names.index(&mut arena, h));
+            }
+            route_ends.push(count(hops.len()));
         }
         claims.push(ClaimFacts {
-            id: c.id.as_str().into(),
+            id: arena.put(&c.id),
             class: article.class_of(c),
             speaker,
-            routes: first_route..route_ends.len(),
-            hedge: c.hedge.as_deref().map(text),
+            routes: first_route..count(route_ends.len()),
+            hedge: c
+                .hedge
+                .as_deref()
+                .map(|h| if texts { arena.put(h) } else { Span::default() }),
             said: c.said,
             pos: c.pos,
         });
@@ -156,6 +211,7 @@ fn facts_with(article: &Article, keep: impl Fn(&str) -> bool, texts: bool) -> Ar
         file: Arc::from(article.file.as_str()),
         outlet: Arc::from(article.outlet.as_str()),
         published: article.published,
+        text: arena.text,
         speakers,
         claims,
         names: names.list,
@@ -164,31 +220,76 @@ fn facts_with(article: &Article, keep: impl Fn(&str) -> bool, texts: bool) -> Ar
     }
 }
 
-/// Distinct strings, each given an index: a list searched in place while it
-/// is short (an article names a handful of outlets), with a hash index once
-/// it grows.
+/// A count within one article as an index: an article small enough to load
+/// has far fewer than 2^32 routes or hops.
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The strings of one article's facts, end to end.
+#[derive(Default)]
+struct Arena {
+    text: String,
+}
+
+impl Arena {
+    fn put(&mut self, s: &str) -> Span {
+        self.put_all(&[s])
+    }
+
+    /// The parts end to end, as one string. Offsets are 32-bit: past 4 GiB of
+    /// text in one article (a file that large is refused by default, and
+    /// would not fit in memory parsed), strings are held empty.
+    fn put_all(&mut self, parts: &[&str]) -> Span {
+        let len: usize = parts.iter().map(|p| p.len()).sum();
+        let (Ok(start), Ok(end)) = (
+            u32::try_from(self.text.len()),
+            u32::try_from(self.text.len() + len),
+        ) else {
+            return Span::default();
+        };
+        for p in parts {
+            self.text.push_str(p);
+        }
+        Span { start, end }
+    }
+}
+
+/// Distinct outlet ids, each given an index: a list searched in place while
+/// it is short (an article names a handful of outlets), with a hash index
+/// once it grows.
 #[derive(Default)]
 struct Names {
-    list: Vec<Box<str>>,
-    index: HashMap<Box<str>, usize, foldhash::fast::RandomState>,
+    list: Vec<Span>,
+    index: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
 }
 
 impl Names {
     const SHORT: usize = 16;
 
-    fn index(&mut self, name: &str) -> usize {
+    fn index(&mut self, arena: &mut Arena, name: &str) -> u32 {
+        let text = &arena.text;
         let found = if self.list.len() <= Self::SHORT {
-            self.list.iter().position(|n| &**n == name)
+            self.list
+                .iter()
+                .position(|n| &text[n.start as usize..n.end as usize] == name)
+                .map(count)
         } else {
             self.index.get(name).copied()
         };
         if let Some(i) = found {
             return i;
         }
-        self.list.push(name.into());
-        let i = self.list.len() - 1;
+        self.list.push(arena.put(name));
+        let i = count(self.list.len() - 1);
         if self.list.len() == Self::SHORT + 1 {
-            self.index = self.list.iter().cloned().zip(0..).collect();
+            let text = &arena.text;
+            self.index = self
+                .list
+                .iter()
+                .map(|n| Box::from(&text[n.start as usize..n.end as usize]))
+                .zip(0..)
+                .collect();
         } else if self.list.len() > Self::SHORT + 1 {
             self.index.insert(name.into(), i);
         }
@@ -271,11 +372,8 @@ pub struct Trail {
 
 /// The roots one appearance goes back to.
 fn roots_of(article: &ArticleFacts, claim: &ClaimFacts) -> Vec<Root> {
-    if let Some(name) = claim
-        .speaker
-        .and_then(|i| article.speakers[i as usize].1.as_ref())
-    {
-        return vec![Root::Speaker(name.clone())];
+    if let Some(name) = article.speaker(claim).and_then(|s| s.1) {
+        return vec![Root::Speaker(Arc::from(name))];
     }
     if claim.routes.is_empty() {
         return vec![Root::Outlet(article.outlet.clone())];
@@ -317,9 +415,11 @@ impl<'a> Seen<'a> {
     }
     /// The speaker as the article describes them.
     fn source(&self) -> Option<&'a str> {
-        self.claim
-            .speaker
-            .map(|i| &*self.article.speakers[i as usize].0)
+        self.article.speaker(self.claim).map(|s| s.0)
+    }
+    /// The speaker's name, when named.
+    fn speaker_name(&self) -> Option<&'a str> {
+        self.article.speaker(self.claim).and_then(|s| s.1)
     }
     fn routes(&self) -> impl Iterator<Item = RouteRef<'a>> + 'a {
         self.article.routes(self.claim)
@@ -328,7 +428,7 @@ impl<'a> Seen<'a> {
         !self.claim.routes.is_empty()
     }
     fn hedge(&self) -> Option<&'a str> {
-        self.claim.hedge.as_deref()
+        self.article.hedge(self.claim)
     }
     fn said(&self) -> Option<NaiveDate> {
         self.claim.said
@@ -346,11 +446,7 @@ enum RootRef<'a> {
 fn count_roots<'a>(apps: impl Iterator<Item = Seen<'a>>) -> usize {
     let mut roots: Vec<RootRef> = Vec::new();
     for s in apps {
-        if let Some(name) = s
-            .claim
-            .speaker
-            .and_then(|i| s.article.speakers[i as usize].1.as_deref())
-        {
+        if let Some(name) = s.speaker_name() {
             roots.push(RootRef::Speaker(name));
         } else if !s.has_route() {
             roots.push(RootRef::Outlet(s.outlet()));
@@ -429,7 +525,7 @@ impl<'a> ByClaim<'a> {
                 a.claims
                     .iter()
                     .enumerate()
-                    .map(move |(j, c)| Key::new(&c.id, (i as u32, j as u32)))
+                    .map(move |(j, c)| Key::new(a.claim_id(c), (i as u32, j as u32)))
             })
             .collect();
         let by = ByClaim {
@@ -455,7 +551,8 @@ impl<'a> ByClaim<'a> {
     }
 
     fn id(&self, k: &Key) -> &'a str {
-        &self.seen(k).claim.id
+        let s = self.seen(k);
+        s.article.claim_id(s.claim)
     }
 
     fn seen(&self, k: &Key) -> Seen<'a> {
@@ -508,7 +605,7 @@ pub fn summaries(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<ClaimSumma
     by.groups()
         .map(|apps| {
             let first = |s: &Seen| ClaimSummary {
-                id: s.claim.id.clone(),
+                id: Arc::from(s.article.claim_id(s.claim)),
                 appearances: apps.len(),
                 articles: 1,
                 first_published: s.published(),
@@ -562,7 +659,7 @@ pub fn findings<'a>(
             drift(&sorted, outlets, true, wants)
                 .into_iter()
                 .map(move |d| Finding {
-                    claim: &sorted[0].claim.id,
+                    claim: sorted[0].article.claim_id(sorted[0].claim),
                     code: d.code,
                     at: sorted[d.at].at,
                     earlier: sorted[d.earlier].at,
@@ -601,9 +698,9 @@ fn build(id: &str, sorted: Vec<Seen>, outlets: &Outlets) -> Trail {
                 published: a.published,
                 undated: a.published.is_none(),
                 class: c.class,
-                source: c.speaker.map(|i| a.speakers[i as usize].0.clone()),
+                source: s.source().map(Arc::from),
                 route: a.routes_owned(c),
-                hedge: c.hedge.clone(),
+                hedge: s.hedge().map(Arc::from),
                 said: c.said,
                 roots: roots_of(a, c),
                 drift: Vec::new(),

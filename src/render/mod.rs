@@ -56,15 +56,28 @@ impl Column {
 }
 
 /// The rows of a grid, made one at a time from the computed values: a list
-/// of half a million claims is written without holding its cells.
+/// of half a million claims is written without holding its cells. A row is
+/// written into [`Cells`], so a large table makes no allocation per cell.
 pub struct Rows<'a> {
     len: usize,
-    row: Box<dyn Fn(usize) -> Vec<String> + Sync + 'a>,
+    row: Box<WriteRow<'a>>,
 }
+
+/// Writes the `i`th row into the cells given.
+type WriteRow<'a> = dyn Fn(usize, &mut Cells) + Sync + 'a;
 
 impl<'a> Rows<'a> {
     /// `len` rows, the `i`th made by `row(i)` (from any thread).
     pub fn new(len: usize, row: impl Fn(usize) -> Vec<String> + Sync + 'a) -> Rows<'a> {
+        Rows::writing(len, move |i, cells| {
+            for cell in row(i) {
+                cells.push(&cell);
+            }
+        })
+    }
+
+    /// `len` rows, the `i`th written into the cells given (from any thread).
+    pub fn writing(len: usize, row: impl Fn(usize, &mut Cells) + Sync + 'a) -> Rows<'a> {
         Rows {
             len,
             row: Box::new(row),
@@ -73,7 +86,11 @@ impl<'a> Rows<'a> {
 
     /// Rows already made.
     pub fn from_vec(rows: Vec<Vec<String>>) -> Rows<'a> {
-        Rows::new(rows.len(), move |i| rows[i].clone())
+        Rows::writing(rows.len(), move |i, cells| {
+            for cell in &rows[i] {
+                cells.push(cell);
+            }
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -85,12 +102,76 @@ impl<'a> Rows<'a> {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = Vec<String>> + '_ {
-        (0..self.len).map(|i| (self.row)(i))
+        (0..self.len).map(|i| self.get(i))
     }
 
     /// The `i`th row.
     pub fn get(&self, i: usize) -> Vec<String> {
-        (self.row)(i)
+        let mut cells = Cells::default();
+        self.write(i, &mut cells);
+        cells.iter().map(str::to_string).collect()
+    }
+
+    /// Add the `i`th row's cells to `cells`.
+    pub fn write(&self, i: usize, cells: &mut Cells) {
+        (self.row)(i, cells)
+    }
+}
+
+/// Cells written end to end into one string, with where each ends.
+#[derive(Default)]
+pub struct Cells {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Cells {
+    /// Add a cell.
+    pub fn push(&mut self, cell: &str) {
+        self.text.push_str(cell);
+        self.ends.push(self.text.len());
+    }
+
+    /// Add a cell showing a value (a number, a date) without allocating.
+    pub fn push_display(&mut self, value: impl std::fmt::Display) {
+        use std::fmt::Write as _;
+        // Writing into a `String` cannot fail.
+        let _ = write!(self.text, "{value}");
+        self.ends.push(self.text.len());
+    }
+
+    /// How many cells there are.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The `i`th cell.
+    pub fn get(&self, i: usize) -> &str {
+        let from = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[from..self.ends[i]]
+    }
+
+    /// Keep the first `n` cells, or add empty ones up to `n`.
+    pub fn resize(&mut self, n: usize) {
+        if n < self.ends.len() {
+            self.ends.truncate(n);
+            self.text.truncate(self.ends.last().copied().unwrap_or(0));
+        } else {
+            self.ends.resize(n, self.text.len());
+        }
+    }
+
+    /// The bytes held: text and ends.
+    pub fn size(&self) -> usize {
+        self.text.len() + self.ends.len() * std::mem::size_of::<usize>()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.ends.len()).map(|i| self.get(i))
     }
 }
 
@@ -201,4 +282,39 @@ pub fn score(score: Option<f64>) -> String {
 
 pub fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_else(|| "undated".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Cells, Rows};
+
+    #[test]
+    fn cells_are_cut_and_padded_to_a_count() {
+        let mut cells = Cells::default();
+        cells.push("ab");
+        cells.push_display(12);
+        cells.push("");
+        cells.push("é");
+        assert_eq!(cells.iter().collect::<Vec<_>>(), ["ab", "12", "", "é"]);
+        cells.resize(2);
+        assert_eq!(cells.iter().collect::<Vec<_>>(), ["ab", "12"]);
+        cells.push("x");
+        cells.resize(5);
+        assert_eq!(cells.iter().collect::<Vec<_>>(), ["ab", "12", "x", "", ""]);
+        assert_eq!(cells.len(), 5);
+    }
+
+    #[test]
+    fn rows_written_and_rows_made_read_the_same() {
+        let made = Rows::new(2, |i| vec![format!("r{i}"), i.to_string()]);
+        let written = Rows::writing(2, |i, cells| {
+            cells.push(&format!("r{i}"));
+            cells.push_display(i);
+        });
+        assert_eq!(
+            made.iter().collect::<Vec<_>>(),
+            written.iter().collect::<Vec<_>>()
+        );
+        assert_eq!(written.get(1), ["r1", "1"]);
+    }
 }

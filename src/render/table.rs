@@ -7,7 +7,7 @@
 //! bytes): a report of a large corpus piped to a file should not build a
 //! table of cell objects first. Its rows are made and laid out in parallel.
 
-use super::{Align, Block, Doc, Grid, Terminal};
+use super::{Align, Block, Cells, Doc, Grid, Rows, Terminal};
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
 use rayon::prelude::*;
 use std::io::{self, Write};
@@ -104,47 +104,56 @@ fn cell_width(s: &str) -> usize {
     s.split('\n').map(unicode_width).max().unwrap_or(0)
 }
 
-/// Rows made once and held compactly until the column widths are known: the
-/// cells' text end to end, where each cell ends, and the widest cell of each
-/// column so far.
+/// Rows made once and held compactly until the column widths are known: their
+/// cells, and the widest cell of each column so far.
 struct Made {
-    text: String,
-    ends: Vec<usize>,
+    cells: Cells,
     widths: Vec<usize>,
 }
 
 impl Made {
     fn new(cols: usize) -> Made {
         Made {
-            text: String::new(),
-            ends: Vec::new(),
+            cells: Cells::default(),
             widths: vec![0; cols],
         }
     }
 
-    /// Add a row, cut or padded with empty cells to the column count.
+    /// Add a row given as its cells.
     fn push(&mut self, row: &[String]) {
-        for (i, width) in self.widths.iter_mut().enumerate() {
-            let cell = row.get(i).map_or("", String::as_str);
-            self.text.push_str(cell);
-            self.ends.push(self.text.len());
-            *width = (*width).max(cell_width(cell));
+        let start = self.cells.len();
+        for cell in row {
+            self.cells.push(cell);
+        }
+        self.close(start);
+    }
+
+    /// Add the `i`th row of `rows`.
+    fn write(&mut self, rows: &Rows, i: usize) {
+        let start = self.cells.len();
+        rows.write(i, &mut self.cells);
+        self.close(start);
+    }
+
+    /// Cut or pad the row begun at `start` to the column count; widen the
+    /// columns to fit it.
+    fn close(&mut self, start: usize) {
+        self.cells.resize(start + self.widths.len());
+        for (k, width) in self.widths.iter_mut().enumerate() {
+            *width = (*width).max(cell_width(self.cells.get(start + k)));
         }
     }
 
-    /// The rows, each as its cells.
-    fn rows(&self) -> impl Iterator<Item = Vec<&str>> {
-        let cols = self.widths.len().max(1);
-        self.ends.chunks(cols).enumerate().map(move |(r, ends)| {
-            let mut from = if r == 0 { 0 } else { self.ends[r * cols - 1] };
-            ends.iter()
-                .map(|&end| {
-                    let cell = &self.text[from..end];
-                    from = end;
-                    cell
-                })
-                .collect()
-        })
+    /// How many rows there are.
+    fn rows(&self) -> usize {
+        self.cells.len().checked_div(self.widths.len()).unwrap_or(0)
+    }
+
+    /// The `r`th row's cells, into `row`.
+    fn row<'m>(&'m self, r: usize, row: &mut Vec<&'m str>) {
+        let cols = self.widths.len();
+        row.clear();
+        row.extend((0..cols).map(|k| self.cells.get(r * cols + k)));
     }
 }
 
@@ -168,7 +177,7 @@ fn ascii_holding(out: &mut dyn Write, g: &Grid, hold: usize) -> io::Result<()> {
     let make = |chunk: std::ops::Range<usize>| {
         let mut m = Made::new(cols);
         for i in chunk {
-            m.push(&g.rows.get(i));
+            m.write(&g.rows, i);
         }
         m
     };
@@ -190,7 +199,7 @@ fn ascii_holding(out: &mut dyn Write, g: &Grid, hold: usize) -> io::Result<()> {
             for (w, x) in widths.iter_mut().zip(&m.widths) {
                 *w = (*w).max(*x);
             }
-            held_bytes += m.text.len() + m.ends.len() * std::mem::size_of::<usize>();
+            held_bytes += m.cells.size();
             held.push((held_bytes <= hold).then_some(m));
         }
     }
@@ -236,10 +245,11 @@ fn ascii_holding(out: &mut dyn Write, g: &Grid, hold: usize) -> io::Result<()> {
             text.push('\n');
         }
     };
-    let mut edge_rows = edges.rows();
+    let mut row = Vec::new();
     let mut head = rule('-', '+');
-    if let Some(cells) = edge_rows.next() {
-        lines(&mut head, &cells, false);
+    if edges.rows() > 0 {
+        edges.row(0, &mut row);
+        lines(&mut head, &row, false);
     }
     head.push_str(&rule('=', '='));
     out.write_all(head.as_bytes())?;
@@ -255,9 +265,11 @@ fn ascii_holding(out: &mut dyn Write, g: &Grid, hold: usize) -> io::Result<()> {
             .into_par_iter()
             .map(|(chunk, m)| {
                 let m = m.unwrap_or_else(|| make(chunk));
-                let mut text = String::with_capacity(m.text.len() * 2);
-                for cells in m.rows() {
-                    lines(&mut text, &cells, true);
+                let mut text = String::with_capacity(m.cells.size() * 2);
+                let mut row = Vec::with_capacity(cols);
+                for r in 0..m.rows() {
+                    m.row(r, &mut row);
+                    lines(&mut text, &row, true);
                 }
                 text
             })
@@ -267,8 +279,9 @@ fn ascii_holding(out: &mut dyn Write, g: &Grid, hold: usize) -> io::Result<()> {
         }
     }
     let mut tail = String::new();
-    if let Some(cells) = edge_rows.next() {
-        lines(&mut tail, &cells, true);
+    if edges.rows() > 1 {
+        edges.row(1, &mut row);
+        lines(&mut tail, &row, true);
     }
     tail.push_str(&rule('-', '+'));
     out.write_all(tail.as_bytes())

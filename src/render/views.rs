@@ -342,22 +342,19 @@ pub fn claims<'a>(list: &'a [ClaimSummary], outlets: &'a Outlets) -> Doc<'a> {
             Column::right("roots"),
             Column::right("drift"),
         ],
-        rows: Rows::new(list.len(), move |i| {
+        // Written cell by cell: the list can run to a million claims.
+        rows: Rows::writing(list.len(), move |i, cells| {
             let c = &list[i];
-            {
-                vec![
-                    c.id.to_string(),
-                    c.appearances.to_string(),
-                    c.articles.to_string(),
-                    date(c.first_published),
-                    c.first_outlet
-                        .as_deref()
-                        .map(|o| outlets.name(o).to_string())
-                        .unwrap_or_default(),
-                    c.independent_roots.to_string(),
-                    c.drift.to_string(),
-                ]
+            cells.push(&c.id);
+            cells.push_display(c.appearances);
+            cells.push_display(c.articles);
+            match c.first_published {
+                Some(d) => cells.push_display(d),
+                None => cells.push(&date(None)),
             }
+            cells.push(c.first_outlet.as_deref().map_or("", |o| outlets.name(o)));
+            cells.push_display(c.independent_roots);
+            cells.push_display(c.drift);
         }),
         footer: None,
     });
