@@ -442,9 +442,10 @@ enum RootRef<'a> {
     Outlet(&'a str),
 }
 
-/// The distinct roots of a set of appearances (see `roots_of`).
-fn count_roots<'a>(apps: impl Iterator<Item = Seen<'a>>) -> usize {
-    let mut roots: Vec<RootRef> = Vec::new();
+/// The distinct roots of a set of appearances (see `roots_of`), listed in
+/// `roots` (cleared first).
+fn count_roots<'a>(apps: impl Iterator<Item = Seen<'a>>, roots: &mut Vec<RootRef<'a>>) -> usize {
+    roots.clear();
     for s in apps {
         if let Some(name) = s.speaker_name() {
             roots.push(RootRef::Speaker(name));
@@ -599,34 +600,42 @@ pub fn trails(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<Trail> {
 }
 
 /// The summary of every trail, sorted by claim id, computed from the
-/// borrowed facts: no trail is built.
-pub fn summaries(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<ClaimSummary> {
+/// borrowed facts: no trail is built, and nothing is copied.
+pub fn summaries<'a>(articles: &'a [ArticleFacts], outlets: &Outlets) -> Vec<ClaimSummary<'a>> {
+    /// Lists reused from one claim to the next.
+    #[derive(Default)]
+    struct Scratch<'a> {
+        sorted: Vec<Seen<'a>>,
+        roots: Vec<RootRef<'a>>,
+        ids: Vec<&'a str>,
+    }
     let by = ByClaim::new(articles);
     by.groups()
-        .map(|apps| {
-            let first = |s: &Seen| ClaimSummary {
-                id: Arc::from(s.article.claim_id(s.claim)),
-                appearances: apps.len(),
-                articles: 1,
-                first_published: s.published(),
-                first_outlet: Some(s.article.outlet.clone()),
-                independent_roots: count_roots(apps.iter().map(|k| by.seen(k))),
-                drift: 0,
+        .map_init(Scratch::default, |scratch, apps| {
+            let sorted = &mut scratch.sorted;
+            sorted.clear();
+            sorted.extend(apps.iter().map(|k| by.seen(k)));
+            // Most claim ids appear once: nothing to order or compare.
+            let (articles, drift) = if sorted.len() == 1 {
+                (1, 0)
+            } else {
+                sorted.sort_by(order);
+                let ids = &mut scratch.ids;
+                ids.clear();
+                ids.extend(sorted.iter().map(Seen::article_id));
+                ids.sort_unstable();
+                ids.dedup();
+                (ids.len(), drift(sorted, outlets, false, &|_| true).len())
             };
-            match apps {
-                // Most claim ids appear once: nothing to order or compare.
-                [one] => first(&by.seen(one)),
-                _ => {
-                    let sorted = by.in_order(apps);
-                    let mut ids: Vec<&str> = sorted.iter().map(Seen::article_id).collect();
-                    ids.sort_unstable();
-                    ids.dedup();
-                    ClaimSummary {
-                        articles: ids.len(),
-                        drift: drift(&sorted, outlets, false, &|_| true).len(),
-                        ..first(&sorted[0])
-                    }
-                }
+            let first = sorted[0];
+            ClaimSummary {
+                id: first.article.claim_id(first.claim),
+                appearances: apps.len(),
+                articles,
+                first_published: first.published(),
+                first_outlet: Some(first.outlet()),
+                independent_roots: count_roots(sorted.iter().copied(), &mut scratch.roots),
+                drift,
             }
         })
         .collect()
@@ -957,26 +966,26 @@ fn drift(
     found
 }
 
-/// One line of `claimtrail claims`.
+/// One line of `claimtrail claims`, borrowed from the facts or trail it sums up.
 #[derive(Clone, Debug, Serialize)]
-pub struct ClaimSummary {
-    pub id: Arc<str>,
+pub struct ClaimSummary<'a> {
+    pub id: &'a str,
     pub appearances: usize,
     pub articles: usize,
     pub first_published: Option<NaiveDate>,
-    pub first_outlet: Option<Arc<str>>,
+    pub first_outlet: Option<&'a str>,
     pub independent_roots: usize,
     pub drift: usize,
 }
 
-pub fn summary(t: &Trail) -> ClaimSummary {
+pub fn summary(t: &Trail) -> ClaimSummary<'_> {
     let articles: BTreeSet<&str> = t.appearances.iter().map(|a| &*a.article).collect();
     ClaimSummary {
-        id: Arc::from(t.id.as_str()),
+        id: &t.id,
         appearances: t.appearances.len(),
         articles: articles.len(),
         first_published: t.origin.as_ref().and_then(|o| o.published),
-        first_outlet: t.origin.as_ref().map(|o| o.outlet.clone()),
+        first_outlet: t.origin.as_ref().map(|o| &*o.outlet),
         independent_roots: t.independent_roots,
         drift: t.findings.len(),
     }
@@ -1033,8 +1042,9 @@ mod tests {
                 "a-long-id-sharing-its-first-32-b\\u0000",
             ],
         );
-        let list = summaries(&[a, b], &Outlets::default());
-        let got: Vec<(&str, usize)> = list.iter().map(|s| (&*s.id, s.appearances)).collect();
+        let corpus = [a, b];
+        let list = summaries(&corpus, &Outlets::default());
+        let got: Vec<(&str, usize)> = list.iter().map(|s| (s.id, s.appearances)).collect();
         assert_eq!(
             got,
             [
@@ -1051,7 +1061,7 @@ mod tests {
         );
         // Both appearances go back to the wire: one root; the first is a's.
         assert_eq!(list[4].independent_roots, 1);
-        assert_eq!(list[4].first_outlet.as_deref(), Some("a-paper"));
+        assert_eq!(list[4].first_outlet, Some("a-paper"));
     }
 
     #[test]

@@ -71,10 +71,12 @@ pub(crate) fn claims(
         .filter(|s| !tracked || s.articles >= 2)
         .filter(|s| !drift || s.drift > 0)
         .collect();
-    // The facts are summed up: let them go before the output is written.
-    loaded.items.into_par_iter().for_each(drop);
     let view = || views::claims(&list, &outlets);
     render::write(out, format, &list, view, run.config.term)?;
+    // The summaries borrow the facts; a million small facts are let go in
+    // parallel.
+    drop(list);
+    loaded.items.into_par_iter().for_each(drop);
     Ok(status)
 }
 

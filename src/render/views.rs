@@ -345,14 +345,14 @@ pub fn claims<'a>(list: &'a [ClaimSummary], outlets: &'a Outlets) -> Doc<'a> {
         // Written cell by cell: the list can run to a million claims.
         rows: Rows::writing(list.len(), move |i, cells| {
             let c = &list[i];
-            cells.push(&c.id);
+            cells.push(c.id);
             cells.push_display(c.appearances);
             cells.push_display(c.articles);
             match c.first_published {
                 Some(d) => cells.push_display(d),
                 None => cells.push(&date(None)),
             }
-            cells.push(c.first_outlet.as_deref().map_or("", |o| outlets.name(o)));
+            cells.push(c.first_outlet.map_or("", |o| outlets.name(o)));
             cells.push_display(c.independent_roots);
             cells.push_display(c.drift);
         }),
