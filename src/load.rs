@@ -979,12 +979,104 @@ fn validate_article(
     (article, id_pos)
 }
 
-/// Sorting helper for callers that merge diagnostics from several places.
+/// Sorting helper for callers that merge diagnostics from several places:
+/// by file, then position, then code and message (`Diagnostic::sort_key`).
 pub fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
-    // Diagnostics are large: sort their positions, then move each once.
-    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
-    order.par_sort_by(|&a, &b| diagnostics[a].sort_key().cmp(&diagnostics[b].sort_key()));
+    // Comparing long paths for every pair is what a large sort spends its
+    // time on: rank the files once, then sort numbers. Diagnostics come
+    // mostly grouped by file, so neighbours are collapsed before the sort.
+    let mut files: Vec<&str> = Vec::new();
+    for d in diagnostics.iter() {
+        if let Some(f) = d.file.as_deref()
+            && files.last() != Some(&f)
+        {
+            files.push(f);
+        }
+    }
+    files.par_sort_unstable();
+    files.dedup();
+    let rank: HashMap<&str, u32, foldhash::fast::RandomState> =
+        files.iter().zip(0u32..).map(|(&f, i)| (f, i)).collect();
+    // No file sorts first, as `None` does in the key.
+    let keys: Vec<(u32, usize, usize, Code, usize)> = diagnostics
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let file = d.file.as_deref().map_or(0, |f| rank[f] + 1);
+            let (line, column) = (d.line().unwrap_or(0), d.column().unwrap_or(0));
+            (file, line, column, d.code, i)
+        })
+        .collect();
+    drop(rank);
+    let mut order = keys;
+    // Ties on all the numbers (rare) are settled by the message, then by
+    // where the diagnostic was found, as a stable sort would.
+    order.par_sort_unstable_by(|a, b| {
+        (a.0, a.1, a.2, a.3)
+            .cmp(&(b.0, b.1, b.2, b.3))
+            .then_with(|| diagnostics[a.4].message.cmp(&diagnostics[b.4].message))
+            .then(a.4.cmp(&b.4))
+    });
+    // Diagnostics are large: move each once.
     let mut slots: Vec<Option<Diagnostic>> =
         std::mem::take(diagnostics).into_iter().map(Some).collect();
-    *diagnostics = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    *diagnostics = order
+        .into_iter()
+        .filter_map(|k| slots[k.4].take())
+        .collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_diagnostics;
+    use crate::diag::{Diagnostic, Snippet, make};
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::with_cases(300)
+        })]
+        /// The ranked sort gives the order a stable sort by `sort_key` gives:
+        /// files in string order (`a-b/x` before `a/x`), no file first, then
+        /// position, code and message, then the order found.
+        #[test]
+        fn diagnostics_sort_as_their_keys_do(
+            found in proptest::collection::vec(
+                (0usize..5, 0usize..3, 0usize..3, proptest::bool::ANY, 0usize..2),
+                0..40,
+            ),
+        ) {
+            const FILES: [&str; 4] = ["a/x.toml", "a-b/x.toml", "b.toml", "a/x.toml.bak"];
+            let mut list: Vec<Diagnostic> = found
+                .iter()
+                .enumerate()
+                .map(|(i, &(file, line, column, code, message))| {
+                    let d = if code {
+                        make::syntax(&format!("m{message}"))
+                    } else {
+                        make::empty_value(&format!("m{message}"))
+                    };
+                    let d = d.label(i.to_string());
+                    match FILES.get(file) {
+                        Some(f) => d.at(
+                            *f,
+                            Some(Snippet {
+                                line: line + 1,
+                                column: column + 1,
+                                text: "x".into(),
+                                underline: 0..1,
+                            }),
+                        ),
+                        None => d,
+                    }
+                })
+                .collect();
+            let mut expected: Vec<&Diagnostic> = list.iter().collect();
+            expected.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            let expected: Vec<String> = expected.iter().map(|d| format!("{:?}", d.label)).collect();
+            sort_diagnostics(&mut list);
+            let got: Vec<String> = list.iter().map(|d| format!("{:?}", d.label)).collect();
+            proptest::prop_assert_eq!(got, expected);
+        }
+    }
 }

@@ -601,7 +601,7 @@ pub fn trails(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<Trail> {
 
 /// The summary of every trail, sorted by claim id, computed from the
 /// borrowed facts: no trail is built, and nothing is copied.
-pub fn summaries<'a>(articles: &'a [ArticleFacts], outlets: &Outlets) -> Vec<ClaimSummary<'a>> {
+pub fn summaries<'a>(articles: &'a [ArticleFacts], outlets: &'a Outlets) -> Vec<ClaimSummary<'a>> {
     /// Lists reused from one claim to the next.
     #[derive(Default)]
     struct Scratch<'a> {
@@ -634,6 +634,7 @@ pub fn summaries<'a>(articles: &'a [ArticleFacts], outlets: &Outlets) -> Vec<Cla
                 articles,
                 first_published: first.published(),
                 first_outlet: Some(first.outlet()),
+                first_outlet_name: Some(outlets.name(first.outlet())),
                 independent_roots: count_roots(sorted.iter().copied(), &mut scratch.roots),
                 drift,
             }
@@ -974,10 +975,16 @@ pub struct ClaimSummary<'a> {
     pub articles: usize,
     pub first_published: Option<NaiveDate>,
     pub first_outlet: Option<&'a str>,
+    /// Its display name, when `summaries` has looked it up: once per claim,
+    /// so writing a long list reads only the registry's few names.
+    #[serde(skip)]
+    pub first_outlet_name: Option<&'a str>,
     pub independent_roots: usize,
     pub drift: usize,
 }
 
+/// A trail's summary; its outlet's name is not looked up (see
+/// `ClaimSummary::first_outlet_name`).
 pub fn summary(t: &Trail) -> ClaimSummary<'_> {
     let articles: BTreeSet<&str> = t.appearances.iter().map(|a| &*a.article).collect();
     ClaimSummary {
@@ -986,6 +993,7 @@ pub fn summary(t: &Trail) -> ClaimSummary<'_> {
         articles: articles.len(),
         first_published: t.origin.as_ref().and_then(|o| o.published),
         first_outlet: t.origin.as_ref().map(|o| &*o.outlet),
+        first_outlet_name: None,
         independent_roots: t.independent_roots,
         drift: t.findings.len(),
     }
@@ -1043,7 +1051,8 @@ mod tests {
             ],
         );
         let corpus = [a, b];
-        let list = summaries(&corpus, &Outlets::default());
+        let outlets = Outlets::default();
+        let list = summaries(&corpus, &outlets);
         let got: Vec<(&str, usize)> = list.iter().map(|s| (s.id, s.appearances)).collect();
         assert_eq!(
             got,

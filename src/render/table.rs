@@ -96,6 +96,16 @@ fn table(g: &Grid, term: Terminal) -> Table {
     t
 }
 
+/// `n` spaces, a slice at a time rather than a character at a time.
+fn push_spaces(text: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        text.push_str(&SPACES[..k]);
+        n -= k;
+    }
+}
+
 /// The display width of a cell: its widest line.
 fn cell_width(s: &str) -> usize {
     if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
@@ -234,11 +244,11 @@ fn ascii_holding(out: &mut dyn Write, g: &Grid, hold: usize) -> io::Result<()> {
                 let pad = w - cell_width(cell);
                 text.push(' ');
                 if align && right.get(i).copied().unwrap_or(false) {
-                    text.extend(std::iter::repeat_n(' ', pad));
+                    push_spaces(text, pad);
                     text.push_str(cell);
                 } else {
                     text.push_str(cell);
-                    text.extend(std::iter::repeat_n(' ', pad));
+                    push_spaces(text, pad);
                 }
                 text.push_str(" |");
             }

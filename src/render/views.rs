@@ -352,7 +352,10 @@ pub fn claims<'a>(list: &'a [ClaimSummary], outlets: &'a Outlets) -> Doc<'a> {
                 Some(d) => cells.push_display(d),
                 None => cells.push(&date(None)),
             }
-            cells.push(c.first_outlet.map_or("", |o| outlets.name(o)));
+            let outlet = c
+                .first_outlet_name
+                .or_else(|| c.first_outlet.map(|o| outlets.name(o)));
+            cells.push(outlet.unwrap_or(""));
             cells.push_display(c.independent_roots);
             cells.push_display(c.drift);
         }),
