@@ -5,6 +5,11 @@ mod cli;
 
 use clap::Parser;
 
+// jemalloc, where it builds (see Cargo.toml).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use std::io::Write;
 use std::process::ExitCode;
 

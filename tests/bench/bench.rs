@@ -22,6 +22,12 @@
 mod generator;
 mod measure;
 
+// The allocator the `claimtrail` binary uses, so that commands run here in
+// process cost what they cost there; the baseline shares it.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use claimtrail::config::{CheckFormat, Command, Config, TraceFormat};
 use claimtrail::render::{Format, Terminal};
 use claimtrail::{Exit, raw};
