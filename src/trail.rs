@@ -473,22 +473,27 @@ fn order(a: &Seen, b: &Seen) -> Ordering {
 }
 
 /// An appearance, as its place in the corpus, with the first 32 bytes of its
-/// claim id (big-endian words, zero-padded) and the id's length beside it.
+/// claim id (big-endian words, zero-padded) and where the id is beside it.
 /// Ids of up to 32 bytes (nearly all) are ordered and told apart by these
 /// numbers alone; longer ones read their strings only where the first 32
-/// bytes are equal.
+/// bytes are equal. It also carries what a claim seen once is summed up
+/// with, worked out while its article is at hand, so that summing up does
+/// not go back to the claim.
 #[derive(Clone, Copy)]
 struct Key {
     prefix: [u64; 4],
-    len: u32,
+    id: Span,
     at: Place,
+    /// The independent roots of this appearance alone.
+    roots: u32,
 }
 
 /// The longest id a key holds whole.
 const KEY_BYTES: usize = 32;
 
 impl Key {
-    fn new(id: &str, at: Place) -> Key {
+    fn new(article: &ArticleFacts, claim: &ClaimFacts, at: Place) -> Key {
+        let id = article.claim_id(claim);
         let mut bytes = [0u8; KEY_BYTES];
         let n = id.len().min(KEY_BYTES);
         bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
@@ -499,15 +504,36 @@ impl Key {
         };
         Key {
             prefix: [word(0), word(1), word(2), word(3)],
-            len: u32::try_from(id.len()).unwrap_or(u32::MAX),
+            id: claim.id,
             at,
+            roots: own_roots(article, claim),
         }
+    }
+
+    fn len(&self) -> u32 {
+        self.id.end - self.id.start
     }
 
     /// Whether the key holds the whole id.
     fn whole(&self) -> bool {
-        self.len as usize <= KEY_BYTES
+        self.len() as usize <= KEY_BYTES
     }
+}
+
+/// The independent roots of one appearance (see `roots_of`), counted.
+fn own_roots(article: &ArticleFacts, claim: &ClaimFacts) -> u32 {
+    if claim.routes.is_empty() || article.speaker(claim).and_then(|s| s.1).is_some() {
+        return 1;
+    }
+    // Distinct first outlets; a claim has a route or two, so a pairwise look.
+    let firsts = || article.routes(claim).map(|r| r.hops.first().copied());
+    let mut n = 0;
+    for (k, first) in firsts().enumerate() {
+        if first.is_some() && !firsts().take(k).any(|f| f == first) {
+            n += 1;
+        }
+    }
+    n
 }
 
 /// Every appearance, sorted by claim id (ties in corpus order), so each
@@ -526,7 +552,7 @@ impl<'a> ByClaim<'a> {
                 a.claims
                     .iter()
                     .enumerate()
-                    .map(move |(j, c)| Key::new(a.claim_id(c), (i as u32, j as u32)))
+                    .map(move |(j, c)| Key::new(a, c, (i as u32, j as u32)))
             })
             .collect();
         let by = ByClaim {
@@ -544,7 +570,7 @@ impl<'a> ByClaim<'a> {
         x.prefix.cmp(&y.prefix).then_with(|| {
             if x.whole() && y.whole() {
                 // Equal words: the shorter id is a prefix of the longer.
-                x.len.cmp(&y.len)
+                x.len().cmp(&y.len())
             } else {
                 self.id(x).cmp(self.id(y))
             }
@@ -552,8 +578,7 @@ impl<'a> ByClaim<'a> {
     }
 
     fn id(&self, k: &Key) -> &'a str {
-        let s = self.seen(k);
-        s.article.claim_id(s.claim)
+        self.articles[k.at.0 as usize].str(k.id)
     }
 
     fn seen(&self, k: &Key) -> Seen<'a> {
@@ -610,23 +635,38 @@ pub fn summaries<'a>(articles: &'a [ArticleFacts], outlets: &'a Outlets) -> Vec<
         ids: Vec<&'a str>,
     }
     let by = ByClaim::new(articles);
+    // Each article's outlet name, looked up once.
+    let names: Vec<&str> = articles
+        .par_iter()
+        .map(|a| outlets.name(&a.outlet))
+        .collect();
     by.groups()
         .map_init(Scratch::default, |scratch, apps| {
+            if let [k] = apps {
+                // Most claim ids appear once: nothing to order or compare,
+                // and the key holds what the summary needs of the claim.
+                let a = &articles[k.at.0 as usize];
+                return ClaimSummary {
+                    id: a.str(k.id),
+                    appearances: 1,
+                    articles: 1,
+                    first_published: a.published,
+                    first_outlet: Some(&a.outlet),
+                    first_outlet_name: Some(names[k.at.0 as usize]),
+                    independent_roots: k.roots as usize,
+                    drift: 0,
+                };
+            }
             let sorted = &mut scratch.sorted;
             sorted.clear();
             sorted.extend(apps.iter().map(|k| by.seen(k)));
-            // Most claim ids appear once: nothing to order or compare.
-            let (articles, drift) = if sorted.len() == 1 {
-                (1, 0)
-            } else {
-                sorted.sort_by(order);
-                let ids = &mut scratch.ids;
-                ids.clear();
-                ids.extend(sorted.iter().map(Seen::article_id));
-                ids.sort_unstable();
-                ids.dedup();
-                (ids.len(), drift(sorted, outlets, false, &|_| true).len())
-            };
+            sorted.sort_by(order);
+            let ids = &mut scratch.ids;
+            ids.clear();
+            ids.extend(sorted.iter().map(Seen::article_id));
+            ids.sort_unstable();
+            ids.dedup();
+            let (articles, drift) = (ids.len(), drift(sorted, outlets, false, &|_| true).len());
             let first = sorted[0];
             ClaimSummary {
                 id: first.article.claim_id(first.claim),
@@ -634,7 +674,7 @@ pub fn summaries<'a>(articles: &'a [ArticleFacts], outlets: &'a Outlets) -> Vec<
                 articles,
                 first_published: first.published(),
                 first_outlet: Some(first.outlet()),
-                first_outlet_name: Some(outlets.name(first.outlet())),
+                first_outlet_name: Some(names[first.at.0 as usize]),
                 independent_roots: count_roots(sorted.iter().copied(), &mut scratch.roots),
                 drift,
             }
@@ -1071,6 +1111,53 @@ mod tests {
         // Both appearances go back to the wire: one root; the first is a's.
         assert_eq!(list[4].independent_roots, 1);
         assert_eq!(list[4].first_outlet, Some("a-paper"));
+    }
+
+    #[test]
+    fn summaries_agree_with_trails() {
+        // Roots of claims seen once and of claims seen twice: a named
+        // speaker, no route, two routes from one outlet, two from two, and
+        // a route through several outlets.
+        let a = "[article]\ntitle = \"t\"\noutlet = \"paper-a\"\npublished = 2019-03-01\n\
+                 [sources.s]\nname = \"Ana Ruiz\"\n\
+                 [[claims]]\nid = \"named\"\ntext = \"x\"\nsource = \"s\"\nvia = [\"wire\", \"tv\"]\n\
+                 [[claims]]\nid = \"own\"\ntext = \"x\"\n\
+                 [[claims]]\nid = \"one-first\"\ntext = \"x\"\nvia = [\"wire\", [\"wire\", \"tv\"]]\n\
+                 [[claims]]\nid = \"two-firsts\"\ntext = \"x\"\nvia = [\"wire\", [\"tv\", \"wire\"]]\n\
+                 [[claims]]\nid = \"shared\"\ntext = \"x\"\nvia = [[\"tv\", \"wire\", \"radio\"]]\n";
+        let b = "[article]\ntitle = \"t\"\noutlet = \"paper-b\"\npublished = 2019-03-02\n\
+                 [[claims]]\nid = \"shared\"\ntext = \"x\"\nvia = [\"wire\"]\n\
+                 [[claims]]\nid = \"b-only\"\ntext = \"x\"\nvia = [\"radio\", \"radio\"]\n";
+        let facts: Vec<_> = [a, b]
+            .iter()
+            .zip(["a", "b"])
+            .map(|(text, id)| {
+                let (article, _) = article_from_text(text, id, id, &Outlets::default());
+                counting_facts(&article.expect("an article"))
+            })
+            .collect();
+        let outlets = Outlets::default();
+        let list = summaries(&facts, &outlets);
+        let trails = super::trails(&facts, &outlets);
+        let from_trails: Vec<_> = trails.iter().map(super::summary).collect();
+        let roots = |l: &[super::ClaimSummary]| -> Vec<(String, usize, usize)> {
+            l.iter()
+                .map(|s| (s.id.to_string(), s.independent_roots, s.articles))
+                .collect()
+        };
+        assert_eq!(roots(&list), roots(&from_trails));
+        // Worked out by hand.
+        assert_eq!(
+            roots(&list),
+            [
+                ("b-only".to_string(), 1, 1),
+                ("named".to_string(), 1, 1),
+                ("one-first".to_string(), 1, 1),
+                ("own".to_string(), 1, 1),
+                ("shared".to_string(), 2, 2),
+                ("two-firsts".to_string(), 2, 1),
+            ]
+        );
     }
 
     #[test]
