@@ -7,7 +7,9 @@
 //! appearances) and `claims` run through the library (`claimtrail::run`
 //! writing to a sink) on generated corpora of 1,000, 10,000 and 50,000
 //! articles (`generator.rs`, cached under `target/bench-corpus/`), in a rayon
-//! pool of the same size as the baseline's. Then: 1 thread against 2, growth
+//! pool of the same size as the baseline's; every size is timed in the same
+//! rounds, side by side, so the machine's drift over minutes does not show
+//! as growth. Then: 1 thread against 2, growth
 //! from 10,000 to 50,000 articles, `check` with one bad file against a clean
 //! `check`, and the peak memory of the release binary run as a child process.
 //! It prints tables and the targets with pass or fail; it asserts nothing
@@ -272,30 +274,45 @@ fn bench(args: &Args, threads: usize) -> Report {
     for &n in &args.sizes {
         eprintln!("corpus of {n} articles...");
         let corpus = generator::cached(&cache, Spec::new(n, args.seed)).expect("a corpus");
-        let cmds = commands(&corpus);
-        if report.names.is_empty() {
-            report.names = std::iter::once(BASELINE)
-                .chain(cmds.iter().map(|c| c.name))
-                .collect();
-        }
-        {
-            let jobs = jobs(&corpus, &cmds);
-            let pairs: Vec<(&Job, &rayon::ThreadPool)> =
-                jobs.iter().map(|(_, j)| (j, &pool)).collect();
-            let rounds = if n > MID {
-                args.large_rounds
-            } else {
-                args.rounds
-            };
-            eprintln!("timing at {n} ({rounds} rounds)...");
-            let busy = measure::Busy::now();
-            let samples = measure::rounds(&pairs, rounds);
-            report.others.push((thousands(n), busy.others_since()));
-            for ((name, _), s) in jobs.iter().zip(samples) {
-                report.timing.insert((name, n), s);
+        report.corpora.insert(n, corpus);
+    }
+    {
+        // Every size is timed in the same rounds, so that the growth from
+        // one size to the next is not a drift of the machine between them.
+        let cmds: Vec<(usize, Vec<Cmd>)> = args
+            .sizes
+            .iter()
+            .map(|n| (*n, commands(&report.corpora[n])))
+            .collect();
+        let jobs: Vec<(usize, Vec<(&'static str, Job)>)> = cmds
+            .iter()
+            .map(|(n, c)| (*n, jobs(&report.corpora[n], c)))
+            .collect();
+        report.names = std::iter::once(BASELINE)
+            .chain(cmds[0].1.iter().map(|c| c.name))
+            .collect();
+        let pool = &pool;
+        let triples: Vec<(&Job, &rayon::ThreadPool, usize)> = jobs
+            .iter()
+            .flat_map(|(n, js)| {
+                let rounds = if *n > MID {
+                    args.large_rounds
+                } else {
+                    args.rounds
+                };
+                js.iter().map(move |(_, j)| (j, pool, rounds))
+            })
+            .collect();
+        eprintln!("timing every size, side by side...");
+        let busy = measure::Busy::now();
+        let samples = measure::rounds_each(&triples);
+        report.others.push(("timing".into(), busy.others_since()));
+        let mut samples = samples.into_iter();
+        for (n, js) in &jobs {
+            for ((name, _), s) in js.iter().zip(samples.by_ref()) {
+                report.timing.insert((name, *n), s);
             }
         }
-        report.corpora.insert(n, corpus);
     }
     report.corpus_table(&pool);
     report.timing_table();

@@ -74,15 +74,29 @@ pub fn sample(pool: &rayon::ThreadPool, job: &Job) -> Sample {
 /// Run every (job, pool) pair once untimed, then `rounds` timed rounds in a
 /// rotated order; one `Samples` per pair, in the order given.
 pub fn rounds(pairs: &[(&Job, &rayon::ThreadPool)], rounds: usize) -> Vec<Samples> {
-    for (job, pool) in pairs {
+    let each: Vec<_> = pairs
+        .iter()
+        .map(|&(job, pool)| (job, pool, rounds))
+        .collect();
+    rounds_each(&each)
+}
+
+/// As `rounds`, with a number of rounds per pair: in each round, the pairs
+/// that still want samples are timed, so pairs compared with each other are
+/// measured side by side rather than minutes apart.
+pub fn rounds_each(pairs: &[(&Job, &rayon::ThreadPool, usize)]) -> Vec<Samples> {
+    for (job, pool, _) in pairs {
         black_box(pool.install(job));
     }
     let mut out = vec![Samples::default(); pairs.len()];
-    for r in 0..rounds {
+    let most = pairs.iter().map(|p| p.2).max().unwrap_or(0);
+    for r in 0..most {
         for k in 0..pairs.len() {
             let i = (k + r) % pairs.len();
-            let (job, pool) = pairs[i];
-            out[i].0.push(sample(pool, job));
+            let (job, pool, wanted) = pairs[i];
+            if r < wanted {
+                out[i].0.push(sample(pool, job));
+            }
         }
     }
     out
