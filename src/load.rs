@@ -268,7 +268,10 @@ fn snippets_at(file: &str, positions: &[Pos]) -> Vec<Option<Snippet>> {
 }
 
 fn display(path: &Path) -> String {
-    path.display().to_string()
+    match path.to_str() {
+        Some(s) => s.to_string(),
+        None => path.display().to_string(),
+    }
 }
 
 fn strip_bom(bytes: &[u8]) -> &[u8] {
@@ -713,10 +716,14 @@ fn default_article_id(root: &Path, path: &Path) -> String {
             .unwrap_or_else(|| path.to_path_buf()),
     };
     let rel = rel.with_extension("");
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    let mut id = String::with_capacity(rel.as_os_str().len());
+    for (i, c) in rel.components().enumerate() {
+        if i > 0 {
+            id.push('/');
+        }
+        id.push_str(&c.as_os_str().to_string_lossy());
+    }
+    id
 }
 
 fn nonempty(ctx: &mut FileCtx, field: &str, value: Spanned<String>) -> String {
@@ -850,13 +857,29 @@ fn validate_article(
     let mut used = vec![false; sources.len()];
 
     // Duplicate claim ids: sort the ids (borrowed) and compare neighbours; the
-    // first in file order is the original.
-    let mut ids: Vec<(&str, usize)> = parsed
+    // first in file order is the original. Their hashes are sorted first, and
+    // the strings only when two hashes meet.
+    let hash = |id: &str| {
+        use std::hash::BuildHasher;
+        foldhash::fast::FixedState::with_seed(0).hash_one(id)
+    };
+    let mut hashes: Vec<u64> = parsed
         .claims
         .iter()
-        .enumerate()
-        .map(|(i, c)| (c.get_ref().id.get_ref().as_str(), i))
+        .map(|c| hash(c.get_ref().id.get_ref()))
         .collect();
+    hashes.sort_unstable();
+    let mut ids: Vec<(&str, usize)> = if hashes.windows(2).any(|w| w[0] == w[1]) {
+        parsed
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.get_ref().id.get_ref().as_str(), i))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    drop(hashes);
     ids.sort_unstable();
     for run in ids.chunk_by(|x, y| x.0 == y.0) {
         let (id, first) = run[0];
