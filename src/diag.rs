@@ -274,6 +274,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A diagnostic that holds nothing (no allocation): what is left in a
+    /// list when its diagnostics are moved out.
+    pub(crate) fn empty() -> Diagnostic {
+        Diagnostic::new(Code::Syntax, String::new())
+    }
+
     fn new(code: Code, message: impl Into<String>) -> Diagnostic {
         let severity = match code.default_level() {
             Level::Deny => Severity::Error,

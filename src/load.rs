@@ -1005,11 +1005,22 @@ fn validate_article(
 /// Sorting helper for callers that merge diagnostics from several places:
 /// by file, then position, then code and message (`Diagnostic::sort_key`).
 pub fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
+    *diagnostics = sorted(vec![std::mem::take(diagnostics)]);
+}
+
+/// The diagnostics of several lists in one, sorted as `sort_diagnostics`
+/// sorts them (ties in the order of the lists, then within each).
+pub fn sorted(mut parts: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
+    if let [one] = parts.as_slice()
+        && one.len() < 2
+    {
+        return parts.pop().unwrap_or_default();
+    }
     // Comparing long paths for every pair is what a large sort spends its
     // time on: rank the files once, then sort numbers. Diagnostics come
     // mostly grouped by file, so neighbours are collapsed before the sort.
     let mut files: Vec<&str> = Vec::new();
-    for d in diagnostics.iter() {
+    for d in parts.iter().flatten() {
         if let Some(f) = d.file.as_deref()
             && files.last() != Some(&f)
         {
@@ -1020,33 +1031,40 @@ pub fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
     files.dedup();
     let rank: HashMap<&str, u32, foldhash::fast::RandomState> =
         files.iter().zip(0u32..).map(|(&f, i)| (f, i)).collect();
+    // Where each diagnostic is: its list, and its place there.
+    type At = (u32, u32);
     // No file sorts first, as `None` does in the key.
-    let keys: Vec<(u32, usize, usize, Code, usize)> = diagnostics
-        .par_iter()
-        .enumerate()
-        .map(|(i, d)| {
+    let mut order: Vec<(u32, usize, usize, Code, At)> =
+        Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for (part, p) in parts.iter().zip(0u32..) {
+        let rank = &rank;
+        order.par_extend(part.par_iter().enumerate().map(move |(i, d)| {
             let file = d.file.as_deref().map_or(0, |f| rank[f] + 1);
             let (line, column) = (d.line().unwrap_or(0), d.column().unwrap_or(0));
-            (file, line, column, d.code, i)
-        })
-        .collect();
+            (file, line, column, d.code, (p, i as u32))
+        }));
+    }
     drop(rank);
-    let mut order = keys;
+    let get = |at: At| &parts[at.0 as usize][at.1 as usize];
     // Ties on all the numbers (rare) are settled by the message, then by
     // where the diagnostic was found, as a stable sort would.
     order.par_sort_unstable_by(|a, b| {
         (a.0, a.1, a.2, a.3)
             .cmp(&(b.0, b.1, b.2, b.3))
-            .then_with(|| diagnostics[a.4].message.cmp(&diagnostics[b.4].message))
+            .then_with(|| get(a.4).message.cmp(&get(b.4).message))
             .then(a.4.cmp(&b.4))
     });
-    // Diagnostics are large: move each once.
-    let mut slots: Vec<Option<Diagnostic>> =
-        std::mem::take(diagnostics).into_iter().map(Some).collect();
-    *diagnostics = order
+    // Diagnostics are large: each is moved once, into its place, leaving an
+    // empty one behind.
+    order
         .into_iter()
-        .filter_map(|k| slots[k.4].take())
-        .collect();
+        .map(|(.., at)| {
+            std::mem::replace(
+                &mut parts[at.0 as usize][at.1 as usize],
+                Diagnostic::empty(),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -1068,6 +1086,7 @@ mod tests {
                 (0usize..5, 0usize..3, 0usize..3, proptest::bool::ANY, 0usize..2),
                 0..40,
             ),
+            split in proptest::prelude::any::<proptest::sample::Index>(),
         ) {
             const FILES: [&str; 4] = ["a/x.toml", "a-b/x.toml", "b.toml", "a/x.toml.bak"];
             let mut list: Vec<Diagnostic> = found
@@ -1097,9 +1116,16 @@ mod tests {
             let mut expected: Vec<&Diagnostic> = list.iter().collect();
             expected.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
             let expected: Vec<String> = expected.iter().map(|d| format!("{:?}", d.label)).collect();
+            // The same list in two parts, cut anywhere, sorts the same.
+            let cut = split.index(list.len() + 1);
+            let tail = list.split_off(cut);
+            let parts = super::sorted(vec![list.clone(), tail.clone()]);
+            list.extend(tail);
             sort_diagnostics(&mut list);
             let got: Vec<String> = list.iter().map(|d| format!("{:?}", d.label)).collect();
-            proptest::prop_assert_eq!(got, expected);
+            proptest::prop_assert_eq!(&got, &expected);
+            let got: Vec<String> = parts.iter().map(|d| format!("{:?}", d.label)).collect();
+            proptest::prop_assert_eq!(&got, &expected);
         }
     }
 }

@@ -61,19 +61,22 @@ impl Policy {
     }
 
     /// Drop allowed findings and set each remaining one's severity.
-    pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-        use rayon::prelude::*;
+    pub fn apply(&self, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        self.apply_in_place(&mut diagnostics);
         diagnostics
-            .into_par_iter()
-            .filter_map(|mut d| {
-                d.severity = match self.level(d.code) {
-                    Level::Allow => return None,
-                    Level::Warn => Severity::Warning,
-                    Level::Deny => Severity::Error,
-                };
-                Some(d)
-            })
-            .collect()
+    }
+
+    /// `apply` without moving the diagnostics kept: their severity is set in
+    /// parallel, and the allowed ones are taken out.
+    pub fn apply_in_place(&self, diagnostics: &mut Vec<Diagnostic>) {
+        use rayon::prelude::*;
+        diagnostics.par_iter_mut().for_each(|d| {
+            d.severity = match self.level(d.code) {
+                Level::Deny => Severity::Error,
+                Level::Warn | Level::Allow => Severity::Warning,
+            };
+        });
+        diagnostics.retain(|d| self.level(d.code) != Level::Allow);
     }
 }
 

@@ -27,19 +27,13 @@ pub(crate) fn check(
         (trail::facts(&article, |_| true), lines)
     });
     let (facts, lines): (Vec<ArticleFacts>, Vec<Vec<Snippet>>) = loaded.items.into_iter().unzip();
-    let mut found = loaded.diagnostics;
-    found.extend(super::trace::drift_diagnostics(
-        &facts,
-        &lines,
-        &loaded.outlets,
-        &opts.allowed,
-    ));
+    let drift = super::trace::drift_diagnostics(&facts, &lines, &loaded.outlets, &opts.allowed);
     // Dropping a million small facts takes a while: share it out.
     rayon::join(
         || facts.into_par_iter().for_each(drop),
         || lines.into_par_iter().for_each(drop),
     );
-    let all = run.finish_diagnostics(found);
+    let all = run.finish_parts(vec![loaded.diagnostics, drift]);
     let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = all.len() - errors;
     let s = loaded.stats;

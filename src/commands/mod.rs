@@ -170,11 +170,17 @@ impl Run<'_> {
     /// The diagnostics a run ends with: the settings file's and the given
     /// ones, policy applied, in a stable order.
     pub fn finish_diagnostics(&mut self, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
-        let mut all = std::mem::take(&mut self.settings_diags);
-        all.extend(found);
-        let mut all = self.settings.policy.apply(all);
-        load::sort_diagnostics(&mut all);
-        all
+        self.finish_parts(vec![found])
+    }
+
+    /// `finish_diagnostics` of several lists, which are not joined first:
+    /// each diagnostic is moved once, into its place in the result.
+    pub fn finish_parts(&mut self, mut parts: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
+        parts.insert(0, std::mem::take(&mut self.settings_diags));
+        for part in &mut parts {
+            self.settings.policy.apply_in_place(part);
+        }
+        load::sorted(parts)
     }
 
     /// For commands other than `check`: errors go to stderr (warnings are
