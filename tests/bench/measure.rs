@@ -60,8 +60,11 @@ pub fn pool(threads: usize) -> rayon::ThreadPool {
         .expect("a rayon thread pool")
 }
 
-/// Time one run of `job` inside `pool`.
+/// Time one run of `job` inside `pool`, the allocator's free pages first
+/// given back, as a new process starts without them: otherwise a small
+/// corpus timed after a large one pays for returning the large one's pages.
 pub fn sample(pool: &rayon::ThreadPool, job: &Job) -> Sample {
+    purge_allocator();
     let cpu = cpu_time();
     let start = Instant::now();
     black_box(pool.install(job));
@@ -101,6 +104,26 @@ pub fn rounds_each(pairs: &[(&Job, &rayon::ThreadPool, usize)]) -> Vec<Samples> 
     }
     out
 }
+
+/// Give every arena's unused dirty pages back to the system (jemalloc's
+/// `arena.<all>.purge`).
+#[cfg(not(target_env = "msvc"))]
+fn purge_allocator() {
+    // SAFETY: `arena.4096.purge` (4096 is MALLCTL_ARENAS_ALL) takes and
+    // gives no value; the name is a NUL-terminated string.
+    unsafe {
+        tikv_jemalloc_sys::mallctl(
+            c"arena.4096.purge".as_ptr(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            0,
+        );
+    }
+}
+
+#[cfg(target_env = "msvc")]
+fn purge_allocator() {}
 
 /// CPU time used by this process so far (user + system, every thread).
 pub fn cpu_time() -> Duration {
