@@ -462,14 +462,30 @@ fn count_roots<'a>(apps: impl Iterator<Item = Seen<'a>>, roots: &mut Vec<RootRef
 
 /// Trail order: by publication date, undated last; ties by outlet, then article id.
 fn order(a: &Seen, b: &Seen) -> Ordering {
-    match (a.published(), b.published()) {
+    order_articles(a.article, b.article)
+}
+
+fn order_articles(a: &ArticleFacts, b: &ArticleFacts) -> Ordering {
+    match (a.published, b.published) {
         (Some(x), Some(y)) => x.cmp(&y),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
-    .then_with(|| a.outlet().cmp(b.outlet()))
-    .then_with(|| a.article_id().cmp(b.article_id()))
+    .then_with(|| a.outlet.cmp(&b.outlet))
+    .then_with(|| a.id.cmp(&b.id))
+}
+
+/// Article positions sorted by `cmp`, ties by position.
+fn sorted_positions(
+    articles: &[ArticleFacts],
+    cmp: impl Fn(&ArticleFacts, &ArticleFacts) -> Ordering + Sync,
+) -> Vec<u32> {
+    let mut positions: Vec<u32> = (0..count(articles.len())).collect();
+    positions.par_sort_unstable_by(|&x, &y| {
+        cmp(&articles[x as usize], &articles[y as usize]).then(x.cmp(&y))
+    });
+    positions
 }
 
 /// An appearance, as its place in the corpus, with the first 32 bytes of its
@@ -537,10 +553,16 @@ fn own_roots(article: &ArticleFacts, claim: &ClaimFacts) -> u32 {
 }
 
 /// Every appearance, sorted by claim id (ties in corpus order), so each
-/// claim's appearances are one run of the list.
+/// claim's appearances are one run of the list; and each article's place in
+/// trail order, so a claim's appearances are ordered by numbers.
 struct ByClaim<'a> {
     articles: &'a [ArticleFacts],
     keys: Vec<Key>,
+    /// Each article's rank in trail order (see `order`), ties by position.
+    rank: Vec<u32>,
+    /// For each article, the first article with the same id (in id order):
+    /// equal for two articles exactly when their ids are.
+    same_id: Vec<u32>,
 }
 
 impl<'a> ByClaim<'a> {
@@ -555,9 +577,33 @@ impl<'a> ByClaim<'a> {
                     .map(move |(j, c)| Key::new(a, c, (i as u32, j as u32)))
             })
             .collect();
+        let (rank, same_id) = rayon::join(
+            || {
+                let by_order = sorted_positions(articles, order_articles);
+                let mut rank = vec![0u32; articles.len()];
+                for (r, &i) in (0u32..).zip(&by_order) {
+                    rank[i as usize] = r;
+                }
+                rank
+            },
+            || {
+                let by_id = sorted_positions(articles, |a, b| a.id.cmp(&b.id));
+                let mut same_id = vec![0u32; articles.len()];
+                for run in
+                    by_id.chunk_by(|&x, &y| articles[x as usize].id == articles[y as usize].id)
+                {
+                    for &i in run {
+                        same_id[i as usize] = run[0];
+                    }
+                }
+                same_id
+            },
+        );
         let by = ByClaim {
             articles,
             keys: Vec::new(),
+            rank,
+            same_id,
         };
         // The corpus position breaks ties, so an unstable sort (no merge
         // buffer) still gives one order.
@@ -610,9 +656,27 @@ impl<'a> ByClaim<'a> {
 
     /// A claim's appearances in trail order.
     fn in_order(&self, apps: &[Key]) -> Vec<Seen<'a>> {
-        let mut sorted: Vec<Seen> = apps.iter().map(|k| self.seen(k)).collect();
-        sorted.sort_by(order);
+        let mut sorted = Vec::new();
+        self.order_into(apps, &mut sorted);
         sorted
+    }
+
+    /// `in_order`, into a list of the caller's (cleared first).
+    fn order_into(&self, apps: &[Key], sorted: &mut Vec<Seen<'a>>) {
+        sorted.clear();
+        sorted.extend(apps.iter().map(|k| self.seen(k)));
+        // As `sort_by(order)` would: equal ranks are one article.
+        sorted.sort_by_key(|s| self.rank[s.at.0 as usize]);
+    }
+
+    /// How many different articles (by id) the appearances are in; `ids` is
+    /// scratch space.
+    fn articles_in(&self, apps: &[Seen], ids: &mut Vec<u32>) -> usize {
+        ids.clear();
+        ids.extend(apps.iter().map(|s| self.same_id[s.at.0 as usize]));
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
     }
 }
 
@@ -632,7 +696,7 @@ pub fn summaries<'a>(articles: &'a [ArticleFacts], outlets: &'a Outlets) -> Vec<
     struct Scratch<'a> {
         sorted: Vec<Seen<'a>>,
         roots: Vec<RootRef<'a>>,
-        ids: Vec<&'a str>,
+        ids: Vec<u32>,
     }
     let by = ByClaim::new(articles);
     // Each article's outlet name, looked up once.
@@ -658,15 +722,9 @@ pub fn summaries<'a>(articles: &'a [ArticleFacts], outlets: &'a Outlets) -> Vec<
                 };
             }
             let sorted = &mut scratch.sorted;
-            sorted.clear();
-            sorted.extend(apps.iter().map(|k| by.seen(k)));
-            sorted.sort_by(order);
-            let ids = &mut scratch.ids;
-            ids.clear();
-            ids.extend(sorted.iter().map(Seen::article_id));
-            ids.sort_unstable();
-            ids.dedup();
-            let (articles, drift) = (ids.len(), drift(sorted, outlets, false, &|_| true).len());
+            by.order_into(apps, sorted);
+            let articles = by.articles_in(sorted, &mut scratch.ids);
+            let drift = drift(sorted, outlets, false, &|_| true).len();
             let first = sorted[0];
             ClaimSummary {
                 id: first.article.claim_id(first.claim),
@@ -1158,6 +1216,30 @@ mod tests {
                 ("two-firsts".to_string(), 2, 1),
             ]
         );
+    }
+
+    #[test]
+    fn articles_are_counted_by_id() {
+        // Two facts with one article id (the loader keeps only the first,
+        // but the library takes what it is given) are one article, as a
+        // trail counts them; a third id is another.
+        let text = "[article]\ntitle = \"t\"\noutlet = \"p\"\npublished = 2019-03-01\n\
+                    [[claims]]\nid = \"c\"\ntext = \"x\"\nvia = [\"wire\"]\n";
+        let facts: Vec<_> = ["same", "same", "other"]
+            .iter()
+            .map(|id| {
+                let (a, _) = article_from_text(text, id, id, &Outlets::default());
+                counting_facts(&a.expect("an article"))
+            })
+            .collect();
+        let outlets = Outlets::default();
+        let list = summaries(&facts, &outlets);
+        assert_eq!((list[0].appearances, list[0].articles), (3, 2));
+        let trails = super::trails(&facts, &outlets);
+        assert_eq!(super::summary(&trails[0]).articles, 2);
+        // Trail order: date, outlet, id ("other" before "same"), then corpus order.
+        let order: Vec<&str> = trails[0].appearances.iter().map(|a| &*a.article).collect();
+        assert_eq!(order, ["other", "same", "same"]);
     }
 
     #[test]
