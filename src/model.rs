@@ -163,10 +163,15 @@ impl Article {
 
     /// A claim's attribution class (see [`Class`]).
     pub fn class_of(&self, claim: &Claim) -> Class {
+        Article::class_with(claim, self.source_of(claim))
+    }
+
+    /// `class_of`, given the claim's source already looked up.
+    pub fn class_with(claim: &Claim, source: Option<&Source>) -> Class {
         if claim.kind == ClaimKind::Background {
             return Class::Background;
         }
-        match self.source_of(claim) {
+        match source {
             Some(s) if s.anonymous => Class::Anonymous,
             Some(_) => Class::Named,
             None if !claim.routes.is_empty() => Class::Outlet,

@@ -195,7 +195,7 @@ fn facts_with(article: &Article, keep: impl Fn(&str) -> bool, texts: bool) -> Ar
         }
         claims.push(ClaimFacts {
             id: arena.put(&c.id),
-            class: article.class_of(c),
+            class: Article::class_with(c, speaker.map(|i| &article.sources[i as usize])),
             speaker,
             routes: first_route..count(route_ends.len()),
             hedge: c

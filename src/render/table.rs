@@ -106,9 +106,14 @@ fn push_spaces(text: &mut String, mut n: usize) {
     }
 }
 
+/// Printable ASCII only: one byte, one column, one line.
+fn is_plain(s: &str) -> bool {
+    s.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
 /// The display width of a cell: its widest line.
 fn cell_width(s: &str) -> usize {
-    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+    if is_plain(s) {
         return s.len();
     }
     s.split('\n').map(unicode_width).max().unwrap_or(0)
@@ -241,7 +246,7 @@ fn ascii_holding(out: &mut dyn Write, g: &Grid, hold: usize) -> io::Result<()> {
                 } else {
                     split.get(i).and_then(|c| c.get(l)).copied().unwrap_or("")
                 };
-                let pad = w - cell_width(cell);
+                let pad = w.saturating_sub(cell_width(cell));
                 text.push(' ');
                 if align && right.get(i).copied().unwrap_or(false) {
                     push_spaces(text, pad);
@@ -253,6 +258,37 @@ fn ascii_holding(out: &mut dyn Write, g: &Grid, hold: usize) -> io::Result<()> {
                 text.push_str(" |");
             }
             text.push('\n');
+        }
+    };
+    // A body line whose cells are all printable ASCII (nearly every line) is
+    // a blank line of the table's shape with each cell copied into place.
+    let mut blank: Vec<u8> = vec![b'|'];
+    let mut starts = Vec::with_capacity(widths.len());
+    for w in &widths {
+        blank.push(b' ');
+        starts.push(blank.len());
+        blank.resize(blank.len() + w, b' ');
+        blank.extend_from_slice(b" |");
+    }
+    blank.push(b'\n');
+    let body_line = |text: &mut Vec<u8>, slow: &mut String, cells: &[&str]| {
+        let plain = cells.len() == widths.len()
+            && cells
+                .iter()
+                .zip(&widths)
+                .all(|(c, w)| c.len() <= *w && is_plain(c));
+        if !plain {
+            slow.clear();
+            lines(slow, cells, true);
+            text.extend_from_slice(slow.as_bytes());
+            return;
+        }
+        let at = text.len();
+        text.extend_from_slice(&blank);
+        for (i, cell) in cells.iter().enumerate() {
+            let pad = if right[i] { widths[i] - cell.len() } else { 0 };
+            let from = at + starts[i] + pad;
+            text[from..from + cell.len()].copy_from_slice(cell.as_bytes());
         }
     };
     let mut row = Vec::new();
@@ -271,21 +307,22 @@ fn ascii_holding(out: &mut dyn Write, g: &Grid, hold: usize) -> io::Result<()> {
             .iter()
             .map(|c| (c.clone(), held.next().flatten()))
             .collect();
-        let texts: Vec<String> = work
+        let texts: Vec<Vec<u8>> = work
             .into_par_iter()
             .map(|(chunk, m)| {
                 let m = m.unwrap_or_else(|| make(chunk));
-                let mut text = String::with_capacity(m.cells.size() * 2);
+                let mut text = Vec::with_capacity(m.rows() * blank.len());
+                let mut slow = String::new();
                 let mut row = Vec::with_capacity(cols);
                 for r in 0..m.rows() {
                     m.row(r, &mut row);
-                    lines(&mut text, &row, true);
+                    body_line(&mut text, &mut slow, &row);
                 }
                 text
             })
             .collect();
         for text in texts {
-            out.write_all(text.as_bytes())?;
+            out.write_all(&text)?;
         }
     }
     let mut tail = String::new();
