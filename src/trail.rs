@@ -495,7 +495,7 @@ fn sorted_positions(
 /// bytes are equal. It also carries what a claim seen once is summed up
 /// with, worked out while its article is at hand, so that summing up does
 /// not go back to the claim.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Key {
     prefix: [u64; 4],
     id: Span,
@@ -567,16 +567,25 @@ struct ByClaim<'a> {
 
 impl<'a> ByClaim<'a> {
     fn new(articles: &'a [ArticleFacts]) -> ByClaim<'a> {
-        let mut keys: Vec<Key> = articles
-            .par_iter()
+        // Each article fills its own part of the list, in parallel, so the
+        // list is not gathered from pieces afterwards.
+        let mut keys = vec![Key::default(); articles.iter().map(|a| a.claims.len()).sum()];
+        let mut parts: Vec<&mut [Key]> = Vec::with_capacity(articles.len());
+        let mut rest = keys.as_mut_slice();
+        for a in articles {
+            let (part, tail) = rest.split_at_mut(a.claims.len());
+            parts.push(part);
+            rest = tail;
+        }
+        parts
+            .into_par_iter()
+            .zip(articles)
             .enumerate()
-            .flat_map_iter(|(i, a)| {
-                a.claims
-                    .iter()
-                    .enumerate()
-                    .map(move |(j, c)| Key::new(a, c, (i as u32, j as u32)))
-            })
-            .collect();
+            .for_each(|(i, (part, a))| {
+                for ((j, c), key) in a.claims.iter().enumerate().zip(part) {
+                    *key = Key::new(a, c, (i as u32, j as u32));
+                }
+            });
         let (rank, same_id) = rayon::join(
             || {
                 let by_order = sorted_positions(articles, order_articles);
