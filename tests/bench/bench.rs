@@ -54,7 +54,7 @@ struct Args {
     #[arg(long, default_value_t = 5)]
     rounds: usize,
     /// Timed rounds for corpora larger than 10,000 articles.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 5)]
     large_rounds: usize,
     /// Generator seed.
     #[arg(long, default_value_t = 1)]
