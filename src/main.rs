@@ -5,13 +5,13 @@ mod cli;
 
 use clap::Parser;
 
+use std::io::Write;
+use std::process::ExitCode;
+
 // jemalloc, where it builds (see Cargo.toml).
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
-use std::io::Write;
-use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let action = cli::Cli::parse().into_action();

@@ -60,14 +60,9 @@ impl Policy {
         self.levels.insert(code, level);
     }
 
-    /// Drop allowed findings and set each remaining one's severity.
-    pub fn apply(&self, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-        self.apply_in_place(&mut diagnostics);
-        diagnostics
-    }
-
-    /// `apply` without moving the diagnostics kept: their severity is set in
-    /// parallel, and the allowed ones are taken out.
+    /// Drop allowed findings and set each remaining one's severity, in place
+    /// (the diagnostics kept are not moved): severities are set in parallel,
+    /// then the allowed ones are taken out.
     pub fn apply_in_place(&self, diagnostics: &mut Vec<Diagnostic>) {
         use rayon::prelude::*;
         diagnostics.par_iter_mut().for_each(|d| {
