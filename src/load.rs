@@ -1002,14 +1002,9 @@ fn validate_article(
     (article, id_pos)
 }
 
-/// Sorting helper for callers that merge diagnostics from several places:
-/// by file, then position, then code and message (`Diagnostic::sort_key`).
-pub fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
-    *diagnostics = sorted(vec![std::mem::take(diagnostics)]);
-}
-
-/// The diagnostics of several lists in one, sorted as `sort_diagnostics`
-/// sorts them (ties in the order of the lists, then within each).
+/// The diagnostics of several lists (found in several places) in one, in
+/// output order: by file, then position, then code and message
+/// (`Diagnostic::sort_key`); ties in the order of the lists, then within each.
 pub fn sorted(mut parts: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
     if let [one] = parts.as_slice()
         && one.len() < 2
@@ -1069,7 +1064,7 @@ pub fn sorted(mut parts: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
-    use super::sort_diagnostics;
+    use super::sorted;
     use crate::diag::{Diagnostic, Snippet, make};
 
     proptest::proptest! {
@@ -1119,10 +1114,10 @@ mod tests {
             // The same list in two parts, cut anywhere, sorts the same.
             let cut = split.index(list.len() + 1);
             let tail = list.split_off(cut);
-            let parts = super::sorted(vec![list.clone(), tail.clone()]);
+            let parts = sorted(vec![list.clone(), tail.clone()]);
             list.extend(tail);
-            sort_diagnostics(&mut list);
-            let got: Vec<String> = list.iter().map(|d| format!("{:?}", d.label)).collect();
+            let whole = sorted(vec![list]);
+            let got: Vec<String> = whole.iter().map(|d| format!("{:?}", d.label)).collect();
             proptest::prop_assert_eq!(&got, &expected);
             let got: Vec<String> = parts.iter().map(|d| format!("{:?}", d.label)).collect();
             proptest::prop_assert_eq!(&got, &expected);
