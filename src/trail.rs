@@ -508,7 +508,9 @@ struct Key {
 const KEY_BYTES: usize = 32;
 
 impl Key {
-    fn new(article: &ArticleFacts, claim: &ClaimFacts, at: Place) -> Key {
+    /// `roots` is scratch space for counting the appearance's roots.
+    fn new<'a>(seen: Seen<'a>, roots: &mut Vec<RootRef<'a>>) -> Key {
+        let (article, claim) = (seen.article, seen.claim);
         let id = article.claim_id(claim);
         let mut bytes = [0u8; KEY_BYTES];
         let n = id.len().min(KEY_BYTES);
@@ -521,8 +523,8 @@ impl Key {
         Key {
             prefix: [word(0), word(1), word(2), word(3)],
             id: claim.id,
-            at,
-            roots: own_roots(article, claim),
+            at: seen.at,
+            roots: count(count_roots(std::iter::once(seen), roots)),
         }
     }
 
@@ -534,22 +536,6 @@ impl Key {
     fn whole(&self) -> bool {
         self.len() as usize <= KEY_BYTES
     }
-}
-
-/// The independent roots of one appearance (see `roots_of`), counted.
-fn own_roots(article: &ArticleFacts, claim: &ClaimFacts) -> u32 {
-    if claim.routes.is_empty() || article.speaker(claim).and_then(|s| s.1).is_some() {
-        return 1;
-    }
-    // Distinct first outlets; a claim has a route or two, so a pairwise look.
-    let firsts = || article.routes(claim).map(|r| r.hops.first().copied());
-    let mut n = 0;
-    for (k, first) in firsts().enumerate() {
-        if first.is_some() && !firsts().take(k).any(|f| f == first) {
-            n += 1;
-        }
-    }
-    n
 }
 
 /// Every appearance, sorted by claim id (ties in corpus order), so each
@@ -582,8 +568,14 @@ impl<'a> ByClaim<'a> {
             .zip(articles)
             .enumerate()
             .for_each(|(i, (part, a))| {
+                let mut roots = Vec::new();
                 for ((j, c), key) in a.claims.iter().enumerate().zip(part) {
-                    *key = Key::new(a, c, (i as u32, j as u32));
+                    let seen = Seen {
+                        article: a,
+                        claim: c,
+                        at: (i as u32, j as u32),
+                    };
+                    *key = Key::new(seen, &mut roots);
                 }
             });
         let (rank, same_id) = rayon::join(
