@@ -373,46 +373,135 @@ fn ancestor(dir: &Path, up: usize) -> PathBuf {
     }
 }
 
+/// The article files below `dir`, in walk order (by file name at each level),
+/// with a diagnostic for each entry that cannot be read. The folders at the
+/// top are walked in parallel; a symlinked folder below them (which could
+/// lead back above where its walk began, where that walk cannot see a loop)
+/// makes the whole walk run again as one.
 fn walk(
     dir: &Path,
     registry: Option<&Path>,
     files: &mut Vec<PathBuf>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e.path().map(display).unwrap_or_else(|| display(dir));
-                let what = if e.loop_ancestor().is_some() {
-                    format!("`{path}` is a symlink loop; it was skipped")
-                } else {
-                    format!(
-                        "cannot read `{path}`: {}",
-                        e.io_error()
-                            .map(|i| i.to_string())
-                            .unwrap_or_else(|| e.to_string())
-                    )
-                };
-                diagnostics.push(make::unreadable(&what).in_file(&path));
-                continue;
-            }
-        };
-        let path = entry.path();
-        if path.extension().is_none_or(|ext| ext != "toml") || entry.file_type().is_dir() {
-            continue;
-        }
-        let name = entry.file_name();
-        if name == CONFIG_FILE || registry.is_some_and(|r| r == path) {
-            continue;
-        }
-        files.push(path.to_path_buf());
+    /// What the top of the walk holds, in order.
+    enum Top {
+        Found(Walked),
+        Folder(PathBuf),
     }
+    let mut top = Vec::new();
+    let mut linked = false;
+    for entry in walker(dir, Some(1)) {
+        match entry {
+            Ok(e) if e.depth() == 1 && e.file_type().is_dir() => {
+                linked |= e.path_is_symlink();
+                top.push(Top::Folder(e.into_path()));
+            }
+            entry => {
+                linked |= entry.as_ref().is_err_and(|e| e.loop_ancestor().is_some());
+                top.push(Top::Found(walked(entry, dir, registry)));
+            }
+        }
+    }
+    if linked {
+        top.clear();
+    }
+    let below: Vec<Option<Vec<Walked>>> = top
+        .par_iter()
+        .map(|t| match t {
+            Top::Found(_) => Some(Vec::new()),
+            Top::Folder(folder) => {
+                let mut found = Vec::new();
+                for entry in walker(folder, None) {
+                    let linked = match &entry {
+                        Ok(e) => e.path_is_symlink() && e.file_type().is_dir(),
+                        Err(e) => e.loop_ancestor().is_some(),
+                    };
+                    if linked {
+                        return None;
+                    }
+                    found.push(walked(entry, dir, registry));
+                }
+                Some(found)
+            }
+        })
+        .collect();
+    let found: Vec<Walked> = if linked || below.iter().any(Option::is_none) {
+        walker(dir, None)
+            .map(|entry| walked(entry, dir, registry))
+            .collect()
+    } else {
+        top.into_iter()
+            .zip(below)
+            .flat_map(|(t, below)| match t {
+                Top::Found(w) => vec![w],
+                Top::Folder(_) => below.unwrap_or_default(),
+            })
+            .collect()
+    };
+    for w in found {
+        match w {
+            Walked::Article(path) => files.push(path),
+            Walked::Problem(d) => diagnostics.push(d),
+            Walked::Other => {}
+        }
+    }
+}
+
+/// Every entry below `dir` (and `dir` itself), sorted by file name at each
+/// level, following symlinks, skipping hidden entries.
+fn walker(
+    dir: &Path,
+    max_depth: Option<usize>,
+) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+    let mut walk = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name();
+    if let Some(depth) = max_depth {
+        walk = walk.max_depth(depth);
+    }
+    walk.into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+}
+
+/// What one entry of a walk is to the corpus.
+enum Walked {
+    Article(PathBuf),
+    Problem(Diagnostic),
+    Other,
+}
+
+fn walked(
+    entry: walkdir::Result<walkdir::DirEntry>,
+    dir: &Path,
+    registry: Option<&Path>,
+) -> Walked {
+    let entry = match entry {
+        Ok(e) => e,
+        Err(e) => {
+            let path = e.path().map(display).unwrap_or_else(|| display(dir));
+            let what = if e.loop_ancestor().is_some() {
+                format!("`{path}` is a symlink loop; it was skipped")
+            } else {
+                format!(
+                    "cannot read `{path}`: {}",
+                    e.io_error()
+                        .map(|i| i.to_string())
+                        .unwrap_or_else(|| e.to_string())
+                )
+            };
+            return Walked::Problem(make::unreadable(&what).in_file(&path));
+        }
+    };
+    let path = entry.path();
+    if path.extension().is_none_or(|ext| ext != "toml") || entry.file_type().is_dir() {
+        return Walked::Other;
+    }
+    let name = entry.file_name();
+    if name == CONFIG_FILE || registry.is_some_and(|r| r == path) {
+        return Walked::Other;
+    }
+    Walked::Article(entry.into_path())
 }
 
 /// Read a file as UTF-8 text, refusing what is not a regular file, too large,

@@ -42,7 +42,7 @@ pub struct ArticleFacts {
 }
 
 /// Where a string is in an article's `text`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, bytemuck::Zeroable)]
 struct Span {
     start: u32,
     end: u32,
@@ -495,7 +495,7 @@ fn sorted_positions(
 /// bytes are equal. It also carries what a claim seen once is summed up
 /// with, worked out while its article is at hand, so that summing up does
 /// not go back to the claim.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Default, bytemuck::Zeroable)]
 struct Key {
     prefix: [u64; 4],
     id: Span,
@@ -555,7 +555,10 @@ impl<'a> ByClaim<'a> {
     fn new(articles: &'a [ArticleFacts]) -> ByClaim<'a> {
         // Each article fills its own part of the list, in parallel, so the
         // list is not gathered from pieces afterwards.
-        let mut keys = vec![Key::default(); articles.iter().map(|a| a.claims.len()).sum()];
+        // Zeroed memory comes fresh from the system, untouched: its pages are
+        // first touched by the parallel fill below, not here.
+        let mut keys: Vec<Key> =
+            bytemuck::zeroed_vec(articles.iter().map(|a| a.claims.len()).sum());
         let mut parts: Vec<&mut [Key]> = Vec::with_capacity(articles.len());
         let mut rest = keys.as_mut_slice();
         for a in articles {

@@ -132,12 +132,38 @@ impl Cells {
         self.ends.push(self.text.len());
     }
 
-    /// Add a cell showing a value (a number, a date) without allocating.
-    pub fn push_display(&mut self, value: impl std::fmt::Display) {
-        use std::fmt::Write as _;
-        // Writing into a `String` cannot fail.
-        let _ = write!(self.text, "{value}");
-        self.ends.push(self.text.len());
+    /// Add a cell showing a count.
+    pub fn push_count(&mut self, n: usize) {
+        self.push(itoa::Buffer::new().format(n));
+    }
+
+    /// Add a cell showing a date as `YYYY-MM-DD`, as chrono displays it.
+    pub fn push_date(&mut self, date: chrono::NaiveDate) {
+        use chrono::Datelike;
+        match u16::try_from(date.year()) {
+            // Every year a corpus holds: written digit by digit.
+            Ok(year @ 0..=9999) => {
+                let digits = |n: u32, width: usize, out: &mut [u8; 10], at: usize| {
+                    let mut n = n;
+                    for k in (0..width).rev() {
+                        out[at + k] = b'0' + (n % 10) as u8;
+                        n /= 10;
+                    }
+                };
+                let mut out = *b"0000-00-00";
+                digits(u32::from(year), 4, &mut out, 0);
+                digits(date.month(), 2, &mut out, 5);
+                digits(date.day(), 2, &mut out, 8);
+                // Only ASCII digits and dashes were written.
+                self.push(std::str::from_utf8(&out).unwrap_or_default());
+            }
+            _ => {
+                use std::fmt::Write as _;
+                // Writing into a `String` cannot fail.
+                let _ = write!(self.text, "{date}");
+                self.ends.push(self.text.len());
+            }
+        }
     }
 
     /// How many cells there are.
@@ -292,7 +318,7 @@ mod tests {
     fn cells_are_cut_and_padded_to_a_count() {
         let mut cells = Cells::default();
         cells.push("ab");
-        cells.push_display(12);
+        cells.push_count(12);
         cells.push("");
         cells.push("é");
         assert_eq!(cells.iter().collect::<Vec<_>>(), ["ab", "12", "", "é"]);
@@ -309,12 +335,22 @@ mod tests {
         let made = Rows::new(2, |i| vec![format!("r{i}"), i.to_string()]);
         let written = Rows::writing(2, |i, cells| {
             cells.push(&format!("r{i}"));
-            cells.push_display(i);
+            cells.push_count(i);
         });
         assert_eq!(
             made.iter().collect::<Vec<_>>(),
             written.iter().collect::<Vec<_>>()
         );
         assert_eq!(written.get(1), ["r1", "1"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dates_are_written_as_chrono_displays_them(days in -1_000_000i32..4_000_000) {
+            let date = chrono::NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            let mut cells = Cells::default();
+            cells.push_date(date);
+            proptest::prop_assert_eq!(cells.get(0), date.to_string());
+        }
     }
 }

@@ -177,7 +177,7 @@ impl Made {
 /// known (up to a bound; rows past it are made twice); then they are laid
 /// out in parallel and written in order.
 fn ascii(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
-    ascii_holding(out, g, 32 << 20)
+    ascii_holding(out, g, 64 << 20)
 }
 
 /// `ascii`, holding at most `hold` bytes of made rows.

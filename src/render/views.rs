@@ -346,18 +346,18 @@ pub fn claims<'a>(list: &'a [ClaimSummary], outlets: &'a Outlets) -> Doc<'a> {
         rows: Rows::writing(list.len(), move |i, cells| {
             let c = &list[i];
             cells.push(c.id);
-            cells.push_display(c.appearances);
-            cells.push_display(c.articles);
+            cells.push_count(c.appearances);
+            cells.push_count(c.articles);
             match c.first_published {
-                Some(d) => cells.push_display(d),
+                Some(d) => cells.push_date(d),
                 None => cells.push(&date(None)),
             }
             let outlet = c
                 .first_outlet_name
                 .or_else(|| c.first_outlet.map(|o| outlets.name(o)));
             cells.push(outlet.unwrap_or(""));
-            cells.push_display(c.independent_roots);
-            cells.push_display(c.drift);
+            cells.push_count(c.independent_roots);
+            cells.push_count(c.drift);
         }),
         footer: None,
     });

@@ -254,6 +254,45 @@ fn bad_unreadable_symlink_loop() {
 }
 
 #[test]
+fn symlinked_folders_are_walked_at_every_depth() {
+    // `b` links a top folder, `c/d` links it from below, and `c/up` leads back
+    // to the corpus root: every article is found once per path, the loop is
+    // reported, and nothing is walked twice.
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        ("a/x.toml", ARTICLE),
+        ("a/y/z.toml", ARTICLE),
+        ("e/f.toml", ARTICLE),
+    ]);
+    std::fs::create_dir_all(c.join("c")).unwrap();
+    std::os::unix::fs::symlink("a", c.join("b")).unwrap();
+    std::os::unix::fs::symlink("../a", c.join("c/d")).unwrap();
+    std::os::unix::fs::symlink("..", c.join("c/up")).unwrap();
+    let out = run(c.claimtrail(&["report", ".", "--format", "json"]));
+    let report = json(&out);
+    let mut ids: Vec<&str> = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        ["a/x", "a/y/z", "b/x", "b/y/z", "c/d/x", "c/d/y/z", "e/f"],
+        "{report:#}"
+    );
+    let (diags, status, _) = check_corpus(&c);
+    let files: Vec<(&str, &str)> = diags
+        .iter()
+        .filter(|d| d["code"] == "unreadable")
+        .map(|d| (d["code"].as_str().unwrap(), d["file"].as_str().unwrap()))
+        .collect();
+    assert_eq!(files, [("unreadable", "./c/up")], "{diags:#?}");
+    assert_eq!(status, 1);
+}
+
+#[test]
 fn unreadable_file_symlink_loop() {
     // a.toml -> b.toml -> a.toml: each is reported, neither is followed forever.
     let c = corpus(&[("outlets.toml", OUTLETS)]);
