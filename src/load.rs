@@ -374,71 +374,18 @@ fn ancestor(dir: &Path, up: usize) -> PathBuf {
 }
 
 /// The article files below `dir`, in walk order (by file name at each level),
-/// with a diagnostic for each entry that cannot be read. The folders at the
-/// top are walked in parallel; a symlinked folder below them (which could
-/// lead back above where its walk began, where that walk cannot see a loop)
-/// makes the whole walk run again as one.
+/// with a diagnostic for each entry that cannot be read.
 fn walk(
     dir: &Path,
     registry: Option<&Path>,
     files: &mut Vec<PathBuf>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    /// What the top of the walk holds, in order.
-    enum Top {
-        Found(Walked),
-        Folder(PathBuf),
-    }
-    let mut top = Vec::new();
-    let mut linked = false;
-    for entry in walker(dir, Some(1)) {
-        match entry {
-            Ok(e) if e.depth() == 1 && e.file_type().is_dir() => {
-                linked |= e.path_is_symlink();
-                top.push(Top::Folder(e.into_path()));
-            }
-            entry => {
-                linked |= entry.as_ref().is_err_and(|e| e.loop_ancestor().is_some());
-                top.push(Top::Found(walked(entry, dir, registry)));
-            }
-        }
-    }
-    if linked {
-        top.clear();
-    }
-    let below: Vec<Option<Vec<Walked>>> = top
-        .par_iter()
-        .map(|t| match t {
-            Top::Found(_) => Some(Vec::new()),
-            Top::Folder(folder) => {
-                let mut found = Vec::new();
-                for entry in walker(folder, None) {
-                    let linked = match &entry {
-                        Ok(e) => e.path_is_symlink() && e.file_type().is_dir(),
-                        Err(e) => e.loop_ancestor().is_some(),
-                    };
-                    if linked {
-                        return None;
-                    }
-                    found.push(walked(entry, dir, registry));
-                }
-                Some(found)
-            }
-        })
-        .collect();
-    let found: Vec<Walked> = if linked || below.iter().any(Option::is_none) {
+    let found = walk_in_parallel(dir, registry).unwrap_or_else(|| {
         walker(dir, None)
             .map(|entry| walked(entry, dir, registry))
             .collect()
-    } else {
-        top.into_iter()
-            .zip(below)
-            .flat_map(|(t, below)| match t {
-                Top::Found(w) => vec![w],
-                Top::Folder(_) => below.unwrap_or_default(),
-            })
-            .collect()
-    };
+    });
     for w in found {
         match w {
             Walked::Article(path) => files.push(path),
@@ -446,6 +393,44 @@ fn walk(
             Walked::Other => {}
         }
     }
+}
+
+/// The walk of `dir` with the folders at its top walked in parallel; `None`
+/// at the first symlinked folder, which could lead back above where its walk
+/// began, where that walk could not see the loop: then the walk is run as one.
+fn walk_in_parallel(dir: &Path, registry: Option<&Path>) -> Option<Vec<Walked>> {
+    let mut top: Vec<Result<Walked, PathBuf>> = Vec::new();
+    for entry in walker(dir, Some(1)) {
+        match entry {
+            Ok(e) if e.depth() == 1 && e.file_type().is_dir() => {
+                if e.path_is_symlink() {
+                    return None;
+                }
+                top.push(Err(e.into_path()));
+            }
+            Err(e) if e.loop_ancestor().is_some() => return None,
+            entry => top.push(Ok(walked(entry, dir, registry))),
+        }
+    }
+    let parts: Vec<Option<Vec<Walked>>> = top
+        .into_par_iter()
+        .map(|t| match t {
+            Ok(w) => Some(vec![w]),
+            Err(folder) => walker(&folder, None)
+                .map(|entry| {
+                    let linked = match &entry {
+                        Ok(e) => e.path_is_symlink() && e.file_type().is_dir(),
+                        Err(e) => e.loop_ancestor().is_some(),
+                    };
+                    (!linked).then(|| walked(entry, dir, registry))
+                })
+                .collect(),
+        })
+        .collect();
+    parts
+        .into_iter()
+        .collect::<Option<Vec<_>>>()
+        .map(|parts| parts.into_iter().flatten().collect())
 }
 
 /// Every entry below `dir` (and `dir` itself), sorted by file name at each

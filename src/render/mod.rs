@@ -143,17 +143,14 @@ impl Cells {
         match u16::try_from(date.year()) {
             // Every year a corpus holds: written digit by digit.
             Ok(year @ 0..=9999) => {
-                let digits = |n: u32, width: usize, out: &mut [u8; 10], at: usize| {
+                let mut out = *b"0000-00-00";
+                for (end, n) in [(4, u32::from(year)), (7, date.month()), (10, date.day())] {
                     let mut n = n;
-                    for k in (0..width).rev() {
-                        out[at + k] = b'0' + (n % 10) as u8;
+                    for digit in out[..end].iter_mut().rev().take_while(|d| **d != b'-') {
+                        *digit = b'0' + (n % 10) as u8;
                         n /= 10;
                     }
-                };
-                let mut out = *b"0000-00-00";
-                digits(u32::from(year), 4, &mut out, 0);
-                digits(date.month(), 2, &mut out, 5);
-                digits(date.day(), 2, &mut out, 8);
+                }
                 // Only ASCII digits and dashes were written.
                 self.push(std::str::from_utf8(&out).unwrap_or_default());
             }
