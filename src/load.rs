@@ -399,24 +399,29 @@ fn walk(
 /// at the first symlinked folder, which could lead back above where its walk
 /// began, where that walk could not see the loop: then the walk is run as one.
 fn walk_in_parallel(dir: &Path, registry: Option<&Path>) -> Option<Vec<Walked>> {
-    let mut top: Vec<Result<Walked, PathBuf>> = Vec::new();
+    /// An entry at the top, or a folder there to walk.
+    enum Top {
+        Entry(Walked),
+        Folder(PathBuf),
+    }
+    let mut top = Vec::new();
     for entry in walker(dir, Some(1)) {
         match entry {
             Ok(e) if e.depth() == 1 && e.file_type().is_dir() => {
                 if e.path_is_symlink() {
                     return None;
                 }
-                top.push(Err(e.into_path()));
+                top.push(Top::Folder(e.into_path()));
             }
             Err(e) if e.loop_ancestor().is_some() => return None,
-            entry => top.push(Ok(walked(entry, dir, registry))),
+            entry => top.push(Top::Entry(walked(entry, dir, registry))),
         }
     }
     let parts: Vec<Option<Vec<Walked>>> = top
         .into_par_iter()
         .map(|t| match t {
-            Ok(w) => Some(vec![w]),
-            Err(folder) => walker(&folder, None)
+            Top::Entry(w) => Some(vec![w]),
+            Top::Folder(folder) => walker(&folder, None)
                 .map(|entry| {
                     let linked = match &entry {
                         Ok(e) => e.path_is_symlink() && e.file_type().is_dir(),
