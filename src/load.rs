@@ -396,8 +396,10 @@ fn walk(
 }
 
 /// The walk of `dir` with the folders at its top walked in parallel; `None`
-/// at the first symlinked folder, which could lead back above where its walk
-/// began, where that walk could not see the loop: then the walk is run as one.
+/// at the first symlinked folder or loop, and then the walk is run as one.
+/// (walkdir seeds its loop check with the folders above where a walk begins,
+/// so a walk from a top folder should see the loops the whole walk sees; the
+/// rare corpus with linked folders does not rest on that.)
 fn walk_in_parallel(dir: &Path, registry: Option<&Path>) -> Option<Vec<Walked>> {
     /// An entry at the top, or a folder there to walk.
     enum Top {

@@ -495,7 +495,7 @@ fn sorted_positions(
 /// bytes are equal. It also carries what a claim seen once is summed up
 /// with, worked out while its article is at hand, so that summing up does
 /// not go back to the claim.
-#[derive(Clone, Copy, Default, bytemuck::Zeroable)]
+#[derive(Clone, Copy, bytemuck::Zeroable)]
 struct Key {
     prefix: [u64; 4],
     id: Span,

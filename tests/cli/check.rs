@@ -255,9 +255,10 @@ fn bad_unreadable_symlink_loop() {
 
 #[test]
 fn symlinked_folders_are_walked_at_every_depth() {
-    // `b` links a top folder, `c/d` links it from below, and `c/up` leads back
-    // to the corpus root: every article is found once per path, the loop is
-    // reported, and nothing is walked twice.
+    // `c/d` links a folder from below the top and `c/up` leads back to the
+    // corpus root; then `b` links a folder at the top as well. Either link
+    // makes the walk give up its parallel shape: every article is found once
+    // per path, the loop is reported, and nothing is walked twice.
     let c = corpus(&[
         ("outlets.toml", OUTLETS),
         ("a/x.toml", ARTICLE),
@@ -265,31 +266,33 @@ fn symlinked_folders_are_walked_at_every_depth() {
         ("e/f.toml", ARTICLE),
     ]);
     std::fs::create_dir_all(c.join("c")).unwrap();
-    std::os::unix::fs::symlink("a", c.join("b")).unwrap();
     std::os::unix::fs::symlink("../a", c.join("c/d")).unwrap();
     std::os::unix::fs::symlink("..", c.join("c/up")).unwrap();
-    let out = run(c.claimtrail(&["report", ".", "--format", "json"]));
-    let report = json(&out);
-    let mut ids: Vec<&str> = report["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["id"].as_str().unwrap())
-        .collect();
-    ids.sort_unstable();
-    assert_eq!(
-        ids,
-        ["a/x", "a/y/z", "b/x", "b/y/z", "c/d/x", "c/d/y/z", "e/f"],
-        "{report:#}"
-    );
-    let (diags, status, _) = check_corpus(&c);
-    let files: Vec<(&str, &str)> = diags
-        .iter()
-        .filter(|d| d["code"] == "unreadable")
-        .map(|d| (d["code"].as_str().unwrap(), d["file"].as_str().unwrap()))
-        .collect();
-    assert_eq!(files, [("unreadable", "./c/up")], "{diags:#?}");
-    assert_eq!(status, 1);
+    let below = ["a/x", "a/y/z", "c/d/x", "c/d/y/z", "e/f"];
+    let top = ["a/x", "a/y/z", "b/x", "b/y/z", "c/d/x", "c/d/y/z", "e/f"];
+    for (link_top, expected) in [(false, &below[..]), (true, &top[..])] {
+        if link_top {
+            std::os::unix::fs::symlink("a", c.join("b")).unwrap();
+        }
+        let out = run(c.claimtrail(&["report", ".", "--format", "json"]));
+        let report = json(&out);
+        let mut ids: Vec<&str> = report["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap())
+            .collect();
+        ids.sort_unstable();
+        assert_eq!(ids, expected, "{report:#}");
+        let (diags, status, _) = check_corpus(&c);
+        let unreadable: Vec<&str> = diags
+            .iter()
+            .filter(|d| d["code"] == "unreadable")
+            .map(|d| d["file"].as_str().unwrap())
+            .collect();
+        assert_eq!(unreadable, ["./c/up"], "{diags:#?}");
+        assert_eq!(status, 1);
+    }
 }
 
 #[test]
