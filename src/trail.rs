@@ -939,17 +939,26 @@ fn drift(
     wants: &dyn Fn(Code) -> bool,
 ) -> Vec<Drift> {
     let mut found = Vec::new();
-    let Some(origin) = apps.first() else {
+    // Background is context, not a claim the article makes: it neither
+    // drifts nor sets a standard for later appearances, so the origin the
+    // others are held to is the first appearance that is not background.
+    let Some(o) = apps.iter().position(|a| a.class() != Class::Background) else {
         return found;
     };
+    let origin = &apps[o];
     let origin_state = shows_state(origin, outlets);
-    // Where the origin got the claim: its own outlet, or the first outlet of
-    // each of its routes. Crediting any of them is crediting the origin.
-    let mut origin_outlets: Vec<&str> = vec![origin.outlet()];
-    origin_outlets.extend(origin.routes().filter_map(|r| r.first()));
+    // Crediting the origin's outlet or any outlet its routes pass through is
+    // crediting the relay; messages name the outlet and where each route began.
+    let credited = |app: &Seen| {
+        credits(app, origin.outlet())
+            || origin
+                .routes()
+                .flat_map(|r| r.hops())
+                .any(|o| credits(app, o))
+    };
     let origin_names = || {
-        origin_outlets
-            .iter()
+        std::iter::once(origin.outlet())
+            .chain(origin.routes().filter_map(|r| r.first()))
             .map(|o| outlets.name(o))
             .collect::<Vec<_>>()
             .join(" via ")
@@ -962,8 +971,6 @@ fn drift(
         if i - 1 < dated {
             earlier.add(i - 1, &apps[i - 1]);
         }
-        // Background is context, not a claim the article makes: it neither
-        // drifts nor sets a standard for later appearances.
         if app.class() == Class::Background {
             continue;
         }
@@ -1001,17 +1008,17 @@ fn drift(
                 )
             });
         }
+        // The origin-based codes hold an appearance to the origin only when
+        // it is known to come after it: published on a later day, or undated
+        // after a dated origin. Same-day appearances sort by outlet, which
+        // says nothing of which came first.
         let later_than_origin = match (origin.published(), app.published()) {
             (Some(o), Some(p)) => p > o,
             (Some(_), None) => true,
             _ => false,
         };
-        if later_than_origin
-            && origin.class() != Class::Background
-            && app.class() != Class::Named
-            && !origin_outlets.iter().any(|o| credits(app, o))
-        {
-            push(Code::RelayUncredited, 0, &|| {
+        if later_than_origin && app.class() != Class::Named && !credited(app) {
+            push(Code::RelayUncredited, o, &|| {
                 format!(
                     "the claim first appeared in {} ({}); {} does not credit it",
                     origin_names(),
@@ -1043,8 +1050,8 @@ fn drift(
                 });
             }
         }
-        if origin_state && origin.class() != Class::Background && !shows_state(app, outlets) {
-            push(Code::StateOriginHidden, 0, &|| {
+        if later_than_origin && origin_state && !shows_state(app, outlets) {
+            push(Code::StateOriginHidden, o, &|| {
                 format!(
                     "the claim's origin ({}) runs through state-owned media; {} does not show it",
                     origin.article_id(),

@@ -26,6 +26,18 @@ kind = "newspaper"
 country = "ID"
 ownership = "private"
 
+[times]
+name = "The Times"
+kind = "newspaper"
+country = "GB"
+ownership = "private"
+
+[afp]
+name = "Agence France-Presse"
+kind = "agency"
+country = "FR"
+ownership = "private"
+
 [sputnik]
 name = "Sputnik"
 kind = "broadcaster"
@@ -336,6 +348,173 @@ hedge = "believed"
         &[("reuters.toml", REUTERS), ("paper.toml", &p)],
         "cyber",
         &[("reuters", &[]), ("paper", &["said-date-conflict"])],
+    );
+}
+
+/// Sputnik states the claim from a named official, first-hand.
+fn sputnik_agreement(published: &str) -> String {
+    let date = if published.is_empty() {
+        String::new()
+    } else {
+        format!("published = {published}\n")
+    };
+    format!(
+        "[article]\ntitle = \"Agreement\"\noutlet = \"sputnik\"\n{date}\n\
+         [sources.zakharova]\nname = \"Maria Zakharova\"\n\n\
+         [[claims]]\nid = \"agreement\"\ntext = \"The deployment rests on a 2001 agreement.\"\n\
+         source = \"zakharova\"\n"
+    )
+}
+
+/// The Times repeats Sputnik's claim without showing Sputnik; its outlet id
+/// sorts after Sputnik's, so a tie puts Sputnik first.
+fn times_agreement(published: &str) -> String {
+    let date = if published.is_empty() {
+        String::new()
+    } else {
+        format!("published = {published}\n")
+    };
+    format!(
+        "[article]\ntitle = \"Pickup\"\noutlet = \"times\"\n{date}\n\
+         [sources.zakharova]\nname = \"Maria Zakharova\"\n\n\
+         [[claims]]\nid = \"agreement\"\ntext = \"The deployment rests on a 2001 agreement.\"\n\
+         source = \"zakharova\"\n"
+    )
+}
+
+#[test]
+fn state_origin_hidden_needs_a_later_day() {
+    // Undated, both: no order between them, so no finding, though Sputnik
+    // sorts first.
+    expect(
+        &[
+            ("sputnik.toml", &sputnik_agreement("")),
+            ("times.toml", &times_agreement("")),
+        ],
+        "agreement",
+        &[("sputnik", &[]), ("times", &[])],
+    );
+    // The same day: trail order goes by outlet id, which says nothing of
+    // which came first.
+    expect(
+        &[
+            ("sputnik.toml", &sputnik_agreement("2019-03-26")),
+            ("times.toml", &times_agreement("2019-03-26")),
+        ],
+        "agreement",
+        &[("sputnik", &[]), ("times", &[])],
+    );
+    // A day later, and undated after a dated origin: both hide it.
+    expect(
+        &[
+            ("sputnik.toml", &sputnik_agreement("2019-03-26")),
+            ("times.toml", &times_agreement("2019-03-27")),
+            ("undated.toml", &times_agreement("")),
+        ],
+        "agreement",
+        &[
+            ("sputnik", &[]),
+            ("times", &["state-origin-hidden"]),
+            ("undated", &["state-origin-hidden"]),
+        ],
+    );
+}
+
+#[test]
+fn background_is_left_out_of_the_origin_drift_compares_with() {
+    // Reuters mentions the claim as context first; the paper reports it from
+    // an anonymous official, hedged; the daily drops the hedge and credits no
+    // one. Without the background appearance the daily drifts from the
+    // paper: it still does with it.
+    let background = r#"
+[article]
+title = "Context"
+outlet = "reuters"
+published = 2019-03-25
+
+[[claims]]
+id = "cyber"
+text = "The contingent includes cyber personnel."
+kind = "background"
+"#;
+    let body = |hedge: &str| {
+        format!(
+            "[sources.official]\nanonymous = true\ndescription = \"a U.S. official\"\n\
+             reason = \"not authorized to speak\"\n\n\
+             [[claims]]\nid = \"cyber\"\ntext = \"The contingent includes cyber personnel.\"\n\
+             source = \"official\"\nsaid = 2019-03-26\n{hedge}"
+        )
+    };
+    let p = paper("2019-03-26", &body("hedge = \"believed\"\n"));
+    let daily = format!(
+        "[article]\ntitle = \"Daily\"\noutlet = \"daily\"\npublished = 2019-03-27\n\n{}",
+        body("")
+    );
+    let want: &[(&str, &[&str])] = &[
+        ("paper", &[]),
+        ("daily", &["hedge-dropped", "relay-uncredited"]),
+    ];
+    expect(&[("paper.toml", &p), ("daily.toml", &daily)], "cyber", want);
+    let mut with_background = vec![("background", &[][..])];
+    with_background.extend_from_slice(want);
+    let t = expect(
+        &[
+            ("background.toml", background),
+            ("paper.toml", &p),
+            ("daily.toml", &daily),
+        ],
+        "cyber",
+        &with_background,
+    );
+    // Both findings point back at the paper (appearance 1), not at Reuters'
+    // background mention.
+    let earlier: Vec<(&str, u64)> = t["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap(), f["earlier"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(earlier, [("hedge-dropped", 1), ("relay-uncredited", 1)]);
+}
+
+#[test]
+fn crediting_any_outlet_on_the_origins_route_credits_the_relay() {
+    // The paper got the claim from AFP through Reuters; the daily, a day
+    // later, credits Reuters alone. It does not hide the relay, though by
+    // its own account it goes back to Reuters: two roots (AFP, Reuters).
+    let p = paper(
+        "2019-03-26",
+        r#"[[claims]]
+id = "drills"
+text = "Russian troops held drills."
+via = [["afp", "reuters"]]
+"#,
+    );
+    let daily = r#"[article]
+title = "Daily"
+outlet = "daily"
+published = 2019-03-27
+
+[[claims]]
+id = "drills"
+text = "Russian troops held drills."
+via = ["reuters"]
+"#;
+    let t = expect(
+        &[("paper.toml", &p), ("daily.toml", daily)],
+        "drills",
+        &[("paper", &[]), ("daily", &[])],
+    );
+    assert_eq!(t["independent_roots"], 2);
+    // Crediting no outlet of it is still uncredited.
+    let uncredited = daily.replace("via = [\"reuters\"]\n", "");
+    expect(
+        &[("paper.toml", &p), ("daily.toml", &uncredited)],
+        "drills",
+        &[
+            ("paper", &[]),
+            ("daily", &["attribution-dropped", "relay-uncredited"]),
+        ],
     );
 }
 
