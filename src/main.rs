@@ -16,8 +16,8 @@ static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 fn main() -> ExitCode {
     let action = cli::Cli::parse().into_action();
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut err = std::io::stderr();
+    let mut out = std::io::BufWriter::new(Output::new(stdout.lock()));
+    let mut err = Output::new(std::io::stderr());
     let result = action.run(&mut out, &mut err).and_then(|exit| {
         out.flush()?;
         Ok(exit)
@@ -25,13 +25,51 @@ fn main() -> ExitCode {
     match result {
         Ok(claimtrail::Exit::Success) => ExitCode::SUCCESS,
         Ok(claimtrail::Exit::Findings) => ExitCode::from(1),
-        // `claimtrail report | head`: the reader left; that is not a failure.
-        Err(claimtrail::Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-            ExitCode::SUCCESS
-        }
         Err(e) => {
             let _ = writeln!(err, "error: {e}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Standard output or error that, once its reader has gone (`claimtrail check
+/// | head`), takes the rest and drops it: the run goes on to its own exit
+/// code, so a pipeline with `pipefail` still fails on findings.
+struct Output<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Output<W> {
+    fn new(inner: W) -> Self {
+        Output {
+            inner,
+            closed: false,
+        }
+    }
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.closed {
+            match self.inner.write(buf) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => self.closed = true,
+                other => return other,
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.inner.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
         }
     }
 }

@@ -645,3 +645,33 @@ fn errors_in_several_files_are_all_reported() {
     );
     assert_eq!(status, 1);
 }
+
+/// The exit code of a run whose reader has gone before it writes a byte.
+fn code_with_closed_stdout(mut cmd: Command) -> i32 {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn claimtrail");
+    drop(child.stdout.take());
+    let status = child.wait().expect("wait for claimtrail");
+    status.code().expect("an exit code, not a signal")
+}
+
+#[test]
+fn a_closed_pipe_keeps_the_exit_code() {
+    // `claimtrail check | head` under `pipefail`: findings still fail the
+    // pipeline; a clean run still passes.
+    let bad = "[article]\ntitle = \"T\"\noutlet = \"nowhere\"\npublished = 2019-03-26\n";
+    let c = corpus(&[("outlets.toml", OUTLETS), ("bad.toml", bad)]);
+    assert_eq!(code_with_closed_stdout(c.claimtrail(&["check", "."])), 1);
+    assert_eq!(
+        code_with_closed_stdout(claimtrail(&["check", "claims", "--deny", "warnings"])),
+        1
+    );
+    assert_eq!(code_with_closed_stdout(claimtrail(&["check", "claims"])), 0);
+    assert_eq!(
+        code_with_closed_stdout(claimtrail(&["report", "claims"])),
+        0
+    );
+}
