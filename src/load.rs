@@ -662,7 +662,10 @@ fn load_registry(path: &Path, max: u64, diagnostics: &mut Vec<Diagnostic>) -> Ou
         allowed: &[],
         diagnostics: Vec::new(),
     };
-    let mut outlets = Outlets::default();
+    let mut outlets = Outlets {
+        checked: true,
+        ..Outlets::default()
+    };
     for (id, table) in parsed.outlets {
         let t = table.into_inner();
         let outlet = Outlet {
@@ -884,7 +887,7 @@ fn validate_article(
         None => (default_id(), ctx.pos(a.title.span())),
     };
     let title = nonempty(ctx, "title", a.title);
-    if !outlets.is_empty() && outlets.get(a.outlet.get_ref()).is_none() {
+    if outlets.checked && outlets.get(a.outlet.get_ref()).is_none() {
         ctx.push_span(
             make::unknown_outlet(a.outlet.get_ref(), &outlets.ids()),
             a.outlet.span(),
@@ -1013,7 +1016,7 @@ fn validate_article(
                     continue;
                 }
                 for hop in &hops {
-                    if !outlets.is_empty() && outlets.get(hop.get_ref()).is_none() {
+                    if outlets.checked && outlets.get(hop.get_ref()).is_none() {
                         ctx.push_span(
                             make::unknown_outlet(hop.get_ref(), &outlets.ids()),
                             hop.span(),

@@ -96,6 +96,10 @@ impl Outlet {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outlets {
     pub by_id: HashMap<String, Outlet, foldhash::fast::RandomState>,
+    /// Whether outlet ids are checked against this registry: true once an
+    /// `outlets.toml` was read, even an empty one. Without a readable
+    /// registry (already an error) every id would be unknown, so none is.
+    pub checked: bool,
 }
 
 impl Outlets {

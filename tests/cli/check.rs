@@ -229,6 +229,21 @@ fn bad_file_too_large() {
 }
 
 #[test]
+fn an_empty_registry_still_checks_outlet_ids() {
+    // A registry with nothing in it yet knows no outlet: both ids are unknown.
+    let article = "[article]\ntitle = \"T\"\noutlet = \"ap\"\npublished = 2019-03-26\n\n\
+                   [[claims]]\nid = \"a\"\ntext = \"b\"\nvia = [\"rt\"]\n";
+    let c = corpus(&[("outlets.toml", "# to fill in\n"), ("a.toml", article)]);
+    let (diags, status, _) = check_corpus(&c);
+    let found: Vec<(&str, u64)> = diags
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(found, [("unknown-outlet", 3), ("unknown-outlet", 9)]);
+    assert_eq!(status, 1);
+}
+
+#[test]
 fn bad_missing_registry() {
     bad("missing-registry", None, None, 1, &[]);
 }

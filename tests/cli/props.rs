@@ -16,7 +16,10 @@ use proptest::test_runner::Config;
 const OUTLET_IDS: &[&str] = &["reuters", "sputnik", "cnn", "rferl", "paper"];
 
 fn outlets() -> Outlets {
-    let mut o = Outlets::default();
+    let mut o = Outlets {
+        checked: true,
+        ..Outlets::default()
+    };
     for id in OUTLET_IDS {
         o.by_id.insert(
             id.to_string(),
