@@ -148,7 +148,7 @@ codes! {
     MissingField => ("missing-field", Format, Deny, "A required key is absent."),
     WrongType => ("wrong-type", Format, Deny, "A value of the wrong TOML type (a string where a date belongs, say)."),
     InvalidDate => ("invalid-date", Format, Deny, "A date that is not a calendar date (a bare time, or 2019-02-30)."),
-    InvalidValue => ("invalid-value", Format, Deny, "A value outside the allowed set (a `kind`, an `ownership`, a country code)."),
+    InvalidValue => ("invalid-value", Format, Deny, "A value outside the allowed set or range (a `kind`, an `ownership`, a country code, a weight)."),
     EmptyValue => ("empty-value", Format, Deny, "A required text (an id, a title, a claim text) is empty."),
     UnknownSource => ("unknown-source", Format, Deny, "A claim names a source id the article does not define."),
     UnknownOutlet => ("unknown-outlet", Format, Deny, "An outlet id that is not in `outlets.toml`."),
@@ -437,6 +437,15 @@ pub mod make {
         )
         .label("not an allowed value")
         .help(help)
+    }
+
+    /// A value of the right type outside the range its field allows (a
+    /// negative size, a weight past its maximum).
+    pub fn out_of_range(message: &str, hint: String) -> Diagnostic {
+        let message = message.strip_prefix("invalid value: ").unwrap_or(message);
+        Diagnostic::new(Code::InvalidValue, format!("invalid value: {message}"))
+            .label("out of range")
+            .help(hint)
     }
 
     pub fn invalid_country(value: &str) -> Diagnostic {

@@ -574,9 +574,16 @@ fn decode(bytes: Vec<u8>) -> Result<String, Diagnostic> {
 }
 
 /// Turn a TOML or serde error into a diagnostic of the right code.
-fn toml_error(err: &toml::de::Error, src: &SourceText, file: &str, syntax: bool) -> Diagnostic {
+/// A TOML parser error as a diagnostic: `syntax` for the parse, otherwise a
+/// problem with the shape (unknown or missing field, wrong type).
+pub(crate) fn toml_error(
+    err: &toml::de::Error,
+    src: &SourceText,
+    file: &str,
+    syntax: bool,
+) -> Diagnostic {
     let message = err.message().trim().to_string();
-    let first_line = message.lines().next().unwrap_or("").to_string();
+    let first_line = plain_types(message.lines().next().unwrap_or(""));
     let diag = if syntax && is_date_error(&first_line) {
         make::invalid_date_literal(&first_line)
     } else if syntax {
@@ -589,6 +596,11 @@ fn toml_error(err: &toml::de::Error, src: &SourceText, file: &str, syntax: bool)
     } else if let Some(rest) = first_line.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or("");
         make::missing_field(field, table_name_for(field))
+    } else if first_line.starts_with("invalid value") {
+        make::out_of_range(
+            &first_line,
+            "see the format table in the README for each field's range".to_string(),
+        )
     } else if first_line.contains("invalid type") || first_line.contains("invalid value") {
         let hint = if first_line.contains("datetime") && first_line.contains("string") {
             Some("write the date without quotes, e.g. said = 2019-03-26".to_string())
@@ -596,6 +608,10 @@ fn toml_error(err: &toml::de::Error, src: &SourceText, file: &str, syntax: bool)
             Some("write `true` or `false` without quotes".to_string())
         } else if first_line.contains("expected a string") {
             Some("put the value in double quotes".to_string())
+        } else if first_line.contains("expected a number")
+            || first_line.contains("expected a whole number")
+        {
+            Some("write the number without quotes".to_string())
         } else {
             None
         };
@@ -605,6 +621,23 @@ fn toml_error(err: &toml::de::Error, src: &SourceText, file: &str, syntax: bool)
     };
     let span = err.span().unwrap_or(0..0);
     diag.at(file, Some(src.snippet(span)))
+}
+
+/// Serde names the Rust type a number was expected as (`expected u64`); say
+/// it in words.
+fn plain_types(message: &str) -> String {
+    let mut out = message.to_string();
+    for (rust, words) in [
+        ("f64", "a number"),
+        ("f32", "a number"),
+        ("u64", "a whole number, 0 or more"),
+        ("u32", "a whole number, 0 or more"),
+        ("usize", "a whole number, 0 or more"),
+        ("i64", "a whole number"),
+    ] {
+        out = out.replace(&format!("expected {rust}"), &format!("expected {words}"));
+    }
+    out
 }
 
 /// The TOML parser checks date literals itself (`2019-02-30`, `2019-13-01`).

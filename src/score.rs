@@ -83,9 +83,9 @@ impl RawWeights {
                     *slot = x;
                 } else {
                     diags.push(
-                        make::wrong_type(
+                        make::out_of_range(
                             &format!("`{name}` must be a number from 0 to {max}"),
-                            Some(format!("e.g. {name} = {}", *slot)),
+                            format!("e.g. {name} = {}", *slot),
                         )
                         .at(file, Some(src.snippet(v.span()))),
                     );

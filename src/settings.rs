@@ -3,6 +3,7 @@
 //! policy it sets: a level per diagnostic code, like clippy's `[lints]`.
 
 use crate::diag::{Code, Diagnostic, Level, Severity, make};
+use crate::load;
 use crate::score::Weights;
 use crate::source::SourceText;
 use serde::Deserialize;
@@ -101,19 +102,17 @@ pub fn parse(text: &str, file: &str, origin: Option<PathBuf>) -> (Settings, Vec<
         file: origin,
         ..Settings::default()
     };
-    let raw: RawSettings = match toml::from_str(text) {
+    // Parse, then take the shape, so each problem gets its own code: invalid
+    // TOML is `syntax`; an unknown key or a value of the wrong type is
+    // labelled as in article files.
+    let parsed = match toml::de::Deserializer::parse(text) {
+        Ok(de) => RawSettings::deserialize(de).map_err(|e| load::toml_error(&e, &src, file, false)),
+        Err(e) => Err(load::toml_error(&e, &src, file, true)),
+    };
+    let raw = match parsed {
         Ok(r) => r,
-        Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            let msg = e.message().lines().next().unwrap_or("").to_string();
-            let d = match msg.strip_prefix("unknown field `") {
-                Some(rest) => {
-                    let field = rest.split('`').next().unwrap_or("");
-                    make::unknown_field(field, &["max-file-size", "lints", "scoring"])
-                }
-                None => make::syntax(&msg),
-            };
-            diagnostics.push(d.at(file, Some(src.snippet(span))));
+        Err(d) => {
+            diagnostics.push(d);
             return (settings, diagnostics);
         }
     };

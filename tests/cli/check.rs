@@ -690,3 +690,37 @@ fn a_closed_pipe_keeps_the_exit_code() {
         0
     );
 }
+
+#[test]
+fn settings_problems_get_the_code_of_their_kind() {
+    // (claimtrail.toml, code, line, column): valid TOML of the wrong type or
+    // range is not a syntax error.
+    let cases = [
+        ("[scoring]\nnamed = \"x\"\n", "wrong-type", 2, 9),
+        ("max-file-size = -5\n", "invalid-value", 1, 17),
+        ("[scoring]\nkey-weight = 11\n", "invalid-value", 2, 14),
+        ("[scoring]\nnamd = 3\n", "unknown-field", 2, 1),
+        ("max-file-size = =\n", "syntax", 1, 17),
+    ];
+    for (settings, want, line, column) in cases {
+        let c = corpus(&[
+            ("outlets.toml", OUTLETS),
+            ("article.toml", ARTICLE),
+            ("claimtrail.toml", settings),
+        ]);
+        let (diags, status, _) = check_corpus(&c);
+        let errors: Vec<(&str, u64, u64)> = diags
+            .iter()
+            .filter(|d| d["severity"] == "error")
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap(),
+                    d["line"].as_u64().unwrap(),
+                    d["column"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(errors, [(want, line, column)], "{settings}");
+        assert_eq!(status, 1);
+    }
+}
