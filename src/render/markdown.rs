@@ -56,22 +56,20 @@ fn grid(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
     Ok(())
 }
 
-/// Escape a table cell: pipes, and line breaks as `<br>`.
+/// Escape a table cell: as `inline`, and pipes.
 pub fn cell(s: &str) -> String {
-    if s.is_empty() {
-        return String::new();
-    }
-    inline(s)
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace(['\n', '\r'], "<br>")
+    inline(s).replace('|', "\\|")
 }
 
-/// Escape text so Markdown shows it as written, not as markup or HTML.
+/// Escape text so Markdown shows it as written, not as markup or HTML, on
+/// the one line a heading, bullet or cell has: line breaks become `<br>`.
 pub fn inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(ch) = chars.next() {
         match ch {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str("<br>"),
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' => {
                 out.push('\\');
                 out.push(ch);

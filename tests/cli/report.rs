@@ -533,3 +533,29 @@ fn closed_pipe_is_not_an_error_in_csv() {
     assert_eq!(status, 0, "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn line_breaks_stay_inside_markdown_headings_and_bullets() {
+    // A title and an outlet name with line breaks (TOML escapes allow them)
+    // must not start new Markdown blocks.
+    let outlets = "[paper]\nname = \"The\\nPaper\"\nkind = \"newspaper\"\n";
+    let article = "[article]\ntitle = \"Line one\\r\\n# Injected heading\"\noutlet = \"paper\"\n\
+                   published = 2019-03-26\n\n[[claims]]\nid = \"c\"\ntext = \"x\"\n";
+    let c = corpus(&[("outlets.toml", outlets), ("a.toml", article)]);
+    let out = run(c.claimtrail(&["report", "--article", "a", "--format", "markdown", "."]));
+    assert_eq!(code(&out), 0, "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l == "## a: Line one<br>\\# Injected heading"),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(|l| l == "- **outlet**: The<br>Paper"),
+        "{text}"
+    );
+    assert!(
+        !text.lines().any(|l| l.starts_with("# ") || l == "Paper"),
+        "{text}"
+    );
+}
