@@ -137,6 +137,7 @@ pub struct FileDiff {
 /// Compare the folder with the snapshot. A folder that does not exist has
 /// every file missing.
 pub fn compare(dir: &Path, files: &Files) -> io::Result<Vec<FileDiff>> {
+    folder_or_nothing(dir)?;
     let generated = generated_files(dir, &kinds(files))?;
     let mut diffs = Vec::new();
     for (path, new) in files {
@@ -212,8 +213,9 @@ pub struct Written {
 /// remove generated files no article gives any more. Refuses to overwrite a
 /// file it did not generate, and to write through a link that leaves `dir`.
 pub fn write(dir: &Path, files: &Files) -> io::Result<Written> {
-    fs::create_dir_all(dir)?;
-    let root = fs::canonicalize(dir)?;
+    folder_or_nothing(dir)?;
+    fs::create_dir_all(dir).map_err(at("create the folder", dir))?;
+    let root = fs::canonicalize(dir).map_err(at("resolve", dir))?;
     // Check everything before changing anything.
     for path in files.keys() {
         let target = join(dir, path);
@@ -233,8 +235,11 @@ pub fn write(dir: &Path, files: &Files) -> io::Result<Written> {
     for (path, content) in files {
         let target = join(dir, path);
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
-            if !fs::canonicalize(parent)?.starts_with(&root) {
+            fs::create_dir_all(parent).map_err(at("create the folder", parent))?;
+            if !fs::canonicalize(parent)
+                .map_err(at("resolve", parent))?
+                .starts_with(&root)
+            {
                 return Err(io::Error::new(
                     io::ErrorKind::PermissionDenied,
                     format!(
@@ -249,7 +254,7 @@ pub fn write(dir: &Path, files: &Files) -> io::Result<Written> {
             done.unchanged += 1;
             continue;
         }
-        atomic::write(&target, content.as_bytes())?;
+        atomic::write(&target, content.as_bytes()).map_err(at("write", &target))?;
         done.written += 1;
     }
     for (path, _) in generated_files(dir, &kinds(files))? {
@@ -257,7 +262,7 @@ pub fn write(dir: &Path, files: &Files) -> io::Result<Written> {
             continue;
         }
         let target = join(dir, &path);
-        fs::remove_file(&target)?;
+        fs::remove_file(&target).map_err(at("remove", &target))?;
         done.removed += 1;
         // Folders the removal emptied go too; `remove_dir` keeps any that are not empty.
         let mut parent = target.parent();
@@ -269,6 +274,30 @@ pub fn write(dir: &Path, files: &Files) -> io::Result<Written> {
         }
     }
     Ok(done)
+}
+
+/// An I/O error that says what was being done, and to which path.
+fn at<'a>(doing: &'a str, path: &'a Path) -> impl FnOnce(io::Error) -> io::Error + 'a {
+    move |e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot {doing} `{}`: {e}", path.display()),
+        )
+    }
+}
+
+/// The snapshot folder may not exist yet, but if it does, it is a folder.
+fn folder_or_nothing(dir: &Path) -> io::Result<()> {
+    match fs::metadata(dir) {
+        Ok(m) if !m.is_dir() => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "`{}` is not a folder; give `--out` a folder for the reports",
+                dir.display()
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// `dir` joined with a `/`-separated relative path.
@@ -288,9 +317,9 @@ fn read_if_file(path: &Path) -> io::Result<Option<String>> {
             ));
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
+        Err(e) => return Err(at("read", path)(e)),
     }
-    let bytes = fs::read(path)?;
+    let bytes = fs::read(path).map_err(at("read", path))?;
     Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
 }
 

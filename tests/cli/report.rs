@@ -559,3 +559,24 @@ fn line_breaks_stay_inside_markdown_headings_and_bullets() {
         "{text}"
     );
 }
+
+#[test]
+fn out_onto_a_file_names_it_and_leaves_it_alone() {
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", ARTICLE)]);
+    std::fs::write(c.join("notes.txt"), "mine\n").unwrap();
+    for extra in [&[][..], &["--check"][..]] {
+        let mut args = vec!["report", ".", "--out", "notes.txt"];
+        args.extend_from_slice(extra);
+        let out = run(c.claimtrail(&args));
+        assert_eq!(code(&out), 2, "{out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("`notes.txt` is not a folder; give `--out` a folder"),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(c.join("notes.txt")).unwrap(),
+            "mine\n"
+        );
+    }
+}
