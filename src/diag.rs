@@ -448,12 +448,12 @@ pub mod make {
             .help(hint)
     }
 
-    pub fn invalid_country(value: &str) -> Diagnostic {
-        let upper = value.to_ascii_uppercase();
-        let help = if upper.len() == 2 && upper.chars().all(|c| c.is_ascii_uppercase()) {
-            format!("did you mean `{upper}`?")
-        } else {
-            "write an ISO 3166-1 alpha-2 code such as `US`, `RU` or `ID`".to_string()
+    /// A country that is not an ISO 3166-1 alpha-2 code; `meant` is the code
+    /// and name it most likely stands for, when there is one.
+    pub fn invalid_country(value: &str, meant: Option<(&str, &str)>) -> Diagnostic {
+        let help = match meant {
+            Some((code, name)) => format!("did you mean `{code}` ({name})?"),
+            None => "write an ISO 3166-1 alpha-2 code such as `US`, `RU` or `ID`".to_string(),
         };
         Diagnostic::new(
             Code::InvalidValue,

@@ -867,14 +867,23 @@ fn enum_value<E>(
     parsed
 }
 
+/// A country: an assigned ISO 3166-1 alpha-2 code, in capitals.
 fn country(ctx: &mut FileCtx, value: Spanned<String>) -> Option<String> {
+    use isocountry::CountryCode;
     let v = value.get_ref();
-    if v.len() == 2 && v.bytes().all(|b| b.is_ascii_uppercase()) {
-        Some(value.into_inner())
-    } else {
-        ctx.push_span(make::invalid_country(v), value.span());
-        None
+    if v.len() == 2 && CountryCode::for_alpha2(v).is_ok() {
+        return Some(value.into_inner());
     }
+    // `us` for `US`; `UK`, the code people most often write for `GB`.
+    let meant = match v.trim() {
+        "UK" | "uk" | "Uk" => CountryCode::for_alpha2("GB").ok(),
+        other => CountryCode::for_alpha2_caseless(other).ok(),
+    };
+    ctx.push_span(
+        make::invalid_country(v, meant.as_ref().map(|c| (c.alpha2(), c.name()))),
+        value.span(),
+    );
+    None
 }
 
 fn date(

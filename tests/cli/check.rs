@@ -244,6 +244,47 @@ fn an_empty_registry_still_checks_outlet_ids() {
 }
 
 #[test]
+fn countries_are_assigned_iso_codes() {
+    // (country, the help it gets; None when it is valid).
+    let cases = [
+        ("GB", None),
+        ("VE", None),
+        (
+            "ZZ",
+            Some("write an ISO 3166-1 alpha-2 code such as `US`, `RU` or `ID`"),
+        ),
+        (
+            "UK",
+            Some("did you mean `GB` (United Kingdom of Great Britain and Northern Ireland)?"),
+        ),
+        ("us", Some("did you mean `US` (United States of America)?")),
+        (
+            "USA",
+            Some("write an ISO 3166-1 alpha-2 code such as `US`, `RU` or `ID`"),
+        ),
+    ];
+    for (country, help) in cases {
+        let article =
+            format!("{ARTICLE}\n[sources.s]\nname = \"Ana Ruiz\"\ncountry = \"{country}\"\n");
+        let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", &article)]);
+        let (diags, status, _) = check_corpus(&c);
+        let found: Vec<(&str, &str)> = diags
+            .iter()
+            .filter(|d| d["code"] == "invalid-value")
+            .map(|d| (d["message"].as_str().unwrap(), d["help"].as_str().unwrap()))
+            .collect();
+        match help {
+            None => assert!(found.is_empty(), "{country}: {found:?}"),
+            Some(help) => {
+                let message = format!("`{country}` is not a valid `country`");
+                assert_eq!(found, [(message.as_str(), help)], "{country}");
+                assert_eq!(status, 1);
+            }
+        }
+    }
+}
+
+#[test]
 fn bad_missing_registry() {
     bad("missing-registry", None, None, 1, &[]);
 }
