@@ -9,6 +9,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// How a speaker without a country is counted by country.
+const UNKNOWN_COUNTRY: &str = "??";
+
 /// One article's sourcing, as the report shows it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ArticleRow {
@@ -79,7 +82,7 @@ pub fn article_row(article: &Article, outlets: &Outlets, weights: &Weights) -> A
     let mut by_country: Vec<(&str, usize)> = Vec::new();
     for id in &speakers {
         if let Some(src) = article.source(id) {
-            let country = src.country.as_deref().unwrap_or("??");
+            let country = src.country.as_deref().unwrap_or(UNKNOWN_COUNTRY);
             match by_country.iter_mut().find(|(c, _)| *c == country) {
                 Some((_, n)) => *n += 1,
                 None => by_country.push((country, 1)),
@@ -147,13 +150,18 @@ pub fn total_row(rows: &[ArticleRow]) -> ArticleRow {
             }
         }
     }
-    // A named speaker counts once across articles, with the country the
-    // last article to quote them gives (a stable sort keeps row order).
+    // A named speaker counts once across articles, with the country of the
+    // first article (in corpus order) that gives one, as `sources` shows
+    // them (a stable sort keeps row order).
     named.par_sort_by(|a, b| a.0.cmp(b.0));
     let mut distinct = 0;
     for run in named.chunk_by(|a, b| a.0 == b.0) {
         distinct += 1;
-        let (_, country) = run[run.len() - 1];
+        let country = run
+            .iter()
+            .map(|&(_, country)| country)
+            .find(|c| *c != UNKNOWN_COUNTRY)
+            .unwrap_or(run[0].1);
         *countries.entry(country).or_default() += 1;
     }
     total.speakers = anonymous + distinct;

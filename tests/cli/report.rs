@@ -580,3 +580,43 @@ fn out_onto_a_file_names_it_and_leaves_it_alone() {
         );
     }
 }
+
+#[test]
+fn a_named_speaker_counts_once_with_the_first_country_given() {
+    // Ana Ruiz is quoted in three articles: without a country, as ES, as PT.
+    // The corpus counts her once, as ES (the first article that gives a
+    // country, as `sources` shows her); the anonymous official of c counts
+    // apart, with no country.
+    let article = |country: &str, anonymous: &str| {
+        format!(
+            "[article]\ntitle = \"T\"\noutlet = \"example-daily\"\npublished = 2019-03-27\n\n\
+             [sources.ana]\nname = \"Ana Ruiz\"\n{country}\n{anonymous}\
+             [[claims]]\nid = \"c1\"\ntext = \"x\"\nsource = \"ana\"\n"
+        )
+    };
+    let official = "[sources.official]\nanonymous = true\ndescription = \"an official\"\n\
+                    reason = \"not authorized\"\n\n[[claims]]\nid = \"c2\"\ntext = \"y\"\n\
+                    source = \"official\"\n\n";
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        ("a.toml", &article("", "")),
+        ("b.toml", &article("country = \"ES\"", "")),
+        ("c.toml", &article("country = \"PT\"", official)),
+    ]);
+    let report = json(&run(c.claimtrail(&["report", ".", "--format", "json"])));
+    assert_eq!(report["total"]["speakers"], 2);
+    assert_eq!(
+        report["total"]["speakers_by_country"],
+        json!([["??", 1], ["ES", 1]])
+    );
+    let sources = json(&run(c.claimtrail(&["sources", ".", "--format", "json"])));
+    let ana: Vec<&Value> = sources["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["speaker"] == "Ana Ruiz")
+        .collect();
+    assert_eq!(ana.len(), 1, "{sources}");
+    assert_eq!(ana[0]["country"], "ES");
+    assert_eq!(ana[0]["articles"], 3);
+}
