@@ -52,7 +52,8 @@ pub fn check_article(article: &Article, outlets: &Outlets, ctx: &mut FileCtx) {
                 )
             });
         }
-        if claim.state_reliant(outlets) {
+        // Background is context, not scored: as in the report's state count.
+        if class != Class::Background && claim.state_reliant(outlets) {
             ctx.lint(Code::StateMediaSoleRoute, claim.pos, || {
                 (
                     format!("claim `{}` reaches the article only through state-owned media", claim.id),

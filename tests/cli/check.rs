@@ -765,3 +765,24 @@ fn settings_problems_get_the_code_of_their_kind() {
         assert_eq!(status, 1);
     }
 }
+
+#[test]
+fn state_media_sole_route_leaves_background_out() {
+    // Two claims only Sputnik carries: the scored one is flagged and counted
+    // as state-reliant by the report; the background one is neither.
+    let article = format!(
+        "{ARTICLE}\n[[claims]]\nid = \"c2\"\ntext = \"x\"\nvia = [\"sputnik\"]\n\n\
+         [[claims]]\nid = \"c3\"\ntext = \"y\"\nvia = [\"sputnik\"]\nkind = \"background\"\n"
+    );
+    let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", &article)]);
+    let (diags, _, _) = check_corpus(&c);
+    let flagged: Vec<u64> = diags
+        .iter()
+        .filter(|d| d["code"] == "state-media-sole-route")
+        .map(|d| d["line"].as_u64().unwrap())
+        .collect();
+    // `[[claims]]` of c2 is line 15; its id on line 16.
+    assert_eq!(flagged, [16]);
+    let report = json(&run(c.claimtrail(&["report", ".", "--format", "json"])));
+    assert_eq!(report["total"]["state_reliant"], 1);
+}
