@@ -463,6 +463,16 @@ pub mod make {
         .help(help)
     }
 
+    /// An article `id` that cannot name its report file (`why`).
+    pub fn invalid_article_id(id: &str, why: &str) -> Diagnostic {
+        Diagnostic::new(
+            Code::InvalidValue,
+            format!("`{id}` is not a valid article `id`: {why}"),
+        )
+        .label("cannot name a report file")
+        .help("an article id is one or more names joined by `/`, e.g. `2019/reuters-cyber`; `report --out` writes it as a file")
+    }
+
     pub fn empty_value(field: &str) -> Diagnostic {
         Diagnostic::new(Code::EmptyValue, format!("`{field}` is empty"))
             .label("empty")

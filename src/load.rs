@@ -924,6 +924,10 @@ fn validate_article(
     let (id, id_pos) = match a.id {
         Some(id) => {
             let pos = ctx.pos(id.span());
+            let why = crate::model::article_id_problem(id.get_ref());
+            if let Some(why) = why.filter(|_| !id.get_ref().trim().is_empty()) {
+                ctx.push_span(make::invalid_article_id(id.get_ref(), why), id.span());
+            }
             (nonempty(ctx, "id", id), pos)
         }
         None => (default_id(), ctx.pos(a.title.span())),

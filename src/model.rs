@@ -46,6 +46,39 @@ name_enum!(
     Ownership { Private => "private", Public => "public", State => "state" }
 );
 
+/// Why an article id cannot name its report file, if it cannot: `report
+/// --out` writes `ID.md` beside the index, the id's `/`-separated parts as
+/// folders. Parts that could leave the folder or would be hidden are refused.
+pub fn article_id_problem(id: &str) -> Option<&'static str> {
+    if id.is_empty() {
+        return Some("it is empty");
+    }
+    for part in id.split('/') {
+        if part.is_empty() {
+            return Some("it has an empty part (`//`, or a `/` at an end)");
+        }
+        if part == "." || part == ".." {
+            return Some("`.` and `..` would leave the report folder");
+        }
+        if part.starts_with('.') {
+            return Some("a part starting with `.` would be a hidden file");
+        }
+        if part
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '\\' | ':' | '<' | '>' | '"' | '|' | '?' | '*'))
+        {
+            return Some("it has a character that is not allowed in file names");
+        }
+        if part.trim() != part {
+            return Some("a part starts or ends with a space");
+        }
+    }
+    if id.eq_ignore_ascii_case("README") {
+        return Some("`README.md` is the index");
+    }
+    None
+}
+
 /// The attribution class of a scored claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -8,6 +8,7 @@
 //! other file in the folder is left alone and never overwritten.
 
 use crate::atomic;
+use crate::model;
 use similar::TextDiff;
 use std::collections::BTreeMap;
 use std::fs;
@@ -56,35 +57,10 @@ pub type Files = BTreeMap<String, String>;
 /// `/`-separated parts become folders (`2019/reuters-cyber.md`). Parts that
 /// could leave the folder or would be hidden are refused.
 pub fn article_path(id: &str) -> Result<String, String> {
-    let bad = |why: &str| Err(format!("article id `{id}` cannot be a file name: {why}"));
-    if id.is_empty() {
-        return bad("it is empty");
+    match model::article_id_problem(id) {
+        Some(why) => Err(format!("article id `{id}` cannot be a file name: {why}")),
+        None => Ok(format!("{id}.md")),
     }
-    for part in id.split('/') {
-        if part.is_empty() {
-            return bad("it has an empty part (`//`, or a `/` at an end)");
-        }
-        if part == "." || part == ".." {
-            return bad("`.` and `..` would leave the report folder");
-        }
-        if part.starts_with('.') {
-            return bad("a part starting with `.` would be a hidden file");
-        }
-        if part
-            .chars()
-            .any(|c| c.is_control() || matches!(c, '\\' | ':' | '<' | '>' | '"' | '|' | '?' | '*'))
-        {
-            return bad("it has a character that is not allowed in file names");
-        }
-        if part.trim() != part {
-            return bad("a part starts or ends with a space");
-        }
-    }
-    let path = format!("{id}.md");
-    if path.eq_ignore_ascii_case(INDEX) {
-        return bad("`README.md` is the index");
-    }
-    Ok(path)
 }
 
 /// Two paths that name one file on a case-insensitive file system.

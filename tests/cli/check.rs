@@ -786,3 +786,51 @@ fn state_media_sole_route_leaves_background_out() {
     let report = json(&run(c.claimtrail(&["report", ".", "--format", "json"])));
     assert_eq!(report["total"]["state_reliant"], 1);
 }
+
+#[test]
+fn article_ids_must_be_able_to_name_a_report_file() {
+    // (id, the reason given; None when it is valid).
+    let cases = [
+        ("2019/reuters-cyber", None),
+        ("b/../x", Some("`.` and `..` would leave the report folder")),
+        (
+            "a//b",
+            Some("it has an empty part (`//`, or a `/` at an end)"),
+        ),
+        (
+            ".hidden",
+            Some("a part starting with `.` would be a hidden file"),
+        ),
+        (
+            "what?",
+            Some("it has a character that is not allowed in file names"),
+        ),
+        ("readme", Some("`README.md` is the index")),
+    ];
+    for (id, why) in cases {
+        let article = ARTICLE.replace("[article]\n", &format!("[article]\nid = \"{id}\"\n"));
+        let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", &article)]);
+        let (diags, status, _) = check_corpus(&c);
+        let found: Vec<(&str, u64, u64)> = diags
+            .iter()
+            .map(|d| {
+                (
+                    d["message"].as_str().unwrap(),
+                    d["line"].as_u64().unwrap(),
+                    d["column"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        match why {
+            None => {
+                assert!(found.is_empty(), "{id}: {found:?}");
+                assert_eq!(status, 0);
+            }
+            Some(why) => {
+                let message = format!("`{id}` is not a valid article `id`: {why}");
+                assert_eq!(found, [(message.as_str(), 2, 6)], "{id}");
+                assert_eq!(status, 1);
+            }
+        }
+    }
+}
