@@ -620,3 +620,32 @@ fn a_named_speaker_counts_once_with_the_first_country_given() {
     assert_eq!(ana[0]["country"], "ES");
     assert_eq!(ana[0]["articles"], 3);
 }
+
+#[test]
+fn scoring_weights_come_from_the_settings() {
+    // c1: a key claim from a named source, dated: 100 points, weight 2.
+    // c2: the article's own voice, hedged: 20 - 10 = 10 points, weight 1.
+    // By default (200 + 10) / 3 = 70.0, a B. With named = 80, hedge = 15 and
+    // key-weight = 1: (80 + (20 - 15)) / 2 = 42.5, a D.
+    let article = "[article]\ntitle = \"T\"\noutlet = \"example-daily\"\npublished = 2019-03-27\n\n\
+                   [sources.jane]\nname = \"Jane Doe\"\n\n\
+                   [[claims]]\nid = \"c1\"\ntext = \"x\"\nsource = \"jane\"\nsaid = 2019-03-26\nkey = true\n\n\
+                   [[claims]]\nid = \"c2\"\ntext = \"y\"\nhedge = \"reportedly\"\n";
+    let score = |settings: &str| {
+        let c = corpus(&[
+            ("outlets.toml", OUTLETS),
+            ("a.toml", article),
+            ("claimtrail.toml", settings),
+        ]);
+        let out = run(c.claimtrail(&["report", ".", "--format", "json"]));
+        assert_eq!(code(&out), 0, "{out:?}");
+        let report = json(&out);
+        let a = &report["articles"][0];
+        (a["score"].as_f64().unwrap(), a["grade"].as_str().unwrap().to_string())
+    };
+    assert_eq!(score(""), (70.0, "B".to_string()));
+    assert_eq!(
+        score("[scoring]\nnamed = 80\nhedge = 15\nkey-weight = 1\n"),
+        (42.5, "D".to_string())
+    );
+}
