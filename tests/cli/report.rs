@@ -641,11 +641,55 @@ fn scoring_weights_come_from_the_settings() {
         assert_eq!(code(&out), 0, "{out:?}");
         let report = json(&out);
         let a = &report["articles"][0];
-        (a["score"].as_f64().unwrap(), a["grade"].as_str().unwrap().to_string())
+        (
+            a["score"].as_f64().unwrap(),
+            a["grade"].as_str().unwrap().to_string(),
+        )
     };
     assert_eq!(score(""), (70.0, "B".to_string()));
     assert_eq!(
         score("[scoring]\nnamed = 80\nhedge = 15\nkey-weight = 1\n"),
         (42.5, "D".to_string())
     );
+}
+
+#[test]
+fn the_reuters_wire_story_worked_by_hand() {
+    // claims/2019/reuters-russian-deployment-cyber.toml, claim by claim
+    // (points, weight):
+    //   ru-contingent-cyber-personnel  anonymous, described and explained 60,
+    //                                  hedged -10 = 50, key: weight 2
+    //   ru-contingent-special-forces   60 - 10 = 50
+    //   us-still-assessing             60
+    //   us-reckless-escalation         named 100, no `said` -5 = 95
+    //   ru-planes-landed-caracas       anonymous, described only 45, -5 = 40
+    //   ve-govt-confirms-planes        named 100 - 5 = 95
+    //   cyber-mission-surveillance     own voice 20, hedged -10 = 10
+    //   ru-aim-shield-maduro           45 - 10 hedged - 5 undated = 30
+    //   us-backs-guaido, russia-calls-us-backed-coup: background
+    // (2*50 + 50 + 60 + 95 + 40 + 95 + 10 + 30) / 9 = 480 / 9 = 53.3, a D.
+    // Speakers: the five sources the scored claims cite (the Russian
+    // government is cited by background only).
+    let out = run(claimtrail(&["report", "claims", "--format", "json"]));
+    let report = json(&out);
+    let row = article(&report, "2019/reuters-russian-deployment-cyber");
+    let counts: Vec<u64> = [
+        "claims",
+        "named",
+        "anonymous",
+        "outlet_reported",
+        "unattributed",
+        "background",
+        "hedged",
+        "relayed",
+        "key_claims",
+        "speakers",
+    ]
+    .iter()
+    .map(|k| row[k].as_u64().unwrap())
+    .collect();
+    assert_eq!(counts, [8, 2, 5, 0, 1, 2, 4, 0, 1, 5]);
+    assert_eq!(row["anonymity_rate"], 0.625);
+    assert_eq!(row["score"], 53.3);
+    assert_eq!(row["grade"], "D");
 }
