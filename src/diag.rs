@@ -371,9 +371,15 @@ fn one_of(candidates: &[&str]) -> String {
     quoted.join(", ")
 }
 
+/// A key as it must be written in a table header: bare when it can be,
+/// quoted otherwise (`[sources."a b"]`), so a hint can be pasted as it is.
+fn key(id: &str) -> String {
+    toml_edit::Key::new(id).display_repr().into_owned()
+}
+
 /// One constructor per code: every message is written here and nowhere else.
 pub mod make {
-    use super::{Code, Diagnostic, did_you_mean, one_of};
+    use super::{Code, Diagnostic, did_you_mean, key, one_of};
 
     pub fn syntax(message: &str) -> Diagnostic {
         Diagnostic::new(Code::Syntax, format!("invalid TOML: {message}"))
@@ -482,9 +488,16 @@ pub mod make {
     pub fn unknown_source(id: &str, known: &[&str]) -> Diagnostic {
         let help = did_you_mean(id, known.iter().copied()).unwrap_or_else(|| {
             if known.is_empty() {
-                format!("this article defines no sources; add a `[sources.{id}]` table")
+                format!(
+                    "this article defines no sources; add a `[sources.{}]` table",
+                    key(id)
+                )
             } else {
-                format!("define `[sources.{id}]`, or use one of {}", one_of(known))
+                format!(
+                    "define `[sources.{}]`, or use one of {}",
+                    key(id),
+                    one_of(known)
+                )
             }
         });
         Diagnostic::new(Code::UnknownSource, format!("unknown source `{id}`"))
@@ -494,7 +507,7 @@ pub mod make {
 
     pub fn unknown_outlet(id: &str, known: &[&str]) -> Diagnostic {
         let help = did_you_mean(id, known.iter().copied())
-            .unwrap_or_else(|| format!("add `[{id}]` to outlets.toml"));
+            .unwrap_or_else(|| format!("add `[{}]` to outlets.toml", key(id)));
         Diagnostic::new(Code::UnknownOutlet, format!("unknown outlet `{id}`"))
             .label("not in outlets.toml")
             .help(help)

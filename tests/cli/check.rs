@@ -834,3 +834,26 @@ fn article_ids_must_be_able_to_name_a_report_file() {
         }
     }
 }
+
+#[test]
+fn hints_quote_keys_that_cannot_be_bare() {
+    // The table a hint asks for can be pasted as it is: a key with a space
+    // is quoted, a plain one is not.
+    let article = "[article]\ntitle = \"T\"\noutlet = \"new outlet\"\npublished = 2019-03-26\n\n\
+                   [[claims]]\nid = \"c\"\ntext = \"x\"\nsource = \"mr x\"\nvia = [\"plain-id\"]\n";
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", article)]);
+    let (diags, _, _) = check_corpus(&c);
+    let helps: Vec<&str> = diags
+        .iter()
+        .filter(|d| d["code"] == "unknown-outlet" || d["code"] == "unknown-source")
+        .map(|d| d["help"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "add `[\"new outlet\"]` to outlets.toml",
+            "this article defines no sources; add a `[sources.\"mr x\"]` table",
+            "add `[plain-id]` to outlets.toml",
+        ]
+    );
+}
