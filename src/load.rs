@@ -608,6 +608,8 @@ pub(crate) fn toml_error(
             Some("write `true` or `false` without quotes".to_string())
         } else if first_line.contains("expected a string") {
             Some("put the value in double quotes".to_string())
+        } else if first_line.contains("expected an array") {
+            Some("an array is written in brackets: [\"a\", \"b\"]".to_string())
         } else if first_line.contains("expected a number")
             || first_line.contains("expected a whole number")
         {
@@ -623,10 +625,19 @@ pub(crate) fn toml_error(
     diag.at(file, Some(src.snippet(span)))
 }
 
-/// Serde names the Rust type a number was expected as (`expected u64`); say
-/// it in words.
+/// Serde names the Rust type it expected (`expected u64`, `expected struct
+/// ArticleTable`, `expected a sequence`); say it in TOML's words.
 fn plain_types(message: &str) -> String {
     let mut out = message.to_string();
+    if let Some(at) = out.find("expected struct ") {
+        let name_end = out[at + 16..]
+            .find(|c: char| !c.is_alphanumeric() && c != '_')
+            .map_or(out.len(), |i| at + 16 + i);
+        out.replace_range(at..name_end, "expected a table");
+    }
+    out = out
+        .replace("expected a sequence", "expected an array")
+        .replace("expected a map", "expected a table");
     for (rust, words) in [
         ("f64", "a number"),
         ("f32", "a number"),

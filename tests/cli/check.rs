@@ -857,3 +857,40 @@ fn hints_quote_keys_that_cannot_be_bare() {
         ]
     );
 }
+
+#[test]
+fn wrong_types_are_named_in_toml_words() {
+    // Not serde's Rust names (`a sequence`, `struct ArticleTable`).
+    let via = format!("{ARTICLE}via = \"reuters\"\n");
+    let cases: [(&str, &str, &str); 3] = [
+        (
+            "article.toml",
+            &via,
+            "wrong type: string \"reuters\", expected an array",
+        ),
+        (
+            "article.toml",
+            "article = 3\n",
+            "wrong type: integer `3`, expected a table",
+        ),
+        (
+            "outlets.toml",
+            "reuters = \"x\"\n",
+            "wrong type: string \"x\", expected a table",
+        ),
+    ];
+    for (file, text, message) in cases {
+        let mut files = vec![("outlets.toml", OUTLETS), ("article.toml", ARTICLE)];
+        files.retain(|(name, _)| *name != file);
+        files.push((file, text));
+        let c = corpus(&files);
+        let (diags, status, _) = check_corpus(&c);
+        let found: Vec<&str> = diags
+            .iter()
+            .filter(|d| d["code"] == "wrong-type")
+            .map(|d| d["message"].as_str().unwrap())
+            .collect();
+        assert_eq!(found, [message], "{file}: {text}");
+        assert_eq!(status, 1);
+    }
+}
