@@ -102,8 +102,7 @@ impl Temp {
             .unwrap_or_else(|| "file".to_string());
         loop {
             let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-            // Hidden, so a corpus walk that races with us skips it.
-            let path = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+            let path = dir.join(temp_name(&name, n));
             let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
                 Ok(f) => f,
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
@@ -127,6 +126,21 @@ impl Drop for Temp {
             let _ = fs::remove_file(&self.path);
         }
     }
+}
+
+/// The longest file name most file systems allow, in bytes.
+const MAX_NAME: usize = 255;
+
+/// `.{name}.{pid}-{n}.tmp`: hidden, so a corpus walk that races with us skips
+/// it. The name is cut (at a character boundary) so that the whole stays
+/// within [`MAX_NAME`] even when the target's own name nearly fills it.
+fn temp_name(name: &str, n: usize) -> String {
+    let tail = format!(".{}-{n}.tmp", std::process::id());
+    let mut end = name.len().min(MAX_NAME - 1 - tail.len());
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(".{}{tail}", &name[..end])
 }
 
 /// Flush the folder entry too, so the rename itself survives a crash. Best
@@ -216,6 +230,27 @@ mod tests {
         assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(&path).unwrap(), b"first");
         assert_eq!(entries(&dir), ["a.toml"]);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn temp_names_fit_in_a_file_name() {
+        let short = temp_name("a.toml", 7);
+        assert_eq!(short, format!(".a.toml.{}-7.tmp", std::process::id()));
+        for name in ["a".repeat(250), "é".repeat(200), "a".repeat(300)] {
+            let temp = temp_name(&name, usize::MAX);
+            assert!(temp.len() <= MAX_NAME, "{} bytes", temp.len());
+            assert!(temp.starts_with(&format!(".{}", &name[..100])));
+        }
+    }
+
+    #[test]
+    fn a_long_name_is_written() {
+        let dir = scratch();
+        let path = dir.join(format!("{}.toml", "a".repeat(MAX_NAME - 5)));
+        write(&path, b"one").unwrap();
+        write(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
         fs::remove_dir_all(dir).unwrap();
     }
 

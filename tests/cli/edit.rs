@@ -470,6 +470,24 @@ fn new_checks_outlet_date_and_name() {
     assert!(stderr(&out).contains(".toml"));
 }
 
+#[test]
+fn new_and_fmt_write_a_file_whose_name_is_250_bytes() {
+    // The temporary file beside it must not exceed the 255-byte limit.
+    let c = corpus(&[("claims/outlets.toml", OUTLETS)]);
+    let rel = format!("claims/{}.toml", "a".repeat(245));
+    let out = run(c.claimtrail(&["new", &rel, "--outlet", "reuters", "--title", "T"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(c.join(&rel).is_file());
+    c.write(&rel, "[article]\ntitle='T'\noutlet='reuters'\n");
+    let out = run(c.claimtrail(&["fmt", "claims"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(c.join(&rel)).unwrap(),
+        "[article]\ntitle = \"T\"\noutlet = \"reuters\"\n"
+    );
+    assert_eq!(fs::read_dir(c.join("claims")).unwrap().count(), 2);
+}
+
 // --- fmt -----------------------------------------------------------------------------------------
 
 #[test]
