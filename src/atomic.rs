@@ -3,14 +3,17 @@
 //! over the target in one step. An interrupted run leaves either the old file
 //! or the new one, never a mix. `new`, `fmt` and `report --out` write through
 //! here and nowhere else.
+//!
+//! A symlink is followed: the file it points to is replaced (its temporary
+//! file beside it) and the link stays a link.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Replace (or create) `path` with `bytes`. An existing file keeps its
-/// permissions.
+/// Replace (or create) `path`, or the file it links to, with `bytes`. An
+/// existing file keeps its permissions.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_checked(path, bytes, |_| Ok(()))
 }
@@ -23,15 +26,40 @@ pub fn write_checked(
     bytes: &[u8],
     check: impl FnOnce(&Path) -> io::Result<()>,
 ) -> io::Result<()> {
-    let temp = Temp::create(path, bytes)?;
-    if let Ok(meta) = fs::metadata(path) {
+    let target = resolve(path)?;
+    let temp = Temp::create(&target, bytes)?;
+    if let Ok(meta) = fs::metadata(&target) {
         fs::set_permissions(&temp.path, meta.permissions())?;
     }
     check(&temp.path)?;
-    fs::rename(&temp.path, path)?;
+    fs::rename(&temp.path, &target)?;
     temp.disarm();
-    sync_parent(path);
+    sync_parent(&target);
     Ok(())
+}
+
+/// `path` with the symlinks at its end followed: the file that a write to
+/// `path` changes. A link to nowhere gives the path its file would have.
+fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let mut at = path.to_path_buf();
+    // As many links as Linux follows before it gives up.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let to = fs::read_link(&at)?;
+                // A relative link is relative to its own folder.
+                at = match at.parent() {
+                    Some(dir) => dir.join(to),
+                    None => to,
+                };
+            }
+            _ => return Ok(at),
+        }
+    }
+    Err(io::Error::other(format!(
+        "`{}` is a symlink loop",
+        path.display()
+    )))
 }
 
 /// Like [`write_checked`], for a file that was read as `expected`: just before
@@ -230,6 +258,36 @@ mod tests {
         assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(&path).unwrap(), b"first");
         assert_eq!(entries(&dir), ["a.toml"]);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_is_kept_and_its_target_replaced() {
+        let dir = scratch();
+        fs::create_dir(dir.join("real")).unwrap();
+        fs::create_dir(dir.join("links")).unwrap();
+        fs::write(dir.join("real/a.toml"), b"old").unwrap();
+        let link = dir.join("links/a.toml");
+        std::os::unix::fs::symlink("../real/a.toml", &link).unwrap();
+        // A link to a link, and one to a file not there yet.
+        std::os::unix::fs::symlink("a.toml", dir.join("links/b.toml")).unwrap();
+        std::os::unix::fs::symlink("../real/c.toml", dir.join("links/c.toml")).unwrap();
+        write(&link, b"new").unwrap();
+        write(&dir.join("links/b.toml"), b"newer").unwrap();
+        write(&dir.join("links/c.toml"), b"created").unwrap();
+        assert_eq!(fs::read_link(&link).unwrap(), Path::new("../real/a.toml"));
+        assert_eq!(fs::read(dir.join("real/a.toml")).unwrap(), b"newer");
+        assert_eq!(fs::read(dir.join("real/c.toml")).unwrap(), b"created");
+        assert_eq!(entries(&dir.join("links")), ["a.toml", "b.toml", "c.toml"]);
+        assert_eq!(entries(&dir.join("real")), ["a.toml", "c.toml"]);
+        for name in ["a.toml", "b.toml", "c.toml"] {
+            let meta = fs::symlink_metadata(dir.join("links").join(name)).unwrap();
+            assert!(meta.file_type().is_symlink(), "{name}");
+        }
+        std::os::unix::fs::symlink("loop.toml", dir.join("loop.toml")).unwrap();
+        let err = write(&dir.join("loop.toml"), b"x").unwrap_err();
+        assert!(err.to_string().contains("symlink loop"), "{err}");
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -210,7 +210,7 @@ pub(crate) fn fmt(
             old.as_bytes(),
             new.as_bytes(),
             |temp| match (target.kind, model) {
-                (FileKind::Article, Some(model)) => same_model(&opts, temp, model, &new),
+                (FileKind::Article, Some(model)) => same_model(&opts, &target.path, temp, model),
                 _ => Ok(()),
             },
         );
@@ -329,17 +329,30 @@ fn same_data(old: &str, new: &str) -> Result<(), String> {
     }
 }
 
-/// Load the new text (in its temporary file, beside the original so it finds
-/// the same registry) and compare its model with the original's.
-fn same_model(opts: &LoadOptions, temp: &Path, before: &Article, text: &str) -> io::Result<()> {
-    let after = load_models(opts, vec![temp.to_path_buf()]);
+/// Load the new text, read back from its temporary file, with the registry the
+/// file at `path` loads with, and compare its model with the original's. The
+/// temporary file is not loaded by its own path: it sits beside the file a
+/// symlink points to, which may be outside the corpus and its registry.
+fn same_model(opts: &LoadOptions, path: &Path, temp: &Path, before: &Article) -> io::Result<()> {
     let failed = || io::Error::other("the new text does not load as the old one did");
-    if after.errors.values().sum::<usize>() > 0 {
+    let text = String::from_utf8(std::fs::read(temp)?).map_err(|_| failed())?;
+    let registry = load::load(
+        &LoadOptions {
+            paths: vec![path.to_path_buf()],
+            max_file_size: opts.max_file_size,
+            allowed: Vec::new(),
+        },
+        |_, _, _| (),
+    )
+    .outlets;
+    let (after, diagnostics) = load::article_from_text(&text, &before.file, &before.id, &registry);
+    // Before policy, as in `load_models`: every format error is an error.
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(failed());
     }
-    let after = after.models.into_values().next().ok_or_else(failed)?;
+    let after = after.ok_or_else(failed)?;
     // The id comes from the file name unless the file sets one.
-    let explicit_id = raw::parse_article(text)
+    let explicit_id = raw::parse_article(&text)
         .ok()
         .is_some_and(|f| f.article.get_ref().id.is_some());
     if comparable(before, explicit_id) == comparable(&after, explicit_id) {

@@ -604,6 +604,51 @@ fn fmt_keeps_permissions_and_leaves_no_temporary_file() {
     assert_eq!(names.len(), 2, "{names:?}");
 }
 
+/// Names in a folder, hidden ones included, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+const UNFORMATTED: &str = "[article]\ntitle='T'\noutlet='reuters'\n";
+const FORMATTED: &str = "[article]\ntitle = \"T\"\noutlet = \"reuters\"\n";
+
+#[cfg(unix)]
+#[test]
+fn fmt_formats_the_file_a_symlink_points_to_and_keeps_the_link() {
+    // The target's folder has a registry of its own, without the article's
+    // outlet: the file is checked with the registry of the corpus it is in.
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("elsewhere/outlets.toml", "[ap]\nname = \"AP\"\n"),
+        ("elsewhere/real.toml", UNFORMATTED),
+    ]);
+    let link = c.join("claims/a.toml");
+    std::os::unix::fs::symlink("../elsewhere/real.toml", &link).unwrap();
+    let out = run(c.claimtrail(&["fmt", "claims"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_link(&link).unwrap(),
+        Path::new("../elsewhere/real.toml")
+    );
+    assert_eq!(
+        fs::read_to_string(c.join("elsewhere/real.toml")).unwrap(),
+        FORMATTED
+    );
+    assert_eq!(names(&c.join("claims")), ["a.toml", "outlets.toml"]);
+    assert_eq!(names(&c.join("elsewhere")), ["outlets.toml", "real.toml"]);
+}
+
 // --- report --out --------------------------------------------------------------------------------
 
 #[test]
