@@ -5,7 +5,9 @@
 //! here and nowhere else.
 //!
 //! A symlink is followed: the file it points to is replaced (its temporary
-//! file beside it) and the link stays a link.
+//! file beside it) and the link stays a link. A file with other hard links is
+//! refused: a new file in its place would leave the other names with the old
+//! text.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -27,6 +29,7 @@ pub fn write_checked(
     check: impl FnOnce(&Path) -> io::Result<()>,
 ) -> io::Result<()> {
     let target = resolve(path)?;
+    replaceable(path, &target)?;
     let temp = Temp::create(&target, bytes)?;
     if let Ok(meta) = fs::metadata(&target) {
         fs::set_permissions(&temp.path, meta.permissions())?;
@@ -35,6 +38,36 @@ pub fn write_checked(
     fs::rename(&temp.path, &target)?;
     temp.disarm();
     sync_parent(&target);
+    Ok(())
+}
+
+/// Whether [`write`] may replace `path` (or the file it links to): an error
+/// naming it and saying why not, as [`write`] would give. Lets a caller that
+/// writes many files refuse one and go on with the others.
+pub fn check_replaceable(path: &Path) -> io::Result<()> {
+    replaceable(path, &resolve(path)?)
+}
+
+/// `target` is `path` resolved. A file not there yet may be created.
+fn replaceable(path: &Path, target: &Path) -> io::Result<()> {
+    let meta = match fs::metadata(target) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.is_file() && meta.nlink() > 1 {
+            return Err(io::Error::other(format!(
+                "`{}` has {} hard links, which replacing it would break; it was left as it is",
+                path.display(),
+                meta.nlink()
+            )));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, meta);
     Ok(())
 }
 
@@ -288,6 +321,26 @@ mod tests {
         std::os::unix::fs::symlink("loop.toml", dir.join("loop.toml")).unwrap();
         let err = write(&dir.join("loop.toml"), b"x").unwrap_err();
         assert!(err.to_string().contains("symlink loop"), "{err}");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_hard_linked_file_is_refused() {
+        let dir = scratch();
+        let path = dir.join("a.toml");
+        fs::write(&path, b"old").unwrap();
+        fs::hard_link(&path, dir.join("b.toml")).unwrap();
+        let err = write(&path, b"new").unwrap_err();
+        assert!(err.to_string().contains("has 2 hard links"), "{err}");
+        assert!(check_replaceable(&path).is_err());
+        assert_eq!(fs::read(dir.join("b.toml")).unwrap(), b"old");
+        assert_eq!(entries(&dir), ["a.toml", "b.toml"]);
+        // Once alone, it is replaced; a new file is created.
+        fs::remove_file(dir.join("b.toml")).unwrap();
+        check_replaceable(&path).unwrap();
+        write(&path, b"new").unwrap();
+        check_replaceable(&dir.join("c.toml")).unwrap();
         fs::remove_dir_all(dir).unwrap();
     }
 

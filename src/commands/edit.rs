@@ -154,6 +154,7 @@ pub(crate) fn fmt(
     let mut status = Exit::Success;
     let mut changed = 0;
     let mut refused = 0;
+    let mut unwritten = 0;
     for target in &targets {
         let file = target.path.display().to_string();
         let errors = before.errors.get(&key(&target.path)).copied().unwrap_or(0);
@@ -186,8 +187,8 @@ pub(crate) fn fmt(
         if new == old {
             continue;
         }
-        changed += 1;
         if check {
+            changed += 1;
             let diff = similar::TextDiff::from_lines(&old, &new);
             write!(
                 out,
@@ -203,6 +204,13 @@ pub(crate) fn fmt(
             return Err(Error::Io(io::Error::other(format!(
                 "formatting `{file}` would change its data ({why}); it was left as it is. Please report this as a bug"
             ))));
+        }
+        // Refused here, the file is left and the others are still formatted.
+        if let Err(e) = atomic::check_replaceable(&target.path) {
+            writeln!(err, "error: {e}")?;
+            unwritten += 1;
+            status = Exit::Findings;
+            continue;
         }
         let model = before.models.get(&key(&target.path));
         let result = atomic::replace_if_unchanged(
@@ -220,6 +228,7 @@ pub(crate) fn fmt(
                 format!("`{file}` was left as it is: {e}"),
             )));
         }
+        changed += 1;
     }
     let total = targets.len();
     let summary = if check {
@@ -235,12 +244,14 @@ pub(crate) fn fmt(
     } else {
         format!("formatted {changed} of {total} file{}", plural(total))
     };
-    let refused_note = if refused > 0 {
-        format!("; {refused} skipped for errors")
-    } else {
-        String::new()
-    };
-    writeln!(err, "{summary}{refused_note}")?;
+    let mut notes = String::new();
+    if refused > 0 {
+        notes.push_str(&format!("; {refused} skipped for errors"));
+    }
+    if unwritten > 0 {
+        notes.push_str(&format!("; {unwritten} could not be written"));
+    }
+    writeln!(err, "{summary}{notes}")?;
     Ok(status)
 }
 

@@ -649,6 +649,44 @@ fn fmt_formats_the_file_a_symlink_points_to_and_keeps_the_link() {
     assert_eq!(names(&c.join("elsewhere")), ["outlets.toml", "real.toml"]);
 }
 
+#[cfg(unix)]
+#[test]
+fn fmt_refuses_a_hard_linked_file_and_formats_the_others() {
+    // Replacing one name of a hard-linked file would leave the other name with
+    // the old text: the file is refused, named, and the rest is formatted.
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/a.toml", UNFORMATTED),
+        ("claims/b.toml", UNFORMATTED),
+    ]);
+    fs::hard_link(c.join("claims/a.toml"), c.join("a-copy.toml")).unwrap();
+    let out = run(c.claimtrail(&["fmt", "claims"]));
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error: `claims/a.toml` has 2 hard links, which replacing it would break"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("formatted 1 of 3 files; 1 could not be written\n"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(c.join("claims/a.toml")).unwrap(),
+        UNFORMATTED
+    );
+    assert_eq!(
+        fs::read_to_string(c.join("claims/b.toml")).unwrap(),
+        FORMATTED
+    );
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(fs::metadata(c.join("a-copy.toml")).unwrap().nlink(), 2);
+    assert_eq!(
+        names(&c.join("claims")),
+        ["a.toml", "b.toml", "outlets.toml"]
+    );
+}
+
 // --- report --out --------------------------------------------------------------------------------
 
 #[test]
