@@ -7,7 +7,8 @@
 //! A symlink is followed: the file it points to is replaced (its temporary
 //! file beside it) and the link stays a link. A file with other hard links is
 //! refused: a new file in its place would leave the other names with the old
-//! text.
+//! text. So is a file the user may not write: a rename needs only the
+//! folder's permission, and would override the file's own.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -66,8 +67,19 @@ fn replaceable(path: &Path, target: &Path) -> io::Result<()> {
             )));
         }
     }
-    #[cfg(not(unix))]
-    let _ = (path, meta);
+    // Opened to write, not truncated: nothing changes, the permission is asked.
+    // Only a regular file: opening a FIFO would wait for a reader.
+    if meta.is_file()
+        && let Err(e) = OpenOptions::new().write(true).open(target)
+    {
+        return Err(io::Error::new(
+            e.kind(),
+            format!(
+                "`{}` cannot be opened for writing: {e}; it was left as it is",
+                path.display()
+            ),
+        ));
+    }
     Ok(())
 }
 
@@ -341,6 +353,29 @@ mod tests {
         check_replaceable(&path).unwrap();
         write(&path, b"new").unwrap();
         check_replaceable(&dir.join("c.toml")).unwrap();
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_the_user_may_not_write_is_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = scratch();
+        let path = dir.join("a.toml");
+        fs::write(&path, b"old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        // Root may write any file: there the check has nothing to refuse.
+        if OpenOptions::new().write(true).open(&path).is_ok() {
+            eprintln!("note: not checking the refusal of a read-only file: running as root");
+        } else {
+            let err = write(&path, b"new").unwrap_err();
+            assert!(
+                err.to_string().contains("cannot be opened for writing"),
+                "{err}"
+            );
+            assert_eq!(fs::read(&path).unwrap(), b"old");
+            assert_eq!(entries(&dir), ["a.toml"]);
+        }
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -687,6 +687,99 @@ fn fmt_refuses_a_hard_linked_file_and_formats_the_others() {
     );
 }
 
+/// A file this process cannot open for writing, in a folder it can write (so a
+/// rename could still replace the file): mode 0444, or, for root, whom the
+/// mode does not stop, a read-only bind mount over the file, unmounted on drop.
+#[cfg(unix)]
+struct ReadOnlyFile {
+    path: PathBuf,
+    mounted: bool,
+}
+
+#[cfg(unix)]
+impl ReadOnlyFile {
+    /// `None`, with a note, where neither way works (root without the right
+    /// to mount): then there is nothing to test.
+    fn make(path: &Path) -> Option<ReadOnlyFile> {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o444)).unwrap();
+        let writable = || fs::OpenOptions::new().write(true).open(path).is_ok();
+        let mut file = ReadOnlyFile {
+            path: path.to_path_buf(),
+            mounted: false,
+        };
+        if !writable() {
+            return Some(file);
+        }
+        let mount = |opts: &[&str]| {
+            std::process::Command::new("mount")
+                .args(opts)
+                .arg(path)
+                .arg(path)
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        file.mounted = mount(&["--bind"]);
+        if file.mounted && mount(&["-o", "remount,ro,bind"]) && !writable() {
+            return Some(file);
+        }
+        eprintln!(
+            "note: skipping a read-only file test: running as root, and cannot mount a read-only file"
+        );
+        None
+    }
+}
+
+#[cfg(unix)]
+impl Drop for ReadOnlyFile {
+    fn drop(&mut self) {
+        if self.mounted {
+            let _ = std::process::Command::new("umount")
+                .arg(&self.path)
+                .status();
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_refuses_a_file_it_cannot_write_and_formats_the_others() {
+    // As a user: a 0444 file. As root: a read-only bind mount of the file.
+    // Either way the folder is writable, so only the check refuses the file.
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/a.toml", UNFORMATTED),
+        ("claims/b.toml", UNFORMATTED),
+    ]);
+    let Some(_read_only) = ReadOnlyFile::make(&c.join("claims/a.toml")) else {
+        return;
+    };
+    let out = run(c.claimtrail(&["fmt", "claims"]));
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error: `claims/a.toml` cannot be opened for writing: "),
+        "{err}"
+    );
+    assert!(err.contains("; it was left as it is\n"), "{err}");
+    assert!(
+        err.ends_with("formatted 1 of 3 files; 1 could not be written\n"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(c.join("claims/a.toml")).unwrap(),
+        UNFORMATTED
+    );
+    assert_eq!(
+        fs::read_to_string(c.join("claims/b.toml")).unwrap(),
+        FORMATTED
+    );
+    assert_eq!(
+        names(&c.join("claims")),
+        ["a.toml", "b.toml", "outlets.toml"]
+    );
+}
+
 // --- report --out --------------------------------------------------------------------------------
 
 #[test]
