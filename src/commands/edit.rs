@@ -147,11 +147,18 @@ pub(crate) fn fmt(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let opts = run.load_options(paths)?;
-    let targets = discover(paths)?;
+    let (targets, unreadable) = discover(paths);
+    for what in &unreadable {
+        writeln!(err, "error: {what}")?;
+    }
     // Load every file once, as `check` would: a file with errors is not
     // formatted, and the model of each article is what the new text must give.
     let before = load_models(&opts, targets.iter().map(|t| t.path.clone()).collect());
-    let mut status = Exit::Success;
+    let mut status = if unreadable.is_empty() {
+        Exit::Success
+    } else {
+        Exit::Findings
+    };
     let mut changed = 0;
     let mut refused = 0;
     let mut unwritten = 0;
@@ -251,14 +258,20 @@ pub(crate) fn fmt(
     if unwritten > 0 {
         notes.push_str(&format!("; {unwritten} could not be written"));
     }
+    if !unreadable.is_empty() {
+        notes.push_str(&format!("; {} could not be read", unreadable.len()));
+    }
     writeln!(err, "{summary}{notes}")?;
     Ok(status)
 }
 
 /// The files below the given paths that `fmt` lays out: article files and
-/// `outlets.toml`, not `claimtrail.toml`, nothing hidden.
-fn discover(paths: &[PathBuf]) -> Result<Vec<Target>, Error> {
+/// `outlets.toml`, not `claimtrail.toml`, nothing hidden. Besides them, what
+/// could not be read (a link to nowhere, a symlink loop, a folder without
+/// permission), each said in a sentence naming it: the walk goes on past it.
+fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<String>) {
     let mut found = Vec::new();
+    let mut unreadable = Vec::new();
     for path in paths {
         if path.is_file() {
             found.push(path.clone());
@@ -270,7 +283,13 @@ fn discover(paths: &[PathBuf]) -> Result<Vec<Target>, Error> {
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker {
-            let entry = entry.map_err(|e| Error::Io(io::Error::other(e)))?;
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    unreadable.push(walk_error(&e, path));
+                    continue;
+                }
+            };
             let p = entry.path();
             if entry.file_type().is_file()
                 && p.extension().is_some_and(|e| e == "toml")
@@ -283,13 +302,26 @@ fn discover(paths: &[PathBuf]) -> Result<Vec<Target>, Error> {
     }
     let mut seen = std::collections::HashSet::new();
     found.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
-    Ok(found
+    let targets = found
         .into_iter()
         .map(|path| Target {
             kind: FileKind::of(&path),
             path,
         })
-        .collect())
+        .collect();
+    (targets, unreadable)
+}
+
+/// An entry the walk below `root` could not read, in the words `check` uses.
+fn walk_error(e: &walkdir::Error, root: &Path) -> String {
+    let path = e.path().unwrap_or(root).display();
+    if e.loop_ancestor().is_some() {
+        return format!("`{path}` is a symlink loop; it was skipped");
+    }
+    match e.io_error() {
+        Some(io) => format!("cannot read `{path}`: {io}"),
+        None => format!("cannot read `{path}`: {e}"),
+    }
 }
 
 /// What loading the files gave: error counts and article models, by file.

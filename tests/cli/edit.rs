@@ -780,6 +780,49 @@ fn fmt_refuses_a_file_it_cannot_write_and_formats_the_others() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn fmt_names_what_it_cannot_read_and_formats_the_rest() {
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/a.toml", UNFORMATTED),
+    ]);
+    std::os::unix::fs::symlink("nowhere.toml", c.join("claims/dangling.toml")).unwrap();
+    std::os::unix::fs::symlink(".", c.join("claims/loop")).unwrap();
+    let named = [
+        "error: cannot read `claims/dangling.toml`: ",
+        "error: `claims/loop` is a symlink loop; it was skipped\n",
+    ];
+
+    let out = run(c.claimtrail(&["fmt", "claims", "--check"]));
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("--- a/claims/a.toml\n"),
+        "{}",
+        stdout(&out)
+    );
+    let err = stderr(&out);
+    for line in named {
+        assert!(err.contains(line), "{err}");
+    }
+    assert!(err.ends_with("; 2 could not be read\n"), "{err}");
+
+    let out = run(c.claimtrail(&["fmt", "claims"]));
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    for line in named {
+        assert!(err.contains(line), "{err}");
+    }
+    assert!(
+        err.ends_with("formatted 1 of 2 files; 2 could not be read\n"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(c.join("claims/a.toml")).unwrap(),
+        FORMATTED
+    );
+}
+
 // --- report --out --------------------------------------------------------------------------------
 
 #[test]
