@@ -62,8 +62,11 @@ pub fn format(text: &str, kind: FileKind) -> Result<String, ParseError> {
     if let Some(header) = header
         && let Some(first) = first_header_position(root).and_then(|p| table_at(root, p))
     {
+        // Blank lines that parted it from the table above it part it from
+        // nothing now.
         let own = raw_str(first.decor().prefix());
-        first.decor_mut().set_prefix(format!("{header}\n{own}"));
+        let own = own.trim_start_matches(char::is_whitespace);
+        first.decor_mut().set_prefix(format!("{header}{own}"));
     }
     let root_has_values = root.iter().any(|(_, item)| item.is_value());
     let first = first_header_position(root);
@@ -210,7 +213,9 @@ fn table_at(table: &mut Table, pos: isize) -> Option<&mut Table> {
 }
 
 /// Cut the comment lines that open the file off the first table: those
-/// separated from its header by a blank line.
+/// separated from its header by a blank line (the blank line comes too), and
+/// in any case the `#:` directive lines at the very top (Taplo's `#:schema`),
+/// which only mean something there.
 fn take_file_header(root: &mut Table) -> Option<String> {
     if root.iter().any(|(_, i)| i.is_value()) {
         return None;
@@ -220,18 +225,17 @@ fn take_file_header(root: &mut Table) -> Option<String> {
     let lines: Vec<&str> = prefix.split('\n').collect();
     // The last segment is the header line's own indentation.
     let full = &lines[..lines.len().saturating_sub(1)];
-    let last_blank = full.iter().rposition(|l| l.trim().is_empty())?;
-    if !full[..last_blank].iter().any(|l| !l.trim().is_empty()) {
-        return None;
-    }
-    let header: String = full[..last_blank]
+    let directives = full
         .iter()
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let own: String = full[last_blank + 1..]
-        .iter()
-        .map(|l| format!("{l}\n"))
-        .collect();
+        .take_while(|l| l.trim_start().starts_with("#:"))
+        .count();
+    let end = match full.iter().rposition(|l| l.trim().is_empty()) {
+        Some(blank) if full[..blank].iter().any(|l| !l.trim().is_empty()) => blank + 1,
+        _ if directives > 0 => directives,
+        _ => return None,
+    };
+    let header: String = full[..end].iter().map(|l| format!("{l}\n")).collect();
+    let own: String = full[end..].iter().map(|l| format!("{l}\n")).collect();
     first.decor_mut().set_prefix(own);
     Some(header)
 }
@@ -606,6 +610,24 @@ kind = "quote"   # how it is presented
     #[test]
     fn a_comment_closing_a_table_stays_with_it() {
         let text = "[article]\ntitle = \"T\"\noutlet = \"o\"\n# no date given\n\n# next\n[[claims]]\nid = \"a\"\ntext = \"t\"\n";
+        assert_eq!(article(text), text);
+    }
+
+    #[test]
+    fn a_schema_directive_stays_the_first_line() {
+        let text = "#:schema ../schema.json\n[[claims]]\nid=\"a\"\ntext=\"b\"\n[article]\ntitle = \"T\"\noutlet = \"o\"\n";
+        let want = "#:schema ../schema.json\n[article]\ntitle = \"T\"\noutlet = \"o\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\n";
+        assert_eq!(article(text), want);
+        // With a comment of the first table's own under it, and with a blank
+        // line and a file comment under it.
+        let text = "#:schema s.json\n# about the claim\n[[claims]]\nid = \"a\"\ntext = \"b\"\n\n[article]\ntitle = \"T\"\noutlet = \"o\"\n";
+        let want = "#:schema s.json\n[article]\ntitle = \"T\"\noutlet = \"o\"\n\n# about the claim\n[[claims]]\nid = \"a\"\ntext = \"b\"\n";
+        assert_eq!(article(text), want);
+        let text = "#:schema s.json\n\n# file comment\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\n\n[article]\ntitle = \"T\"\noutlet = \"o\"\n";
+        let want = "#:schema s.json\n\n# file comment\n\n[article]\ntitle = \"T\"\noutlet = \"o\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\n";
+        assert_eq!(article(text), want);
+        // Already first: unchanged.
+        let text = "#:schema s.json\n[article]\ntitle = \"T\"\noutlet = \"o\"\n";
         assert_eq!(article(text), text);
     }
 

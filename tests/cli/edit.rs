@@ -604,6 +604,21 @@ fn fmt_keeps_permissions_and_leaves_no_temporary_file() {
     assert_eq!(names.len(), 2, "{names:?}");
 }
 
+#[test]
+fn fmt_keeps_a_schema_directive_on_the_first_line() {
+    // Taplo reads `#:schema` only on the first line.
+    let text = "#:schema ../schema.json\n[[claims]]\nid=\"a\"\ntext=\"b\"\n[article]\ntitle = \"T\"\noutlet = \"reuters\"\n";
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", text)]);
+    let out = run(c.claimtrail(&["fmt", "a.toml"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(c.join("a.toml")).unwrap(),
+        "#:schema ../schema.json\n[article]\ntitle = \"T\"\noutlet = \"reuters\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\n"
+    );
+    let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
+    assert_eq!((code(&out), stdout(&out).as_str()), (0, ""));
+}
+
 /// Names in a folder, hidden ones included, sorted.
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
