@@ -619,6 +619,22 @@ fn fmt_keeps_a_schema_directive_on_the_first_line() {
     assert_eq!((code(&out), stdout(&out).as_str()), (0, ""));
 }
 
+#[test]
+fn fmt_keeps_a_comment_closing_a_table_under_it_when_tables_move() {
+    // A comment right under a table's last key, then a blank line, closes that
+    // table: it moves with the claim, not to the end of `[article]`.
+    let text = "[article]\ntitle = \"T\"\noutlet = \"reuters\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\nsource = \"x\"\n# closes claim a\n\n[sources.x]\nname = \"X\"\n";
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", text)]);
+    let out = run(c.claimtrail(&["fmt", "a.toml"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(c.join("a.toml")).unwrap(),
+        "[article]\ntitle = \"T\"\noutlet = \"reuters\"\n\n[sources.x]\nname = \"X\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\nsource = \"x\"\n# closes claim a\n"
+    );
+    let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
+    assert_eq!((code(&out), stdout(&out).as_str()), (0, ""));
+}
+
 /// Names in a folder, hidden ones included, sorted.
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
