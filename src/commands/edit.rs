@@ -88,13 +88,14 @@ pub(crate) fn new_article(args: &NewArticle, err: &mut dyn Write) -> Result<Exit
         url: args.url.as_deref(),
         published,
     });
-    std::fs::create_dir_all(&folder)?;
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| failed(format!("cannot create folder `{}`", folder.display()), e))?;
     match atomic::create_new(path, text.as_bytes()) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             return Err(Error::Usage(exists(path)));
         }
-        Err(e) => return Err(e.into()),
+        Err(e) => return Err(failed(format!("cannot create `{}`", path.display()), e)),
     }
     writeln!(
         err,
@@ -102,6 +103,12 @@ pub(crate) fn new_article(args: &NewArticle, err: &mut dyn Write) -> Result<Exit
         path.display()
     )?;
     Ok(Exit::Success)
+}
+
+/// An I/O error with what was being done, and to what, in front of it: the
+/// system's own words (`File exists`) do not say which path they are about.
+fn failed(doing: String, e: io::Error) -> Error {
+    Error::Io(io::Error::new(e.kind(), format!("{doing}: {e}")))
 }
 
 fn exists(path: &Path) -> String {

@@ -488,6 +488,43 @@ fn new_and_fmt_write_a_file_whose_name_is_250_bytes() {
     assert_eq!(fs::read_dir(c.join("claims")).unwrap().count(), 2);
 }
 
+#[test]
+fn new_names_the_path_it_could_not_create() {
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/2019/x.toml", ARTICLE),
+    ]);
+    // The folder: `x.toml` is a file.
+    let out = run(c.claimtrail(&[
+        "new",
+        "claims/2019/x.toml/z.toml",
+        "--outlet",
+        "reuters",
+        "--title",
+        "T",
+    ]));
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("error: cannot create folder `claims/2019/x.toml`: "),
+        "{}",
+        stderr(&out)
+    );
+    // The file: its name is over the file system's limit.
+    let long = format!("claims/{}.toml", "a".repeat(300));
+    let out = run(c.claimtrail(&["new", &long, "--outlet", "reuters", "--title", "T"]));
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("error: cannot create `{long}`: ")),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(names(&c.join("claims")), ["2019", "outlets.toml"]);
+    assert_eq!(
+        fs::read_to_string(c.join("claims/2019/x.toml")).unwrap(),
+        ARTICLE
+    );
+}
+
 // --- fmt -----------------------------------------------------------------------------------------
 
 #[test]
