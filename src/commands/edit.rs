@@ -89,13 +89,13 @@ pub(crate) fn new_article(args: &NewArticle, err: &mut dyn Write) -> Result<Exit
         published,
     });
     std::fs::create_dir_all(&folder)
-        .map_err(|e| failed(format!("cannot create folder `{}`", folder.display()), e))?;
+        .map_err(|e| io_error(format!("cannot create folder `{}`", folder.display()), e))?;
     match atomic::create_new(path, text.as_bytes()) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             return Err(Error::Usage(exists(path)));
         }
-        Err(e) => return Err(failed(format!("cannot create `{}`", path.display()), e)),
+        Err(e) => return Err(io_error(format!("cannot create `{}`", path.display()), e)),
     }
     writeln!(
         err,
@@ -107,7 +107,7 @@ pub(crate) fn new_article(args: &NewArticle, err: &mut dyn Write) -> Result<Exit
 
 /// An I/O error with what was being done, and to what, in front of it: the
 /// system's own words (`File exists`) do not say which path they are about.
-fn failed(doing: String, e: io::Error) -> Error {
+fn io_error(doing: String, e: io::Error) -> Error {
     Error::Io(io::Error::new(e.kind(), format!("{doing}: {e}")))
 }
 

@@ -6,7 +6,9 @@
 //!   code) copied into a temporary corpus beside a `claimtrail.toml`.
 //! - schema: every file of `claims/` validates; unknown fields and bad values do not.
 //! - fmt: every file of `claims/` is stable under `fmt`, and `fmt` keeps the
-//!   model; `tests/fixtures/edit/fmt/messy.toml` shows each layout rule.
+//!   model; `tests/fixtures/edit/fmt/messy.toml` shows each layout rule. Files
+//!   behind a symlink are formatted in place; hard-linked, read-only and
+//!   unreadable entries are named and skipped while the others are formatted.
 
 use crate::common::{self, ARTICLE, Corpus, OUTLETS, claimtrail, code, corpus, json, run};
 use claimtrail::diag::Code;
