@@ -3,14 +3,20 @@
 //! over the target in one step. An interrupted run leaves either the old file
 //! or the new one, never a mix. `new`, `fmt` and `report --out` write through
 //! here and nowhere else.
+//!
+//! A symlink is followed: the file it points to is replaced (its temporary
+//! file beside it) and the link stays a link. A file with other hard links is
+//! refused: a new file in its place would leave the other names with the old
+//! text. So is a file the user may not write: a rename needs only the
+//! folder's permission, and would override the file's own.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Replace (or create) `path` with `bytes`. An existing file keeps its
-/// permissions.
+/// Replace (or create) `path`, or the file it links to, with `bytes`. An
+/// existing file keeps its permissions.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_checked(path, bytes, |_| Ok(()))
 }
@@ -23,15 +29,82 @@ pub fn write_checked(
     bytes: &[u8],
     check: impl FnOnce(&Path) -> io::Result<()>,
 ) -> io::Result<()> {
-    let temp = Temp::create(path, bytes)?;
-    if let Ok(meta) = fs::metadata(path) {
+    let target = resolve(path)?;
+    replaceable(path, &target)?;
+    let temp = Temp::create(&target, bytes)?;
+    if let Ok(meta) = fs::metadata(&target) {
         fs::set_permissions(&temp.path, meta.permissions())?;
     }
     check(&temp.path)?;
-    fs::rename(&temp.path, path)?;
+    fs::rename(&temp.path, &target)?;
     temp.disarm();
-    sync_parent(path);
+    sync_parent(&target);
     Ok(())
+}
+
+/// Whether [`write`] may replace `path` (or the file it links to): an error
+/// naming it and saying why not, as [`write`] would give. Lets a caller that
+/// writes many files refuse one and go on with the others.
+pub fn check_replaceable(path: &Path) -> io::Result<()> {
+    replaceable(path, &resolve(path)?)
+}
+
+/// `target` is `path` resolved. A file not there yet may be created.
+fn replaceable(path: &Path, target: &Path) -> io::Result<()> {
+    let meta = match fs::metadata(target) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.is_file() && meta.nlink() > 1 {
+            return Err(io::Error::other(format!(
+                "`{}` has {} hard links, which replacing it would break; it was left as it is",
+                path.display(),
+                meta.nlink()
+            )));
+        }
+    }
+    // Opened to write, not truncated: nothing changes, the permission is asked.
+    // Only a regular file: opening a FIFO would wait for a reader.
+    if meta.is_file()
+        && let Err(e) = OpenOptions::new().write(true).open(target)
+    {
+        return Err(io::Error::new(
+            e.kind(),
+            format!(
+                "`{}` cannot be opened for writing: {e}; it was left as it is",
+                path.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// `path` with the symlinks at its end followed: the file that a write to
+/// `path` changes. A link to nowhere gives the path its file would have.
+fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let mut at = path.to_path_buf();
+    // As many links as Linux follows before it gives up.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let to = fs::read_link(&at)?;
+                // A relative link is relative to its own folder.
+                at = match at.parent() {
+                    Some(dir) => dir.join(to),
+                    None => to,
+                };
+            }
+            _ => return Ok(at),
+        }
+    }
+    Err(io::Error::other(format!(
+        "`{}` is a symlink loop",
+        path.display()
+    )))
 }
 
 /// Like [`write_checked`], for a file that was read as `expected`: just before
@@ -102,8 +175,7 @@ impl Temp {
             .unwrap_or_else(|| "file".to_string());
         loop {
             let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-            // Hidden, so a corpus walk that races with us skips it.
-            let path = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+            let path = dir.join(temp_name(&name, n));
             let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
                 Ok(f) => f,
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
@@ -127,6 +199,21 @@ impl Drop for Temp {
             let _ = fs::remove_file(&self.path);
         }
     }
+}
+
+/// The longest file name most file systems allow, in bytes.
+const MAX_NAME: usize = 255;
+
+/// `.{name}.{pid}-{n}.tmp`: hidden, so a corpus walk that races with us skips
+/// it. The name is cut (at a character boundary) so that the whole stays
+/// within [`MAX_NAME`] even when the target's own name nearly fills it.
+fn temp_name(name: &str, n: usize) -> String {
+    let tail = format!(".{}-{n}.tmp", std::process::id());
+    let mut end = name.len().min(MAX_NAME - 1 - tail.len());
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(".{}{tail}", &name[..end])
 }
 
 /// Flush the folder entry too, so the rename itself survives a crash. Best
@@ -216,6 +303,77 @@ mod tests {
         assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(&path).unwrap(), b"first");
         assert_eq!(entries(&dir), ["a.toml"]);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_is_kept_and_its_target_replaced() {
+        let dir = scratch();
+        fs::create_dir(dir.join("real")).unwrap();
+        fs::create_dir(dir.join("links")).unwrap();
+        fs::write(dir.join("real/a.toml"), b"old").unwrap();
+        let link = dir.join("links/a.toml");
+        std::os::unix::fs::symlink("../real/a.toml", &link).unwrap();
+        // A link to a link, and one to a file not there yet.
+        std::os::unix::fs::symlink("a.toml", dir.join("links/b.toml")).unwrap();
+        std::os::unix::fs::symlink("../real/c.toml", dir.join("links/c.toml")).unwrap();
+        write(&link, b"new").unwrap();
+        write(&dir.join("links/b.toml"), b"newer").unwrap();
+        write(&dir.join("links/c.toml"), b"created").unwrap();
+        assert_eq!(fs::read_link(&link).unwrap(), Path::new("../real/a.toml"));
+        assert_eq!(fs::read(dir.join("real/a.toml")).unwrap(), b"newer");
+        assert_eq!(fs::read(dir.join("real/c.toml")).unwrap(), b"created");
+        assert_eq!(entries(&dir.join("links")), ["a.toml", "b.toml", "c.toml"]);
+        assert_eq!(entries(&dir.join("real")), ["a.toml", "c.toml"]);
+        for name in ["a.toml", "b.toml", "c.toml"] {
+            let meta = fs::symlink_metadata(dir.join("links").join(name)).unwrap();
+            assert!(meta.file_type().is_symlink(), "{name}");
+        }
+        std::os::unix::fs::symlink("loop.toml", dir.join("loop.toml")).unwrap();
+        let err = write(&dir.join("loop.toml"), b"x").unwrap_err();
+        assert!(err.to_string().contains("symlink loop"), "{err}");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_hard_linked_file_is_refused() {
+        let dir = scratch();
+        let path = dir.join("a.toml");
+        fs::write(&path, b"old").unwrap();
+        fs::hard_link(&path, dir.join("b.toml")).unwrap();
+        let err = write(&path, b"new").unwrap_err();
+        assert!(err.to_string().contains("has 2 hard links"), "{err}");
+        assert!(check_replaceable(&path).is_err());
+        assert_eq!(fs::read(dir.join("b.toml")).unwrap(), b"old");
+        assert_eq!(entries(&dir), ["a.toml", "b.toml"]);
+        // Once alone, it is replaced; a new file is created.
+        fs::remove_file(dir.join("b.toml")).unwrap();
+        check_replaceable(&path).unwrap();
+        write(&path, b"new").unwrap();
+        check_replaceable(&dir.join("c.toml")).unwrap();
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn temp_names_fit_in_a_file_name() {
+        let short = temp_name("a.toml", 7);
+        assert_eq!(short, format!(".a.toml.{}-7.tmp", std::process::id()));
+        for name in ["a".repeat(250), "é".repeat(200), "a".repeat(300)] {
+            let temp = temp_name(&name, usize::MAX);
+            assert!(temp.len() <= MAX_NAME, "{} bytes", temp.len());
+            assert!(temp.starts_with(&format!(".{}", &name[..100])));
+        }
+    }
+
+    #[test]
+    fn a_long_name_is_written() {
+        let dir = scratch();
+        let path = dir.join(format!("{}.toml", "a".repeat(MAX_NAME - 5)));
+        write(&path, b"one").unwrap();
+        write(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -4,7 +4,10 @@
 //! one blank line between tables, `key = value` with single spaces, strings in
 //! double quotes. Every comment is kept: a comment above a key moves with the
 //! key, a comment above a table header moves with the table, a comment after
-//! a value stays after it.
+//! a value stays after it. Comment lines right under a table's last key,
+//! followed by a blank line, close that table and move with it too; those at
+//! the end of the file stay there. The `#:` directive lines that open a file
+//! (Taplo's `#:schema`) stay its first lines.
 //!
 //! Formatting changes layout only. Whether the data is the same before and
 //! after is checked by the caller, which refuses to write otherwise.
@@ -53,22 +56,29 @@ pub fn format(text: &str, kind: FileKind) -> Result<String, ParseError> {
         .map_err(|e: toml_edit::TomlError| ParseError(e.message().to_string()))?;
     let root = doc.as_table_mut();
     requote_all_keys(root);
-    // The file's opening comment stays at the top whichever table comes first.
+    // The file's opening comment stays at the top whichever table comes first,
+    // and a comment closing a table stays under it wherever it goes.
     let header = take_file_header(root);
+    let closing = take_closing_comments(root);
     match kind {
         FileKind::Article => order_article(root),
         FileKind::Outlets => order_outlets(root),
     }
+    let closing_the_file = put_closing_comments(root, closing);
     if let Some(header) = header
         && let Some(first) = first_header_position(root).and_then(|p| table_at(root, p))
     {
+        // Blank lines that parted it from the table above it part it from
+        // nothing now.
         let own = raw_str(first.decor().prefix());
-        first.decor_mut().set_prefix(format!("{header}\n{own}"));
+        let own = own.trim_start_matches(char::is_whitespace);
+        first.decor_mut().set_prefix(format!("{header}{own}"));
     }
     let root_has_values = root.iter().any(|(_, item)| item.is_value());
     let first = first_header_position(root);
     normalize_body(root, &mut |t| !root_has_values && t.position() == first);
-    let trailing = doc.trailing().as_str().unwrap_or("").to_string();
+    let trailing = doc.trailing().as_str().unwrap_or("");
+    let trailing = format!("{closing_the_file}{trailing}");
     doc.set_trailing(block(&trailing, Blank::Keep, false));
     let mut out = doc.to_string();
     while out.ends_with("\n\n") {
@@ -210,7 +220,9 @@ fn table_at(table: &mut Table, pos: isize) -> Option<&mut Table> {
 }
 
 /// Cut the comment lines that open the file off the first table: those
-/// separated from its header by a blank line.
+/// separated from its header by a blank line (the blank line comes too), and
+/// in any case the `#:` directive lines at the very top (Taplo's `#:schema`),
+/// which only mean something there.
 fn take_file_header(root: &mut Table) -> Option<String> {
     if root.iter().any(|(_, i)| i.is_value()) {
         return None;
@@ -220,20 +232,163 @@ fn take_file_header(root: &mut Table) -> Option<String> {
     let lines: Vec<&str> = prefix.split('\n').collect();
     // The last segment is the header line's own indentation.
     let full = &lines[..lines.len().saturating_sub(1)];
-    let last_blank = full.iter().rposition(|l| l.trim().is_empty())?;
-    if !full[..last_blank].iter().any(|l| !l.trim().is_empty()) {
-        return None;
-    }
-    let header: String = full[..last_blank]
+    let directives = full
         .iter()
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let own: String = full[last_blank + 1..]
-        .iter()
-        .map(|l| format!("{l}\n"))
-        .collect();
+        .take_while(|l| l.trim_start().starts_with("#:"))
+        .count();
+    let end = match full.iter().rposition(|l| l.trim().is_empty()) {
+        Some(blank) if full[..blank].iter().any(|l| !l.trim().is_empty()) => blank + 1,
+        _ if directives > 0 => directives,
+        _ => return None,
+    };
+    let header: String = full[..end].iter().map(|l| format!("{l}\n")).collect();
+    let own: String = full[end..].iter().map(|l| format!("{l}\n")).collect();
     first.decor_mut().set_prefix(own);
     Some(header)
+}
+
+/// Where a table sits in the document, to find it again after the order
+/// changed: the keys leading to it, each with an index in an array of tables.
+type Address = Vec<(String, Option<usize>)>;
+
+/// A table found by its address.
+fn table_by_address<'a>(
+    root: &'a mut Table,
+    address: &[(String, Option<usize>)],
+) -> Option<&'a mut Table> {
+    let mut table = root;
+    for (key, index) in address {
+        table = match (table.get_mut(key)?, index) {
+            (Item::Table(t), None) => t,
+            (Item::ArrayOfTables(a), Some(i)) => a.get_mut(*i)?,
+            _ => return None,
+        };
+    }
+    Some(table)
+}
+
+/// Every table (dotted ones aside) in printed order, with its address and
+/// whether it is printed with a header.
+fn tables_in_order(root: &Table) -> Vec<(isize, Address, bool)> {
+    fn visit(table: &Table, at: &mut Address, found: &mut Vec<(isize, Address, bool)>) {
+        for (key, item) in table.iter() {
+            match item {
+                Item::Table(t) if !t.is_dotted() => {
+                    at.push((key.to_string(), None));
+                    let position = t.position().unwrap_or(isize::MAX);
+                    found.push((position, at.clone(), visible(t)));
+                    visit(t, at, found);
+                    at.pop();
+                }
+                Item::ArrayOfTables(a) => {
+                    for (i, t) in a.iter().enumerate() {
+                        at.push((key.to_string(), Some(i)));
+                        found.push((t.position().unwrap_or(isize::MAX), at.clone(), true));
+                        visit(t, at, found);
+                        at.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut found = Vec::new();
+    visit(root, &mut Vec::new(), &mut found);
+    found.sort();
+    found
+}
+
+/// Where the comment lines that close the table above end, in the text before
+/// a header: the lines right under that table, if a blank line follows them.
+fn closing_end(raw: &str) -> Option<usize> {
+    let segments: Vec<&str> = raw.split('\n').collect();
+    // The last segment is the header line's own indentation.
+    let full = &segments[..segments.len().saturating_sub(1)];
+    if full.first().is_none_or(|l| l.trim().is_empty()) {
+        return None;
+    }
+    let blank = full.iter().position(|l| l.trim().is_empty())?;
+    Some(full[..blank].iter().map(|l| l.len() + 1).sum())
+}
+
+/// Cut off the comments that close a table (see `header_prefix`) from the
+/// header under them: each with the address of the table it closes (the
+/// root's, empty, for the file's top-level keys).
+fn take_closing_comments(root: &mut Table) -> Vec<(Address, String)> {
+    let headed: Vec<Address> = tables_in_order(root)
+        .into_iter()
+        .filter(|(_, _, visible)| *visible)
+        .map(|(_, address, _)| address)
+        .collect();
+    let root_has_values = root.iter().any(|(_, item)| item.is_value());
+    let mut closing = Vec::new();
+    for (i, address) in headed.iter().enumerate() {
+        // The first header closes the top-level keys, if any, or nothing: the
+        // file's opening comment is not this.
+        let above = match i.checked_sub(1) {
+            Some(above) => headed[above].clone(),
+            None if root_has_values => Address::new(),
+            None => continue,
+        };
+        let Some(table) = table_by_address(root, address) else {
+            continue;
+        };
+        let prefix = raw_str(table.decor().prefix());
+        if let Some(end) = closing_end(&prefix) {
+            table.decor_mut().set_prefix(&prefix[end..]);
+            closing.push((above, prefix[..end].to_string()));
+        }
+    }
+    closing
+}
+
+/// Put each closing comment back under the table it closes, now that tables
+/// are in order: above the next header, or at the end of the file (returned).
+fn put_closing_comments(root: &mut Table, closing: Vec<(Address, String)>) -> String {
+    let tables = tables_in_order(root);
+    // Where the tables under a table start, in the new order; every table is
+    // under the root.
+    let under = |address: &Address| -> Option<usize> {
+        if address.is_empty() {
+            return Some(0);
+        }
+        tables
+            .iter()
+            .position(|(_, a, _)| a == address)
+            .map(|i| i + 1)
+    };
+    let mut placed: Vec<(usize, usize, String)> = closing
+        .into_iter()
+        .map(|(above, text)| {
+            // Keys do not change, so the table is there; were it not, its
+            // comment would still be kept, at the end.
+            let from = under(&above).unwrap_or(tables.len());
+            // The next table printed with a header; past the last, the end.
+            let next = tables[from..]
+                .iter()
+                .position(|(_, _, visible)| *visible)
+                .map_or(usize::MAX, |i| from + i);
+            (next, from, text)
+        })
+        .collect();
+    // Two closing comments above one header (a table between them is now
+    // printed without one) keep the order of their tables.
+    placed.sort();
+    let mut end = String::new();
+    for (next, _, text) in placed.into_iter().rev() {
+        match tables
+            .get(next)
+            .and_then(|(_, address, _)| table_by_address(root, address))
+        {
+            // A blank line under it, or it would read as the next table's own.
+            Some(table) => {
+                let own = raw_str(table.decor().prefix());
+                table.decor_mut().set_prefix(format!("{text}\n{own}"));
+            }
+            None => end.insert_str(0, &text),
+        }
+    }
+    end
 }
 
 fn requote_all_keys(table: &mut Table) {
@@ -606,6 +761,43 @@ kind = "quote"   # how it is presented
     #[test]
     fn a_comment_closing_a_table_stays_with_it() {
         let text = "[article]\ntitle = \"T\"\noutlet = \"o\"\n# no date given\n\n# next\n[[claims]]\nid = \"a\"\ntext = \"t\"\n";
+        assert_eq!(article(text), text);
+    }
+
+    #[test]
+    fn a_comment_closing_a_table_moves_with_it() {
+        // Claims before sources: the comment closing the claim stays under it.
+        let text = "[article]\ntitle = \"T\"\noutlet = \"o\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\n# closes claim a\n\n[sources.x]\nname = \"X\"\n";
+        let want = "[article]\ntitle = \"T\"\noutlet = \"o\"\n\n[sources.x]\nname = \"X\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\n# closes claim a\n";
+        assert_eq!(article(text), want);
+        // The table's own comment moves with it too; the end of the file stays.
+        let text = "[[claims]]\nid = \"a\"\ntext = \"b\"\n# closes a\n\n# about the article\n[article]\ntitle = \"T\"\noutlet = \"o\"\n# the end\n";
+        let want = "# about the article\n[article]\ntitle = \"T\"\noutlet = \"o\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\n# closes a\n# the end\n";
+        assert_eq!(article(text), want);
+        // Top-level keys close too, and stay first.
+        let text = "id = \"x\"\n# closes the keys\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\n# closes a\n\n[article]\ntitle = \"T\"\noutlet = \"o\"\n";
+        let want = "id = \"x\"\n# closes the keys\n\n[article]\ntitle = \"T\"\noutlet = \"o\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\n# closes a\n";
+        assert_eq!(article(text), want);
+        // Outlets keep their order; a closing comment does not wander.
+        let text = "[b]\nname = \"B\"\n# closes b\n\n[a]\nname = \"A\"\n";
+        assert_eq!(format(text, FileKind::Outlets).unwrap(), text);
+    }
+
+    #[test]
+    fn a_schema_directive_stays_the_first_line() {
+        let text = "#:schema ../schema.json\n[[claims]]\nid=\"a\"\ntext=\"b\"\n[article]\ntitle = \"T\"\noutlet = \"o\"\n";
+        let want = "#:schema ../schema.json\n[article]\ntitle = \"T\"\noutlet = \"o\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\n";
+        assert_eq!(article(text), want);
+        // With a comment of the first table's own under it, and with a blank
+        // line and a file comment under it.
+        let text = "#:schema s.json\n# about the claim\n[[claims]]\nid = \"a\"\ntext = \"b\"\n\n[article]\ntitle = \"T\"\noutlet = \"o\"\n";
+        let want = "#:schema s.json\n[article]\ntitle = \"T\"\noutlet = \"o\"\n\n# about the claim\n[[claims]]\nid = \"a\"\ntext = \"b\"\n";
+        assert_eq!(article(text), want);
+        let text = "#:schema s.json\n\n# file comment\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\n\n[article]\ntitle = \"T\"\noutlet = \"o\"\n";
+        let want = "#:schema s.json\n\n# file comment\n\n[article]\ntitle = \"T\"\noutlet = \"o\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\n";
+        assert_eq!(article(text), want);
+        // Already first: unchanged.
+        let text = "#:schema s.json\n[article]\ntitle = \"T\"\noutlet = \"o\"\n";
         assert_eq!(article(text), text);
     }
 

@@ -88,13 +88,14 @@ pub(crate) fn new_article(args: &NewArticle, err: &mut dyn Write) -> Result<Exit
         url: args.url.as_deref(),
         published,
     });
-    std::fs::create_dir_all(&folder)?;
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| io_error(format!("cannot create folder `{}`", folder.display()), e))?;
     match atomic::create_new(path, text.as_bytes()) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             return Err(Error::Usage(exists(path)));
         }
-        Err(e) => return Err(e.into()),
+        Err(e) => return Err(io_error(format!("cannot create `{}`", path.display()), e)),
     }
     writeln!(
         err,
@@ -102,6 +103,12 @@ pub(crate) fn new_article(args: &NewArticle, err: &mut dyn Write) -> Result<Exit
         path.display()
     )?;
     Ok(Exit::Success)
+}
+
+/// An I/O error with what was being done, and to what, in front of it: the
+/// system's own words (`File exists`) do not say which path they are about.
+fn io_error(doing: String, e: io::Error) -> Error {
+    Error::Io(io::Error::new(e.kind(), format!("{doing}: {e}")))
 }
 
 fn exists(path: &Path) -> String {
@@ -147,13 +154,21 @@ pub(crate) fn fmt(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let opts = run.load_options(paths)?;
-    let targets = discover(paths)?;
+    let (targets, unreadable) = discover(paths);
+    for what in &unreadable {
+        writeln!(err, "error: {what}")?;
+    }
     // Load every file once, as `check` would: a file with errors is not
     // formatted, and the model of each article is what the new text must give.
     let before = load_models(&opts, targets.iter().map(|t| t.path.clone()).collect());
-    let mut status = Exit::Success;
+    let mut status = if unreadable.is_empty() {
+        Exit::Success
+    } else {
+        Exit::Findings
+    };
     let mut changed = 0;
     let mut refused = 0;
+    let mut unwritten = 0;
     for target in &targets {
         let file = target.path.display().to_string();
         let errors = before.errors.get(&key(&target.path)).copied().unwrap_or(0);
@@ -186,8 +201,8 @@ pub(crate) fn fmt(
         if new == old {
             continue;
         }
-        changed += 1;
         if check {
+            changed += 1;
             let diff = similar::TextDiff::from_lines(&old, &new);
             write!(
                 out,
@@ -204,13 +219,20 @@ pub(crate) fn fmt(
                 "formatting `{file}` would change its data ({why}); it was left as it is. Please report this as a bug"
             ))));
         }
+        // Refused here, the file is left and the others are still formatted.
+        if let Err(e) = atomic::check_replaceable(&target.path) {
+            writeln!(err, "error: {e}")?;
+            unwritten += 1;
+            status = Exit::Findings;
+            continue;
+        }
         let model = before.models.get(&key(&target.path));
         let result = atomic::replace_if_unchanged(
             &target.path,
             old.as_bytes(),
             new.as_bytes(),
             |temp| match (target.kind, model) {
-                (FileKind::Article, Some(model)) => same_model(&opts, temp, model, &new),
+                (FileKind::Article, Some(model)) => same_model(&opts, &target.path, temp, model),
                 _ => Ok(()),
             },
         );
@@ -220,6 +242,7 @@ pub(crate) fn fmt(
                 format!("`{file}` was left as it is: {e}"),
             )));
         }
+        changed += 1;
     }
     let total = targets.len();
     let summary = if check {
@@ -235,19 +258,27 @@ pub(crate) fn fmt(
     } else {
         format!("formatted {changed} of {total} file{}", plural(total))
     };
-    let refused_note = if refused > 0 {
-        format!("; {refused} skipped for errors")
-    } else {
-        String::new()
-    };
-    writeln!(err, "{summary}{refused_note}")?;
+    let mut notes = String::new();
+    if refused > 0 {
+        notes.push_str(&format!("; {refused} skipped for errors"));
+    }
+    if unwritten > 0 {
+        notes.push_str(&format!("; {unwritten} could not be written"));
+    }
+    if !unreadable.is_empty() {
+        notes.push_str(&format!("; {} could not be read", unreadable.len()));
+    }
+    writeln!(err, "{summary}{notes}")?;
     Ok(status)
 }
 
 /// The files below the given paths that `fmt` lays out: article files and
-/// `outlets.toml`, not `claimtrail.toml`, nothing hidden.
-fn discover(paths: &[PathBuf]) -> Result<Vec<Target>, Error> {
+/// `outlets.toml`, not `claimtrail.toml`, nothing hidden. Besides them, what
+/// could not be read (a link to nowhere, a symlink loop, a folder without
+/// permission), each said in a sentence naming it: the walk goes on past it.
+fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<String>) {
     let mut found = Vec::new();
+    let mut unreadable = Vec::new();
     for path in paths {
         if path.is_file() {
             found.push(path.clone());
@@ -259,7 +290,13 @@ fn discover(paths: &[PathBuf]) -> Result<Vec<Target>, Error> {
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker {
-            let entry = entry.map_err(|e| Error::Io(io::Error::other(e)))?;
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    unreadable.push(walk_error(&e, path));
+                    continue;
+                }
+            };
             let p = entry.path();
             if entry.file_type().is_file()
                 && p.extension().is_some_and(|e| e == "toml")
@@ -272,13 +309,26 @@ fn discover(paths: &[PathBuf]) -> Result<Vec<Target>, Error> {
     }
     let mut seen = std::collections::HashSet::new();
     found.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
-    Ok(found
+    let targets = found
         .into_iter()
         .map(|path| Target {
             kind: FileKind::of(&path),
             path,
         })
-        .collect())
+        .collect();
+    (targets, unreadable)
+}
+
+/// An entry the walk below `root` could not read, in the words `check` uses.
+fn walk_error(e: &walkdir::Error, root: &Path) -> String {
+    let path = e.path().unwrap_or(root).display();
+    if e.loop_ancestor().is_some() {
+        return format!("`{path}` is a symlink loop; it was skipped");
+    }
+    match e.io_error() {
+        Some(io) => format!("cannot read `{path}`: {io}"),
+        None => format!("cannot read `{path}`: {e}"),
+    }
 }
 
 /// What loading the files gave: error counts and article models, by file.
@@ -329,17 +379,30 @@ fn same_data(old: &str, new: &str) -> Result<(), String> {
     }
 }
 
-/// Load the new text (in its temporary file, beside the original so it finds
-/// the same registry) and compare its model with the original's.
-fn same_model(opts: &LoadOptions, temp: &Path, before: &Article, text: &str) -> io::Result<()> {
-    let after = load_models(opts, vec![temp.to_path_buf()]);
+/// Load the new text, read back from its temporary file, with the registry the
+/// file at `path` loads with, and compare its model with the original's. The
+/// temporary file is not loaded by its own path: it sits beside the file a
+/// symlink points to, which may be outside the corpus and its registry.
+fn same_model(opts: &LoadOptions, path: &Path, temp: &Path, before: &Article) -> io::Result<()> {
     let failed = || io::Error::other("the new text does not load as the old one did");
-    if after.errors.values().sum::<usize>() > 0 {
+    let text = String::from_utf8(std::fs::read(temp)?).map_err(|_| failed())?;
+    let registry = load::load(
+        &LoadOptions {
+            paths: vec![path.to_path_buf()],
+            max_file_size: opts.max_file_size,
+            allowed: Vec::new(),
+        },
+        |_, _, _| (),
+    )
+    .outlets;
+    let (after, diagnostics) = load::article_from_text(&text, &before.file, &before.id, &registry);
+    // Before policy, as in `load_models`: every format error is an error.
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(failed());
     }
-    let after = after.models.into_values().next().ok_or_else(failed)?;
+    let after = after.ok_or_else(failed)?;
     // The id comes from the file name unless the file sets one.
-    let explicit_id = raw::parse_article(text)
+    let explicit_id = raw::parse_article(&text)
         .ok()
         .is_some_and(|f| f.article.get_ref().id.is_some());
     if comparable(before, explicit_id) == comparable(&after, explicit_id) {

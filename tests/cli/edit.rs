@@ -6,7 +6,9 @@
 //!   code) copied into a temporary corpus beside a `claimtrail.toml`.
 //! - schema: every file of `claims/` validates; unknown fields and bad values do not.
 //! - fmt: every file of `claims/` is stable under `fmt`, and `fmt` keeps the
-//!   model; `tests/fixtures/edit/fmt/messy.toml` shows each layout rule.
+//!   model; `tests/fixtures/edit/fmt/messy.toml` shows each layout rule. Files
+//!   behind a symlink are formatted in place; hard-linked, read-only and
+//!   unreadable entries are named and skipped while the others are formatted.
 
 use crate::common::{self, ARTICLE, Corpus, OUTLETS, claimtrail, code, corpus, json, run};
 use claimtrail::diag::Code;
@@ -470,6 +472,61 @@ fn new_checks_outlet_date_and_name() {
     assert!(stderr(&out).contains(".toml"));
 }
 
+#[test]
+fn new_and_fmt_write_a_file_whose_name_is_250_bytes() {
+    // The temporary file beside it must not exceed the 255-byte limit.
+    let c = corpus(&[("claims/outlets.toml", OUTLETS)]);
+    let rel = format!("claims/{}.toml", "a".repeat(245));
+    let out = run(c.claimtrail(&["new", &rel, "--outlet", "reuters", "--title", "T"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(c.join(&rel).is_file());
+    c.write(&rel, "[article]\ntitle='T'\noutlet='reuters'\n");
+    let out = run(c.claimtrail(&["fmt", "claims"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(c.join(&rel)).unwrap(),
+        "[article]\ntitle = \"T\"\noutlet = \"reuters\"\n"
+    );
+    assert_eq!(fs::read_dir(c.join("claims")).unwrap().count(), 2);
+}
+
+#[test]
+fn new_names_the_path_it_could_not_create() {
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/2019/x.toml", ARTICLE),
+    ]);
+    // The folder: `x.toml` is a file.
+    let out = run(c.claimtrail(&[
+        "new",
+        "claims/2019/x.toml/z.toml",
+        "--outlet",
+        "reuters",
+        "--title",
+        "T",
+    ]));
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("error: cannot create folder `claims/2019/x.toml`: "),
+        "{}",
+        stderr(&out)
+    );
+    // The file: its name is over the file system's limit.
+    let long = format!("claims/{}.toml", "a".repeat(300));
+    let out = run(c.claimtrail(&["new", &long, "--outlet", "reuters", "--title", "T"]));
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("error: cannot create `{long}`: ")),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(names(&c.join("claims")), ["2019", "outlets.toml"]);
+    assert_eq!(
+        fs::read_to_string(c.join("claims/2019/x.toml")).unwrap(),
+        ARTICLE
+    );
+}
+
 // --- fmt -----------------------------------------------------------------------------------------
 
 #[test]
@@ -584,6 +641,256 @@ fn fmt_keeps_permissions_and_leaves_no_temporary_file() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn fmt_keeps_a_schema_directive_on_the_first_line() {
+    // Taplo reads `#:schema` only on the first line.
+    let text = "#:schema ../schema.json\n[[claims]]\nid=\"a\"\ntext=\"b\"\n[article]\ntitle = \"T\"\noutlet = \"reuters\"\n";
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", text)]);
+    let out = run(c.claimtrail(&["fmt", "a.toml"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(c.join("a.toml")).unwrap(),
+        "#:schema ../schema.json\n[article]\ntitle = \"T\"\noutlet = \"reuters\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\n"
+    );
+    let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
+    assert_eq!((code(&out), stdout(&out).as_str()), (0, ""));
+}
+
+#[test]
+fn fmt_keeps_a_comment_closing_a_table_under_it_when_tables_move() {
+    // A comment right under a table's last key, then a blank line, closes that
+    // table: it moves with the claim, not to the end of `[article]`.
+    let text = "[article]\ntitle = \"T\"\noutlet = \"reuters\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\nsource = \"x\"\n# closes claim a\n\n[sources.x]\nname = \"X\"\n";
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", text)]);
+    let out = run(c.claimtrail(&["fmt", "a.toml"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(c.join("a.toml")).unwrap(),
+        "[article]\ntitle = \"T\"\noutlet = \"reuters\"\n\n[sources.x]\nname = \"X\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\nsource = \"x\"\n# closes claim a\n"
+    );
+    let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
+    assert_eq!((code(&out), stdout(&out).as_str()), (0, ""));
+}
+
+/// Names in a folder, hidden ones included, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+const UNFORMATTED: &str = "[article]\ntitle='T'\noutlet='reuters'\n";
+const FORMATTED: &str = "[article]\ntitle = \"T\"\noutlet = \"reuters\"\n";
+
+#[cfg(unix)]
+#[test]
+fn fmt_formats_the_file_a_symlink_points_to_and_keeps_the_link() {
+    // The target's folder has a registry of its own, without the article's
+    // outlet: the file is checked with the registry of the corpus it is in.
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("elsewhere/outlets.toml", "[ap]\nname = \"AP\"\n"),
+        ("elsewhere/real.toml", UNFORMATTED),
+    ]);
+    let link = c.join("claims/a.toml");
+    std::os::unix::fs::symlink("../elsewhere/real.toml", &link).unwrap();
+    let out = run(c.claimtrail(&["fmt", "claims"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_link(&link).unwrap(),
+        Path::new("../elsewhere/real.toml")
+    );
+    assert_eq!(
+        fs::read_to_string(c.join("elsewhere/real.toml")).unwrap(),
+        FORMATTED
+    );
+    assert_eq!(names(&c.join("claims")), ["a.toml", "outlets.toml"]);
+    assert_eq!(names(&c.join("elsewhere")), ["outlets.toml", "real.toml"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_refuses_a_hard_linked_file_and_formats_the_others() {
+    // Replacing one name of a hard-linked file would leave the other name with
+    // the old text: the file is refused, named, and the rest is formatted.
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/a.toml", UNFORMATTED),
+        ("claims/b.toml", UNFORMATTED),
+    ]);
+    fs::hard_link(c.join("claims/a.toml"), c.join("a-copy.toml")).unwrap();
+    let out = run(c.claimtrail(&["fmt", "claims"]));
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error: `claims/a.toml` has 2 hard links, which replacing it would break"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("formatted 1 of 3 files; 1 could not be written\n"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(c.join("claims/a.toml")).unwrap(),
+        UNFORMATTED
+    );
+    assert_eq!(
+        fs::read_to_string(c.join("claims/b.toml")).unwrap(),
+        FORMATTED
+    );
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(fs::metadata(c.join("a-copy.toml")).unwrap().nlink(), 2);
+    assert_eq!(
+        names(&c.join("claims")),
+        ["a.toml", "b.toml", "outlets.toml"]
+    );
+}
+
+/// A file this process cannot open for writing, in a folder it can write (so a
+/// rename could still replace the file): mode 0444, or, for root, whom the
+/// mode does not stop, a read-only bind mount over the file, unmounted on drop.
+#[cfg(unix)]
+struct ReadOnlyFile {
+    path: PathBuf,
+    mounted: bool,
+}
+
+#[cfg(unix)]
+impl ReadOnlyFile {
+    /// `None`, with a note, where neither way works (root without the right
+    /// to mount): then there is nothing to test.
+    fn make(path: &Path) -> Option<ReadOnlyFile> {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o444)).unwrap();
+        let writable = || fs::OpenOptions::new().write(true).open(path).is_ok();
+        let mut file = ReadOnlyFile {
+            path: path.to_path_buf(),
+            mounted: false,
+        };
+        if !writable() {
+            return Some(file);
+        }
+        let mount = |opts: &[&str]| {
+            std::process::Command::new("mount")
+                .args(opts)
+                .arg(path)
+                .arg(path)
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        file.mounted = mount(&["--bind"]);
+        if file.mounted && mount(&["-o", "remount,ro,bind"]) && !writable() {
+            return Some(file);
+        }
+        eprintln!(
+            "note: skipping a read-only file test: running as root, and cannot mount a read-only file"
+        );
+        None
+    }
+}
+
+#[cfg(unix)]
+impl Drop for ReadOnlyFile {
+    fn drop(&mut self) {
+        if self.mounted {
+            let _ = std::process::Command::new("umount")
+                .arg(&self.path)
+                .status();
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_refuses_a_file_it_cannot_write_and_formats_the_others() {
+    // As a user: a 0444 file. As root: a read-only bind mount of the file.
+    // Either way the folder is writable, so only the check refuses the file.
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/a.toml", UNFORMATTED),
+        ("claims/b.toml", UNFORMATTED),
+    ]);
+    let Some(_read_only) = ReadOnlyFile::make(&c.join("claims/a.toml")) else {
+        return;
+    };
+    let out = run(c.claimtrail(&["fmt", "claims"]));
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error: `claims/a.toml` cannot be opened for writing: "),
+        "{err}"
+    );
+    assert!(err.contains("; it was left as it is\n"), "{err}");
+    assert!(
+        err.ends_with("formatted 1 of 3 files; 1 could not be written\n"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(c.join("claims/a.toml")).unwrap(),
+        UNFORMATTED
+    );
+    assert_eq!(
+        fs::read_to_string(c.join("claims/b.toml")).unwrap(),
+        FORMATTED
+    );
+    assert_eq!(
+        names(&c.join("claims")),
+        ["a.toml", "b.toml", "outlets.toml"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_names_what_it_cannot_read_and_formats_the_rest() {
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/a.toml", UNFORMATTED),
+    ]);
+    std::os::unix::fs::symlink("nowhere.toml", c.join("claims/dangling.toml")).unwrap();
+    std::os::unix::fs::symlink(".", c.join("claims/loop")).unwrap();
+    let named = [
+        "error: cannot read `claims/dangling.toml`: ",
+        "error: `claims/loop` is a symlink loop; it was skipped\n",
+    ];
+
+    let out = run(c.claimtrail(&["fmt", "claims", "--check"]));
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("--- a/claims/a.toml\n"),
+        "{}",
+        stdout(&out)
+    );
+    let err = stderr(&out);
+    for line in named {
+        assert!(err.contains(line), "{err}");
+    }
+    assert!(err.ends_with("; 2 could not be read\n"), "{err}");
+
+    let out = run(c.claimtrail(&["fmt", "claims"]));
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    for line in named {
+        assert!(err.contains(line), "{err}");
+    }
+    assert!(
+        err.ends_with("formatted 1 of 2 files; 2 could not be read\n"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(c.join("claims/a.toml")).unwrap(),
+        FORMATTED
+    );
 }
 
 // --- report --out --------------------------------------------------------------------------------
