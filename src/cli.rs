@@ -221,7 +221,7 @@ pub enum Cmd {
     /// Keys and tables in the documented order, one blank line between tables,
     /// `key = value`, strings in double quotes.
     #[command(
-        after_help = "Examples:\n  claimtrail fmt\n  claimtrail fmt claims/2019/reuters-russian-deployment-cyber.toml\n  claimtrail fmt --check   # in CI: print a diff, exit 1 if a file would change\n\nA file with errors is left alone. A file is written only if it loads to the same\narticle as before, and atomically.\nExit status: 0 success, 1 files would change (--check) or were skipped for errors,\n2 usage or I/O failure."
+        after_help = "Examples:\n  claimtrail fmt\n  claimtrail fmt claims/2019/reuters-russian-deployment-cyber.toml\n  claimtrail fmt --check   # in CI: print a diff, exit 1 if a file would change\n\nA file with errors is left alone. A file is written only if it loads to the same\narticle as before, and atomically.\nExit status: 0 success, 1 files would change (--check) or some were left (errors in them,\nnot writable, hard-linked, or unreadable), 2 usage or I/O failure."
     )]
     Fmt {
         /// Corpus folders or files.
