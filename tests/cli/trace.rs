@@ -351,31 +351,18 @@ hedge = "believed"
     );
 }
 
-/// Sputnik states the claim from a named official, first-hand.
-fn sputnik_agreement(published: &str) -> String {
+/// An article of `outlet` stating that Maria Zakharova, named, made the
+/// claim, with no route: from Sputnik (state) its origin, from the Times (whose
+/// id sorts after Sputnik's, so a tie puts Sputnik first) a pickup that does
+/// not show Sputnik.
+fn agreement(outlet: &str, published: &str) -> String {
     let date = if published.is_empty() {
         String::new()
     } else {
         format!("published = {published}\n")
     };
     format!(
-        "[article]\ntitle = \"Agreement\"\noutlet = \"sputnik\"\n{date}\n\
-         [sources.zakharova]\nname = \"Maria Zakharova\"\n\n\
-         [[claims]]\nid = \"agreement\"\ntext = \"The deployment rests on a 2001 agreement.\"\n\
-         source = \"zakharova\"\n"
-    )
-}
-
-/// The Times repeats Sputnik's claim without showing Sputnik; its outlet id
-/// sorts after Sputnik's, so a tie puts Sputnik first.
-fn times_agreement(published: &str) -> String {
-    let date = if published.is_empty() {
-        String::new()
-    } else {
-        format!("published = {published}\n")
-    };
-    format!(
-        "[article]\ntitle = \"Pickup\"\noutlet = \"times\"\n{date}\n\
+        "[article]\ntitle = \"Agreement\"\noutlet = \"{outlet}\"\n{date}\n\
          [sources.zakharova]\nname = \"Maria Zakharova\"\n\n\
          [[claims]]\nid = \"agreement\"\ntext = \"The deployment rests on a 2001 agreement.\"\n\
          source = \"zakharova\"\n"
@@ -388,8 +375,8 @@ fn state_origin_hidden_needs_a_later_day() {
     // sorts first.
     expect(
         &[
-            ("sputnik.toml", &sputnik_agreement("")),
-            ("times.toml", &times_agreement("")),
+            ("sputnik.toml", &agreement("sputnik", "")),
+            ("times.toml", &agreement("times", "")),
         ],
         "agreement",
         &[("sputnik", &[]), ("times", &[])],
@@ -398,8 +385,8 @@ fn state_origin_hidden_needs_a_later_day() {
     // which came first.
     expect(
         &[
-            ("sputnik.toml", &sputnik_agreement("2019-03-26")),
-            ("times.toml", &times_agreement("2019-03-26")),
+            ("sputnik.toml", &agreement("sputnik", "2019-03-26")),
+            ("times.toml", &agreement("times", "2019-03-26")),
         ],
         "agreement",
         &[("sputnik", &[]), ("times", &[])],
@@ -407,9 +394,9 @@ fn state_origin_hidden_needs_a_later_day() {
     // A day later, and undated after a dated origin: both hide it.
     expect(
         &[
-            ("sputnik.toml", &sputnik_agreement("2019-03-26")),
-            ("times.toml", &times_agreement("2019-03-27")),
-            ("undated.toml", &times_agreement("")),
+            ("sputnik.toml", &agreement("sputnik", "2019-03-26")),
+            ("times.toml", &agreement("times", "2019-03-27")),
+            ("undated.toml", &agreement("times", "")),
         ],
         "agreement",
         &[
