@@ -647,13 +647,18 @@ fn fmt_keeps_permissions_and_leaves_no_temporary_file() {
 fn fmt_keeps_a_schema_directive_on_the_first_line() {
     // Taplo reads `#:schema` only on the first line.
     let text = "#:schema ../schema.json\n[[claims]]\nid=\"a\"\ntext=\"b\"\n[article]\ntitle = \"T\"\noutlet = \"reuters\"\n";
+    formats_to(
+        text,
+        "#:schema ../schema.json\n[article]\ntitle = \"T\"\noutlet = \"reuters\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\n",
+    );
+}
+
+/// `fmt` lays `text` out as `want`, and `fmt --check` then finds nothing to do.
+fn formats_to(text: &str, want: &str) {
     let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", text)]);
     let out = run(c.claimtrail(&["fmt", "a.toml"]));
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(
-        fs::read_to_string(c.join("a.toml")).unwrap(),
-        "#:schema ../schema.json\n[article]\ntitle = \"T\"\noutlet = \"reuters\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\n"
-    );
+    assert_eq!(fs::read_to_string(c.join("a.toml")).unwrap(), want);
     let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
     assert_eq!((code(&out), stdout(&out).as_str()), (0, ""));
 }
@@ -663,15 +668,10 @@ fn fmt_keeps_a_comment_closing_a_table_under_it_when_tables_move() {
     // A comment right under a table's last key, then a blank line, closes that
     // table: it moves with the claim, not to the end of `[article]`.
     let text = "[article]\ntitle = \"T\"\noutlet = \"reuters\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\nsource = \"x\"\n# closes claim a\n\n[sources.x]\nname = \"X\"\n";
-    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", text)]);
-    let out = run(c.claimtrail(&["fmt", "a.toml"]));
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(
-        fs::read_to_string(c.join("a.toml")).unwrap(),
-        "[article]\ntitle = \"T\"\noutlet = \"reuters\"\n\n[sources.x]\nname = \"X\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\nsource = \"x\"\n# closes claim a\n"
+    formats_to(
+        text,
+        "[article]\ntitle = \"T\"\noutlet = \"reuters\"\n\n[sources.x]\nname = \"X\"\n\n[[claims]]\nid = \"a\"\ntext = \"b\"\nsource = \"x\"\n# closes claim a\n",
     );
-    let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
-    assert_eq!((code(&out), stdout(&out).as_str()), (0, ""));
 }
 
 /// Names in a folder, hidden ones included, sorted.
