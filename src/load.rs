@@ -573,9 +573,9 @@ fn decode(bytes: Vec<u8>) -> Result<String, Diagnostic> {
     })
 }
 
-/// Turn a TOML or serde error into a diagnostic of the right code.
-/// A TOML parser error as a diagnostic: `syntax` for the parse, otherwise a
-/// problem with the shape (unknown or missing field, wrong type).
+/// Turn a TOML or serde error into a diagnostic of the right code: `syntax`
+/// for the parse, otherwise a problem with the shape (unknown or missing
+/// field, wrong type, value out of range).
 pub(crate) fn toml_error(
     err: &toml::de::Error,
     src: &SourceText,
@@ -628,11 +628,13 @@ pub(crate) fn toml_error(
 /// Serde names the Rust type it expected (`expected u64`, `expected struct
 /// ArticleTable`, `expected a sequence`); say it in TOML's words.
 fn plain_types(message: &str) -> String {
+    const STRUCT: &str = "expected struct ";
     let mut out = message.to_string();
-    if let Some(at) = out.find("expected struct ") {
-        let name_end = out[at + 16..]
+    if let Some(at) = out.find(STRUCT) {
+        let name = at + STRUCT.len();
+        let name_end = out[name..]
             .find(|c: char| !c.is_alphanumeric() && c != '_')
-            .map_or(out.len(), |i| at + 16 + i);
+            .map_or(out.len(), |i| name + i);
         out.replace_range(at..name_end, "expected a table");
     }
     out = out
@@ -886,9 +888,11 @@ fn country(ctx: &mut FileCtx, value: Spanned<String>) -> Option<String> {
         return Some(value.into_inner());
     }
     // `us` for `US`; `UK`, the code people most often write for `GB`.
-    let meant = match v.trim() {
-        "UK" | "uk" | "Uk" => CountryCode::for_alpha2("GB").ok(),
-        other => CountryCode::for_alpha2_caseless(other).ok(),
+    let v_trim = v.trim();
+    let meant = if v_trim.eq_ignore_ascii_case("UK") {
+        CountryCode::for_alpha2("GB").ok()
+    } else {
+        CountryCode::for_alpha2_caseless(v_trim).ok()
     };
     ctx.push_span(
         make::invalid_country(v, meant.as_ref().map(|c| (c.alpha2(), c.name()))),
