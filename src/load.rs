@@ -936,6 +936,14 @@ fn validate_article(
     let article_span = parsed.article.span();
     let a = parsed.article.into_inner();
 
+    // The `[article]` header, for what concerns the article as a whole.
+    let header = {
+        let line = ctx.src.text()[article_span.start..]
+            .lines()
+            .next()
+            .map_or(0, |l| l.trim_end().len());
+        ctx.pos(article_span.start..article_span.start + line)
+    };
     let (id, id_pos) = match a.id {
         Some(id) => {
             let pos = ctx.pos(id.span());
@@ -945,7 +953,8 @@ fn validate_article(
             }
             (nonempty(ctx, "id", id), pos)
         }
-        None => (default_id(), ctx.pos(a.title.span())),
+        // An id from the file's path is the article's as a whole.
+        None => (default_id(), header),
     };
     let title = nonempty(ctx, "title", a.title);
     if outlets.checked && outlets.get(a.outlet.get_ref()).is_none() {
@@ -956,13 +965,7 @@ fn validate_article(
     }
     let published = a.published.as_ref().and_then(|p| date(ctx, "published", p));
     if a.published.is_none() {
-        // Underline the `[article]` header the span starts at.
-        let header = ctx.src.text()[article_span.start..]
-            .lines()
-            .next()
-            .map_or(0, |l| l.trim_end().len());
-        let pos = ctx.pos(article_span.start..article_span.start + header);
-        ctx.push(make::undated_article(), pos);
+        ctx.push(make::undated_article(), header);
     }
 
     // Sources, sorted by id (the map is ordered).

@@ -894,3 +894,31 @@ fn wrong_types_are_named_in_toml_words() {
         assert_eq!(status, 1);
     }
 }
+
+#[test]
+fn a_duplicate_id_from_a_file_name_points_at_the_article_header() {
+    // a.toml sets the id `b`, which b.toml has from its name: the caret goes
+    // under b.toml's `[article]`, the note to a.toml's `id`.
+    let named = ARTICLE.replace("[article]\n", "[article]\nid = \"b\"\n");
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        ("a.toml", &named),
+        ("b.toml", ARTICLE),
+    ]);
+    let (diags, status, _) = check_corpus(&c);
+    let dup: Vec<&Value> = diags
+        .iter()
+        .filter(|d| d["code"] == "duplicate-article-id")
+        .collect();
+    assert_eq!(dup.len(), 1, "{diags:#?}");
+    assert_eq!(
+        (&dup[0]["file"], &dup[0]["line"], &dup[0]["column"]),
+        (&Value::from("./b.toml"), &Value::from(1), &Value::from(1))
+    );
+    let note = &dup[0]["notes"][0];
+    assert_eq!(
+        (&note["file"], &note["line"], &note["column"]),
+        (&Value::from("./a.toml"), &Value::from(2), &Value::from(6))
+    );
+    assert_eq!(status, 1);
+}
