@@ -713,6 +713,9 @@ fn load_registry(path: &Path, max: u64, diagnostics: &mut Vec<Diagnostic>) -> Ou
         ..Outlets::default()
     };
     for (id, table) in parsed.outlets {
+        if id.get_ref().trim().is_empty() {
+            ctx.push_span(make::empty_value("outlet id"), id.span());
+        }
         let t = table.into_inner();
         let outlet = Outlet {
             id: id.get_ref().clone(),
@@ -973,6 +976,9 @@ fn validate_article(
     let mut source_spans: Vec<Range<usize>> = Vec::with_capacity(parsed.sources.len());
     for (sid, table) in parsed.sources {
         let span = sid.span();
+        if sid.get_ref().trim().is_empty() {
+            ctx.push_span(make::empty_value("source id"), span.clone());
+        }
         let t = table.into_inner();
         let anonymous = t.anonymous.as_ref().is_some_and(|a| *a.get_ref());
         match (&t.name, anonymous) {

@@ -922,3 +922,24 @@ fn a_duplicate_id_from_a_file_name_points_at_the_article_header() {
     );
     assert_eq!(status, 1);
 }
+
+#[test]
+fn empty_outlet_and_source_ids_are_empty_values() {
+    let outlets = format!("{OUTLETS}\n[\"\"]\nname = \"Nameless\"\n");
+    let article = format!("{ARTICLE}\n[sources.\"\"]\nname = \"X\"\n");
+    let c = corpus(&[("outlets.toml", &outlets), ("article.toml", &article)]);
+    let (diags, status, _) = check_corpus(&c);
+    let empty: Vec<(&str, &str)> = diags
+        .iter()
+        .filter(|d| d["code"] == "empty-value")
+        .map(|d| (d["file"].as_str().unwrap(), d["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        empty,
+        [
+            ("./article.toml", "`source id` is empty"),
+            ("./outlets.toml", "`outlet id` is empty"),
+        ]
+    );
+    assert_eq!(status, 1);
+}
