@@ -719,6 +719,27 @@ fn fmt_formats_the_file_a_symlink_points_to_and_keeps_the_link() {
     assert_eq!(names(&c.join("elsewhere")), ["outlets.toml", "real.toml"]);
 }
 
+/// After `fmt claims` refused `claims/a.toml`: it is as it was, `b.toml` is
+/// formatted, the summary says so, and no temporary file is left.
+fn a_left_and_b_formatted(c: &Corpus, err: &str) {
+    assert!(
+        err.ends_with("formatted 1 of 3 files; 1 could not be written\n"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(c.join("claims/a.toml")).unwrap(),
+        UNFORMATTED
+    );
+    assert_eq!(
+        fs::read_to_string(c.join("claims/b.toml")).unwrap(),
+        FORMATTED
+    );
+    assert_eq!(
+        names(&c.join("claims")),
+        ["a.toml", "b.toml", "outlets.toml"]
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn fmt_refuses_a_hard_linked_file_and_formats_the_others() {
@@ -737,24 +758,9 @@ fn fmt_refuses_a_hard_linked_file_and_formats_the_others() {
         err.contains("error: `claims/a.toml` has 2 hard links, which replacing it would break"),
         "{err}"
     );
-    assert!(
-        err.ends_with("formatted 1 of 3 files; 1 could not be written\n"),
-        "{err}"
-    );
-    assert_eq!(
-        fs::read_to_string(c.join("claims/a.toml")).unwrap(),
-        UNFORMATTED
-    );
-    assert_eq!(
-        fs::read_to_string(c.join("claims/b.toml")).unwrap(),
-        FORMATTED
-    );
+    a_left_and_b_formatted(&c, &err);
     use std::os::unix::fs::MetadataExt;
     assert_eq!(fs::metadata(c.join("a-copy.toml")).unwrap().nlink(), 2);
-    assert_eq!(
-        names(&c.join("claims")),
-        ["a.toml", "b.toml", "outlets.toml"]
-    );
 }
 
 /// A file this process cannot open for writing, in a folder it can write (so a
@@ -832,22 +838,7 @@ fn fmt_refuses_a_file_it_cannot_write_and_formats_the_others() {
         "{err}"
     );
     assert!(err.contains("; it was left as it is\n"), "{err}");
-    assert!(
-        err.ends_with("formatted 1 of 3 files; 1 could not be written\n"),
-        "{err}"
-    );
-    assert_eq!(
-        fs::read_to_string(c.join("claims/a.toml")).unwrap(),
-        UNFORMATTED
-    );
-    assert_eq!(
-        fs::read_to_string(c.join("claims/b.toml")).unwrap(),
-        FORMATTED
-    );
-    assert_eq!(
-        names(&c.join("claims")),
-        ["a.toml", "b.toml", "outlets.toml"]
-    );
+    a_left_and_b_formatted(&c, &err);
 }
 
 #[cfg(unix)]
