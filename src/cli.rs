@@ -4,7 +4,7 @@
 //! definitions themselves.
 
 use claimtrail::Exit;
-use claimtrail::config::{
+use claimtrail::options::{
     CheckFormat, Command, Config, NewArticle, SchemaKind, Snapshot, TraceFormat,
 };
 use claimtrail::render::{Format, Terminal};

@@ -2,20 +2,40 @@
 //!
 //! Annotations are TOML files, one per article, recording each claim's speaker
 //! (named or anonymous), the outlets it travelled through, when it was said and
-//! how the article hedges it. Data flows one way: files are read and parsed
-//! (`load`, `raw`), validated into the `model`, measured (`metrics`, `score`,
-//! `sources`), and rendered (`render`). The library never prints: every command
-//! writes to the writers it is given.
+//! how the article hedges it. The library never prints: every command writes
+//! to the writers it is given.
+//!
+//! The modules, in the order data flows through them:
+//!
+//! 1. **Finding** — [`corpus`]: the folders and files a run names, the article
+//!    files below them, the registry serving each, the settings file.
+//! 2. **Reading** — [`load`] (`load::read`, `load::toml_error`): files read
+//!    safely and parsed into the spanned [`raw`] types; [`lines`] turns byte
+//!    offsets into lines and columns.
+//! 3. **Validating** — `load::validate` and `load::registry`: raw values into
+//!    the [`model`], every problem a [`diag`]nostic, with [`settings`]' policy.
+//! 4. **Measuring** — [`metrics`], [`score`], [`speakers`], [`lint`]: pure
+//!    functions from the model to numbers and findings.
+//! 5. **Tracking** — [`trail`] (`facts`, `group`, `drift`): claims across
+//!    articles, their roots and the drift of their attribution.
+//! 6. **Rendering** — [`render`]: one module per output format; [`publish`]
+//!    writes a report folder.
+//!
+//! Beside the flow: [`options`] (the command line turned into values),
+//! [`layout`] (`fmt`'s layout of a file), [`new`], [`schema`] and the
+//! [`atomic`] writer that every command writing files goes through.
 
 pub mod atomic;
-pub mod config;
+pub mod corpus;
 pub mod diag;
-pub mod fmt;
+pub mod layout;
+pub mod lines;
 pub mod lint;
 pub mod load;
 pub mod metrics;
 pub mod model;
 pub mod new;
+pub mod options;
 pub mod progress;
 pub mod publish;
 pub mod raw;
@@ -23,8 +43,7 @@ pub mod render;
 pub mod schema;
 pub mod score;
 pub mod settings;
-pub mod source;
-pub mod sources;
+pub mod speakers;
 pub mod trail;
 
 mod commands;

@@ -3,7 +3,7 @@
 //! annotate sources and claims. No I/O; the command checks the outlet and
 //! writes the file.
 
-use crate::fmt::basic_string;
+use crate::layout::basic_string;
 use toml::value::Datetime;
 
 /// What the command line gives for `[article]`.
@@ -89,7 +89,7 @@ const TEMPLATE: &str = r#"# language = "en"                     # BCP 47 tag
 #[cfg(test)]
 mod tests {
     use super::{Fields, article_text, parse_date};
-    use crate::fmt::{FileKind, format};
+    use crate::layout::{FileKind, format};
 
     #[test]
     fn dates() {

@@ -4,8 +4,8 @@
 //! overrides any of them.
 
 use crate::diag::{Diagnostic, make};
+use crate::lines::LineIndex;
 use crate::model::{Article, Claim, Class, Outlets};
-use crate::source::SourceText;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -74,7 +74,7 @@ pub struct RawWeights {
 impl RawWeights {
     /// Apply the overrides to the defaults; values outside 0 to 100 (key
     /// weight: 0 to 10) are diagnostics and keep the default.
-    pub fn resolve(self, src: &SourceText, file: &str, diags: &mut Vec<Diagnostic>) -> Weights {
+    pub fn resolve(self, src: &LineIndex, file: &str, diags: &mut Vec<Diagnostic>) -> Weights {
         let mut w = Weights::default();
         let mut set = |slot: &mut f64, value: Option<Spanned<f64>>, name: &str, max: f64| {
             if let Some(v) = value {

@@ -1,17 +1,15 @@
-//! `claimtrail.toml`: the newsroom's settings. Owns finding the file (the current
-//! folder or the nearest parent, or `--config`), reading it strictly, and the
-//! policy it sets: a level per diagnostic code, like clippy's `[lints]`.
+//! `claimtrail.toml`: the newsroom's settings. Owns reading the file strictly
+//! (`corpus` finds it) and the policy it sets: a level per diagnostic code,
+//! like clippy's `[lints]`.
 
 use crate::diag::{Code, Diagnostic, Level, Severity, make};
+use crate::lines::LineIndex;
 use crate::load;
 use crate::score::Weights;
-use crate::source::SourceText;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use toml::Spanned;
-
-pub const FILE_NAME: &str = "claimtrail.toml";
 
 /// The file as written.
 #[derive(Debug, Default, Deserialize)]
@@ -76,15 +74,6 @@ impl Policy {
     }
 }
 
-/// The settings file for a run: the one given, or the nearest `claimtrail.toml`
-/// at or above `start`.
-pub fn find(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .map(|d| d.join(FILE_NAME))
-        .find(|p| p.is_file())
-}
-
 /// Read settings, collecting every problem in the file.
 pub fn read(path: &Path) -> Result<(Settings, Vec<Diagnostic>), std::io::Error> {
     let text = std::fs::read_to_string(path)?;
@@ -96,7 +85,7 @@ pub fn read(path: &Path) -> Result<(Settings, Vec<Diagnostic>), std::io::Error> 
 }
 
 pub fn parse(text: &str, file: &str, origin: Option<PathBuf>) -> (Settings, Vec<Diagnostic>) {
-    let src = SourceText::new(text);
+    let src = LineIndex::new(text);
     let mut diagnostics = Vec::new();
     let mut settings = Settings {
         file: origin,

@@ -2,10 +2,10 @@
 //! one-line summary.
 
 use super::{Error, Exit, Run, plural};
-use crate::config::CheckFormat;
 use crate::diag::{Severity, Snippet};
 use crate::lint;
 use crate::load::Loaded;
+use crate::options::CheckFormat;
 use crate::render::diagnostics as diag_render;
 use crate::trail::{self, ArticleFacts};
 use rayon::prelude::*;

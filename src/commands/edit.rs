@@ -5,12 +5,12 @@
 
 use super::{Error, Exit, Run, plural};
 use crate::atomic;
-use crate::config::NewArticle;
 use crate::diag::{Severity, did_you_mean};
-use crate::fmt::{self as layout, FileKind};
+use crate::layout::{self, FileKind};
 use crate::load::{self, LoadOptions};
 use crate::model::Article;
 use crate::new::{self, Fields};
+use crate::options::NewArticle;
 use crate::raw;
 use crate::render;
 use crate::schema::{self, SchemaKind};
@@ -33,7 +33,7 @@ pub(crate) fn new_article(args: &NewArticle, err: &mut dyn Write) -> Result<Exit
     }
     if path
         .file_name()
-        .is_some_and(|n| n == load::REGISTRY_FILE || n == crate::settings::FILE_NAME)
+        .is_some_and(|n| n == crate::corpus::REGISTRY_FILE || n == crate::corpus::CONFIG_FILE)
     {
         return Err(Error::Usage(format!(
             "`{}` is a reserved name; choose another file name for the article",
@@ -78,7 +78,7 @@ pub(crate) fn new_article(args: &NewArticle, err: &mut dyn Write) -> Result<Exit
         None => writeln!(
             err,
             "warning: no {} at or above `{}`; the outlet was not checked",
-            load::REGISTRY_FILE,
+            crate::corpus::REGISTRY_FILE,
             folder.display()
         )?,
     }
@@ -118,21 +118,10 @@ fn exists(path: &Path) -> String {
     )
 }
 
-/// The outlet ids of the nearest `outlets.toml` at or above `folder` (which
-/// may not exist yet).
+/// The outlet ids of the registry that serves `folder` (which may not exist
+/// yet), as `check` finds it.
 fn registry_ids(folder: &Path) -> Option<(PathBuf, Result<Vec<String>, String>)> {
-    let start = folder
-        .ancestors()
-        .find(|d| d.as_os_str().is_empty() || d.is_dir())?;
-    let start = if start.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        start
-    };
-    let registry = start
-        .ancestors()
-        .map(|d| d.join(load::REGISTRY_FILE))
-        .find(|p| p.is_file())?;
+    let registry = crate::corpus::registry_for(&folder.join("new.toml"))?;
     let ids = std::fs::read_to_string(&registry)
         .map_err(|e| e.to_string())
         .and_then(|text| raw::parse_outlets(&text).map_err(|e| e.message().to_string()))
@@ -155,8 +144,8 @@ pub(crate) fn fmt(
 ) -> Result<Exit, Error> {
     let opts = run.load_options(paths)?;
     let (targets, unreadable) = discover(paths);
-    for what in &unreadable {
-        writeln!(err, "error: {what}")?;
+    for problem in &unreadable {
+        writeln!(err, "error: {}", problem.message)?;
     }
     // Load every file once, as `check` would: a file with errors is not
     // formatted, and the model of each article is what the new text must give.
@@ -272,44 +261,11 @@ pub(crate) fn fmt(
     Ok(status)
 }
 
-/// The files below the given paths that `fmt` lays out: article files and
-/// `outlets.toml`, not `claimtrail.toml`, nothing hidden. Besides them, what
-/// could not be read (a link to nowhere, a symlink loop, a folder without
-/// permission), each said in a sentence naming it: the walk goes on past it.
-fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<String>) {
-    let mut found = Vec::new();
-    let mut unreadable = Vec::new();
-    for path in paths {
-        if path.is_file() {
-            found.push(path.clone());
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(path)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(e) => {
-                    unreadable.push(walk_error(&e, path));
-                    continue;
-                }
-            };
-            let p = entry.path();
-            if entry.file_type().is_file()
-                && p.extension().is_some_and(|e| e == "toml")
-                && p.file_name()
-                    .is_none_or(|n| n != crate::settings::FILE_NAME)
-            {
-                found.push(p.to_path_buf());
-            }
-        }
-    }
-    let mut seen = std::collections::HashSet::new();
-    found.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
-    let targets = found
+/// The files below the given paths that `fmt` lays out (as `corpus` finds
+/// them), each with its kind, and what could not be read.
+fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<crate::diag::Diagnostic>) {
+    let (files, unreadable) = crate::corpus::toml_files(paths);
+    let targets = files
         .into_iter()
         .map(|path| Target {
             kind: FileKind::of(&path),
@@ -317,18 +273,6 @@ fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<String>) {
         })
         .collect();
     (targets, unreadable)
-}
-
-/// An entry the walk below `root` could not read, in the words `check` uses.
-fn walk_error(e: &walkdir::Error, root: &Path) -> String {
-    let path = e.path().unwrap_or(root).display();
-    if e.loop_ancestor().is_some() {
-        return format!("`{path}` is a symlink loop; it was skipped");
-    }
-    match e.io_error() {
-        Some(io) => format!("cannot read `{path}`: {io}"),
-        None => format!("cannot read `{path}`: {e}"),
-    }
 }
 
 /// What loading the files gave: error counts and article models, by file.

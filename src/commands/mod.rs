@@ -7,10 +7,10 @@ mod edit;
 mod report;
 mod trace;
 
-use crate::config::{Command, Config};
 use crate::diag::{Code, Diagnostic, Level, Severity};
 use crate::load::{self, FileCtx, LoadOptions, Loaded};
 use crate::model::{Article, Outlets};
+use crate::options::{Command, Config};
 use crate::progress::{Progress, Silent};
 use crate::render::diagnostics as diag_render;
 use crate::settings::{self, Settings};
@@ -116,7 +116,7 @@ pub fn run_with_progress(
 fn load_settings(config: &Config) -> Result<(Settings, Vec<Diagnostic>), Error> {
     let path = match &config.settings {
         Some(p) => Some(p.clone()),
-        None => settings::find(&config.cwd),
+        None => crate::corpus::find_settings(config.command.paths(), &config.cwd),
     };
     match path {
         Some(p) => settings::read(&p)
@@ -180,7 +180,7 @@ impl Run<'_> {
         for part in &mut parts {
             self.settings.policy.apply_in_place(part);
         }
-        load::sorted(parts)
+        crate::diag::sorted(parts)
     }
 
     /// For commands other than `check`: errors go to stderr (warnings are

@@ -2,14 +2,14 @@
 //! snapshot of both kept in a folder) and `claimtrail sources`.
 
 use super::{Error, Exit, Run, plural};
-use crate::config::Snapshot;
 use crate::diag::did_you_mean;
 use crate::metrics::{self, ArticleRow, Explanation};
 use crate::model::Outlets;
+use crate::options::Snapshot;
 use crate::publish::{self, Change, Files};
 use crate::render::html;
 use crate::render::{self, Format, markdown, views};
-use crate::sources;
+use crate::speakers;
 use crate::trail;
 use std::io::Write;
 use std::path::PathBuf;
@@ -97,9 +97,9 @@ pub(crate) fn sources(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let opts = run.load_options(paths)?;
-    let loaded = run.load(&opts, |a, _, _| sources::partial(&a));
+    let loaded = run.load(&opts, |a, _, _| speakers::partial(&a));
     let status = run.report_errors(&loaded.diagnostics, err)?;
-    let rep = sources::merge(loaded.items, &loaded.outlets);
+    let rep = speakers::merge(loaded.items, &loaded.outlets);
     render::write(out, format, &rep, || views::sources(&rep), run.config.term)?;
     Ok(status)
 }
@@ -259,7 +259,7 @@ struct HtmlData {
     rows: Vec<ArticleRow>,
     total: ArticleRow,
     explanations: Vec<Explanation>,
-    sources: sources::SourcesReport,
+    sources: speakers::SourcesReport,
     trails: Vec<trail::Trail>,
     outlets: Outlets,
 }
@@ -287,7 +287,7 @@ fn html_data(
     let loaded = run.load(&opts, |a, _, outlets| {
         (
             metrics::explain(&a, outlets, weights),
-            sources::partial(&a),
+            speakers::partial(&a),
             trail::facts(&a, |_| true),
         )
     });
@@ -303,7 +303,7 @@ fn html_data(
     explanations.sort_by(|a, b| a.row.id.cmp(&b.row.id));
     let rows: Vec<ArticleRow> = explanations.iter().map(|e| e.row.clone()).collect();
     let total = metrics::total_row(&rows);
-    let sources = sources::merge(partials, &loaded.outlets);
+    let sources = speakers::merge(partials, &loaded.outlets);
     let trails = trail::trails(&facts, &loaded.outlets)
         .into_iter()
         .filter(|t| trail::summary(t).articles >= 2)

@@ -3,9 +3,9 @@
 //! diagnostics `check` reports.
 
 use super::{Error, Exit, Run};
-use crate::config::TraceFormat;
 use crate::diag::{self, Code, Diagnostic, Note, Snippet, make};
 use crate::model::Outlets;
+use crate::options::TraceFormat;
 use crate::render::{self, Format, graph, views};
 use crate::trail::{self, ArticleFacts};
 use rayon::prelude::*;

@@ -1,7 +1,7 @@
 //! The HTML report: one self-contained page (or an index and one page per
 //! article) built from values the commands computed. No I/O and no metrics
 //! here: the page places [`HtmlInput`]'s values; the few numbers only the page
-//! needs come from [`super::html_data`].
+//! needs come from [`data`].
 //!
 //! The page loads nothing: styles and the script are inline, charts are SVG
 //! drawn here, and a Content-Security-Policy forbids any fetch and any script
@@ -14,15 +14,16 @@
 //! view, the trails and the outlets; `style.css` and `script.js` are inlined.
 
 mod article;
+pub mod data;
 mod outlets;
 mod overview;
 mod trails;
 
-use super::html_data::{self, CLASSES};
 use crate::metrics::{ArticleRow, Explanation};
 use crate::model::{Class, Outlets};
-use crate::sources::SourcesReport;
+use crate::speakers::SourcesReport;
 use crate::trail::Trail;
+use data::CLASSES;
 use std::collections::BTreeMap;
 use std::fmt::{self, Write};
 
@@ -135,13 +136,13 @@ impl<'a> Ctx<'a> {
         let article_anchors = ids
             .iter()
             .copied()
-            .zip(html_data::anchors(ids.iter().copied()))
+            .zip(data::anchors(ids.iter().copied()))
             .collect();
         let claim_ids: Vec<&str> = input.trails.iter().map(|t| t.id.as_str()).collect();
         let trail_anchors = claim_ids
             .iter()
             .copied()
-            .zip(html_data::anchors(claim_ids.iter().copied()))
+            .zip(data::anchors(claim_ids.iter().copied()))
             .collect();
         Ctx {
             input,
@@ -173,7 +174,7 @@ impl<'a> Ctx<'a> {
         self.article_anchors
             .get(id)
             .cloned()
-            .unwrap_or_else(|| html_data::anchors([id]).remove(0))
+            .unwrap_or_else(|| data::anchors([id]).remove(0))
     }
 
     /// The element id of an article's view.

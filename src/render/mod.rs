@@ -7,7 +7,6 @@ pub mod csv;
 pub mod diagnostics;
 pub mod graph;
 pub mod html;
-pub mod html_data;
 pub mod markdown;
 pub mod table;
 pub mod views;

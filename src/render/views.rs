@@ -5,7 +5,7 @@
 use super::{Column, Doc, Grid, Rows, date, percent, score};
 use crate::metrics::{ArticleRow, Explanation};
 use crate::model::Outlets;
-use crate::sources::SourcesReport;
+use crate::speakers::SourcesReport;
 use crate::trail::{ClaimSummary, Root, Trail};
 
 fn countries(row: &ArticleRow) -> String {

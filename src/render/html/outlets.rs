@@ -1,9 +1,9 @@
 //! Outlets: how much the corpus relies on each outlet as a relay, and how
 //! often each outlet's own articles use anonymous sources.
 
+use super::data;
 use super::{Ctx, Esc, fill, n, s};
 use crate::model::Class;
-use crate::render::html_data;
 use crate::render::percent;
 use std::fmt::{self, Write};
 
@@ -14,7 +14,7 @@ const HEIGHT: f64 = 16.0;
 
 pub(super) fn section(h: &mut String, ctx: &Ctx) -> fmt::Result {
     let outlets = ctx.outlets();
-    let own = html_data::own_articles(ctx.input.rows);
+    let own = data::own_articles(ctx.input.rows);
     let rows: Vec<_> = ctx
         .input
         .sources

@@ -1,9 +1,9 @@
 //! The masthead (corpus figures) and the overview: one stacked bar per
 //! article, with its score and grade, sortable by score or anonymity rate.
 
+use super::data::{self, CLASSES};
 use super::{Ctx, Esc, Layout, legend, n, paint, s};
 use crate::metrics::ArticleRow;
-use crate::render::html_data::{self, CLASSES};
 use crate::render::{date, percent, score};
 use std::fmt::{self, Write};
 
@@ -45,7 +45,7 @@ pub(super) fn masthead(h: &mut String, ctx: &Ctx) -> fmt::Result {
         Esc(t.grade)
     )?;
     // Every claim of the corpus in one bar, with the legend for every chart.
-    let all = html_data::widest(std::slice::from_ref(t));
+    let all = data::widest(std::slice::from_ref(t));
     h.write_str("<div class=\"corpus\">")?;
     bar(h, t, CORPUS_BAR / all as f64, CORPUS_BAR, "bar-total")?;
     legend(h)?;
@@ -80,8 +80,8 @@ pub(super) fn section(h: &mut String, ctx: &Ctx) -> fmt::Result {
          <th scope=\"col\">Claims by attribution</th><th scope=\"col\" class=\"num\">Anonymity</th>\
          <th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Grade</th></tr></thead>\n<tbody>\n",
     )?;
-    let ranks = html_data::ranks(rows);
-    let unit = BAR / html_data::widest(rows) as f64;
+    let ranks = data::ranks(rows);
+    let unit = BAR / data::widest(rows) as f64;
     for (i, r) in rows.iter().enumerate() {
         write!(
             h,
@@ -121,7 +121,7 @@ pub(super) fn bar(
     length: f64,
     class: &str,
 ) -> fmt::Result {
-    let counts = html_data::class_counts(r);
+    let counts = data::class_counts(r);
     let all: usize = counts.iter().sum();
     let parts: Vec<String> = CLASSES
         .iter()
@@ -135,7 +135,7 @@ pub(super) fn bar(
         score(r.score),
         r.grade
     );
-    let segments = html_data::segments(r, unit);
+    let segments = data::segments(r, unit);
     let end = segments.last().map(|s| s.x + s.width).unwrap_or(0.0);
     // Room after the longest bar for its total.
     let total_w = length + 36.0;
@@ -193,7 +193,7 @@ pub(super) fn bar(
 
 /// The bar of one article on its own, scaled to its own claims.
 pub(super) fn own_bar(h: &mut String, r: &ArticleRow) -> fmt::Result {
-    let all = html_data::widest(std::slice::from_ref(r));
+    let all = data::widest(std::slice::from_ref(r));
     let unit = (BAR / all as f64).min(28.0);
     bar(h, r, unit, unit * all as f64, "bar-article")
 }

@@ -2,10 +2,10 @@
 //! outlets, one lane per publication date and the undated set apart; drift is
 //! marked on the appearance where it happens, and listed in words below.
 
+use super::data::{self, Lane};
 use super::{Ctx, Esc, fill, hops, ink, n, outlet_chip, pill, s};
 use crate::diag::Code;
 use crate::render::date;
-use crate::render::html_data::{self, Lane};
 use crate::trail::{Appearance, Drift, Root, Trail};
 use std::collections::BTreeSet;
 use std::fmt::{self, Write};
@@ -116,7 +116,7 @@ fn trail(h: &mut String, ctx: &Ctx, t: &Trail) -> fmt::Result {
         )?;
     }
     h.write_str("</p>\n</header>\n")?;
-    let lanes = html_data::lanes(t);
+    let lanes = data::lanes(t);
     timeline(h, ctx, t, &lanes)?;
     appearances(h, ctx, t)?;
     h.write_str("</article>\n")
@@ -139,7 +139,7 @@ fn root_label(root: &Root, ctx: &Ctx) -> String {
 
 /// The timeline chart: lanes left to right, appearances stacked in a lane.
 fn timeline(h: &mut String, ctx: &Ctx, t: &Trail, lanes: &[Lane]) -> fmt::Result {
-    let drift = html_data::drift_by_appearance(t);
+    let drift = data::drift_by_appearance(t);
     let deepest = lanes.iter().map(|l| l.appearances.len()).max().unwrap_or(0);
     let has_undated = lanes.last().is_some_and(|l| l.date.is_none());
     let width = lanes.len() as f64 * LANE + if has_undated { GAP } else { 0.0 };
@@ -298,7 +298,7 @@ fn dot(
 /// The appearances in words, numbered as on the timeline; the undated in a
 /// group of their own, and each drift finding under its appearance.
 fn appearances(h: &mut String, ctx: &Ctx, t: &Trail) -> fmt::Result {
-    let drift = html_data::drift_by_appearance(t);
+    let drift = data::drift_by_appearance(t);
     h.write_str(
         "<table class=\"appearances\">\n<thead><tr><th scope=\"col\" class=\"num\">#</th>\
          <th scope=\"col\">Published</th><th scope=\"col\">Article</th><th scope=\"col\">Speaker</th>\

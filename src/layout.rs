@@ -29,7 +29,7 @@ impl FileKind {
     pub fn of(path: &std::path::Path) -> FileKind {
         if path
             .file_name()
-            .is_some_and(|n| n == crate::load::REGISTRY_FILE)
+            .is_some_and(|n| n == crate::corpus::REGISTRY_FILE)
         {
             FileKind::Outlets
         } else {

@@ -75,6 +75,23 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// The corpus paths the command works on (none for `schema` and `new`,
+    /// whose file is not a corpus yet).
+    pub fn paths(&self) -> &[PathBuf] {
+        match self {
+            Command::Check { paths, .. }
+            | Command::Report { paths, .. }
+            | Command::ReportSnapshot { paths, .. }
+            | Command::Sources { paths, .. }
+            | Command::Trace { paths, .. }
+            | Command::Claims { paths, .. }
+            | Command::Fmt { paths, .. } => paths,
+            Command::Schema { .. } | Command::New(_) => &[],
+        }
+    }
+}
+
 /// `report --out DIR [--check]`.
 #[derive(Clone, Debug)]
 pub struct Snapshot {

@@ -4,6 +4,9 @@
 //!
 //! Rendering lives in `render::diagnostics`; this module only describes problems.
 
+mod sort;
+pub use sort::sorted;
+
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
@@ -591,9 +594,28 @@ pub mod make {
         .help("split the article, or raise the limit with --max-file-size or `max-file-size` in claimtrail.toml")
     }
 
-    pub fn unreadable(what: &str) -> Diagnostic {
-        Diagnostic::new(Code::Unreadable, what.to_string())
+    /// A path that could not be read, in the system's words, located in it.
+    pub fn unreadable(path: &str, error: &dyn std::fmt::Display) -> Diagnostic {
+        unreadable_because(path, format!("cannot read `{path}`: {error}"))
+    }
+
+    /// A symlink that leads back to a folder above it.
+    pub fn symlink_loop(path: &str) -> Diagnostic {
+        unreadable_because(path, format!("`{path}` is a symlink loop; it was skipped"))
+    }
+
+    /// A FIFO, device or folder where a file was expected.
+    pub fn not_regular_file(path: &str) -> Diagnostic {
+        unreadable_because(
+            path,
+            format!("`{path}` is not a regular file (a FIFO, device or folder); it was skipped"),
+        )
+    }
+
+    fn unreadable_because(path: &str, message: String) -> Diagnostic {
+        Diagnostic::new(Code::Unreadable, message)
             .help("check the path, its permissions, and that it is a regular file")
+            .in_file(path)
     }
 
     pub fn missing_registry(root: &str) -> Diagnostic {

@@ -5,15 +5,15 @@ use crate::diag::Snippet;
 use std::ops::Range;
 
 /// The text of one file with the byte offset at which each line starts.
-pub struct SourceText<'a> {
+pub struct LineIndex<'a> {
     text: &'a str,
     /// Built on first use: most files never need it, having no diagnostic.
     line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
-impl<'a> SourceText<'a> {
-    pub fn new(text: &'a str) -> SourceText<'a> {
-        SourceText {
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        LineIndex {
             text,
             line_starts: std::cell::OnceCell::new(),
         }
@@ -86,11 +86,11 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::SourceText;
+    use super::LineIndex;
 
     #[test]
     fn positions_count_characters_not_bytes() {
-        let src = SourceText::new("a = 1\r\nnamé = \"x\"\n");
+        let src = LineIndex::new("a = 1\r\nnamé = \"x\"\n");
         assert_eq!(src.position(0), (1, 1));
         assert_eq!(src.position(7), (2, 1));
         // "namé = " is 8 bytes, 7 characters.
@@ -102,7 +102,7 @@ mod tests {
 
     #[test]
     fn span_past_the_end_is_clamped() {
-        let src = SourceText::new("x");
+        let src = LineIndex::new("x");
         let snip = src.snippet(5..9);
         assert_eq!(snip.line, 1);
         assert_eq!(snip.underline, 1..1);

@@ -1,0 +1,372 @@
+//! Loading a corpus: take the files `corpus` finds, read them safely, parse them into `raw`
+//! types, validate them into the `model`, and collect every diagnostic on the way.
+//!
+//! Article files are processed in parallel and handed one at a time to a
+//! per-article function, so a command keeps only what it needs of each article
+//! (a row of metrics, a few trail facts) rather than the whole corpus.
+
+// A file's failure is one `Diagnostic`, returned rarely and at most once per
+// file; boxing it would only add noise.
+#![allow(clippy::result_large_err)]
+
+mod read;
+mod registry;
+mod toml_error;
+mod validate;
+
+pub(crate) use read::read_text;
+pub(crate) use toml_error::toml_error;
+
+use crate::corpus::{CorpusDir, discover, display};
+use crate::diag::{Code, Diagnostic, Note, Snippet, make};
+use crate::lines::LineIndex;
+use crate::model::{Article, Outlets, Pos};
+use crate::raw;
+use rayon::prelude::*;
+use read::snippets_at;
+use registry::load_registry;
+use serde::de::Deserialize;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use validate::validate_article;
+
+/// Files larger than this are refused unless the user raises the limit.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 128 * 1024 * 1024;
+
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    pub paths: Vec<PathBuf>,
+    pub max_file_size: u64,
+    /// Codes the policy allows: findings of these are not even built.
+    pub allowed: Vec<Code>,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            paths: vec![PathBuf::from("claims")],
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            allowed: Vec::new(),
+        }
+    }
+}
+
+/// What a per-article function gets besides the article: the file's text, to
+/// locate further diagnostics, and a place to put them.
+pub struct FileCtx<'a> {
+    pub file: &'a str,
+    src: LineIndex<'a>,
+    allowed: &'a [Code],
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileCtx<'_> {
+    /// The snippet for a position recorded in the model.
+    pub fn snippet(&self, pos: Pos) -> Snippet {
+        self.src.snippet(pos.start..pos.end)
+    }
+
+    /// Whether findings of `code` are wanted (the policy does not allow them).
+    pub fn wants(&self, code: Code) -> bool {
+        !self.allowed.contains(&code)
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic, pos: Pos) {
+        self.push_span(diagnostic, pos.start..pos.end);
+    }
+
+    /// A sourcing lint at `pos`: its message and help are made only when the
+    /// policy wants the finding.
+    pub fn lint(&mut self, code: Code, pos: Pos, text: impl FnOnce() -> (String, &'static str)) {
+        if self.wants(code) {
+            let (message, help) = text();
+            self.push(make::lint(code, message, help), pos);
+        }
+    }
+
+    fn push_span(&mut self, diagnostic: Diagnostic, span: Range<usize>) {
+        if !self.wants(diagnostic.code) {
+            return;
+        }
+        let snippet = self.src.snippet(span);
+        self.diagnostics
+            .push(diagnostic.at(self.file, Some(snippet)));
+    }
+
+    fn pos(&self, span: Range<usize>) -> Pos {
+        Pos {
+            start: span.start,
+            end: span.end,
+        }
+    }
+}
+
+/// A loaded corpus: the registry, one result per valid article in a stable
+/// order, and every diagnostic found.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub outlets: Outlets,
+    pub items: Vec<T>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub stats: Stats,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Article files found.
+    pub files: usize,
+    /// Articles that loaded.
+    pub articles: usize,
+    pub claims: usize,
+    pub outlets: usize,
+}
+
+/// Load every article below the given paths, calling `per_article` on each
+/// valid one (in parallel) and keeping its result.
+pub fn load<T, F>(opts: &LoadOptions, per_article: F) -> Loaded<T>
+where
+    T: Send,
+    F: Fn(Article, &mut FileCtx, &Outlets) -> T + Sync,
+{
+    load_with_progress(opts, &|_, _| {}, per_article)
+}
+
+/// `load`, reporting `(done, total)` files as it goes.
+pub fn load_with_progress<T, F>(
+    opts: &LoadOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    per_article: F,
+) -> Loaded<T>
+where
+    T: Send,
+    F: Fn(Article, &mut FileCtx, &Outlets) -> T + Sync,
+{
+    let mut diagnostics = Vec::new();
+    let roots = discover(&opts.paths, &mut diagnostics);
+
+    let mut outlets = Outlets::default();
+    let mut registry_keys: HashMap<PathBuf, Outlets> = HashMap::new();
+    for root in &roots {
+        match &root.registry {
+            Some(path) if !registry_keys.contains_key(path) => {
+                let reg = load_registry(path, opts.max_file_size, &mut diagnostics);
+                for (id, outlet) in &reg.by_id {
+                    outlets
+                        .by_id
+                        .entry(id.clone())
+                        .or_insert_with(|| outlet.clone());
+                }
+                registry_keys.insert(path.clone(), reg);
+            }
+            Some(_) => {}
+            None => diagnostics.push(make::missing_registry(&display(&root.dir))),
+        }
+    }
+
+    let empty = Outlets::default();
+    let jobs: Vec<(&CorpusDir, &PathBuf)> = roots
+        .iter()
+        .flat_map(|r| r.files.iter().map(move |f| (r, f)))
+        .collect();
+    let total = jobs.len();
+    let done = AtomicUsize::new(0);
+    let outcomes: Vec<FileOutcome<T>> = jobs
+        .par_iter()
+        .map(|(root, path)| {
+            let registry = root
+                .registry
+                .as_ref()
+                .and_then(|p| registry_keys.get(p))
+                .unwrap_or(&empty);
+            let outcome = load_article(root, path, registry, opts, &per_article);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            outcome
+        })
+        .collect();
+
+    let mut stats = Stats {
+        files: total,
+        outlets: outlets.len(),
+        ..Stats::default()
+    };
+    // Duplicate article ids, found by sorting (id, position) pairs in
+    // parallel: the first of each run of one id is the original.
+    let mut ids: Vec<(&str, usize)> = outcomes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| o.article.as_ref().map(|f| (f.id.as_str(), i)))
+        .collect();
+    ids.par_sort_unstable();
+    // (duplicate, original) positions, in file order of the duplicates.
+    let mut pairs: Vec<(usize, usize)> = ids
+        .chunk_by(|a, b| a.0 == b.0)
+        .flat_map(|run| run[1..].iter().map(move |&(_, dup)| (dup, run[0].1)))
+        .collect();
+    drop(ids);
+    pairs.sort_unstable();
+    let mut duplicates = Vec::new();
+    for &(i, original) in &pairs {
+        let (Some(found), Some(first)) = (&outcomes[i].article, &outcomes[original].article) else {
+            continue;
+        };
+        // Rare: read both files again to show the two ids.
+        let here = snippets_at(&found.file, &[found.id_pos]).pop().flatten();
+        let there = snippets_at(&first.file, &[first.id_pos]).pop().flatten();
+        let note = match there {
+            Some(s) => Note::at("the id is first used here", &first.file, s),
+            None => Note::in_file("the id is first used here", &first.file),
+        };
+        duplicates.push((
+            i,
+            make::duplicate_article_id(&found.id)
+                .at(&found.file, here)
+                .note(note),
+        ));
+    }
+    let mut duplicates = duplicates.into_iter().peekable();
+    let mut items = Vec::with_capacity(outcomes.len());
+    for (i, outcome) in outcomes.into_iter().enumerate() {
+        diagnostics.extend(outcome.diagnostics);
+        if duplicates.peek().is_some_and(|d| d.0 == i) {
+            diagnostics.extend(duplicates.next().map(|d| d.1));
+            continue;
+        }
+        if let Some(found) = outcome.article {
+            stats.articles += 1;
+            stats.claims += found.claims;
+            items.push(found.value);
+        }
+    }
+    Loaded {
+        outlets,
+        items,
+        diagnostics,
+        stats,
+    }
+}
+
+struct FileOutcome<T> {
+    diagnostics: Vec<Diagnostic>,
+    article: Option<Found<T>>,
+}
+
+struct Found<T> {
+    id: String,
+    file: String,
+    id_pos: Pos,
+    claims: usize,
+    value: T,
+}
+
+fn load_article<T, F>(
+    root: &CorpusDir,
+    path: &Path,
+    outlets: &Outlets,
+    opts: &LoadOptions,
+    per_article: &F,
+) -> FileOutcome<T>
+where
+    F: Fn(Article, &mut FileCtx, &Outlets) -> T,
+{
+    let file = display(path);
+    let text = match read_text(path, opts.max_file_size) {
+        Ok(t) => t,
+        Err(d) => {
+            return FileOutcome {
+                diagnostics: vec![d],
+                article: None,
+            };
+        }
+    };
+    // Made only for an article without an `id`.
+    let default_id = || default_article_id(&root.dir, path);
+    let (article, id_pos, mut ctx) =
+        match parse_and_validate(&text, &file, &default_id, outlets, &opts.allowed) {
+            Ok(parsed) => parsed,
+            Err(d) => {
+                return FileOutcome {
+                    diagnostics: vec![d],
+                    article: None,
+                };
+            }
+        };
+    let id = article.id.clone();
+    let claims = article.claims.len();
+    let value = per_article(article, &mut ctx, outlets);
+    FileOutcome {
+        diagnostics: ctx.diagnostics,
+        article: Some(Found {
+            id,
+            file: file.clone(),
+            id_pos,
+            claims,
+            value,
+        }),
+    }
+}
+
+/// Parse an article's text and validate it: the article, the position of its
+/// id, and the file's context holding every diagnostic found so far. A file
+/// that does not parse is one diagnostic.
+fn parse_and_validate<'a>(
+    text: &'a str,
+    file: &'a str,
+    default_id: &dyn Fn() -> String,
+    outlets: &Outlets,
+    allowed: &'a [Code],
+) -> Result<(Article, Pos, FileCtx<'a>), Diagnostic> {
+    let src = LineIndex::new(text);
+    let parsed = toml::de::Deserializer::parse(text)
+        .map_err(|e| toml_error(&e, &src, file, true))
+        .and_then(|de| {
+            raw::ArticleFile::deserialize(de).map_err(|e| toml_error(&e, &src, file, false))
+        })?;
+    let mut ctx = FileCtx {
+        file,
+        src,
+        allowed,
+        diagnostics: Vec::new(),
+    };
+    let (article, id_pos) = validate_article(&mut ctx, parsed, default_id, outlets);
+    Ok((article, id_pos, ctx))
+}
+
+/// Parse and validate one article held in memory (for `fmt`, tests and other
+/// tools): the article if it parsed, and every diagnostic of the format.
+pub fn article_from_text(
+    text: &str,
+    file: &str,
+    id: &str,
+    outlets: &Outlets,
+) -> (Option<Article>, Vec<Diagnostic>) {
+    match parse_and_validate(text, file, &|| id.to_string(), outlets, &[]) {
+        Ok((article, _, ctx)) => (Some(article), ctx.diagnostics),
+        Err(d) => (None, vec![d]),
+    }
+}
+
+/// `claims/2019/reuters-cyber.toml` below `claims` is `2019/reuters-cyber`.
+fn default_article_id(root: &Path, path: &Path) -> String {
+    let root = root.strip_prefix(".").unwrap_or(root);
+    let path = path.strip_prefix(".").unwrap_or(path);
+    let rel = match path.strip_prefix(root) {
+        Ok(rel) => rel.to_path_buf(),
+        // `..` in the root: compare where both really are.
+        Err(_) => std::fs::canonicalize(root)
+            .ok()
+            .zip(std::fs::canonicalize(path).ok())
+            .and_then(|(r, p)| p.strip_prefix(r).ok().map(Path::to_path_buf))
+            .unwrap_or_else(|| path.to_path_buf()),
+    };
+    let rel = rel.with_extension("");
+    let mut id = String::with_capacity(rel.as_os_str().len());
+    for (i, c) in rel.components().enumerate() {
+        if i > 0 {
+            id.push('/');
+        }
+        id.push_str(&c.as_os_str().to_string_lossy());
+    }
+    id
+}

@@ -1,0 +1,70 @@
+//! The outlet registry, `outlets.toml`: read, parsed and validated into
+//! `Outlets`, with a diagnostic for every problem in it.
+
+use super::FileCtx;
+use super::read::read_text;
+use super::toml_error::toml_error;
+use super::validate::{country, enum_value, nonempty};
+use crate::corpus::display;
+use crate::diag::{Diagnostic, make};
+use crate::lines::LineIndex;
+use crate::model::{Outlet, OutletKind, Outlets, Ownership};
+use crate::raw;
+use serde::de::Deserialize;
+use std::path::Path;
+use toml::Spanned;
+
+pub(crate) fn load_registry(path: &Path, max: u64, diagnostics: &mut Vec<Diagnostic>) -> Outlets {
+    let file = display(path);
+    let text = match read_text(path, max) {
+        Ok(t) => t,
+        Err(d) => {
+            diagnostics.push(d);
+            return Outlets::default();
+        }
+    };
+    let src = LineIndex::new(&text);
+    let parsed = toml::de::Deserializer::parse(&text)
+        .map_err(|e| toml_error(&e, &src, &file, true))
+        .and_then(|de| {
+            raw::OutletsFile::deserialize(de).map_err(|e| toml_error(&e, &src, &file, false))
+        });
+    let parsed = match parsed {
+        Ok(p) => p,
+        Err(d) => {
+            diagnostics.push(d);
+            return Outlets::default();
+        }
+    };
+    let mut ctx = FileCtx {
+        file: &file,
+        src,
+        allowed: &[],
+        diagnostics: Vec::new(),
+    };
+    let mut outlets = Outlets {
+        checked: true,
+        ..Outlets::default()
+    };
+    for (id, table) in parsed.outlets {
+        if id.get_ref().trim().is_empty() {
+            ctx.push_span(make::empty_value("outlet id"), id.span());
+        }
+        let t = table.into_inner();
+        let outlet = Outlet {
+            id: id.get_ref().clone(),
+            name: nonempty(&mut ctx, "name", t.name),
+            kind: t.kind.and_then(|k| {
+                enum_value(&mut ctx, "kind", k, OutletKind::NAMES, OutletKind::parse)
+            }),
+            country: t.country.and_then(|c| country(&mut ctx, c)),
+            ownership: t.ownership.and_then(|o| {
+                enum_value(&mut ctx, "ownership", o, Ownership::NAMES, Ownership::parse)
+            }),
+            url: t.url.map(Spanned::into_inner),
+        };
+        outlets.by_id.insert(outlet.id.clone(), outlet);
+    }
+    diagnostics.extend(ctx.diagnostics);
+    outlets
+}

@@ -1,0 +1,308 @@
+//! Validating a parsed article into the model: every field's value, the
+//! references between tables (a claim's source, a route's outlets), and the
+//! rules the format states, each problem pushed as a located diagnostic.
+
+use super::FileCtx;
+use crate::diag::{Note, make};
+use crate::model::{Article, Claim, ClaimKind, Outlets, Pos, Route, Source, SourceKind};
+use crate::raw;
+use chrono::NaiveDate;
+use std::ops::Range;
+use toml::Spanned;
+
+pub(crate) fn nonempty(ctx: &mut FileCtx, field: &str, value: Spanned<String>) -> String {
+    if value.get_ref().trim().is_empty() {
+        ctx.push_span(make::empty_value(field), value.span());
+    }
+    value.into_inner()
+}
+
+pub(crate) fn enum_value<E>(
+    ctx: &mut FileCtx,
+    field: &str,
+    value: Spanned<String>,
+    names: &[&str],
+    parse: fn(&str) -> Option<E>,
+) -> Option<E> {
+    let parsed = parse(value.get_ref());
+    if parsed.is_none() {
+        ctx.push_span(
+            make::invalid_value(field, value.get_ref(), names),
+            value.span(),
+        );
+    }
+    parsed
+}
+
+/// A country: an assigned ISO 3166-1 alpha-2 code, in capitals.
+pub(crate) fn country(ctx: &mut FileCtx, value: Spanned<String>) -> Option<String> {
+    use isocountry::CountryCode;
+    let v = value.get_ref();
+    if v.len() == 2 && CountryCode::for_alpha2(v).is_ok() {
+        return Some(value.into_inner());
+    }
+    // `us` for `US`; `UK`, the code people most often write for `GB`.
+    let v_trim = v.trim();
+    let meant = if v_trim.eq_ignore_ascii_case("UK") {
+        CountryCode::for_alpha2("GB").ok()
+    } else {
+        CountryCode::for_alpha2_caseless(v_trim).ok()
+    };
+    ctx.push_span(
+        make::invalid_country(v, meant.as_ref().map(|c| (c.alpha2(), c.name()))),
+        value.span(),
+    );
+    None
+}
+
+pub(crate) fn date(
+    ctx: &mut FileCtx,
+    field: &str,
+    value: &Spanned<toml::value::Datetime>,
+) -> Option<NaiveDate> {
+    let dt = value.get_ref();
+    let Some(d) = dt.date else {
+        ctx.push_span(
+            make::invalid_date(field, &dt.to_string(), "a time without a date"),
+            value.span(),
+        );
+        return None;
+    };
+    if dt.time.is_some() && dt.offset.is_none() {
+        // A local date-time is unambiguous enough for a calendar date.
+    }
+    let parsed = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
+    if parsed.is_none() {
+        ctx.push_span(
+            make::invalid_date(field, &dt.to_string(), "no such day in the calendar"),
+            value.span(),
+        );
+    }
+    parsed
+}
+
+pub(crate) fn validate_article(
+    ctx: &mut FileCtx,
+    parsed: raw::ArticleFile,
+    default_id: &dyn Fn() -> String,
+    outlets: &Outlets,
+) -> (Article, Pos) {
+    let article_span = parsed.article.span();
+    let a = parsed.article.into_inner();
+
+    // The `[article]` header, for what concerns the article as a whole.
+    let header = {
+        let line = ctx.src.text()[article_span.start..]
+            .lines()
+            .next()
+            .map_or(0, |l| l.trim_end().len());
+        ctx.pos(article_span.start..article_span.start + line)
+    };
+    let (id, id_pos) = match a.id {
+        Some(id) => {
+            let pos = ctx.pos(id.span());
+            let why = crate::model::article_id_problem(id.get_ref());
+            if let Some(why) = why.filter(|_| !id.get_ref().trim().is_empty()) {
+                ctx.push_span(make::invalid_article_id(id.get_ref(), why), id.span());
+            }
+            (nonempty(ctx, "id", id), pos)
+        }
+        // An id from the file's path is the article's as a whole.
+        None => (default_id(), header),
+    };
+    let title = nonempty(ctx, "title", a.title);
+    if outlets.checked && outlets.get(a.outlet.get_ref()).is_none() {
+        ctx.push_span(
+            make::unknown_outlet(a.outlet.get_ref(), &outlets.ids()),
+            a.outlet.span(),
+        );
+    }
+    let published = a.published.as_ref().and_then(|p| date(ctx, "published", p));
+    if a.published.is_none() {
+        ctx.push(make::undated_article(), header);
+    }
+
+    // Sources, sorted by id (the map is ordered).
+    let mut sources = Vec::with_capacity(parsed.sources.len());
+    let mut source_spans: Vec<Range<usize>> = Vec::with_capacity(parsed.sources.len());
+    for (sid, table) in parsed.sources {
+        let span = sid.span();
+        if sid.get_ref().trim().is_empty() {
+            ctx.push_span(make::empty_value("source id"), span.clone());
+        }
+        let t = table.into_inner();
+        let anonymous = t.anonymous.as_ref().is_some_and(|a| *a.get_ref());
+        match (&t.name, anonymous) {
+            (Some(name), true) => {
+                ctx.push_span(make::anonymous_with_name(sid.get_ref()), name.span())
+            }
+            (None, false) => ctx.push_span(make::unnamed_source(sid.get_ref()), span.clone()),
+            _ => {}
+        }
+        let name = t.name.map(|n| nonempty(ctx, "name", n));
+        let kind = t
+            .kind
+            .and_then(|k| enum_value(ctx, "kind", k, SourceKind::NAMES, SourceKind::parse))
+            .unwrap_or(SourceKind::Person);
+        sources.push(Source {
+            id: sid.into_inner(),
+            name,
+            anonymous,
+            description: t.description.map(Spanned::into_inner),
+            reason: t.reason.map(Spanned::into_inner),
+            role: t.role.map(Spanned::into_inner),
+            affiliation: t.affiliation.map(Spanned::into_inner),
+            country: t.country.and_then(|c| country(ctx, c)),
+            kind,
+            pos: ctx.pos(span.clone()),
+        });
+        source_spans.push(span);
+    }
+    let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    let mut used = vec![false; sources.len()];
+
+    // Duplicate claim ids: sort the ids (borrowed) and compare neighbours; the
+    // first in file order is the original. Their hashes are sorted first, and
+    // the strings only when two hashes meet.
+    let hash = |id: &str| {
+        use std::hash::BuildHasher;
+        foldhash::fast::FixedState::with_seed(0).hash_one(id)
+    };
+    let mut hashes: Vec<u64> = parsed
+        .claims
+        .iter()
+        .map(|c| hash(c.get_ref().id.get_ref()))
+        .collect();
+    hashes.sort_unstable();
+    let mut ids: Vec<(&str, usize)> = if hashes.windows(2).any(|w| w[0] == w[1]) {
+        parsed
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.get_ref().id.get_ref().as_str(), i))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    drop(hashes);
+    ids.sort_unstable();
+    for run in ids.chunk_by(|x, y| x.0 == y.0) {
+        let (id, first) = run[0];
+        for &(_, dup) in &run[1..] {
+            let first_span = parsed.claims[first].get_ref().id.span();
+            let dup_span = parsed.claims[dup].get_ref().id.span();
+            let d = make::duplicate_claim_id(id).note(Note::at(
+                "first used here",
+                ctx.file,
+                ctx.snippet(ctx.pos(first_span)),
+            ));
+            ctx.push_span(d, dup_span);
+        }
+    }
+    drop(ids);
+
+    let mut claims = Vec::with_capacity(parsed.claims.len());
+    for table in parsed.claims {
+        let c = table.into_inner();
+        let pos = ctx.pos(c.id.span());
+        let id = nonempty(ctx, "id", c.id);
+        let text = nonempty(ctx, "text", c.text);
+
+        let source = c
+            .source
+            .and_then(|s| match source_ids.binary_search(&s.get_ref().as_str()) {
+                Ok(i) => {
+                    used[i] = true;
+                    Some(s.into_inner())
+                }
+                Err(_) => {
+                    ctx.push_span(make::unknown_source(s.get_ref(), &source_ids), s.span());
+                    None
+                }
+            });
+
+        let mut routes = Vec::new();
+        if let Some(via) = c.via {
+            if via.get_ref().is_empty() {
+                ctx.push_span(make::empty_route(true), via.span());
+            }
+            for route in via.into_inner() {
+                let span = route.span();
+                let hops: Vec<Spanned<String>> = match route.into_inner() {
+                    raw::Route::Outlet(id) => vec![Spanned::new(span.clone(), id)],
+                    raw::Route::Chain(hops) => hops,
+                };
+                if hops.is_empty() {
+                    ctx.push_span(make::empty_route(false), span);
+                    continue;
+                }
+                for hop in &hops {
+                    if outlets.checked && outlets.get(hop.get_ref()).is_none() {
+                        ctx.push_span(
+                            make::unknown_outlet(hop.get_ref(), &outlets.ids()),
+                            hop.span(),
+                        );
+                    }
+                }
+                routes.push(Route {
+                    hops: hops.into_iter().map(Spanned::into_inner).collect(),
+                });
+            }
+        }
+
+        let said = c.said.as_ref().and_then(|s| date(ctx, "said", s));
+        if let (Some(said_date), Some(pub_date), Some(span)) =
+            (said, published, c.said.as_ref().map(Spanned::span))
+            && said_date > pub_date
+        {
+            ctx.push_span(
+                make::said_after_published(&said_date.to_string(), &pub_date.to_string()),
+                span,
+            );
+        }
+        let kind = c
+            .kind
+            .and_then(|k| enum_value(ctx, "kind", k, ClaimKind::NAMES, ClaimKind::parse))
+            .unwrap_or(if source.is_some() || !routes.is_empty() {
+                ClaimKind::Paraphrase
+            } else {
+                ClaimKind::Assertion
+            });
+        claims.push(Claim {
+            id,
+            text,
+            quote: c.quote.map(Spanned::into_inner),
+            source,
+            routes,
+            said,
+            hedge: c
+                .hedge
+                .map(Spanned::into_inner)
+                .filter(|h| !h.trim().is_empty()),
+            kind,
+            key: c.key.is_some_and(|k| k.into_inner()),
+            pos,
+        });
+    }
+    for (i, is_used) in used.iter().enumerate() {
+        if !is_used {
+            ctx.push_span(make::unused_source(&sources[i].id), source_spans[i].clone());
+        }
+    }
+
+    let article = Article {
+        id,
+        file: ctx.file.to_string(),
+        title,
+        outlet: a.outlet.into_inner(),
+        url: a.url.map(Spanned::into_inner),
+        published,
+        language: a.language.map(Spanned::into_inner),
+        byline: a.byline.map(|b| b.into_inner().0).unwrap_or_default(),
+        credited: a.credited.map(|b| b.into_inner().0).unwrap_or_default(),
+        sources,
+        claims,
+        pos: ctx.pos(article_span),
+    };
+    (article, id_pos)
+}

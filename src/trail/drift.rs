@@ -1,0 +1,228 @@
+//! The drift rules: how a claim's attribution changes from one appearance to
+//! the next (a hedge dropped, a speaker anonymised or named later, a relay not
+//! credited, a state origin hidden, a date that disagrees).
+
+use super::Drift;
+use super::group::Seen;
+use crate::diag::Code;
+use crate::model::{Class, Outlets};
+use chrono::NaiveDate;
+
+pub(super) fn has_attribution(a: &Seen) -> bool {
+    a.claim.speaker.is_some() || a.has_route()
+}
+
+pub(super) fn shows_state(a: &Seen, outlets: &Outlets) -> bool {
+    outlets.is_state(a.outlet())
+        || a.routes()
+            .flat_map(|r| r.hops())
+            .any(|h| outlets.is_state(h))
+}
+
+pub(super) fn credits(a: &Seen, outlet: &str) -> bool {
+    a.outlet() == outlet || a.routes().flat_map(|r| r.hops()).any(|h| h == outlet)
+}
+
+pub(super) fn is_named(a: &Seen) -> Option<bool> {
+    match a.class() {
+        Class::Named => Some(true),
+        Class::Anonymous => Some(false),
+        _ => None,
+    }
+}
+
+/// What the dated appearances before the current one hold, kept as the walk
+/// goes so each appearance is compared with all of them in constant time.
+#[derive(Default)]
+pub(super) struct Earlier {
+    /// The first that hedges.
+    pub(super) hedged: Option<usize>,
+    /// The first with a source or a route.
+    pub(super) attributed: Option<usize>,
+    /// The last with a speaker, and whether they were named.
+    pub(super) speaker: Option<(usize, bool)>,
+    /// The first `said` date, and the first one that differs from it.
+    pub(super) said: Option<(usize, NaiveDate)>,
+    pub(super) said_other: Option<usize>,
+}
+
+impl Earlier {
+    pub(super) fn add(&mut self, i: usize, a: &Seen) {
+        if a.class() == Class::Background {
+            return;
+        }
+        if a.hedge().is_some() {
+            self.hedged.get_or_insert(i);
+        }
+        if has_attribution(a) {
+            self.attributed.get_or_insert(i);
+        }
+        if let Some(named) = is_named(a) {
+            self.speaker = Some((i, named));
+        }
+        if let Some(d) = a.said() {
+            match self.said {
+                None => self.said = Some((i, d)),
+                Some((_, first)) if first != d && self.said_other.is_none() => {
+                    self.said_other = Some(i);
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// The first earlier appearance whose `said` differs from `said`.
+    pub(super) fn said_unlike(&self, said: NaiveDate) -> Option<usize> {
+        match self.said {
+            Some((j, first)) if first != said => Some(j),
+            Some(_) => self.said_other,
+            None => None,
+        }
+    }
+}
+
+/// Compare each appearance (in trail order) with the ones before it, keeping
+/// the findings whose code `wants` accepts.
+pub(super) fn drift(
+    apps: &[Seen],
+    outlets: &Outlets,
+    messages: bool,
+    wants: &dyn Fn(Code) -> bool,
+) -> Vec<Drift> {
+    let mut found = Vec::new();
+    // Background is context, not a claim the article makes: it neither
+    // drifts nor sets a standard for later appearances, so the origin the
+    // others are held to is the first appearance that is not background.
+    let Some(o) = apps.iter().position(|a| a.class() != Class::Background) else {
+        return found;
+    };
+    let origin = &apps[o];
+    let origin_state = shows_state(origin, outlets);
+    // Crediting the origin's outlet or any outlet its routes pass through is
+    // crediting the relay; messages name the outlet and where each route began.
+    let credited = |app: &Seen| {
+        credits(app, origin.outlet())
+            || origin
+                .routes()
+                .flat_map(|r| r.hops())
+                .any(|o| credits(app, o))
+    };
+    let origin_names = || {
+        std::iter::once(origin.outlet())
+            .chain(origin.routes().filter_map(|r| r.first()))
+            .map(|o| outlets.name(o))
+            .collect::<Vec<_>>()
+            .join(" via ")
+    };
+    // Undated appearances sort last, in no real order among themselves, so
+    // they are compared with the dated ones only.
+    let dated = apps.iter().take_while(|a| a.published().is_some()).count();
+    let mut earlier = Earlier::default();
+    for (i, app) in apps.iter().enumerate().skip(1) {
+        if i - 1 < dated {
+            earlier.add(i - 1, &apps[i - 1]);
+        }
+        if app.class() == Class::Background {
+            continue;
+        }
+        // Messages are written only when they are shown; `claims` counts.
+        let mut push = |code: Code, at_earlier: usize, message: &dyn Fn() -> String| {
+            if wants(code) {
+                found.push(Drift {
+                    code,
+                    at: i,
+                    earlier: at_earlier,
+                    message: if messages { message() } else { String::new() },
+                });
+            }
+        };
+        if app.hedge().is_none()
+            && let Some(j) = earlier.hedged
+        {
+            push(Code::HedgeDropped, j, &|| {
+                format!(
+                    "{} hedged the claim (\"{}\"); {} states it flatly",
+                    apps[j].article_id(),
+                    apps[j].hedge().unwrap_or(""),
+                    app.article_id()
+                )
+            });
+        }
+        if !has_attribution(app)
+            && let Some(j) = earlier.attributed
+        {
+            push(Code::AttributionDropped, j, &|| {
+                format!(
+                    "{} attributes the claim; {} gives neither source nor route",
+                    apps[j].article_id(),
+                    app.article_id()
+                )
+            });
+        }
+        // The origin-based codes hold an appearance to the origin only when
+        // it is known to come after it: published on a later day, or undated
+        // after a dated origin. Same-day appearances sort by outlet, which
+        // says nothing of which came first.
+        let later_than_origin = match (origin.published(), app.published()) {
+            (Some(o), Some(p)) => p > o,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if later_than_origin && app.class() != Class::Named && !credited(app) {
+            push(Code::RelayUncredited, o, &|| {
+                format!(
+                    "the claim first appeared in {} ({}); {} does not credit it",
+                    origin_names(),
+                    origin.article_id(),
+                    app.article_id()
+                )
+            });
+        }
+        if let Some(named) = is_named(app)
+            && let Some((j, was_named)) = earlier.speaker
+        {
+            if was_named && !named {
+                push(Code::Anonymized, j, &|| {
+                    format!(
+                        "{} names the source ({}); {} makes it anonymous",
+                        apps[j].article_id(),
+                        apps[j].source().unwrap_or(""),
+                        app.article_id()
+                    )
+                });
+            } else if !was_named && named {
+                push(Code::NamedLater, j, &|| {
+                    format!(
+                        "{} has an anonymous source; {} names {}",
+                        apps[j].article_id(),
+                        app.article_id(),
+                        app.source().unwrap_or("")
+                    )
+                });
+            }
+        }
+        if later_than_origin && origin_state && !shows_state(app, outlets) {
+            push(Code::StateOriginHidden, o, &|| {
+                format!(
+                    "the claim's origin ({}) runs through state-owned media; {} does not show it",
+                    origin.article_id(),
+                    app.article_id()
+                )
+            });
+        }
+        if let Some(said) = app.said()
+            && let Some(j) = earlier.said_unlike(said)
+        {
+            push(Code::SaidDateConflict, j, &|| {
+                format!(
+                    "{} dates the statement {}; {} dates it {}",
+                    apps[j].article_id(),
+                    apps[j].said().map(|d| d.to_string()).unwrap_or_default(),
+                    app.article_id(),
+                    said
+                )
+            });
+        }
+    }
+    found
+}

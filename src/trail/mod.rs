@@ -1,0 +1,515 @@
+//! Claims across articles: each claim id's appearances in date order, its
+//! origin, its independent roots, and the drift of its attribution from one
+//! appearance to the next.
+//!
+//! Articles are reduced to compact per-appearance facts as they load
+//! ([`ArticleFacts`]); trails are computed from those alone, so a corpus of
+//! millions of claims never has to be held as whole documents.
+
+mod drift;
+mod facts;
+mod group;
+
+pub use facts::{ArticleFacts, ClaimFacts, RouteRef, Routes, counting_facts, facts};
+pub use group::Place;
+use group::{ByClaim, RootRef, Seen, count_roots, order};
+
+use crate::diag::Code;
+use crate::model::{Class, Outlets, Pos};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+/// Where independent reporting of a claim begins.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "kebab-case")]
+pub enum Root {
+    /// A named speaker: however many outlets relay them, one root.
+    Speaker(Arc<str>),
+    /// The first outlet on a route, or the article's own outlet when the
+    /// claim reached it first-hand from an unnamed source or its own reporting.
+    Outlet(Arc<str>),
+}
+
+/// One appearance of a claim, as a trail shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Appearance {
+    pub article: Arc<str>,
+    pub file: Arc<str>,
+    pub outlet: Arc<str>,
+    pub published: Option<NaiveDate>,
+    pub undated: bool,
+    pub class: Class,
+    /// The speaker as the article describes them.
+    pub source: Option<Arc<str>>,
+    pub route: Routes,
+    pub hedge: Option<Arc<str>>,
+    pub said: Option<NaiveDate>,
+    pub roots: Vec<Root>,
+    /// Drift codes found at this appearance.
+    pub drift: Vec<Code>,
+    #[serde(skip)]
+    pub pos: Pos,
+}
+
+/// A drift finding: at appearance `at`, compared with appearance `earlier`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Drift {
+    pub code: Code,
+    pub at: usize,
+    pub earlier: usize,
+    pub message: String,
+}
+
+/// The root of the trail's origin.
+#[derive(Clone, Debug, Serialize)]
+pub struct Origin {
+    pub article: Arc<str>,
+    pub outlet: Arc<str>,
+    pub published: Option<NaiveDate>,
+    /// The original speaker as the origin describes them.
+    pub speaker: Option<Arc<str>>,
+    /// The first outlet on the origin's route (its own outlet when first-hand).
+    pub first_outlet: Arc<str>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RootSummary {
+    #[serde(flatten)]
+    pub root: Root,
+    /// Appearances that go back to this root.
+    pub appearances: usize,
+}
+
+/// A claim followed across the corpus.
+#[derive(Clone, Debug, Serialize)]
+pub struct Trail {
+    pub id: String,
+    /// The claim text of the origin appearance is not kept; ids carry meaning.
+    pub appearances: Vec<Appearance>,
+    pub origin: Option<Origin>,
+    pub roots: Vec<RootSummary>,
+    pub independent_roots: usize,
+    pub findings: Vec<Drift>,
+}
+
+/// The roots one appearance goes back to.
+fn roots_of(article: &ArticleFacts, claim: &ClaimFacts) -> Vec<Root> {
+    if let Some(name) = article.speaker(claim).and_then(|s| s.1) {
+        return vec![Root::Speaker(Arc::from(name))];
+    }
+    if claim.routes.is_empty() {
+        return vec![Root::Outlet(article.outlet.clone())];
+    }
+    let mut roots: Vec<Root> = article
+        .routes(claim)
+        .filter_map(|r| r.first())
+        .map(|h| Root::Outlet(Arc::from(h)))
+        .collect();
+    roots.sort();
+    roots.dedup();
+    roots
+}
+/// Build every trail from the facts of a corpus, sorted by claim id.
+pub fn trails(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<Trail> {
+    let by = ByClaim::new(articles);
+    by.groups()
+        .map(|apps| build(by.id(&apps[0]), by.in_order(apps), outlets))
+        .collect()
+}
+
+/// The summary of every trail, sorted by claim id, computed from the
+/// borrowed facts: no trail is built, and nothing is copied.
+pub fn summaries<'a>(articles: &'a [ArticleFacts], outlets: &'a Outlets) -> Vec<ClaimSummary<'a>> {
+    /// Lists reused from one claim to the next.
+    #[derive(Default)]
+    struct Scratch<'a> {
+        sorted: Vec<Seen<'a>>,
+        roots: Vec<RootRef<'a>>,
+        ids: Vec<u32>,
+    }
+    let by = ByClaim::new(articles);
+    // Each article's outlet name, looked up once.
+    let names: Vec<&str> = articles
+        .par_iter()
+        .map(|a| outlets.name(&a.outlet))
+        .collect();
+    by.groups()
+        .map_init(Scratch::default, |scratch, apps| {
+            if let [k] = apps {
+                // Most claim ids appear once: nothing to order or compare,
+                // and the key holds what the summary needs of the claim.
+                let a = &articles[k.at.0 as usize];
+                return ClaimSummary {
+                    id: a.str(k.id),
+                    appearances: 1,
+                    articles: 1,
+                    first_published: a.published,
+                    first_outlet: Some(&a.outlet),
+                    first_outlet_name: Some(names[k.at.0 as usize]),
+                    independent_roots: k.roots as usize,
+                    drift: 0,
+                };
+            }
+            let sorted = &mut scratch.sorted;
+            by.order_into(apps, sorted);
+            let articles = by.articles_in(sorted, &mut scratch.ids);
+            let drift = drift::drift(sorted, outlets, false, &|_| true).len();
+            let first = sorted[0];
+            ClaimSummary {
+                id: first.article.claim_id(first.claim),
+                appearances: apps.len(),
+                articles,
+                first_published: first.published(),
+                first_outlet: Some(first.outlet()),
+                first_outlet_name: Some(names[first.at.0 as usize]),
+                independent_roots: count_roots(sorted.iter().copied(), &mut scratch.roots),
+                drift,
+            }
+        })
+        .collect()
+}
+
+/// A drift finding located in the corpus, for diagnostics.
+#[derive(Clone, Debug)]
+pub struct Finding<'a> {
+    pub claim: &'a str,
+    pub code: Code,
+    /// The later appearance, where the finding is reported.
+    pub at: Place,
+    /// The earlier appearance it was compared with.
+    pub earlier: Place,
+    pub message: String,
+}
+
+/// Every drift finding of the corpus whose code `wants` accepts, in claim
+/// order; no trail is built.
+pub fn findings<'a>(
+    articles: &'a [ArticleFacts],
+    outlets: &Outlets,
+    wants: &(dyn Fn(Code) -> bool + Sync),
+) -> Vec<Finding<'a>> {
+    let by = ByClaim::new(articles);
+    by.groups()
+        .filter(|apps| apps.len() > 1)
+        .flat_map_iter(|apps| {
+            let sorted = by.in_order(apps);
+            drift::drift(&sorted, outlets, true, wants)
+                .into_iter()
+                .map(move |d| Finding {
+                    claim: sorted[0].article.claim_id(sorted[0].claim),
+                    code: d.code,
+                    at: sorted[d.at].at,
+                    earlier: sorted[d.earlier].at,
+                    message: d.message,
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Build one claim's trail from its appearances (in any order).
+pub fn trail(id: &str, apps: &[(&ArticleFacts, &ClaimFacts)], outlets: &Outlets) -> Trail {
+    let mut sorted: Vec<Seen> = apps
+        .iter()
+        .map(|&(article, claim)| Seen {
+            article,
+            claim,
+            at: (0, 0),
+        })
+        .collect();
+    sorted.sort_by(order);
+    build(id, sorted, outlets)
+}
+
+/// A trail from a claim's appearances in trail order.
+fn build(id: &str, sorted: Vec<Seen>, outlets: &Outlets) -> Trail {
+    let findings = drift::drift(&sorted, outlets, true, &|_| true);
+    let mut appearances: Vec<Appearance> = sorted
+        .iter()
+        .map(|s| {
+            let (a, c) = (s.article, s.claim);
+            Appearance {
+                article: a.id.clone(),
+                file: a.file.clone(),
+                outlet: a.outlet.clone(),
+                published: a.published,
+                undated: a.published.is_none(),
+                class: c.class,
+                source: s.source().map(Arc::from),
+                route: a.routes_owned(c),
+                hedge: s.hedge().map(Arc::from),
+                said: c.said,
+                roots: roots_of(a, c),
+                drift: Vec::new(),
+                pos: c.pos,
+            }
+        })
+        .collect();
+    for f in &findings {
+        if !appearances[f.at].drift.contains(&f.code) {
+            appearances[f.at].drift.push(f.code);
+        }
+    }
+    let mut counts: BTreeMap<Root, usize> = BTreeMap::new();
+    for a in &appearances {
+        for r in &a.roots {
+            *counts.entry(r.clone()).or_default() += 1;
+        }
+    }
+    let origin = appearances.first().map(|o| Origin {
+        article: o.article.clone(),
+        outlet: o.outlet.clone(),
+        published: o.published,
+        speaker: o.source.clone(),
+        first_outlet: o
+            .route
+            .first()
+            .and_then(|r| r.first())
+            .map(|h| Arc::from(&**h))
+            .unwrap_or_else(|| o.outlet.clone()),
+    });
+    let roots: Vec<RootSummary> = counts
+        .into_iter()
+        .map(|(root, appearances)| RootSummary { root, appearances })
+        .collect();
+    Trail {
+        id: id.to_string(),
+        independent_roots: roots.len(),
+        roots,
+        origin,
+        appearances,
+        findings,
+    }
+}
+/// One line of `claimtrail claims`, borrowed from the facts or trail it sums up.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimSummary<'a> {
+    pub id: &'a str,
+    pub appearances: usize,
+    pub articles: usize,
+    pub first_published: Option<NaiveDate>,
+    pub first_outlet: Option<&'a str>,
+    /// Its display name, when `summaries` has looked it up: once per claim,
+    /// so writing a long list reads only the registry's few names.
+    #[serde(skip)]
+    pub first_outlet_name: Option<&'a str>,
+    pub independent_roots: usize,
+    pub drift: usize,
+}
+
+/// A trail's summary; its outlet's name is not looked up (see
+/// `ClaimSummary::first_outlet_name`).
+pub fn summary(t: &Trail) -> ClaimSummary<'_> {
+    let articles: BTreeSet<&str> = t.appearances.iter().map(|a| &*a.article).collect();
+    ClaimSummary {
+        id: &t.id,
+        appearances: t.appearances.len(),
+        articles: articles.len(),
+        first_published: t.origin.as_ref().and_then(|o| o.published),
+        first_outlet: t.origin.as_ref().map(|o| &*o.outlet),
+        first_outlet_name: None,
+        independent_roots: t.independent_roots,
+        drift: t.findings.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{counting_facts, facts, summaries};
+    use crate::load::article_from_text;
+    use crate::model::Outlets;
+
+    fn article(id: &str, date: &str, claims: &[&str]) -> super::ArticleFacts {
+        let mut text =
+            format!("[article]\ntitle = \"t\"\noutlet = \"{id}-paper\"\npublished = {date}\n");
+        for c in claims {
+            text.push_str(&format!(
+                "[[claims]]\nid = \"{c}\"\ntext = \"x\"\nvia = [\"wire\"]\n"
+            ));
+        }
+        let (a, diags) = article_from_text(&text, id, id, &Outlets::default());
+        assert!(
+            diags.iter().all(|d| d.code.as_str() != "syntax"),
+            "{diags:?}"
+        );
+        facts(&a.expect("an article"), |_| true)
+    }
+
+    #[test]
+    fn claims_are_grouped_by_whole_id_in_id_order() {
+        // Ids that share their first 16 or 32 bytes, one that is a prefix of
+        // another, and a NUL byte: the prefix held for sorting must not merge
+        // or misorder them.
+        let a = article(
+            "a",
+            "2019-03-01",
+            &[
+                "same-first-16-by-x",
+                "same-first-16-by",
+                "z",
+                "same-first-16-by-a",
+                "a-long-id-sharing-its-first-32-b-then-z",
+                "a-long-id-sharing-its-first-32-b",
+                "a-long-id-sharing-its-first-32-b-then-a",
+            ],
+        );
+        let b = article(
+            "b",
+            "2019-03-02",
+            &[
+                "same-first-16-by-a",
+                "same-first-16-by\\u0000",
+                "same-first-16-by",
+                "a-long-id-sharing-its-first-32-b-then-a",
+                "a-long-id-sharing-its-first-32-b\\u0000",
+            ],
+        );
+        let corpus = [a, b];
+        let outlets = Outlets::default();
+        let list = summaries(&corpus, &outlets);
+        let got: Vec<(&str, usize)> = list.iter().map(|s| (s.id, s.appearances)).collect();
+        assert_eq!(
+            got,
+            [
+                ("a-long-id-sharing-its-first-32-b", 1),
+                ("a-long-id-sharing-its-first-32-b\0", 1),
+                ("a-long-id-sharing-its-first-32-b-then-a", 2),
+                ("a-long-id-sharing-its-first-32-b-then-z", 1),
+                ("same-first-16-by", 2),
+                ("same-first-16-by\0", 1),
+                ("same-first-16-by-a", 2),
+                ("same-first-16-by-x", 1),
+                ("z", 1),
+            ]
+        );
+        // Both appearances go back to the wire: one root; the first is a's.
+        assert_eq!(list[4].independent_roots, 1);
+        assert_eq!(list[4].first_outlet, Some("a-paper"));
+    }
+
+    #[test]
+    fn summaries_agree_with_trails() {
+        // Roots of claims seen once and of claims seen twice: a named
+        // speaker, no route, two routes from one outlet, two from two, and
+        // a route through several outlets.
+        let a = "[article]\ntitle = \"t\"\noutlet = \"paper-a\"\npublished = 2019-03-01\n\
+                 [sources.s]\nname = \"Ana Ruiz\"\n\
+                 [[claims]]\nid = \"named\"\ntext = \"x\"\nsource = \"s\"\nvia = [\"wire\", \"tv\"]\n\
+                 [[claims]]\nid = \"own\"\ntext = \"x\"\n\
+                 [[claims]]\nid = \"one-first\"\ntext = \"x\"\nvia = [\"wire\", [\"wire\", \"tv\"]]\n\
+                 [[claims]]\nid = \"two-firsts\"\ntext = \"x\"\nvia = [\"wire\", [\"tv\", \"wire\"]]\n\
+                 [[claims]]\nid = \"shared\"\ntext = \"x\"\nvia = [[\"tv\", \"wire\", \"radio\"]]\n";
+        let b = "[article]\ntitle = \"t\"\noutlet = \"paper-b\"\npublished = 2019-03-02\n\
+                 [[claims]]\nid = \"shared\"\ntext = \"x\"\nvia = [\"wire\"]\n\
+                 [[claims]]\nid = \"b-only\"\ntext = \"x\"\nvia = [\"radio\", \"radio\"]\n";
+        let facts: Vec<_> = [a, b]
+            .iter()
+            .zip(["a", "b"])
+            .map(|(text, id)| {
+                let (article, _) = article_from_text(text, id, id, &Outlets::default());
+                counting_facts(&article.expect("an article"))
+            })
+            .collect();
+        let outlets = Outlets::default();
+        let list = summaries(&facts, &outlets);
+        let trails = super::trails(&facts, &outlets);
+        let from_trails: Vec<_> = trails.iter().map(super::summary).collect();
+        let roots = |l: &[super::ClaimSummary]| -> Vec<(String, usize, usize)> {
+            l.iter()
+                .map(|s| (s.id.to_string(), s.independent_roots, s.articles))
+                .collect()
+        };
+        assert_eq!(roots(&list), roots(&from_trails));
+        // Worked out by hand.
+        assert_eq!(
+            roots(&list),
+            [
+                ("b-only".to_string(), 1, 1),
+                ("named".to_string(), 1, 1),
+                ("one-first".to_string(), 1, 1),
+                ("own".to_string(), 1, 1),
+                ("shared".to_string(), 2, 2),
+                ("two-firsts".to_string(), 2, 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn articles_are_counted_by_id() {
+        // Two facts with one article id (the loader keeps only the first,
+        // but the library takes what it is given) are one article, as a
+        // trail counts them; a third id is another.
+        let text = "[article]\ntitle = \"t\"\noutlet = \"p\"\npublished = 2019-03-01\n\
+                    [[claims]]\nid = \"c\"\ntext = \"x\"\nvia = [\"wire\"]\n";
+        let facts: Vec<_> = ["same", "same", "other"]
+            .iter()
+            .map(|id| {
+                let (a, _) = article_from_text(text, id, id, &Outlets::default());
+                counting_facts(&a.expect("an article"))
+            })
+            .collect();
+        let outlets = Outlets::default();
+        let list = summaries(&facts, &outlets);
+        assert_eq!((list[0].appearances, list[0].articles), (3, 2));
+        let trails = super::trails(&facts, &outlets);
+        assert_eq!(super::summary(&trails[0]).articles, 2);
+        // Trail order: date, outlet, id ("other" before "same"), then corpus order.
+        let order: Vec<&str> = trails[0].appearances.iter().map(|a| &*a.article).collect();
+        assert_eq!(order, ["other", "same", "same"]);
+    }
+
+    #[test]
+    fn counting_facts_give_the_same_summaries() {
+        // Hedges, a named source and an anonymous one, a state route: every
+        // drift code that depends on what counting facts leave blank.
+        let text = |hedge: &str, named: bool, via: &str, date: &str| {
+            let source = if named {
+                "[sources.s]\nname = \"Ana Ruiz\"\n"
+            } else {
+                "[sources.s]\nanonymous = true\ndescription = \"an official\"\n"
+            };
+            format!(
+                "[article]\ntitle = \"t\"\noutlet = \"p{date}\"\npublished = 2019-03-{date}\n{source}\
+                 [[claims]]\nid = \"c\"\ntext = \"x\"\nsource = \"s\"\nvia = [\"{via}\"]\n{hedge}"
+            )
+        };
+        let docs = [
+            text("hedge = \"believed\"\n", true, "tass", "01"),
+            text("", false, "wire", "02"),
+            text("hedge = \"said to\"\n", true, "wire", "03"),
+        ];
+        let mut outlets = Outlets::default();
+        for (id, state) in [("tass", true), ("wire", false)] {
+            let outlet = crate::model::Outlet {
+                id: id.into(),
+                name: id.to_uppercase(),
+                kind: None,
+                country: None,
+                ownership: state.then_some(crate::model::Ownership::State),
+                url: None,
+            };
+            outlets.by_id.insert(id.into(), outlet);
+        }
+        let load = |counting: bool| {
+            let facts: Vec<_> = docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let (a, _) = article_from_text(d, &format!("a{i}"), &format!("a{i}"), &outlets);
+                    let a = a.expect("an article");
+                    if counting {
+                        counting_facts(&a)
+                    } else {
+                        facts(&a, |_| true)
+                    }
+                })
+                .collect();
+            serde_json::to_value(summaries(&facts, &outlets)).unwrap()
+        };
+        let full = load(false);
+        assert_eq!(load(true), full);
+        assert!(full[0]["drift"].as_u64().unwrap() >= 2, "{full}");
+    }
+}
