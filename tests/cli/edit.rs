@@ -201,6 +201,65 @@ fn settings_are_found_in_a_parent_folder_and_by_flag() {
 }
 
 #[test]
+fn settings_are_found_from_the_corpus_wherever_the_command_runs() {
+    // The corpus's policy denies undated claims: run from an unrelated folder,
+    // `check` still applies it (it used to look only above the current folder
+    // and pass with exit 0).
+    let c = lint_corpus("undated-claim", "deny");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut cmd = claimtrail(&["check", c.path().to_str().unwrap(), "--format", "json"]);
+    cmd.current_dir(elsewhere.path());
+    let out = run(cmd);
+    assert_eq!(code(&out), 1);
+    let diags = json(&out);
+    let denied = with_code(diags.as_array().unwrap(), "undated-claim");
+    assert_eq!(denied.len(), 1);
+    assert_eq!(denied[0]["severity"], "error");
+    // A settings file above the current folder but unrelated to the corpus
+    // does not win over the corpus's own.
+    fs::write(
+        elsewhere.path().join("claimtrail.toml"),
+        "[lints]\nundated-claim = \"allow\"\n",
+    )
+    .unwrap();
+    let mut cmd = claimtrail(&["check", c.path().to_str().unwrap(), "--format", "json"]);
+    cmd.current_dir(elsewhere.path());
+    assert_eq!(code(&run(cmd)), 1);
+}
+
+#[test]
+fn new_checks_the_outlet_against_the_registry_check_uses() {
+    // A registry above the project's root (a folder holding `.git`) is not
+    // the project's: `check` ignores it, and so does `new`.
+    let c = corpus(&[("outlets.toml", OUTLETS)]);
+    fs::create_dir_all(c.join("project/.git")).unwrap();
+    let out = run(c.claimtrail(&[
+        "new",
+        "project/a.toml",
+        "--outlet",
+        "reuters",
+        "--title",
+        "T",
+    ]));
+    assert_eq!(code(&out), 0);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no outlets.toml"), "{err}");
+    // Inside the project's own corpus the outlet is checked.
+    fs::write(c.join("project/outlets.toml"), "[ap]\nname = \"AP\"\n").unwrap();
+    let out = run(c.claimtrail(&[
+        "new",
+        "project/b.toml",
+        "--outlet",
+        "reuters",
+        "--title",
+        "T",
+    ]));
+    assert_eq!(code(&out), 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown outlet `reuters`"), "{err}");
+}
+
+#[test]
 fn unknown_codes_and_levels_are_diagnostics_with_did_you_mean() {
     let settings = "[lints]\nanonymous-without-reasn = \"deny\"\nundated-claim = \"dny\"\nsyntax = \"allow\"\n";
     let c = corpus(&[
