@@ -25,6 +25,7 @@
 //! [`layout`] (`fmt`'s layout of a file), [`new`], [`schema`] and the
 //! [`atomic`] writer that every command writing files goes through.
 
+pub mod anonymity;
 pub mod atomic;
 pub mod corpus;
 pub mod diag;

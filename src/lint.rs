@@ -9,13 +9,25 @@ use crate::model::{Article, Class, Outlets};
 /// Run every sourcing lint on one article, pushing findings into `ctx`.
 pub fn check_article(article: &Article, outlets: &Outlets, ctx: &mut FileCtx) {
     for source in article.sources.iter().filter(|s| s.anonymous) {
-        if source.reason.is_none() {
-            ctx.lint(Code::AnonymousWithoutReason, source.pos, || {
+        match source.reason.as_deref() {
+            None => ctx.lint(Code::AnonymousWithoutReason, source.pos, || {
                 (
                     format!("anonymous source `{}` has no stated reason for anonymity", source.id),
                     "AP and the NYT ask the story to say why the source was granted anonymity; add `reason = \"...\"` as the article gives it",
                 )
-            });
+            }),
+            Some(reason) if crate::anonymity::only_states_condition(reason) => {
+                ctx.lint(Code::AnonymousWithoutReason, source.pos, || {
+                    (
+                        format!(
+                            "anonymous source `{}` has a condition of anonymity (\"{reason}\"), not a reason for it",
+                            source.id
+                        ),
+                        "\"on condition of anonymity\" says how the source spoke, not why anonymity was granted; a reason says why, e.g. \"because he was not authorized to discuss intelligence publicly\"",
+                    )
+                })
+            }
+            Some(_) => {}
         }
         if source.description.is_none() {
             ctx.lint(Code::AnonymousWithoutDescription, source.pos, || {

@@ -4,6 +4,7 @@
 
 use crate::model::{Article, Class, Outlets, Route};
 use crate::score::{self, Mean, Reason, Weights};
+use crate::trail::Assessed;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -36,10 +37,27 @@ pub struct ArticleRow {
     pub speakers_by_country: Vec<(String, usize)>,
     /// anonymous / claims; `None` with no scored claims.
     pub anonymity_rate: Option<f64>,
+    /// The score in this corpus: drift findings at the article's claims
+    /// cost their points. `None` with no scored claims.
     pub score: Option<f64>,
     pub grade: &'static str,
+    /// The score of the article on its own, without drift: the same in any
+    /// corpus.
+    pub score_alone: Option<f64>,
+    /// Key claims with at least two confirmed roots in the corpus.
+    pub key_claims_corroborated: usize,
     #[serde(skip)]
     pub mean: Mean,
+    /// The mean without drift.
+    #[serde(skip)]
+    pub mean_alone: Mean,
+    /// Each claim's points and weight, in file order (background: weight 0),
+    /// for drift to adjust once the corpus is known.
+    #[serde(skip)]
+    pub claim_points: Vec<(f64, f64)>,
+    /// The indices of the key claims, in file order.
+    #[serde(skip)]
+    pub key_claim_indices: Vec<usize>,
     /// Each distinct speaker: the name when named (named speakers are counted
     /// once across articles in the corpus total), and the country.
     #[serde(skip)]
@@ -58,6 +76,7 @@ pub fn article_row(article: &Article, outlets: &Outlets, weights: &Weights) -> A
     let mut speakers: BTreeSet<&str> = BTreeSet::new();
     for claim in &article.claims {
         let (class, points, weight) = score::score(article, claim, outlets, weights, None);
+        row.claim_points.push((points.unwrap_or(0.0), weight));
         match class {
             Class::Background => {
                 row.background += 1;
@@ -70,10 +89,14 @@ pub fn article_row(article: &Article, outlets: &Outlets, weights: &Weights) -> A
         }
         row.claims += 1;
         row.mean.add(points, weight);
+        row.mean_alone.add(points, weight);
         row.hedged += usize::from(claim.hedged());
         row.relayed += usize::from(claim.relayed());
         row.state_reliant += usize::from(claim.state_reliant(outlets));
         row.key_claims += usize::from(claim.key);
+        if claim.key {
+            row.key_claim_indices.push(row.claim_points.len() - 1);
+        }
         row.longest_route = row.longest_route.max(claim.longest_route());
         if let Some(src) = claim.source.as_deref() {
             speakers.insert(src);
@@ -111,6 +134,90 @@ fn sort_counts(map: BTreeMap<String, usize>) -> Vec<(String, usize)> {
 fn finish(row: &mut ArticleRow) {
     row.anonymity_rate = (row.claims > 0).then(|| row.anonymous as f64 / row.claims as f64);
     row.score = row.mean.score();
+    row.score_alone = row.mean_alone.score();
+    row.grade = score::grade(row.score);
+}
+
+/// Apply what the corpus says of an article's claims (`trail::assess`, the
+/// entries at this article): drift costs points, and key claims with two or
+/// more confirmed roots count as corroborated.
+pub fn apply_corpus<'a>(
+    row: &mut ArticleRow,
+    assessed: impl IntoIterator<Item = &'a Assessed>,
+    weights: &Weights,
+) {
+    let mut costs = Vec::new();
+    for a in assessed {
+        let claim = a.at.1 as usize;
+        if a.confirmed_roots >= 2 && row.key_claim_indices.contains(&claim) {
+            row.key_claims_corroborated += 1;
+        }
+        costs.extend(
+            a.drift
+                .iter()
+                .map(|d| (claim, weights.drift_cost(d.0)))
+                .filter(|c| c.1 != 0.0),
+        );
+    }
+    apply_drift(row, &costs);
+}
+
+/// `apply_corpus` for an explained article: the claims' points and reasons
+/// too, each drift cost a reason naming the earlier article.
+pub fn apply_corpus_explained<'a>(
+    e: &mut Explanation,
+    assessed: impl IntoIterator<Item = &'a Assessed>,
+    weights: &Weights,
+) {
+    let assessed: Vec<&Assessed> = assessed.into_iter().collect();
+    for a in &assessed {
+        let Some(claim) = e.claim_rows.get_mut(a.at.1 as usize) else {
+            continue;
+        };
+        let Some(mut points) = claim.points else {
+            continue;
+        };
+        for (code, _, message) in &a.drift {
+            let cost = weights.drift_cost(*code);
+            if cost == 0.0 {
+                continue;
+            }
+            points -= cost;
+            claim.reasons.push(Reason {
+                what: format!("{}: {message}", code.as_str()),
+                points: -cost,
+            });
+        }
+        claim.points = Some(points.clamp(0.0, 100.0));
+    }
+    apply_corpus(&mut e.row, assessed, weights);
+}
+
+/// What drift costs one claim of an article: the claim's index in the file,
+/// and the points it loses.
+pub type DriftCost = (usize, f64);
+
+/// Take the drift findings at an article's claims off their points (each
+/// claim clamped at 0) and score the article again; `score_alone` keeps the
+/// score without them.
+pub fn apply_drift(row: &mut ArticleRow, costs: &[DriftCost]) {
+    if costs.is_empty() {
+        return;
+    }
+    let mut lost = vec![0.0; row.claim_points.len()];
+    for &(claim, cost) in costs {
+        if let Some(l) = lost.get_mut(claim) {
+            *l += cost;
+        }
+    }
+    let mut mean = Mean::default();
+    for (&(points, weight), lost) in row.claim_points.iter().zip(&lost) {
+        if weight > 0.0 {
+            mean.add(Some((points - lost).clamp(0.0, 100.0)), weight);
+        }
+    }
+    row.mean = mean;
+    row.score = mean.score();
     row.grade = score::grade(row.score);
 }
 
@@ -140,6 +247,8 @@ pub fn total_row(rows: &[ArticleRow]) -> ArticleRow {
         total.key_claims += r.key_claims;
         total.longest_route = total.longest_route.max(r.longest_route);
         total.mean.merge(r.mean);
+        total.mean_alone.merge(r.mean_alone);
+        total.key_claims_corroborated += r.key_claims_corroborated;
         for (name, country) in &r.speaker_keys {
             match name {
                 Some(name) => named.push((name, country)),

@@ -38,8 +38,10 @@ name_enum!(
     ClaimKind { Quote => "quote", Paraphrase => "paraphrase", Assertion => "assertion", Background => "background" }
 );
 name_enum!(
-    /// What kind of news organization an outlet is.
-    OutletKind { Wire => "wire", Agency => "agency", Newspaper => "newspaper", Broadcaster => "broadcaster", Magazine => "magazine", Online => "online", Blog => "blog" }
+    /// What kind of news organization an outlet is. `unspecified` is a vague
+    /// credit ("local media reports", "berbagai sumber"): reporting the
+    /// article credits without naming whose.
+    OutletKind { Wire => "wire", Agency => "agency", Newspaper => "newspaper", Broadcaster => "broadcaster", Magazine => "magazine", Online => "online", Blog => "blog", Unspecified => "unspecified" }
 );
 name_enum!(
     /// Who owns an outlet.

@@ -3,7 +3,7 @@
 //! the newsroom rules the README cites; `[scoring]` in `claimtrail.toml`
 //! overrides any of them.
 
-use crate::diag::{Diagnostic, make};
+use crate::diag::{Code, Diagnostic, make};
 use crate::lines::LineIndex;
 use crate::model::{Article, Claim, Class, Outlets};
 use serde::{Deserialize, Serialize};
@@ -34,6 +34,21 @@ pub struct Weights {
     pub undated: f64,
     /// How much a key claim counts against an ordinary one.
     pub key_weight: f64,
+    /// Subtracted where an earlier article hedged the claim and this one
+    /// states it flatly: more than keeping the hedge costs.
+    pub hedge_dropped: f64,
+    /// Subtracted where an earlier article attributed the claim and this one
+    /// gives neither source nor route.
+    pub attribution_dropped: f64,
+    /// Subtracted where the claim came from another outlet's reporting and
+    /// this article credits no outlet at all.
+    pub relay_uncredited: f64,
+    /// Subtracted where an earlier article named the speaker and this one
+    /// makes them anonymous.
+    pub anonymized: f64,
+    /// Subtracted where the claim came through state media's reporting and
+    /// this article does not show it.
+    pub state_origin_hidden: f64,
 }
 
 impl Default for Weights {
@@ -43,13 +58,18 @@ impl Default for Weights {
             anonymous_described_and_explained: 60.0,
             anonymous_partial: 45.0,
             anonymous_bare: 30.0,
-            outlet: 30.0,
+            outlet: 45.0,
             unattributed: 20.0,
             per_hop: 5.0,
-            state_only_route: 20.0,
+            state_only_route: 15.0,
             hedge: 10.0,
             undated: 5.0,
             key_weight: 2.0,
+            hedge_dropped: 15.0,
+            attribution_dropped: 15.0,
+            relay_uncredited: 10.0,
+            anonymized: 10.0,
+            state_origin_hidden: 15.0,
         }
     }
 }
@@ -69,6 +89,11 @@ pub struct RawWeights {
     hedge: Option<Spanned<f64>>,
     undated: Option<Spanned<f64>>,
     key_weight: Option<Spanned<f64>>,
+    hedge_dropped: Option<Spanned<f64>>,
+    attribution_dropped: Option<Spanned<f64>>,
+    relay_uncredited: Option<Spanned<f64>>,
+    anonymized: Option<Spanned<f64>>,
+    state_origin_hidden: Option<Spanned<f64>>,
 }
 
 impl RawWeights {
@@ -128,7 +153,47 @@ impl RawWeights {
         set(&mut w.hedge, self.hedge, "hedge", 100.0);
         set(&mut w.undated, self.undated, "undated", 100.0);
         set(&mut w.key_weight, self.key_weight, "key-weight", 10.0);
+        set(
+            &mut w.hedge_dropped,
+            self.hedge_dropped,
+            "hedge-dropped",
+            100.0,
+        );
+        set(
+            &mut w.attribution_dropped,
+            self.attribution_dropped,
+            "attribution-dropped",
+            100.0,
+        );
+        set(
+            &mut w.relay_uncredited,
+            self.relay_uncredited,
+            "relay-uncredited",
+            100.0,
+        );
+        set(&mut w.anonymized, self.anonymized, "anonymized", 100.0);
+        set(
+            &mut w.state_origin_hidden,
+            self.state_origin_hidden,
+            "state-origin-hidden",
+            100.0,
+        );
         w
+    }
+}
+
+impl Weights {
+    /// What a drift finding of `code` at an appearance costs it; 0 for the
+    /// codes that are not scored (`named-later`, `said-date-conflict`).
+    pub fn drift_cost(&self, code: Code) -> f64 {
+        match code {
+            Code::HedgeDropped => self.hedge_dropped,
+            Code::AttributionDropped => self.attribution_dropped,
+            Code::RelayUncredited => self.relay_uncredited,
+            Code::Anonymized => self.anonymized,
+            Code::StateOriginHidden => self.state_origin_hidden,
+            _ => 0.0,
+        }
     }
 }
 
@@ -194,7 +259,9 @@ pub fn score(
         Class::Anonymous => {
             let src = article.source_of(claim);
             let described = src.is_some_and(|s| s.description.is_some());
-            let explained = src.is_some_and(|s| s.reason.is_some());
+            // A reason that only states the condition ("spoke on condition
+            // of anonymity") does not say why anonymity was granted.
+            let explained = src.is_some_and(|s| crate::anonymity::explains(s.reason.as_deref()));
             let (points, what) = match (described, explained) {
                 (true, true) => (
                     w.anonymous_described_and_explained,
@@ -202,7 +269,7 @@ pub fn score(
                 ),
                 (true, false) => (
                     w.anonymous_partial,
-                    "anonymous source, described, no reason given",
+                    "anonymous source, described, no reason given (a condition of anonymity is not a reason)",
                 ),
                 (false, true) => (
                     w.anonymous_partial,
@@ -257,9 +324,23 @@ pub fn score(
         points -= w.hedge;
         note(&|| format!("hedged: \"{h}\""), -w.hedge);
     }
-    if claim.said.is_none() && class != Class::Unattributed && w.undated != 0.0 {
+    if claim.said.is_none() && matches!(class, Class::Named | Class::Anonymous) && w.undated != 0.0
+    {
         points -= w.undated;
         note(&|| "no date for when it was said".into(), -w.undated);
+    }
+    // Crediting another outlet never scores below saying the same thing in
+    // the article's own voice: the credit tells the reader where to look.
+    if class == Class::Outlet {
+        let hedge = if claim.hedge.is_some() { w.hedge } else { 0.0 };
+        let unattributed = w.unattributed - hedge;
+        if points < unattributed {
+            note(
+                &|| "credit to an outlet: never below the same claim unattributed".into(),
+                unattributed - points,
+            );
+            points = unattributed;
+        }
     }
     let weight = if claim.key { w.key_weight } else { 1.0 };
     if claim.key {
@@ -303,5 +384,83 @@ pub fn grade(score: Option<f64>) -> &'static str {
         Some(s) if s >= 55.0 => "C",
         Some(s) if s >= 40.0 => "D",
         Some(_) => "F",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Weights, score_claim};
+    use crate::load::article_from_text;
+    use crate::model::{Outlet, Outlets, Ownership};
+
+    fn outlets() -> Outlets {
+        let mut o = Outlets {
+            checked: true,
+            ..Outlets::default()
+        };
+        for (id, ownership) in [
+            ("paper", Ownership::Private),
+            ("tass", Ownership::State),
+            ("sputnik", Ownership::State),
+            ("rt", Ownership::State),
+        ] {
+            o.by_id.insert(
+                id.to_string(),
+                Outlet {
+                    id: id.to_string(),
+                    name: id.to_string(),
+                    kind: None,
+                    country: None,
+                    ownership: Some(ownership),
+                    url: None,
+                },
+            );
+        }
+        o
+    }
+
+    /// The points of the only claim of an article whose claim table is `claim`.
+    fn points(claim: &str) -> (f64, Vec<(String, f64)>) {
+        let text = format!(
+            "[article]\ntitle = \"t\"\noutlet = \"paper\"\npublished = 2019-03-01\n\n[[claims]]\nid = \"c\"\ntext = \"t\"\n{claim}"
+        );
+        let outlets = outlets();
+        let (article, diags) = article_from_text(&text, "a.toml", "a", &outlets);
+        assert!(diags.is_empty(), "{diags:?}");
+        let article = article.unwrap();
+        let s = score_claim(&article, &article.claims[0], &outlets, &Weights::default());
+        let reasons = s.reasons.into_iter().map(|r| (r.what, r.points)).collect();
+        (s.points.unwrap(), reasons)
+    }
+
+    #[test]
+    fn credit_to_state_media_scores_above_the_same_claim_unattributed() {
+        // Unattributed: 20. Credited to Sputnik: outlet 45, one hop -5,
+        // state-only -15 = 25 (no undated deduction without a speaker).
+        assert_eq!(points("").0, 20.0);
+        assert_eq!(points("via = [\"sputnik\"]").0, 25.0);
+        // Hedged, both lose 10: 10 and 15.
+        assert_eq!(points("hedge = \"reportedly\"").0, 10.0);
+        assert_eq!(
+            points("via = [\"sputnik\"]\nhedge = \"reportedly\"").0,
+            15.0
+        );
+    }
+
+    #[test]
+    fn a_long_state_chain_is_held_at_the_unattributed_floor() {
+        // 45, three hops -15, state-only -15, hedged -10 = 5, below the same
+        // claim unattributed and hedged (20 - 10 = 10): raised to 10, and
+        // the reason says so.
+        let (p, reasons) =
+            points("via = [[\"tass\", \"sputnik\", \"rt\"]]\nhedge = \"reportedly\"");
+        assert_eq!(p, 10.0);
+        assert_eq!(
+            reasons.last().unwrap(),
+            &(
+                "credit to an outlet: never below the same claim unattributed".to_string(),
+                5.0
+            )
+        );
     }
 }

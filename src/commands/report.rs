@@ -10,7 +10,7 @@ use crate::publish::{self, Change, Files};
 use crate::render::html;
 use crate::render::{self, Format, markdown, views};
 use crate::speakers;
-use crate::trail;
+use crate::trail::{self, ArticleFacts};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -34,12 +34,22 @@ pub(crate) fn report(
         return Ok(status);
     }
     let opts = run.load_options(paths)?;
-    let weights = &run.settings.weights;
+    let weights = &run.settings.weights.clone();
     let loaded = run.load(&opts, |a, _, outlets| {
-        metrics::article_row(&a, outlets, weights)
+        (
+            metrics::article_row(&a, outlets, weights),
+            trail::counting_facts(&a),
+        )
     });
     let status = run.report_errors(&loaded.diagnostics, err)?;
-    let mut rows = loaded.items;
+    let (mut rows, facts): (Vec<ArticleRow>, Vec<ArticleFacts>) = loaded.items.into_iter().unzip();
+    for (row, assessed) in rows
+        .iter_mut()
+        .zip(by_article(&facts, &loaded.outlets, false))
+    {
+        metrics::apply_corpus(row, &assessed, weights);
+    }
+    drop(facts);
     rows.sort_by(|a, b| a.id.cmp(&b.id));
     let total = metrics::total_row(&rows);
     let json = ReportJson {
@@ -60,20 +70,28 @@ pub(crate) fn explain(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let opts = run.load_options(paths)?;
-    let weights = &run.settings.weights;
+    let weights = &run.settings.weights.clone();
     let loaded = run.load(&opts, |a, _, outlets| {
+        let facts = trail::facts(&a, |_| true);
         if a.id == id {
-            Ok(metrics::explain(&a, outlets, weights))
+            (Ok(metrics::explain(&a, outlets, weights)), facts)
         } else {
-            Err(a.id)
+            (Err(a.id), facts)
         }
     });
     let status = run.report_errors(&loaded.diagnostics, err)?;
+    let (items, facts): (Vec<_>, Vec<ArticleFacts>) = loaded.items.into_iter().unzip();
     let mut others = Vec::new();
     let mut found = None;
-    for item in loaded.items {
+    for (item, assessed) in items
+        .into_iter()
+        .zip(by_article(&facts, &loaded.outlets, true))
+    {
         match item {
-            Ok(e) => found = Some(e),
+            Ok(mut e) => {
+                metrics::apply_corpus_explained(&mut e, &assessed, weights);
+                found = Some(e);
+            }
             Err(other) => others.push(other),
         }
     }
@@ -123,14 +141,25 @@ pub(crate) fn snapshot(
         return sync(target, &files, out, err);
     }
     let opts = run.load_options(paths)?;
-    let weights = &run.settings.weights;
+    let weights = &run.settings.weights.clone();
     let loaded = run.load(&opts, |a, _, outlets| {
-        metrics::explain(&a, outlets, weights)
+        (
+            metrics::explain(&a, outlets, weights),
+            trail::facts(&a, |_| true),
+        )
     });
     if run.report_errors(&loaded.diagnostics, err)? == Exit::Findings {
         return not_written(target, err);
     }
-    let mut explained = loaded.items;
+    let (mut explained, facts): (Vec<Explanation>, Vec<ArticleFacts>) =
+        loaded.items.into_iter().unzip();
+    for (e, assessed) in explained
+        .iter_mut()
+        .zip(by_article(&facts, &loaded.outlets, true))
+    {
+        metrics::apply_corpus_explained(e, &assessed, weights);
+    }
+    drop(facts);
     explained.sort_by(|a, b| a.row.id.cmp(&b.row.id));
     let files = snapshot_files(&explained, &loaded.outlets, run)?;
     sync(target, &files, out, err)
@@ -283,7 +312,7 @@ fn html_data(
     err: &mut dyn Write,
 ) -> Result<(HtmlData, Exit), Error> {
     let opts = run.load_options(paths)?;
-    let weights = &run.settings.weights;
+    let weights = &run.settings.weights.clone();
     let loaded = run.load(&opts, |a, _, outlets| {
         (
             metrics::explain(&a, outlets, weights),
@@ -299,6 +328,12 @@ fn html_data(
         explanations.push(e);
         partials.push(p);
         facts.push(f);
+    }
+    for (e, assessed) in explanations
+        .iter_mut()
+        .zip(by_article(&facts, &loaded.outlets, true))
+    {
+        metrics::apply_corpus_explained(e, &assessed, weights);
     }
     explanations.sort_by(|a, b| a.row.id.cmp(&b.row.id));
     let rows: Vec<ArticleRow> = explanations.iter().map(|e| e.row.clone()).collect();
@@ -319,4 +354,18 @@ fn html_data(
         },
         status,
     ))
+}
+
+/// What the corpus says of each article's claims (`trail::assess`), grouped
+/// by article in the facts' order.
+fn by_article(
+    facts: &[ArticleFacts],
+    outlets: &Outlets,
+    messages: bool,
+) -> Vec<Vec<trail::Assessed>> {
+    let mut grouped: Vec<Vec<trail::Assessed>> = vec![Vec::new(); facts.len()];
+    for a in trail::assess(facts, outlets, messages) {
+        grouped[a.at.0 as usize].push(a);
+    }
+    grouped
 }

@@ -300,7 +300,11 @@ pub fn trail<'a>(t: &'a Trail, outlets: &'a Outlets) -> Doc<'a> {
     ));
     fields.push((
         "independent roots".to_string(),
-        t.independent_roots.to_string(),
+        format!(
+            "{} ({})",
+            t.independent_roots,
+            super::roots_in_words(t.confirmed_roots, t.independent_roots)
+        ),
     ));
     doc.fields(fields);
     if !t.findings.is_empty() {
@@ -340,6 +344,7 @@ pub fn claims<'a>(list: &'a [ClaimSummary], outlets: &'a Outlets) -> Doc<'a> {
             Column::left("first date"),
             Column::left("first outlet"),
             Column::right("roots"),
+            Column::right("confirmed"),
             Column::right("drift"),
         ],
         // Written cell by cell: the list can run to a million claims.
@@ -357,6 +362,7 @@ pub fn claims<'a>(list: &'a [ClaimSummary], outlets: &'a Outlets) -> Doc<'a> {
                 .or_else(|| c.first_outlet.map(|o| outlets.name(o)));
             cells.push(outlet.unwrap_or(""));
             cells.push_count(c.independent_roots);
+            cells.push_count(c.confirmed_roots);
             cells.push_count(c.drift);
         }),
         footer: None,

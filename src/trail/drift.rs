@@ -97,7 +97,17 @@ pub(super) fn drift(
         return found;
     };
     let origin = &apps[o];
-    let origin_state = shows_state(origin, outlets);
+    // The origin came through a state outlet's reporting: a route through
+    // one, or a state outlet's own voice or unnamed source. A named speaker
+    // quoted first-hand by a state outlet is not: a later article can reach
+    // the same speaker directly.
+    let origin_state = origin
+        .routes()
+        .flat_map(|r| r.hops())
+        .any(|h| outlets.is_state(h))
+        || (outlets.is_state(origin.outlet())
+            && !origin.has_route()
+            && matches!(origin.class(), Class::Unattributed | Class::Anonymous));
     // Crediting the origin's outlet or any outlet its routes pass through is
     // crediting the relay; messages name the outlet and where each route began.
     let credited = |app: &Seen| {
@@ -168,7 +178,10 @@ pub(super) fn drift(
             (Some(_), None) => true,
             _ => false,
         };
-        if later_than_origin && app.class() != Class::Named && !credited(app) {
+        // Only an appearance that credits no outlet at all is an uncredited
+        // relay: one that credits another outlet than the origin's tells the
+        // reader where it looked, and claimtrail cannot tell which is right.
+        if later_than_origin && app.class() != Class::Named && !app.has_route() && !credited(app) {
             push(Code::RelayUncredited, o, &|| {
                 format!(
                     "the claim first appeared in {} ({}); {} does not credit it",

@@ -62,25 +62,64 @@ pub(super) enum RootRef<'a> {
     Outlet(&'a str),
 }
 
-/// The distinct roots of a set of appearances (see `roots_of`), listed in
-/// `roots` (cleared first).
+impl<'a> Seen<'a> {
+    /// Where independent reporting of this appearance begins, each root
+    /// given to `f` (once or more): a named speaker is one root however many
+    /// outlets relay them; otherwise the first outlet of each route, or the
+    /// article's own outlet when it reports first-hand. The one definition of
+    /// a root.
+    pub(super) fn each_root(&self, mut f: impl FnMut(RootRef<'a>)) {
+        if let Some(name) = self.speaker_name() {
+            f(RootRef::Speaker(name));
+        } else if !self.has_route() {
+            f(RootRef::Outlet(self.outlet()));
+        } else {
+            self.routes()
+                .filter_map(|r| r.first())
+                .for_each(|o| f(RootRef::Outlet(o)));
+        }
+    }
+}
+
+/// The distinct roots of a set of appearances, listed in `roots` (cleared
+/// first).
 pub(super) fn count_roots<'a>(
     apps: impl Iterator<Item = Seen<'a>>,
     roots: &mut Vec<RootRef<'a>>,
 ) -> usize {
     roots.clear();
     for s in apps {
-        if let Some(name) = s.speaker_name() {
-            roots.push(RootRef::Speaker(name));
-        } else if !s.has_route() {
-            roots.push(RootRef::Outlet(s.outlet()));
-        } else {
-            roots.extend(s.routes().filter_map(|r| r.first()).map(RootRef::Outlet));
-        }
+        s.each_root(|r| roots.push(r));
     }
     roots.sort_unstable();
     roots.dedup();
     roots.len()
+}
+
+/// The distinct roots of a set of appearances that are confirmed: reached by
+/// at least one appearance that is not an uncredited relay (`uncredited[i]`
+/// for `apps[i]`). A root every appearance of which is an uncredited pickup
+/// of an earlier report is not independent evidence.
+pub(super) fn count_confirmed_roots<'a>(
+    apps: &[Seen<'a>],
+    uncredited: &[bool],
+    roots: &mut Vec<(RootRef<'a>, bool)>,
+) -> usize {
+    roots.clear();
+    for (s, &pickup) in apps.iter().zip(uncredited) {
+        s.each_root(|r| roots.push((r, !pickup)));
+    }
+    // Confirmed (true) sorts after unconfirmed within a root: keep the last.
+    roots.sort_unstable();
+    roots.dedup_by(|later, earlier| {
+        if later.0 == earlier.0 {
+            earlier.1 |= later.1;
+            true
+        } else {
+            false
+        }
+    });
+    roots.iter().filter(|r| r.1).count()
 }
 
 /// Trail order: by publication date, undated last; ties by outlet, then article id.

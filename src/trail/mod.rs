@@ -12,7 +12,7 @@ mod group;
 
 pub use facts::{ArticleFacts, ClaimFacts, RouteRef, Routes, counting_facts, facts};
 pub use group::Place;
-use group::{ByClaim, RootRef, Seen, count_roots, order};
+use group::{ByClaim, RootRef, Seen, count_confirmed_roots, count_roots, order};
 
 use crate::diag::Code;
 use crate::model::{Class, Outlets, Pos};
@@ -80,6 +80,9 @@ pub struct RootSummary {
     pub root: Root,
     /// Appearances that go back to this root.
     pub appearances: usize,
+    /// Whether an appearance that is not an uncredited relay goes back to
+    /// it; an unconfirmed root is likely an uncredited pickup.
+    pub confirmed: bool,
 }
 
 /// A claim followed across the corpus.
@@ -91,26 +94,26 @@ pub struct Trail {
     pub origin: Option<Origin>,
     pub roots: Vec<RootSummary>,
     pub independent_roots: usize,
+    /// Roots reached by at least one appearance that is not an uncredited
+    /// relay.
+    pub confirmed_roots: usize,
     pub findings: Vec<Drift>,
 }
 
-/// The roots one appearance goes back to.
-fn roots_of(article: &ArticleFacts, claim: &ClaimFacts) -> Vec<Root> {
-    if let Some(name) = article.speaker(claim).and_then(|s| s.1) {
-        return vec![Root::Speaker(Arc::from(name))];
-    }
-    if claim.routes.is_empty() {
-        return vec![Root::Outlet(article.outlet.clone())];
-    }
-    let mut roots: Vec<Root> = article
-        .routes(claim)
-        .filter_map(|r| r.first())
-        .map(|h| Root::Outlet(Arc::from(h)))
-        .collect();
+/// The roots one appearance goes back to (see `Seen::each_root`).
+fn roots_of(s: &Seen) -> Vec<Root> {
+    let mut roots = Vec::new();
+    s.each_root(|r| {
+        roots.push(match r {
+            RootRef::Speaker(name) => Root::Speaker(Arc::from(name)),
+            RootRef::Outlet(id) => Root::Outlet(Arc::from(id)),
+        })
+    });
     roots.sort();
     roots.dedup();
     roots
 }
+
 /// Build every trail from the facts of a corpus, sorted by claim id.
 pub fn trails(articles: &[ArticleFacts], outlets: &Outlets) -> Vec<Trail> {
     let by = ByClaim::new(articles);
@@ -127,6 +130,8 @@ pub fn summaries<'a>(articles: &'a [ArticleFacts], outlets: &'a Outlets) -> Vec<
     struct Scratch<'a> {
         sorted: Vec<Seen<'a>>,
         roots: Vec<RootRef<'a>>,
+        confirmed: Vec<(RootRef<'a>, bool)>,
+        uncredited: Vec<bool>,
         ids: Vec<u32>,
     }
     let by = ByClaim::new(articles);
@@ -149,13 +154,22 @@ pub fn summaries<'a>(articles: &'a [ArticleFacts], outlets: &'a Outlets) -> Vec<
                     first_outlet: Some(&a.outlet),
                     first_outlet_name: Some(names[k.at.0 as usize]),
                     independent_roots: k.roots as usize,
+                    confirmed_roots: k.roots as usize,
                     drift: 0,
                 };
             }
             let sorted = &mut scratch.sorted;
             by.order_into(apps, sorted);
             let articles = by.articles_in(sorted, &mut scratch.ids);
-            let drift = drift::drift(sorted, outlets, false, &|_| true).len();
+            let found = drift::drift(sorted, outlets, false, &|_| true);
+            let uncredited = &mut scratch.uncredited;
+            uncredited.clear();
+            uncredited.resize(sorted.len(), false);
+            for d in found.iter().filter(|d| d.code == Code::RelayUncredited) {
+                uncredited[d.at] = true;
+            }
+            let confirmed_roots = count_confirmed_roots(sorted, uncredited, &mut scratch.confirmed);
+            let drift = found.len();
             let first = sorted[0];
             ClaimSummary {
                 id: first.article.claim_id(first.claim),
@@ -165,6 +179,7 @@ pub fn summaries<'a>(articles: &'a [ArticleFacts], outlets: &'a Outlets) -> Vec<
                 first_outlet: Some(first.outlet()),
                 first_outlet_name: Some(names[first.at.0 as usize]),
                 independent_roots: count_roots(sorted.iter().copied(), &mut scratch.roots),
+                confirmed_roots,
                 drift,
             }
         })
@@ -209,6 +224,60 @@ pub fn findings<'a>(
         .collect()
 }
 
+/// What the corpus says of one appearance of a claim that is shared with
+/// other articles, or that has two or more roots on its own: the drift found
+/// there, and its claim's confirmed roots.
+#[derive(Clone, Debug)]
+pub struct Assessed {
+    pub at: Place,
+    /// The claim's confirmed roots across the corpus.
+    pub confirmed_roots: usize,
+    /// The drift found at this appearance: code, the earlier appearance, and
+    /// the message (empty unless asked for).
+    pub drift: Vec<(Code, Place, String)>,
+}
+
+/// The drift at every appearance and each claim's confirmed roots, for the
+/// score and the report; appearances with neither drift nor two roots are
+/// left out. Messages are written only when `messages` is set.
+pub fn assess(articles: &[ArticleFacts], outlets: &Outlets, messages: bool) -> Vec<Assessed> {
+    let by = ByClaim::new(articles);
+    by.groups()
+        .flat_map_iter(|apps| {
+            if let [k] = apps {
+                return if k.roots >= 2 {
+                    vec![Assessed {
+                        at: k.at,
+                        confirmed_roots: k.roots as usize,
+                        drift: Vec::new(),
+                    }]
+                } else {
+                    Vec::new()
+                };
+            }
+            let sorted = by.in_order(apps);
+            let found = drift::drift(&sorted, outlets, messages, &|_| true);
+            let mut uncredited = vec![false; sorted.len()];
+            let mut drift: Vec<Vec<(Code, Place, String)>> = vec![Vec::new(); sorted.len()];
+            for d in found {
+                uncredited[d.at] |= d.code == Code::RelayUncredited;
+                drift[d.at].push((d.code, sorted[d.earlier].at, d.message));
+            }
+            let confirmed_roots = count_confirmed_roots(&sorted, &uncredited, &mut Vec::new());
+            sorted
+                .iter()
+                .zip(drift)
+                .filter(|(_, d)| !d.is_empty() || confirmed_roots >= 2)
+                .map(|(s, drift)| Assessed {
+                    at: s.at,
+                    confirmed_roots,
+                    drift,
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Build one claim's trail from its appearances (in any order).
 pub fn trail(id: &str, apps: &[(&ArticleFacts, &ClaimFacts)], outlets: &Outlets) -> Trail {
     let mut sorted: Vec<Seen> = apps
@@ -241,7 +310,7 @@ fn build(id: &str, sorted: Vec<Seen>, outlets: &Outlets) -> Trail {
                 route: a.routes_owned(c),
                 hedge: s.hedge().map(Arc::from),
                 said: c.said,
-                roots: roots_of(a, c),
+                roots: roots_of(s),
                 drift: Vec::new(),
                 pos: c.pos,
             }
@@ -252,10 +321,13 @@ fn build(id: &str, sorted: Vec<Seen>, outlets: &Outlets) -> Trail {
             appearances[f.at].drift.push(f.code);
         }
     }
-    let mut counts: BTreeMap<Root, usize> = BTreeMap::new();
+    let mut counts: BTreeMap<Root, (usize, bool)> = BTreeMap::new();
     for a in &appearances {
+        let pickup = a.drift.contains(&Code::RelayUncredited);
         for r in &a.roots {
-            *counts.entry(r.clone()).or_default() += 1;
+            let entry = counts.entry(r.clone()).or_default();
+            entry.0 += 1;
+            entry.1 |= !pickup;
         }
     }
     let origin = appearances.first().map(|o| Origin {
@@ -272,11 +344,16 @@ fn build(id: &str, sorted: Vec<Seen>, outlets: &Outlets) -> Trail {
     });
     let roots: Vec<RootSummary> = counts
         .into_iter()
-        .map(|(root, appearances)| RootSummary { root, appearances })
+        .map(|(root, (appearances, confirmed))| RootSummary {
+            root,
+            appearances,
+            confirmed,
+        })
         .collect();
     Trail {
         id: id.to_string(),
         independent_roots: roots.len(),
+        confirmed_roots: roots.iter().filter(|r| r.confirmed).count(),
         roots,
         origin,
         appearances,
@@ -296,6 +373,9 @@ pub struct ClaimSummary<'a> {
     #[serde(skip)]
     pub first_outlet_name: Option<&'a str>,
     pub independent_roots: usize,
+    /// Roots reached by at least one appearance that is not an uncredited
+    /// relay.
+    pub confirmed_roots: usize,
     pub drift: usize,
 }
 
@@ -311,6 +391,7 @@ pub fn summary(t: &Trail) -> ClaimSummary<'_> {
         first_outlet: t.origin.as_ref().map(|o| &*o.outlet),
         first_outlet_name: None,
         independent_roots: t.independent_roots,
+        confirmed_roots: t.confirmed_roots,
         drift: t.findings.len(),
     }
 }

@@ -74,18 +74,19 @@ fn basic_article_by_hand() {
 #[test]
 fn adjustments_by_hand() {
     // adjustments.toml, default weights:
-    //   a1 named 100; route tass -> sputnik: 2 hops -10; only state media -20;
-    //      dated                                                  -> 70, weight 1
-    //   a2 outlet 30; routes sputnik | reuters: shortest 1 hop -5; Reuters is
-    //      private so not state-only; hedged -10; undated -5       -> 10, weight 1
+    //   a1 named 100; route tass -> sputnik: 2 hops -10; only state media -15;
+    //      dated                                                  -> 75, weight 1
+    //   a2 outlet 45; routes sputnik | reuters: shortest 1 hop -5; Reuters is
+    //      private so not state-only; hedged -10; the undated deduction is for
+    //      claims with a speaker; the floor (unattributed 20, hedged -10 = 10)
+    //      is not reached                                          -> 30, weight 1
     //   a3 anonymous described, no reason 45; hedged -10; undated -5 -> 30, weight 1
-    //   a4 unattributed 20; hedged -10; the undated penalty is for
-    //      attributed claims only; key                            -> 10, weight 2
+    //   a4 unattributed 20; hedged -10; key                        -> 10, weight 2
     //   a5 background: not scored, not counted (nor its hedge)
     //   a6 anonymous bare 30; tass -> sputnik -> reuters 3 hops -15; the route
-    //      passes through state media -20; hedged -10; undated -5 = -20 -> 0
-    //   score = (70 + 10 + 30 + 10 * 2 + 0) / (1 + 1 + 1 + 2 + 1) = 130 / 6
-    //         = 21.67 -> 21.7 -> F
+    //      passes through state media -15; hedged -10; undated -5 = -15 -> 0
+    //   score = (75 + 30 + 30 + 10 * 2 + 0) / (1 + 1 + 1 + 2 + 1) = 155 / 6
+    //         = 25.83 -> 25.8 -> F
     // claims 5: named 1 (a1), anonymous 2 (a3, a6), outlet 1 (a2), unattributed
     // 1 (a4); background 1; hedged 4 (a2, a3, a4, a6); relayed 3 (a1, a2, a6);
     // state-reliant 2 (a1, a6); longest route 3 (a6); key 1 (a4); speakers 3
@@ -95,7 +96,7 @@ fn adjustments_by_hand() {
     //                         cl nm an or un bg hd rl st lr ky sp
     assert_eq!(counts(row), [5, 1, 2, 1, 1, 1, 4, 3, 2, 3, 1, 3]);
     assert_eq!(row["anonymity_rate"], 0.4);
-    assert_eq!(row["score"], 21.7);
+    assert_eq!(row["score"], 25.8);
     assert_eq!(row["grade"], "F");
     assert_eq!(
         row["speakers_by_country"],

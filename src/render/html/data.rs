@@ -332,6 +332,7 @@ mod tests {
             origin: None,
             roots: Vec::new(),
             independent_roots: 0,
+            confirmed_roots: 0,
             findings,
         }
     }

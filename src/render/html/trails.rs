@@ -98,9 +98,10 @@ fn trail(h: &mut String, ctx: &Ctx, t: &Trail) -> fmt::Result {
     }
     write!(
         h,
-        " · {} independent root{}: {}",
+        " · {} independent root{} ({}): {}",
         t.independent_roots,
         s(t.independent_roots),
+        crate::render::roots_in_words(t.confirmed_roots, t.independent_roots),
         t.roots
             .iter()
             .map(|r| format!("{} ({})", Esc(&root_label(&r.root, ctx)), r.appearances))

@@ -1,0 +1,146 @@
+//! Whether the reason an article gives for a source's anonymity says *why*
+//! anonymity was granted, or only states the condition it was granted on.
+//!
+//! AP and the NYT ask a story to explain why a source is not named ("because
+//! he was not authorized to discuss intelligence publicly"). "Spoke on
+//! condition of anonymity" and "berbicara dengan syarat anonim" state the
+//! condition, not the reason. The phrases come from the `[anonymity]` lists of
+//! the per-language lexicons in `src/draft/lexicon/`: `conditions` (the
+//! condition alone) and `reason_markers` (words that introduce a reason). A
+//! reason that contains a condition phrase and no reason marker counts as no
+//! reason; anything else the annotator wrote counts as a reason.
+
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// The lexicons, one per language, as shipped.
+const LEXICONS: [&str; 5] = [
+    include_str!("draft/lexicon/en.toml"),
+    include_str!("draft/lexicon/id.toml"),
+    include_str!("draft/lexicon/de.toml"),
+    include_str!("draft/lexicon/es.toml"),
+    include_str!("draft/lexicon/fr.toml"),
+];
+
+#[derive(Deserialize)]
+struct Lexicon {
+    anonymity: Lists,
+}
+
+#[derive(Deserialize)]
+struct Lists {
+    conditions: Vec<String>,
+    reason_markers: Vec<String>,
+}
+
+/// Every language's phrases, lowercased and padded with spaces so that a
+/// phrase matches only whole words of a normalized text.
+struct Phrases {
+    conditions: Vec<String>,
+    markers: Vec<String>,
+}
+
+fn phrases() -> &'static Phrases {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut p = Phrases {
+            conditions: Vec::new(),
+            markers: Vec::new(),
+        };
+        for text in LEXICONS {
+            // The lexicons are part of the build and tested to parse; a
+            // broken one would only weaken this check, never stop a run.
+            if let Ok(lex) = toml::from_str::<Lexicon>(text) {
+                p.conditions
+                    .extend(lex.anonymity.conditions.iter().map(|s| padded(s)));
+                p.markers
+                    .extend(lex.anonymity.reason_markers.iter().map(|s| padded(s)));
+            }
+        }
+        p
+    })
+}
+
+/// ` words of the text `: lowercase letters and digits, every other run of
+/// characters one space.
+fn padded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '\'' || c == '-' {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+/// Whether `reason` only states the condition of anonymity ("speaking on
+/// condition of anonymity", "yang enggan disebutkan namanya") without saying
+/// why it was granted.
+pub fn only_states_condition(reason: &str) -> bool {
+    let text = padded(reason);
+    let p = phrases();
+    p.conditions.iter().any(|c| text.contains(c.as_str()))
+        && !p.markers.iter().any(|m| text.contains(m.as_str()))
+}
+
+/// Whether a source's `reason` explains its anonymity.
+pub fn explains(reason: Option<&str>) -> bool {
+    reason.is_some_and(|r| !r.trim().is_empty() && !only_states_condition(r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lexicon_parses_with_its_anonymity_lists() {
+        for text in LEXICONS {
+            let lex: Lexicon = toml::from_str(text).expect("a lexicon parses");
+            assert!(!lex.anonymity.conditions.is_empty());
+            assert!(!lex.anonymity.reason_markers.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_condition_alone_is_no_reason() {
+        for condition in [
+            "spoke on condition of anonymity",
+            "speaking on condition of anonymity",
+            "Speaking on condition of anonymity.",
+            "asked not to be named",
+            "berbicara dengan syarat anonim",
+            "yang enggan disebutkan namanya",
+        ] {
+            assert!(only_states_condition(condition), "{condition}");
+            assert!(!explains(Some(condition)), "{condition}");
+        }
+    }
+
+    #[test]
+    fn a_reason_says_why() {
+        for reason in [
+            "speaking on condition of anonymity because he was not authorized to discuss intelligence publicly",
+            "asked not to be named because the talks are confidential",
+            "berbicara dengan syarat anonim karena tidak berwenang berbicara kepada media",
+            "fear of reprisal",
+        ] {
+            assert!(!only_states_condition(reason), "{reason}");
+            assert!(explains(Some(reason)), "{reason}");
+        }
+        assert!(!explains(None));
+        assert!(!explains(Some("  ")));
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        // "as" is a reason marker; "asked" must not count as one.
+        assert!(only_states_condition("asked not to be named"));
+        assert_eq!(padded("Spoke, on  condition!"), " spoke on condition ");
+    }
+}
