@@ -315,15 +315,38 @@ source = "zakharova"
 said = 2019-03-26
 "#,
     );
+    // A named speaker quoted first-hand by a state outlet: the origin is the
+    // speaker, whom a later article can reach directly; nothing is hidden.
     let t = expect(
         &[("sputnik.toml", sputnik), ("paper.toml", &p)],
         "agreement",
-        &[("sputnik", &[]), ("paper", &["state-origin-hidden"])],
+        &[("sputnik", &[]), ("paper", &[])],
     );
     // One named speaker: one root, whichever outlet carried her.
     assert_eq!(t["independent_roots"], 1);
     assert_eq!(t["roots"][0]["kind"], "speaker");
     assert_eq!(t["roots"][0]["id"], "Maria Zakharova");
+    // An unnamed source in a state outlet is that outlet's reporting: a later
+    // article that credits only Reuters hides it.
+    let unnamed = |outlet: &str, date: &str, via: &str| {
+        format!(
+            "[article]\ntitle = \"Agreement\"\noutlet = \"{outlet}\"\npublished = {date}\n\n\
+             [sources.insider]\nanonymous = true\ndescription = \"a ministry source\"\n\n\
+             [[claims]]\nid = \"agreement\"\ntext = \"The deployment rests on a 2001 agreement.\"\n\
+             source = \"insider\"\nsaid = 2019-03-26\n{via}"
+        )
+    };
+    expect(
+        &[
+            ("sputnik.toml", &unnamed("sputnik", "2019-03-26", "")),
+            (
+                "paper.toml",
+                &unnamed("paper", "2019-03-27", "via = [\"reuters\"]\n"),
+            ),
+        ],
+        "agreement",
+        &[("sputnik", &[]), ("paper", &["state-origin-hidden"])],
+    );
 }
 
 #[test]
@@ -351,21 +374,25 @@ hedge = "believed"
     );
 }
 
-/// An article of `outlet` stating that Maria Zakharova, named, made the
-/// claim, with no route: from Sputnik (state) its origin, from the Times (whose
-/// id sorts after Sputnik's, so a tie puts Sputnik first) a pickup that does
-/// not show Sputnik.
+/// An article of `outlet` making the claim: from Sputnik (state) in its own
+/// voice, its origin; from the Times (whose id sorts after Sputnik's, so a tie
+/// puts Sputnik first) a pickup credited to Reuters, which does not show
+/// Sputnik (and, crediting an outlet, is no uncredited relay).
 fn agreement(outlet: &str, published: &str) -> String {
     let date = if published.is_empty() {
         String::new()
     } else {
         format!("published = {published}\n")
     };
+    let via = if outlet == "sputnik" {
+        ""
+    } else {
+        "via = [\"reuters\"]\n"
+    };
     format!(
         "[article]\ntitle = \"Agreement\"\noutlet = \"{outlet}\"\n{date}\n\
-         [sources.zakharova]\nname = \"Maria Zakharova\"\n\n\
          [[claims]]\nid = \"agreement\"\ntext = \"The deployment rests on a 2001 agreement.\"\n\
-         source = \"zakharova\"\n"
+         {via}"
     )
 }
 
