@@ -211,6 +211,4 @@ impl Run<'_> {
     }
 }
 
-pub(crate) fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
+pub(crate) use crate::render::plural;

@@ -19,6 +19,7 @@ mod outlets;
 mod overview;
 mod trails;
 
+use super::plural as s;
 use crate::metrics::{ArticleRow, Explanation};
 use crate::model::{Class, Outlets};
 use crate::speakers::SourcesReport;
@@ -463,11 +464,6 @@ impl fmt::Display for Esc<'_> {
         }
         f.write_str(&s[last..])
     }
-}
-
-/// Plural suffix.
-fn s(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

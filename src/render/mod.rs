@@ -306,10 +306,14 @@ pub fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_else(|| "undated".into())
 }
 
+/// The plural suffix of a count: `1 claim`, `2 claims`.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 /// A trail's roots in words: "1 confirmed root, 1 unconfirmed (uncredited
 /// pickup)", or "2 confirmed roots" when every root is confirmed.
 pub fn roots_in_words(confirmed: usize, independent: usize) -> String {
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
     let unconfirmed = independent.saturating_sub(confirmed);
     let mut text = format!("{confirmed} confirmed root{}", plural(confirmed));
     if unconfirmed > 0 {

@@ -227,11 +227,13 @@ fn route_cell(route: &[Box<[Box<str>]>], outlets: &Outlets) -> String {
         .join(" | ")
 }
 
+/// A root with its kind: `speaker Maria Zakharova`, `outlet Reuters`.
 fn root_label(root: &Root, outlets: &Outlets) -> String {
-    match root {
-        Root::Speaker(s) => format!("speaker {s}"),
-        Root::Outlet(o) => format!("outlet {}", outlets.name(o)),
-    }
+    let kind = match root {
+        Root::Speaker(_) => "speaker",
+        Root::Outlet(_) => "outlet",
+    };
+    format!("{kind} {}", root.name(outlets))
 }
 
 /// `claimtrail trace ID`: the appearances, then origin, roots and drift.

@@ -32,6 +32,16 @@ pub enum Root {
     Outlet(Arc<str>),
 }
 
+impl Root {
+    /// What a reader knows the root by: the speaker's name, or the outlet's.
+    pub fn name<'a>(&'a self, outlets: &'a Outlets) -> &'a str {
+        match self {
+            Root::Speaker(name) => name,
+            Root::Outlet(id) => outlets.name(id),
+        }
+    }
+}
+
 /// One appearance of a claim, as a trail shows it.
 #[derive(Clone, Debug, Serialize)]
 pub struct Appearance {

@@ -255,7 +255,7 @@ fn drift_weights_are_set_in_scoring_and_zero_turns_them_off() {
     for entry in std::fs::read_dir(corpus()).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
-        c.write(&name, &std::fs::read_to_string(&path).unwrap());
+        c.write(&name, std::fs::read_to_string(&path).unwrap());
     }
     let out = run(c.claimtrail(&["report", ".", "--format", "json"]));
     let r = json(&out);

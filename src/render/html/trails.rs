@@ -6,7 +6,7 @@ use super::data::{self, Lane};
 use super::{Ctx, Esc, fill, hops, ink, n, outlet_chip, pill, s};
 use crate::diag::Code;
 use crate::render::date;
-use crate::trail::{Appearance, Drift, Root, Trail};
+use crate::trail::{Appearance, Drift, Trail};
 use std::collections::BTreeSet;
 use std::fmt::{self, Write};
 
@@ -104,7 +104,7 @@ fn trail(h: &mut String, ctx: &Ctx, t: &Trail) -> fmt::Result {
         crate::render::roots_in_words(t.confirmed_roots, t.independent_roots),
         t.roots
             .iter()
-            .map(|r| format!("{} ({})", Esc(&root_label(&r.root, ctx)), r.appearances))
+            .map(|r| format!("{} ({})", Esc(r.root.name(ctx.outlets())), r.appearances))
             .collect::<Vec<_>>()
             .join(", ")
     )?;
@@ -129,13 +129,6 @@ fn claim_text<'a>(ctx: &Ctx<'a>, a: &Appearance, claim: &str) -> Option<&'a str>
         .iter()
         .find(|c| c.id == claim)
         .map(|c| c.text.as_str())
-}
-
-fn root_label(root: &Root, ctx: &Ctx) -> String {
-    match root {
-        Root::Speaker(name) => name.to_string(),
-        Root::Outlet(id) => ctx.outlets().name(id).to_string(),
-    }
 }
 
 /// The timeline chart: lanes left to right, appearances stacked in a lane.
