@@ -8,8 +8,8 @@ use clap::Parser;
 use std::io::Write;
 use std::process::ExitCode;
 
-// jemalloc, where it builds (see Cargo.toml).
-#[cfg(not(target_env = "msvc"))]
+// jemalloc, where it builds and the feature is on (see Cargo.toml).
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]
 static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 

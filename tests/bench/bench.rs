@@ -26,7 +26,7 @@ mod measure;
 
 // The allocator the `claimtrail` binary uses, so that commands run here in
 // process cost what they cost there; the baseline shares it.
-#[cfg(not(target_env = "msvc"))]
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]
 static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 

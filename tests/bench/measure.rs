@@ -107,7 +107,7 @@ pub fn rounds_each(pairs: &[(&Job, &rayon::ThreadPool, usize)]) -> Vec<Samples> 
 
 /// Give every arena's unused dirty pages back to the system (jemalloc's
 /// `arena.<all>.purge`).
-#[cfg(not(target_env = "msvc"))]
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 fn purge_allocator() {
     // SAFETY: `arena.4096.purge` (4096 is MALLCTL_ARENAS_ALL) takes and
     // gives no value; the name is a NUL-terminated string.
@@ -122,7 +122,7 @@ fn purge_allocator() {
     }
 }
 
-#[cfg(target_env = "msvc")]
+#[cfg(not(all(feature = "jemalloc", not(target_env = "msvc"))))]
 fn purge_allocator() {}
 
 /// CPU time used by this process so far (user + system, every thread).
