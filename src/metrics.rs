@@ -4,7 +4,7 @@
 
 use crate::model::{Article, Class, Outlets, Route};
 use crate::score::{self, Mean, Reason, Weights};
-use crate::trail::Assessed;
+use crate::trail::{self, ArticleFacts, Assessed};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -191,6 +191,41 @@ pub fn apply_corpus_explained<'a>(
         claim.points = Some(points.clamp(0.0, 100.0));
     }
     apply_corpus(&mut e.row, assessed, weights);
+}
+
+/// `trail::assess`'s entries grouped by article, in the facts' order.
+fn by_article(facts: &[ArticleFacts], outlets: &Outlets, messages: bool) -> Vec<Vec<Assessed>> {
+    let mut grouped: Vec<Vec<Assessed>> = vec![Vec::new(); facts.len()];
+    for a in trail::assess(facts, outlets, messages) {
+        grouped[a.at.0 as usize].push(a);
+    }
+    grouped
+}
+
+/// Apply what the corpus says (drift, confirmed roots) to the rows of its
+/// articles, `rows[i]` being the article of `facts[i]`.
+pub fn rows_in_corpus(
+    rows: &mut [ArticleRow],
+    facts: &[ArticleFacts],
+    outlets: &Outlets,
+    weights: &Weights,
+) {
+    for (row, assessed) in rows.iter_mut().zip(by_article(facts, outlets, false)) {
+        apply_corpus(row, &assessed, weights);
+    }
+}
+
+/// `rows_in_corpus` for explained articles: their claims' points and
+/// reasons too.
+pub fn explained_in_corpus(
+    explained: &mut [Explanation],
+    facts: &[ArticleFacts],
+    outlets: &Outlets,
+    weights: &Weights,
+) {
+    for (e, assessed) in explained.iter_mut().zip(by_article(facts, outlets, true)) {
+        apply_corpus_explained(e, &assessed, weights);
+    }
 }
 
 /// What drift costs one claim of an article: the claim's index in the file,

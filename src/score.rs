@@ -262,14 +262,23 @@ pub fn score(
             // A reason that only states the condition ("spoke on condition
             // of anonymity") does not say why anonymity was granted.
             let explained = src.is_some_and(|s| crate::anonymity::explains(s.reason.as_deref()));
+            let condition_only = !explained && src.is_some_and(|s| s.reason.is_some());
             let (points, what) = match (described, explained) {
+                (true, false) if condition_only => (
+                    w.anonymous_partial,
+                    "anonymous source, described; the reason given only states the condition of anonymity",
+                ),
+                (false, false) if condition_only => (
+                    w.anonymous_bare,
+                    "anonymous source, not described; the reason given only states the condition of anonymity",
+                ),
                 (true, true) => (
                     w.anonymous_described_and_explained,
                     "anonymous source, described, reason given",
                 ),
                 (true, false) => (
                     w.anonymous_partial,
-                    "anonymous source, described, no reason given (a condition of anonymity is not a reason)",
+                    "anonymous source, described, no reason given",
                 ),
                 (false, true) => (
                     w.anonymous_partial,

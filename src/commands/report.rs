@@ -43,12 +43,7 @@ pub(crate) fn report(
     });
     let status = run.report_errors(&loaded.diagnostics, err)?;
     let (mut rows, facts): (Vec<ArticleRow>, Vec<ArticleFacts>) = loaded.items.into_iter().unzip();
-    for (row, assessed) in rows
-        .iter_mut()
-        .zip(by_article(&facts, &loaded.outlets, false))
-    {
-        metrics::apply_corpus(row, &assessed, weights);
-    }
+    metrics::rows_in_corpus(&mut rows, &facts, &loaded.outlets, weights);
     drop(facts);
     rows.sort_by(|a, b| a.id.cmp(&b.id));
     let total = metrics::total_row(&rows);
@@ -83,13 +78,12 @@ pub(crate) fn explain(
     let (items, facts): (Vec<_>, Vec<ArticleFacts>) = loaded.items.into_iter().unzip();
     let mut others = Vec::new();
     let mut found = None;
-    for (item, assessed) in items
-        .into_iter()
-        .zip(by_article(&facts, &loaded.outlets, true))
-    {
+    for (i, item) in items.into_iter().enumerate() {
         match item {
             Ok(mut e) => {
-                metrics::apply_corpus_explained(&mut e, &assessed, weights);
+                let assessed = trail::assess(&facts, &loaded.outlets, true);
+                let here = assessed.iter().filter(|a| a.at.0 as usize == i);
+                metrics::apply_corpus_explained(&mut e, here, weights);
                 found = Some(e);
             }
             Err(other) => others.push(other),
@@ -153,12 +147,7 @@ pub(crate) fn snapshot(
     }
     let (mut explained, facts): (Vec<Explanation>, Vec<ArticleFacts>) =
         loaded.items.into_iter().unzip();
-    for (e, assessed) in explained
-        .iter_mut()
-        .zip(by_article(&facts, &loaded.outlets, true))
-    {
-        metrics::apply_corpus_explained(e, &assessed, weights);
-    }
+    metrics::explained_in_corpus(&mut explained, &facts, &loaded.outlets, weights);
     drop(facts);
     explained.sort_by(|a, b| a.row.id.cmp(&b.row.id));
     let files = snapshot_files(&explained, &loaded.outlets, run)?;
@@ -329,12 +318,7 @@ fn html_data(
         partials.push(p);
         facts.push(f);
     }
-    for (e, assessed) in explanations
-        .iter_mut()
-        .zip(by_article(&facts, &loaded.outlets, true))
-    {
-        metrics::apply_corpus_explained(e, &assessed, weights);
-    }
+    metrics::explained_in_corpus(&mut explanations, &facts, &loaded.outlets, weights);
     explanations.sort_by(|a, b| a.row.id.cmp(&b.row.id));
     let rows: Vec<ArticleRow> = explanations.iter().map(|e| e.row.clone()).collect();
     let total = metrics::total_row(&rows);
@@ -356,16 +340,3 @@ fn html_data(
     ))
 }
 
-/// What the corpus says of each article's claims (`trail::assess`), grouped
-/// by article in the facts' order.
-fn by_article(
-    facts: &[ArticleFacts],
-    outlets: &Outlets,
-    messages: bool,
-) -> Vec<Vec<trail::Assessed>> {
-    let mut grouped: Vec<Vec<trail::Assessed>> = vec![Vec::new(); facts.len()];
-    for a in trail::assess(facts, outlets, messages) {
-        grouped[a.at.0 as usize].push(a);
-    }
-    grouped
-}

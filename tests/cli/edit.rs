@@ -363,7 +363,8 @@ fn schema_is_draft_07_and_describes_fields() {
             "broadcaster",
             "magazine",
             "online",
-            "blog"
+            "blog",
+            "unspecified"
         ])
     );
 }

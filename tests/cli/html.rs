@@ -48,6 +48,7 @@ impl Computed {
             partials.push(p);
             facts.push(f);
         }
+        metrics::explained_in_corpus(&mut explanations, &facts, &loaded.outlets, &weights);
         explanations.sort_by(|a, b| a.row.id.cmp(&b.row.id));
         let rows: Vec<ArticleRow> = explanations.iter().map(|e| e.row.clone()).collect();
         let total = metrics::total_row(&rows);
