@@ -160,32 +160,35 @@ fn outlets(ws: &Workspace) -> Vec<CompletionItem> {
         .collect()
 }
 
-/// Claim ids of the corpus, the most alike first: by the words their text
-/// shares with this claim's `text`, then by id.
+/// Claim ids of the corpus, the most alike first: by the most words the
+/// text of any of their appearances shares with this claim's `text`, then by
+/// id. Each is shown with its first appearance (the earliest published,
+/// undated last) and that appearance's text.
 fn claim_ids(ws: &Workspace, text: &str, c: &Cursor) -> Vec<CompletionItem> {
-    // Per id: its first appearance (earliest published, undated last) and text.
-    let mut first: BTreeMap<&str, (Option<chrono::NaiveDate>, &str, &str)> = BTreeMap::new();
+    let own = cursor::string_in_table(text, c.table_line, "text").unwrap_or_default();
+    let own_words = words(&own);
+    type First<'a> = (Option<chrono::NaiveDate>, &'a str, &'a str);
+    let mut by_id: BTreeMap<&str, (f64, First)> = BTreeMap::new();
     for entry in ws.files.values() {
         let Some(a) = &entry.article else { continue };
         let Some(f) = &a.facts else { continue };
         for (claim, t) in f.claims.iter().zip(&a.texts) {
-            let id = f.claim_id(claim);
             let here = (f.published, a.id.as_str(), &**t);
-            first
-                .entry(id)
-                .and_modify(|e| {
-                    if (here.0.is_none(), here.0) < (e.0.is_none(), e.0) {
-                        *e = here;
+            let alike = similarity(&own_words, t);
+            by_id
+                .entry(f.claim_id(claim))
+                .and_modify(|(best, first)| {
+                    *best = best.max(alike);
+                    if (here.0.is_none(), here.0) < (first.0.is_none(), first.0) {
+                        *first = here;
                     }
                 })
-                .or_insert(here);
+                .or_insert((alike, here));
         }
     }
-    let own = cursor::string_in_table(text, c.table_line, "text").unwrap_or_default();
-    let own_words = words(&own);
-    let mut ranked: Vec<(f64, &str, &str, &str)> = first
+    let mut ranked: Vec<(f64, &str, &str, &str)> = by_id
         .into_iter()
-        .map(|(id, (_, article, t))| (similarity(&own_words, t), id, article, t))
+        .map(|(id, (alike, (_, article, t)))| (alike, id, article, t))
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     ranked.truncate(MAX_CLAIM_IDS);
@@ -334,7 +337,7 @@ mod tests {
     #[test]
     fn similarity_counts_shared_words() {
         let own = words("The Russian contingent includes cyber personnel.");
-        // 6 words over 3 letters on one side... "the" has 3 letters and is kept:
+        // Words of three letters or more, lower-cased:
         // own = {the, russian, contingent, includes, cyber, personnel};
         // other = {the, russian, contingent, cyber, troops}: 4 shared of 7.
         let s = similarity(&own, "The Russian contingent: cyber troops");

@@ -9,6 +9,7 @@
 //! - `faults`: writes under a full disk, a read-only folder and a concurrent writer.
 //! - `edit`: policy, schema, `new`, `fmt` and `report --out`.
 //! - `html`: the HTML report, its escaping, and a headless-browser check.
+//! - `lsp`: the language server over JSON-RPC, and in Neovim.
 //! - `robust`: hostile input (truncations, encodings, nesting, huge and special files,
 //!   Unicode) and byte-identical output across threads, locales and file order.
 //! - `props`: generated valid documents round-trip; damaged ones give located diagnostics.
@@ -23,6 +24,7 @@ mod edit;
 mod faults;
 mod fuzz;
 mod html;
+mod lsp;
 mod props;
 mod readme;
 mod report;
