@@ -699,3 +699,62 @@ fn exit_without_shutdown_is_code_1() {
     drop(s.stdin.take());
     assert_eq!(s.child.wait().unwrap().code(), Some(1));
 }
+
+/// Neovim's own LSP client, headless, runs `lsp.lua` on a copy of
+/// `tests/fixtures/lsp/nvim/`: an article with a misspelt source id and an
+/// untidy layout. The script checks, through Neovim's API, the diagnostic's
+/// line, the completion, the jump to `[sources.us-official]`, and that
+/// formatting the corrected buffer gives what `claimtrail fmt` gives for the
+/// corrected file. Skipped where Neovim is missing, except under CI.
+#[test]
+fn nvim() {
+    if std::process::Command::new("nvim")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert_ne!(
+            std::env::var("CI").as_deref(),
+            Ok("true"),
+            "nvim is missing under CI: .ci/run installs Debian's neovim"
+        );
+        eprintln!("skipped lsp::nvim: nvim is not installed");
+        return;
+    }
+    let fixture = repo_root().join("tests/fixtures/lsp/nvim");
+    let read = |rel: &str| std::fs::read_to_string(fixture.join(rel)).unwrap();
+    let article = read("2019/article.toml");
+    let editing = corpus(&[
+        ("outlets.toml", &read("outlets.toml")),
+        ("2019/article.toml", &article),
+    ]);
+    // What `fmt` makes of the article once the typo is fixed.
+    let expected = corpus(&[
+        ("outlets.toml", &read("outlets.toml")),
+        (
+            "2019/article.toml",
+            &article.replace("us-oficial", "us-official"),
+        ),
+    ]);
+    let out = crate::common::run(expected.claimtrail(&["fmt", "."]));
+    assert_eq!(crate::common::code(&out), 0, "{out:?}");
+    let root = editing.path().canonicalize().unwrap();
+    let out = std::process::Command::new("nvim")
+        .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
+        .arg(format!(
+            "luafile {}",
+            repo_root().join("tests/cli/lsp.lua").display()
+        ))
+        .env("CLAIMTRAIL_BIN", insta_cmd::get_cargo_bin("claimtrail"))
+        .env("CORPUS", &root)
+        .env("ARTICLE", root.join("2019/article.toml"))
+        .env("EXPECTED", expected.join("2019/article.toml"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("nvim runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && String::from_utf8_lossy(&out.stdout).contains("ok"),
+        "the Neovim script failed: {stderr}"
+    );
+}
