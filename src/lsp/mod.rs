@@ -314,7 +314,20 @@ impl Server<'_> {
                     self.deadline = Some(Instant::now() + DEBOUNCE);
                 }
             }
-            DidSaveTextDocument::METHOD => {}
+            DidSaveTextDocument::METHOD => {
+                // The registry and the settings are read from disk, once saved:
+                // every article depends on them, so not on each edit.
+                let Some(p) = parse_n::<lsp_types::DidSaveTextDocumentParams>(n) else {
+                    return;
+                };
+                let Some(path) = self.local(&p.text_document.uri) else {
+                    return;
+                };
+                if is_shared(&path) {
+                    self.ws.update(&path);
+                    self.publish_open();
+                }
+            }
             DidCloseTextDocument::METHOD => {
                 let Some(p) = parse_n::<lsp_types::DidCloseTextDocumentParams>(n) else {
                     return;
@@ -369,7 +382,7 @@ impl Server<'_> {
     fn flush(&mut self) {
         self.deadline = None;
         let dirty = std::mem::take(&mut self.dirty);
-        for path in &dirty {
+        for path in dirty.iter().filter(|p| !is_shared(p)) {
             self.ws.update(path);
         }
         self.publish_open();
@@ -405,6 +418,12 @@ impl Server<'_> {
             });
         }
     }
+}
+
+/// `outlets.toml` or `claimtrail.toml`: files every article depends on.
+fn is_shared(path: &std::path::Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n == crate::corpus::REGISTRY_FILE || n == crate::corpus::CONFIG_FILE)
 }
 
 /// A request the server has no handler for.
