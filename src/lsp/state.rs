@@ -214,7 +214,13 @@ impl Workspace {
             self.reload();
             return;
         }
-        if path.extension().is_none_or(|e| e != "toml") || is_hidden(path) {
+        let below = self
+            .root
+            .as_deref()
+            .and_then(|r| path.strip_prefix(r).ok())
+            .unwrap_or(path);
+        // As `corpus` walks it: `.toml` files, none below a hidden folder.
+        if path.extension().is_none_or(|e| e != "toml") || is_hidden(below) {
             return;
         }
         let allowed = self.allowed();
