@@ -186,11 +186,13 @@ mod tests {
         let pos = t.position(6 + hash);
         assert_eq!(pos, Position::new(1, 31));
         assert_eq!(t.offset(pos), 6 + hash);
-        // Inside the emoji's surrogate pair: back to its start.
+        // The emoji is units 27 and 28 (bytes 33 to 37); a column inside
+        // its surrogate pair falls back to its start.
         let emoji = line.find('🙂').unwrap();
+        assert_eq!(emoji, 33);
+        assert_eq!(byte_in_line(line, 27), emoji);
         assert_eq!(byte_in_line(line, 28), emoji);
-        assert_eq!(byte_in_line(line, 29), emoji);
-        assert_eq!(byte_in_line(line, 30), emoji + 4);
+        assert_eq!(byte_in_line(line, 29), emoji + 4);
         // Past the end of a line or of the text: clamped.
         assert_eq!(t.offset(Position::new(0, 99)), 5);
         assert_eq!(t.offset(Position::new(9, 0)), text.len());
