@@ -238,7 +238,7 @@ pub enum Cmd {
     /// fixes. The corpus is found from the editor's workspace folder (or the
     /// first file opened), as other commands find it.
     #[command(
-        after_help = "Editors start it themselves; see the README's editor setup.
+        after_help = "Example (the command an editor runs):\n  claimtrail lsp\n\nEditors start it themselves; see the README's editor setup.
 Exit status: 0 after the client's shutdown and exit, 1 otherwise."
     )]
     Lsp,
