@@ -56,7 +56,7 @@ pub struct Options {
     pub max_file_size: Option<u64>,
 }
 
-/// How the session ended.
+/// How the connection with the client ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ended {
     /// `exit` after `shutdown`: exit code 0.
