@@ -231,6 +231,17 @@ pub enum Cmd {
         #[arg(long)]
         check: bool,
     },
+    /// Run the language server (LSP) over stdin and stdout, for editors.
+    ///
+    /// Diagnostics as you type, completion of source, outlet and claim ids,
+    /// hover, go to definition, references, outline, formatting and quick
+    /// fixes. The corpus is found from the editor's workspace folder (or the
+    /// first file opened), as other commands find it.
+    #[command(
+        after_help = "Example (the command an editor runs):\n  claimtrail lsp\n\nEditors start it themselves; see the README's editor setup.
+Exit status: 0 after the client's shutdown and exit, 1 otherwise."
+    )]
+    Lsp,
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  claimtrail completions bash > ~/.local/share/bash-completion/completions/claimtrail\n  claimtrail completions zsh > ~/.zfunc/_claimtrail\n  claimtrail completions fish > ~/.config/fish/completions/claimtrail.fish"
@@ -251,6 +262,8 @@ pub enum Action {
     Run(Box<Config>),
     Completions(clap_complete::Shell),
     Man,
+    /// The language server, over the process's stdin and stdout.
+    Lsp(claimtrail::lsp::Options),
 }
 
 impl Action {
@@ -270,6 +283,10 @@ impl Action {
             }
             Action::Completions(shell) => Ok(completions(shell, out).map(|()| Exit::Success)?),
             Action::Man => Ok(man(out).map(|()| Exit::Success)?),
+            // `main` runs the server before it takes stdout.
+            Action::Lsp(_) => Err(claimtrail::Error::Usage(
+                "the language server runs over stdio".into(),
+            )),
         }
     }
 }
@@ -314,6 +331,10 @@ impl Cli {
         match self.command {
             Cmd::Completions { shell } => Action::Completions(shell),
             Cmd::Man => Action::Man,
+            Cmd::Lsp => Action::Lsp(claimtrail::lsp::Options {
+                settings: self.config,
+                max_file_size: self.max_file_size,
+            }),
             _ => Action::Run(Box::new(self.into_config())),
         }
     }
@@ -438,6 +459,7 @@ impl Cli {
             }),
             Cmd::Fmt { paths, check } => Command::Fmt { paths, check },
             // `into_action` handles these without a config.
+            Cmd::Lsp => Command::Lsp,
             Cmd::Completions { .. } | Cmd::Man => Command::Schema {
                 kind: SchemaKind::Article,
             },

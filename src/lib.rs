@@ -33,6 +33,7 @@ pub mod layout;
 pub mod lines;
 pub mod lint;
 pub mod load;
+pub mod lsp;
 pub mod metrics;
 pub mod model;
 pub mod new;

@@ -15,6 +15,9 @@ static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
     let action = cli::Cli::parse().into_action();
+    if let cli::Action::Lsp(options) = &action {
+        return serve(options);
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(Output::new(stdout.lock()));
     let mut err = Output::new(std::io::stderr());
@@ -28,6 +31,23 @@ fn main() -> ExitCode {
         Err(e) => {
             let _ = writeln!(err, "error: {e}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// The language server over the process's stdin and stdout: exit code 0
+/// after the client's `shutdown` and `exit`, 1 otherwise.
+fn serve(options: &claimtrail::lsp::Options) -> ExitCode {
+    let (connection, threads) = lsp_server::Connection::stdio();
+    // `run` drops the connection when it returns, which ends the writer thread.
+    let ended = claimtrail::lsp::run(connection, options);
+    let joined = threads.join();
+    match (ended, joined) {
+        (Ok(claimtrail::lsp::Ended::Clean), Ok(())) => ExitCode::SUCCESS,
+        (Ok(_), _) => ExitCode::from(1),
+        (Err(e), _) => {
+            let _ = writeln!(std::io::stderr(), "error: {e}");
+            ExitCode::from(1)
         }
     }
 }

@@ -73,6 +73,8 @@ pub enum Command {
         /// Report what would change; write nothing.
         check: bool,
     },
+    /// The language server; `main` runs it over stdio (`lsp::run`).
+    Lsp,
 }
 
 impl Command {
@@ -87,7 +89,7 @@ impl Command {
             | Command::Trace { paths, .. }
             | Command::Claims { paths, .. }
             | Command::Fmt { paths, .. } => paths,
-            Command::Schema { .. } | Command::New(_) => &[],
+            Command::Schema { .. } | Command::New(_) | Command::Lsp => &[],
         }
     }
 }

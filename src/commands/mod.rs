@@ -5,7 +5,7 @@
 mod check;
 mod edit;
 mod report;
-mod trace;
+pub(crate) mod trace;
 
 use crate::diag::{Code, Diagnostic, Level, Severity};
 use crate::load::{self, FileCtx, LoadOptions, Loaded};
@@ -110,6 +110,10 @@ pub fn run_with_progress(
         Command::Schema { kind } => edit::schema(*kind, out),
         Command::New(args) => edit::new_article(args, err),
         Command::Fmt { paths, check } => edit::fmt(&mut run, paths, *check, out, err),
+        // The server speaks over a connection, not these writers.
+        Command::Lsp => Err(Error::Usage(
+            "the language server runs over stdio: start `claimtrail lsp` from an editor".into(),
+        )),
     }
 }
 

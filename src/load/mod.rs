@@ -15,6 +15,7 @@ mod toml_error;
 mod validate;
 
 pub(crate) use read::read_text;
+pub(crate) use registry::load_registry;
 pub(crate) use toml_error::toml_error;
 
 use crate::corpus::{CorpusDir, discover, display};
@@ -24,7 +25,6 @@ use crate::model::{Article, Outlets, Pos};
 use crate::raw;
 use rayon::prelude::*;
 use read::snippets_at;
-use registry::load_registry;
 use serde::de::Deserialize;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -280,24 +280,18 @@ where
             };
         }
     };
-    // Made only for an article without an `id`.
-    let default_id = || default_article_id(&root.dir, path);
-    let (article, id_pos, mut ctx) =
-        match parse_and_validate(&text, &file, &default_id, outlets, &opts.allowed) {
-            Ok(parsed) => parsed,
-            Err(d) => {
-                return FileOutcome {
-                    diagnostics: vec![d],
-                    article: None,
-                };
-            }
-        };
-    let id = article.id.clone();
-    let claims = article.claims.len();
-    let value = per_article(article, &mut ctx, outlets);
+    let (found, diagnostics) = article_in_corpus(
+        &text,
+        &file,
+        &root.dir,
+        path,
+        outlets,
+        &opts.allowed,
+        per_article,
+    );
     FileOutcome {
-        diagnostics: ctx.diagnostics,
-        article: Some(Found {
+        diagnostics,
+        article: found.map(|(value, id, id_pos, claims)| Found {
             id,
             file: file.clone(),
             id_pos,
@@ -305,6 +299,38 @@ where
             value,
         }),
     }
+}
+
+/// One article file of a corpus, its text already read, as `load` handles
+/// each: parsed, validated against `outlets`, and handed to `per_article`.
+/// Gives the function's result with the article's id, the position of the
+/// id and the number of claims (when the file parsed), and the file's
+/// diagnostics. The article id defaults to the file's path below `root`.
+/// Findings across files (duplicate ids, drift) are the caller's.
+#[allow(clippy::type_complexity)]
+pub fn article_in_corpus<T, F>(
+    text: &str,
+    file: &str,
+    root: &Path,
+    path: &Path,
+    outlets: &Outlets,
+    allowed: &[Code],
+    per_article: F,
+) -> (Option<(T, String, Pos, usize)>, Vec<Diagnostic>)
+where
+    F: FnOnce(Article, &mut FileCtx, &Outlets) -> T,
+{
+    // Made only for an article without an `id`.
+    let default_id = || default_article_id(root, path);
+    let (article, id_pos, mut ctx) =
+        match parse_and_validate(text, file, &default_id, outlets, allowed) {
+            Ok(parsed) => parsed,
+            Err(d) => return (None, vec![d]),
+        };
+    let id = article.id.clone();
+    let claims = article.claims.len();
+    let value = per_article(article, &mut ctx, outlets);
+    (Some((value, id, id_pos, claims)), ctx.diagnostics)
 }
 
 /// Parse an article's text and validate it: the article, the position of its

@@ -22,6 +22,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod generator;
+mod lsp;
 mod measure;
 
 // The allocator the `claimtrail` binary uses, so that commands run here in
@@ -68,6 +69,10 @@ struct Args {
     /// Skip the 1-thread runs.
     #[arg(long)]
     no_scaling: bool,
+    /// Measure only the language server (on the 10,000-article corpus, or
+    /// the first of `--sizes`).
+    #[arg(long)]
+    lsp: bool,
     /// Internal: run the baseline once on this corpus folder and exit (its
     /// peak memory is measured from outside).
     #[arg(long, hide = true)]
@@ -198,6 +203,29 @@ fn main() {
     }
     if !args.bench {
         smoke();
+        return;
+    }
+    if args.lsp {
+        let n = if args.sizes.contains(&MID) {
+            MID
+        } else {
+            args.sizes[0]
+        };
+        let corpus =
+            generator::cached(&generator::cache_dir(), Spec::new(n, args.seed)).expect("a corpus");
+        let check = Command::Check {
+            paths: vec![corpus.claims.clone()],
+            format: CheckFormat::Human,
+            deny_warnings: false,
+        };
+        let check_config = config(&check, &corpus);
+        measure::pool(threads).install(|| {
+            lsp::figures(&corpus, args.rounds, &|| {
+                let t = std::time::Instant::now();
+                run(&check_config);
+                t.elapsed()
+            })
+        });
         return;
     }
     let report = bench(&args, threads);

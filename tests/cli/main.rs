@@ -11,6 +11,7 @@
 //! - `html`: the HTML report, its escaping, and a headless-browser check.
 //! - `method`: the score with drift, confirmed roots, state origins and vague credits,
 //!   worked out by hand.
+//! - `lsp`: the language server over JSON-RPC, and in Neovim.
 //! - `robust`: hostile input (truncations, encodings, nesting, huge and special files,
 //!   Unicode) and byte-identical output across threads, locales and file order.
 //! - `props`: generated valid documents round-trip; damaged ones give located diagnostics.
@@ -25,6 +26,7 @@ mod edit;
 mod faults;
 mod fuzz;
 mod html;
+mod lsp;
 mod method;
 mod props;
 mod readme;
