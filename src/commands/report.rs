@@ -339,4 +339,3 @@ fn html_data(
         status,
     ))
 }
-

@@ -83,7 +83,32 @@ fn outlet(o: &Outlet) -> String {
 fn claim(ws: &Workspace, path: &std::path::Path, text: &str, index: usize) -> Option<String> {
     let article = ws.article(path, text)?;
     let claim = article.claims.get(index)?;
-    let s = score_claim(&article, claim, &ws.outlets, &ws.settings.weights);
+    let mut s = score_claim(&article, claim, &ws.outlets, &ws.settings.weights);
+    // The trail, over the corpus as loaded (this file's facts as last analyzed).
+    let apps = ws.appearances(&claim.id);
+    let pairs: Vec<(&trail::ArticleFacts, &trail::ClaimFacts)> = apps
+        .iter()
+        .filter_map(|(_, a, i)| {
+            let f = a.facts.as_ref()?;
+            Some((f, f.claims.get(*i)?))
+        })
+        .collect();
+    let t = (!pairs.is_empty()).then(|| trail::trail(&claim.id, &pairs, &ws.outlets));
+    // Drift at this appearance costs its points, as in `report --article`.
+    if let (Some(t), Some(mut points)) = (&t, s.points) {
+        let here = t.appearances.iter().position(|a| *a.article == *article.id);
+        for f in t.findings.iter().filter(|f| Some(f.at) == here) {
+            let cost = ws.settings.weights.drift_cost(f.code);
+            if cost != 0.0 {
+                points -= cost;
+                s.reasons.push(crate::score::Reason {
+                    what: format!("{}: {}", f.code.as_str(), f.message),
+                    points: -cost,
+                });
+            }
+        }
+        s.points = Some(points.clamp(0.0, 100.0));
+    }
     let points = s
         .points
         .map(|p| format!("{p:.1}"))
@@ -106,17 +131,7 @@ fn claim(ws: &Workspace, path: &std::path::Path, text: &str, index: usize) -> Op
         points,
         reasons.join("; ")
     );
-    // The trail, over the corpus as loaded (this file's facts as last analyzed).
-    let apps = ws.appearances(&claim.id);
-    let pairs: Vec<(&trail::ArticleFacts, &trail::ClaimFacts)> = apps
-        .iter()
-        .filter_map(|(_, a, i)| {
-            let f = a.facts.as_ref()?;
-            Some((f, f.claims.get(*i)?))
-        })
-        .collect();
-    if !pairs.is_empty() {
-        let t = trail::trail(&claim.id, &pairs, &ws.outlets);
+    if let Some(t) = &t {
         let articles: std::collections::BTreeSet<&str> =
             t.appearances.iter().map(|a| &*a.article).collect();
         let first = t
@@ -142,13 +157,14 @@ fn claim(ws: &Workspace, path: &std::path::Path, text: &str, index: usize) -> Op
         drift.dedup();
         let _ = write!(
             v,
-            "\n\ntrail: {} appearance{} in {} article{}; first: {first}; roots: {} ({}); drift: {}",
+            "\n\ntrail: {} appearance{} in {} article{}; first: {first}; roots: {} ({}; {}); drift: {}",
             t.appearances.len(),
             if t.appearances.len() == 1 { "" } else { "s" },
             articles.len(),
             if articles.len() == 1 { "" } else { "s" },
             t.independent_roots,
             roots.join(", "),
+            crate::render::roots_in_words(t.confirmed_roots, t.independent_roots),
             if drift.is_empty() {
                 "none".to_string()
             } else {

@@ -97,10 +97,7 @@ fn drift_costs_are_reasons_naming_the_earlier_article() {
     assert_eq!(
         reasons,
         [
-            (
-                "anonymous source, described, no reason given",
-                45.0
-            ),
+            ("anonymous source, described, no reason given", 45.0),
             ("key claim: counts 2x", 0.0),
             (
                 "hedge-dropped: a1-wire hedged the claim (\"believed\"); a2-paper-a states it flatly",
