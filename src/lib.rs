@@ -25,9 +25,11 @@
 //! [`layout`] (`fmt`'s layout of a file), [`new`], [`schema`] and the
 //! [`atomic`] writer that every command writing files goes through.
 
+pub mod agree;
 pub mod atomic;
 pub mod corpus;
 pub mod diag;
+pub mod draft;
 pub mod layout;
 pub mod lines;
 pub mod lint;

@@ -2,7 +2,9 @@
 //! to a renderer. Exit status is decided here and mapped to a process exit code
 //! only in `main`. One file per command family.
 
+mod agree;
 mod check;
+mod draft;
 mod edit;
 mod report;
 mod trace;
@@ -110,6 +112,8 @@ pub fn run_with_progress(
         Command::Schema { kind } => edit::schema(*kind, out),
         Command::New(args) => edit::new_article(args, err),
         Command::Fmt { paths, check } => edit::fmt(&mut run, paths, *check, out, err),
+        Command::Draft(args) => draft::draft(&run, args, out, err),
+        Command::Agree { a, b, json, min_f1 } => agree::agree(a, b, *json, *min_f1, out, err),
     }
 }
 

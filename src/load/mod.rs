@@ -15,6 +15,7 @@ mod toml_error;
 mod validate;
 
 pub(crate) use read::read_text;
+pub(crate) use registry::load_registry;
 pub(crate) use toml_error::toml_error;
 
 use crate::corpus::{CorpusDir, discover, display};
@@ -24,7 +25,6 @@ use crate::model::{Article, Outlets, Pos};
 use crate::raw;
 use rayon::prelude::*;
 use read::snippets_at;
-use registry::load_registry;
 use serde::de::Deserialize;
 use std::collections::HashMap;
 use std::ops::Range;
