@@ -44,6 +44,8 @@ pub struct Proposed {
     pub commented: bool,
     pub why: String,
     pub confirm: Vec<String>,
+    /// The speaker was carried over from the sentence before, not named by a cue.
+    pub guessed: bool,
 }
 
 /// Everything extraction found in an article.
@@ -235,10 +237,20 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             corpus: ctx.known_names,
             article: out.speakers.iter().filter_map(|s| s.name.clone()).collect(),
         };
-        for cue in &cues {
+        // The best speaker any cue gives: a person or an unnamed source before an
+        // organisation, before a pointer back; the first cue on a tie.
+        let mut best_rank = 0;
+        for cue in cues.iter().take(6) {
             if let Some(w) = speaker_at(&s.text, &toks, cue, l, ctx, &known, &mentions, n) {
-                who = Some((w, cue.phrase.clone(), cue.end));
-                break;
+                let rank = match &w {
+                    Who::New(sp) if !sp.organization => 3,
+                    Who::New(_) => 2,
+                    Who::Previous(_) => 1,
+                };
+                if rank > best_rank {
+                    best_rank = rank;
+                    who = Some((w, cue.phrase.clone(), cue.end));
+                }
             }
         }
         // A continuation phrase alone ("ujarnya", "he said") with no cue found.
@@ -249,6 +261,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         }
         let mut speaker: Option<usize> = None;
         let mut inherit = false;
+        let mut guessed = false;
         let mut cue_end = 0;
         if let Some((w, cue, end)) = who {
             cue_end = end;
@@ -288,6 +301,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                     confirm.push("the speaker is taken from the sentence before: confirm".into());
                     speaker = Some(*i);
                     inherit = true;
+                    guessed = true;
                 }
             }
         }
@@ -361,6 +375,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             commented,
             why: why.join("; "),
             confirm,
+            guessed,
         });
     }
     // Sentences of one quotation share the speaker the quotation is attributed to.
@@ -370,6 +385,9 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
     > = std::collections::HashMap::new();
     for (c, s) in out.claims.iter().zip(sentences) {
         if let (Some(g), Some(sp)) = (s.quote_group, c.speaker) {
+            if c.guessed {
+                continue;
+            }
             groups
                 .entry(g)
                 .or_insert((Some(sp), c.routes.clone(), c.said));
@@ -377,7 +395,9 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
     }
     for (c, s) in out.claims.iter_mut().zip(sentences) {
         if let Some((Some(sp), r, d)) = s.quote_group.and_then(|g| groups.get(&g)) {
-            if c.speaker.is_none() {
+            if c.speaker.is_none() || c.guessed {
+                c.confirm.clear();
+                c.guessed = false;
                 c.speaker = Some(*sp);
                 c.routes = r.clone();
                 c.said = *d;
@@ -843,7 +863,12 @@ fn speaker_in(
     // 3. An organisation.
     for s in &use_segs {
         let found = l.orgs.all(toks, s.start, s.end, &|t| t.word);
-        let Some(o) = found.last() else { continue };
+        // "Meridian news agency" is the outlet, not a speaker.
+        let Some(o) = found.iter().rev().find(|o| {
+            !(o.start > 0 && is_outlet(o.start - 1)) && !(o.start > 1 && is_outlet(o.start - 2))
+        }) else {
+            continue;
+        };
         if o.start > 0
             && matches!(toks[o.start - 1].lower.as_str(), "the" | "that" | "this")
             && !toks[o.start].cap
@@ -950,11 +975,25 @@ fn name_in(
         toks.get(i)
             .is_some_and(|t| t.cap && t.word && l.orgs.contains_word(&t.lower))
     };
+    // Words inside a longer organisation or source phrase ("White House" in
+    // "a White House official") are not a name.
+    let mut blocked = vec![false; toks.len()];
+    for f in l
+        .orgs
+        .all(toks, s.start, s.end, &|t| t.word)
+        .into_iter()
+        .chain(l.descriptors.all(toks, s.start, s.end, &|t| t.word))
+    {
+        if f.end - f.start > 1 {
+            blocked[f.start..f.end].iter_mut().for_each(|b| *b = true);
+        }
+    }
     let plain = |i: usize| {
         let t = &toks[i];
         t.word
             && t.cap
             && !t.quoted
+            && !blocked[i]
             && !is_outlet(i)
             && !l.titles.contains_word(&t.lower)
             && !l.orgs.contains_word(&t.lower)

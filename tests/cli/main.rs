@@ -19,6 +19,7 @@
 
 mod check;
 mod common;
+mod draft;
 mod edit;
 mod faults;
 mod fuzz;
