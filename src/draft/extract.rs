@@ -77,7 +77,8 @@ impl Known<'_> {
         self.corpus
             .iter()
             .chain(&self.article)
-            .any(|k| k.to_lowercase().split_whitespace().last() == Some(w))
+            // Any part of a name: Indonesian copy repeats a first name ("kata Hadi").
+            .any(|k| k.to_lowercase().split_whitespace().any(|p| p == w && p.len() > 2))
     }
 }
 
@@ -162,6 +163,10 @@ const STOPS: &[&str] = &[
 const AND: &[&str] = &["and", "dan", "serta", "y", "e", "et", "und", "&"];
 /// Subordinators after a verb of saying: what follows is the content.
 const THAT: &[&str] = &["that", "bahwa", "jika", "kalau", "que", "dass"];
+/// Words that may stand between an outlet and its verb ("Reuters sebelumnya melaporkan").
+const ADVERBS: &[&str] = &[
+    "sebelumnya", "juga", "pun", "telah", "sudah", "also", "earlier", "previously", "first",
+];
 /// Citation cues that put an outlet before the one citing it ("Reuters, citing Interfax").
 const CITING: &[&str] = &[
     "citing", "quoting", "mengutip", "citando", "citant", "zitiert",
@@ -242,13 +247,9 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         let mut best_rank = 0;
         for cue in cues.iter().take(6) {
             if let Some(w) = speaker_at(&s.text, &toks, cue, l, ctx, &known, &mentions, n) {
-                let rank = match &w {
-                    Who::New(sp) if !sp.organization => 3,
-                    Who::New(_) => 2,
-                    Who::Previous(_) => 1,
-                };
-                if rank > best_rank {
-                    best_rank = rank;
+                let r = rank(&w);
+                if r > best_rank {
+                    best_rank = r;
                     who = Some((w, cue.phrase.clone(), cue.end));
                 }
             }
@@ -455,7 +456,12 @@ fn add_speaker(speakers: &mut Vec<Speaker>, sp: Speaker) -> usize {
 pub fn same_name(a: &str, b: &str) -> bool {
     let a = a.to_lowercase();
     let b = b.to_lowercase();
-    a == b || a.ends_with(&format!(" {b}")) || b.ends_with(&format!(" {a}"))
+    if a == b {
+        return true;
+    }
+    // One word of a name ("Hadi", "Zakharova") is the same person.
+    let (short, long) = if a.len() < b.len() { (&a, &b) } else { (&b, &a) };
+    !short.contains(' ') && short.len() > 2 && long.split_whitespace().any(|w| w == short)
 }
 
 /// Outlet mentions: (first token, end token, outlet id), matched on the
@@ -523,13 +529,7 @@ fn relay_routes(
         let mut j = *end;
         while j < toks.len() {
             let t = &toks[j];
-            if t.lower == ","
-                || AND.contains(&t.lower.as_str())
-                || matches!(
-                    t.lower.as_str(),
-                    "news" | "agency" | "kantor" | "berita" | "said"
-                ) && false
-            {
+            if t.lower == "," || AND.contains(&t.lower.as_str()) || ADVERBS.contains(&t.lower.as_str()) {
                 j += 1;
                 continue;
             }
@@ -539,9 +539,8 @@ fn relay_routes(
             }
             if matches!(
                 t.lower.as_str(),
-                "news" | "agency" | "newspaper" | "television" | "reported"
-            ) && t.lower != "reported"
-            {
+                "news" | "agency" | "newspaper" | "television"
+            ) {
                 j += 1;
                 continue;
             }
@@ -647,12 +646,30 @@ fn speaker_at(
     } else {
         [&left, &right]
     };
+    // An outlet right before the verb is its subject ("Reuters melansir"): a route, no speaker.
+    if cue.start > 0 && mentions.iter().any(|m| m.1 == cue.start) {
+        return None;
+    }
+    // Both sides, the better speaker winning; the expected side on a tie.
+    let mut best: Option<(u8, Who)> = None;
     for segs in order {
         if let Some(w) = speaker_in(text, toks, segs, l, ctx, known, mentions, n, cue) {
-            return Some(w);
+            let r = rank(&w);
+            if best.as_ref().is_none_or(|(b, _)| r > *b) {
+                best = Some((r, w));
+            }
         }
     }
-    None
+    best.map(|(_, w)| w)
+}
+
+/// How sure a speaker is: a person or an unnamed source, an organisation, a pointer back.
+fn rank(w: &Who) -> u8 {
+    match w {
+        Who::New(sp) if !sp.organization => 3,
+        Who::New(_) => 2,
+        Who::Previous(_) => 1,
+    }
 }
 
 /// Comma-separated pieces before the cue, nearest first, within the clause.
@@ -765,13 +782,33 @@ fn speaker_in(
     let first = use_segs.first().copied()?;
 
     // 1. A person's name.
+    // A segment that is a name and nothing else ("…, Dimas Arya Putra, …") first.
     let mut name: Option<(usize, usize)> = None;
     let mut name_seg = 0;
-    for (k, s) in use_segs.iter().enumerate() {
-        if let Some(span) = name_in(toks, *s, l, ctx, known, cue_found.start, &is_outlet) {
-            name = Some(span);
-            name_seg = k;
-            break;
+    'passes: for whole in [true, false] {
+        for (k, s) in use_segs.iter().enumerate() {
+            if let Some(span) = name_in(toks, *s, l, ctx, known, cue_found.start, &is_outlet) {
+                let bare = |i: usize| !toks[i].word;
+                let is_whole = (s.start..span.0).all(bare) && (span.1..s.end).all(bare);
+                if is_whole == whole {
+                    name = Some(span);
+                    name_seg = k;
+                    break 'passes;
+                }
+            }
+        }
+    }
+    // "Menurut seorang petugas di RSUD Poso": a source description before the
+    // capitalised words makes an unnamed source.
+    if let Some((a, _)) = name {
+        let seg = use_segs[name_seg];
+        if l
+            .descriptors
+            .all(toks, seg.start, a, &|t| t.word)
+            .iter()
+            .any(|d| d.start <= seg.start + 1)
+        {
+            name = None;
         }
     }
     if let Some((a, b)) = name {
