@@ -208,7 +208,7 @@ fn load_corpus(run: &Run, args: &DraftArgs, err: &mut dyn Write) -> Result<Corpu
         }
     };
     let (root, registry) = find_registry(&start);
-    let (Some(root), Some(_)) = (root, registry) else {
+    let (Some(root), Some(registry)) = (root, registry) else {
         if args.outlet.is_none() || args.corpus.is_some() {
             return Err(Error::Usage(format!(
                 "no {} at or above `{}`: give --corpus DIR, the folder of the corpus the draft is for",
@@ -228,9 +228,18 @@ fn load_corpus(run: &Run, args: &DraftArgs, err: &mut dyn Write) -> Result<Corpu
         ..run.load_options(&[])?
     };
     let loaded = run.load(&opts, |article, _, _| article);
+    // The registry itself, read even when the corpus has no article yet.
+    let mut problems = Vec::new();
+    let outlets = load::load_registry(&registry, opts.max_file_size, &mut problems);
+    if problems.iter().any(|d| d.severity == Severity::Error) {
+        return Err(Error::Usage(format!(
+            "`{}` has errors; run `claimtrail check` first",
+            registry.display()
+        )));
+    }
     Ok(Corpus {
         index: draft::matching::CorpusIndex::new(&loaded.items),
-        outlets: loaded.outlets,
+        outlets,
     })
 }
 

@@ -78,7 +78,11 @@ impl Known<'_> {
             .iter()
             .chain(&self.article)
             // Any part of a name: Indonesian copy repeats a first name ("kata Hadi").
-            .any(|k| k.to_lowercase().split_whitespace().any(|p| p == w && p.len() > 2))
+            .any(|k| {
+                k.to_lowercase()
+                    .split_whitespace()
+                    .any(|p| p == w && p.len() > 2)
+            })
     }
 }
 
@@ -165,7 +169,16 @@ const AND: &[&str] = &["and", "dan", "serta", "y", "e", "et", "und", "&"];
 const THAT: &[&str] = &["that", "bahwa", "jika", "kalau", "que", "dass"];
 /// Words that may stand between an outlet and its verb ("Reuters sebelumnya melaporkan").
 const ADVERBS: &[&str] = &[
-    "sebelumnya", "juga", "pun", "telah", "sudah", "also", "earlier", "previously", "first",
+    "sebelumnya",
+    "juga",
+    "pun",
+    "telah",
+    "sudah",
+    "bahkan",
+    "also",
+    "earlier",
+    "previously",
+    "first",
 ];
 /// Citation cues that put an outlet before the one citing it ("Reuters, citing Interfax").
 const CITING: &[&str] = &[
@@ -182,6 +195,8 @@ struct Seg {
 /// Where a sentence's attribution points.
 enum Who {
     New(Speaker),
+    /// "the ministry": the organisation named before, else a new one.
+    OrgOrPrevious(Speaker),
     Previous(&'static str),
 }
 
@@ -266,7 +281,17 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         let mut cue_end = 0;
         if let Some((w, cue, end)) = who {
             cue_end = end;
+            let w = match w {
+                Who::OrgOrPrevious(sp) => match &last {
+                    Some((i, ..)) if out.speakers[*i].organization => {
+                        Who::Previous("the same organisation")
+                    }
+                    _ => Who::New(sp),
+                },
+                w => w,
+            };
             match w {
+                Who::OrgOrPrevious(_) => {}
                 Who::New(sp) => {
                     why.push(format!("s{n}: \"{cue}\""));
                     speaker = Some(add_speaker(&mut out.speakers, sp));
@@ -334,7 +359,9 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         // A quote that named nobody stays with the grouped sentences' speaker later.
         let sentence_text = claim_text(&s.text, &toks, cue_end, speaker.is_some());
         let (kind, commented) = if speaker.is_some() || !routes.is_empty() {
-            let full_quote = quoted_words * 2 > words && quote.is_some();
+            // A direct quotation: the sentence opens with it, or is mostly it.
+            let opens = toks.first().is_some_and(|t| t.quoted);
+            let full_quote = quote.is_some() && (opens || quoted_words * 2 > words);
             (if full_quote { "quote" } else { "paraphrase" }, false)
         } else if hedge.is_some() {
             why.push(format!("s{n}: no attribution; hedged"));
@@ -460,22 +487,28 @@ pub fn same_name(a: &str, b: &str) -> bool {
         return true;
     }
     // One word of a name ("Hadi", "Zakharova") is the same person.
-    let (short, long) = if a.len() < b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     !short.contains(' ') && short.len() > 2 && long.split_whitespace().any(|w| w == short)
 }
 
 /// Outlet mentions: (first token, end token, outlet id), matched on the
 /// registry's names and aliases, capitalised in the text.
 fn outlet_mentions(toks: &[Token], ctx: &Context) -> Vec<(usize, usize, String)> {
-    let mut names: Vec<(Vec<String>, &str)> = Vec::new();
+    // (words, id, whether the registry writes it in lower case: "detikcom").
+    let mut names: Vec<(Vec<String>, &str, bool)> = Vec::new();
     for o in ctx.outlets.by_id.values() {
         for n in std::iter::once(&o.name).chain(&o.aliases) {
+            let lower = n.chars().next().is_some_and(char::is_lowercase);
             let words: Vec<String> = tokenize(&n.to_lowercase(), &|w| w.ends_with('.'), false)
                 .into_iter()
                 .map(|t| t.lower)
                 .collect();
             if !words.is_empty() {
-                names.push((words, o.id.as_str()));
+                names.push((words, o.id.as_str(), lower));
             }
         }
     }
@@ -484,14 +517,15 @@ fn outlet_mentions(toks: &[Token], ctx: &Context) -> Vec<(usize, usize, String)>
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if t.word && t.cap && !t.quoted {
-            let hit = names.iter().find(|(words, _)| {
-                words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| toks.get(i + k).is_some_and(|t| &t.lower == w))
+        if t.word && !t.quoted {
+            let hit = names.iter().find(|(words, _, lower)| {
+                (t.cap || *lower)
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| toks.get(i + k).is_some_and(|t| &t.lower == w))
             });
-            if let Some((words, id)) = hit {
+            if let Some((words, id, _)) = hit {
                 out.push((i, i + words.len(), id.to_string()));
                 i += words.len();
                 continue;
@@ -522,14 +556,23 @@ fn relay_routes(
                 .or_else(|| l.verbs.at(toks, b))
                 .or_else(|| l.according.at(toks, b))
                 .is_some_and(|f| {
-                    f.end == *start || (f.end + 1 == *start && is_article(&toks[f.end]))
+                    f.end == *start
+                        || (f.end + 1 == *start
+                            && (is_article(&toks[f.end])
+                                || matches!(
+                                    toks[f.end].lower.as_str(),
+                                    "data" | "laporan" | "situs" | "laman"
+                                )))
                 })
         });
         // A cue after it, past "news agency", commas and other outlets joined by "and".
         let mut j = *end;
         while j < toks.len() {
             let t = &toks[j];
-            if t.lower == "," || AND.contains(&t.lower.as_str()) || ADVERBS.contains(&t.lower.as_str()) {
+            if t.lower == ","
+                || AND.contains(&t.lower.as_str())
+                || ADVERBS.contains(&t.lower.as_str())
+            {
                 j += 1;
                 continue;
             }
@@ -667,7 +710,7 @@ fn speaker_at(
 fn rank(w: &Who) -> u8 {
     match w {
         Who::New(sp) if !sp.organization => 3,
-        Who::New(_) => 2,
+        Who::New(_) | Who::OrgOrPrevious(_) => 2,
         Who::Previous(_) => 1,
     }
 }
@@ -802,8 +845,7 @@ fn speaker_in(
     // capitalised words makes an unnamed source.
     if let Some((a, _)) = name {
         let seg = use_segs[name_seg];
-        if l
-            .descriptors
+        if l.descriptors
             .all(toks, seg.start, a, &|t| t.word)
             .iter()
             .any(|d| d.start <= seg.start + 1)
@@ -906,17 +948,12 @@ fn speaker_in(
         }) else {
             continue;
         };
-        if o.start > 0
+        // "the ministry said" with nothing more: the organisation named before, if any.
+        let pointer = o.start > 0
             && matches!(toks[o.start - 1].lower.as_str(), "the" | "that" | "this")
             && !toks[o.start].cap
-            && (o.start < 2 || !toks[o.start - 2].word || toks[o.start - 2].lower == ",")
             && s.start + 1 == o.start
-        {
-            // "the ministry said" with nothing more: the organisation named before.
-            if o.end == s.end {
-                return Some(Who::Previous("the same organisation"));
-            }
-        }
+            && o.end == s.end;
         // The name: capitalised words around the head, else the phrase as written.
         let (mut a, mut b) = (o.start, o.end);
         while a > s.start
@@ -946,7 +983,7 @@ fn speaker_in(
                 "\"{name}\" is how the text names it: give its full name"
             ));
         }
-        return Some(Who::New(Speaker {
+        let sp = Speaker {
             id: slug_words(&name),
             name: Some(name),
             anonymous: false,
@@ -958,7 +995,12 @@ fn speaker_in(
             organization: true,
             why: format!("s{n}: \"{cue}\" with an organisation (\"{}\")", o.phrase),
             confirm,
-        }));
+        };
+        return Some(if pointer {
+            Who::OrgOrPrevious(sp)
+        } else {
+            Who::New(sp)
+        });
     }
 
     // 4. A pronoun or a pointer back.
@@ -1187,7 +1229,10 @@ fn claim_text(text: &str, toks: &[Token], cue_end: usize, attributed: bool) -> S
         if let Some(c) = cue_start_tok {
             let after_words = toks[c..].iter().filter(|t| t.word).count();
             let before_words = toks[..c].iter().filter(|t| t.word).count();
-            if after_words <= 14 && before_words >= 4 && !toks[c + 1..].iter().any(|t| t.quoted) {
+            if after_words <= 14
+                && before_words >= 4
+                && !toks[c + 1..].iter().any(|t| t.quoted && t.word)
+            {
                 end = toks[c].start;
             }
         }
