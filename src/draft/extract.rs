@@ -251,7 +251,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             .map(|h| text_of(&s.text, &toks, h.start, h.end));
 
         // The attribution.
-        let cues = attribution_cues(&toks, l, &ctx.lex.language);
+        let cues = attribution_cues(&toks, l, &ctx.lex.language, &mentions);
         let mut who: Option<(Who, String, usize)> = None;
         let known = Known {
             corpus: ctx.known_names,
@@ -260,6 +260,16 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         // The best speaker any cue gives: a person or an unnamed source before an
         // organisation, before a pointer back; the first cue on a tie.
         let mut best_rank = 0;
+        // "Dia menjelaskan", "she said": a continuation at the cue settles it.
+        let continued = l
+            .continuation
+            .all(&toks, 0, toks.len(), &outside)
+            .into_iter()
+            .find(|c| cues.iter().any(|q| c.start <= q.start && q.start < c.end));
+        if let Some(c) = continued {
+            who = Some((Who::Previous("continuation"), c.phrase.clone(), c.end));
+            best_rank = u8::MAX;
+        }
         for cue in cues.iter().take(6) {
             if let Some(w) = speaker_at(&s.text, &toks, cue, l, ctx, &known, &mentions, n) {
                 let r = rank(&w);
@@ -634,7 +644,12 @@ fn is_article(t: &Token) -> bool {
 }
 
 /// Reporting verbs and "according to" phrases outside quotes, in order.
-fn attribution_cues(toks: &[Token], l: &Lists, language: &str) -> Vec<Found> {
+fn attribution_cues(
+    toks: &[Token],
+    l: &Lists,
+    language: &str,
+    mentions: &[(usize, usize, String)],
+) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -652,6 +667,16 @@ fn attribution_cues(toks: &[Token], l: &Lists, language: &str) -> Vec<Found> {
             Some(f) => {
                 i = f.end;
                 out.push(f);
+            }
+            // What follows "that"/"bahwa" after a cue is what was said, not who said it.
+            // ("CNN melaporkan bahwa Pompeo mengatakan": an outlet's report goes on.)
+            None if !out.is_empty()
+                && THAT.contains(&toks[i].lower.as_str())
+                && !out
+                    .last()
+                    .is_some_and(|c: &Found| mentions.iter().any(|m| m.1 == c.start)) =>
+            {
+                break;
             }
             None => i += 1,
         }
@@ -1104,7 +1129,7 @@ fn name_in(
             if len == 1 && !in_org {
                 let w = &toks[i].lower;
                 // A lone capitalised word right before the cue ("Lavrov menuduh").
-                let alone = j == cue;
+                let alone = j == cue && (i == s.start || !toks[i - 1].cap);
                 if known.surname(w) || alone {
                     best = Some((i, j));
                     break;
