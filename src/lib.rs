@@ -21,7 +21,9 @@
 //! 6. **Rendering** — [`render`]: one module per output format; [`publish`]
 //!    writes a report folder.
 //!
-//! Beside the flow: [`options`] (the command line turned into values),
+//! Beside the flow: [`draft`] (an annotation drafted from an article's text)
+//! and [`agree`] (agreement between two annotations of one article);
+//! [`options`] (the command line turned into values),
 //! [`layout`] (`fmt`'s layout of a file), [`new`], [`schema`] and the
 //! [`atomic`] writer that every command writing files goes through.
 
