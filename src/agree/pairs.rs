@@ -26,17 +26,17 @@ pub fn pair_claims(a: &[Claim], b: &[Claim]) -> Vec<Paired> {
     let mut used_a = vec![false; a.len()];
     let mut used_b = vec![false; b.len()];
     for (i, ca) in a.iter().enumerate() {
-        if let Some(j) = b.iter().position(|cb| cb.id == ca.id) {
-            if !used_b[j] {
-                used_a[i] = true;
-                used_b[j] = true;
-                out.push(Paired {
-                    a: i,
-                    b: j,
-                    by: "id",
-                    score: 1.0,
-                });
-            }
+        if let Some(j) = b.iter().position(|cb| cb.id == ca.id)
+            && !used_b[j]
+        {
+            used_a[i] = true;
+            used_b[j] = true;
+            out.push(Paired {
+                a: i,
+                b: j,
+                by: "id",
+                score: 1.0,
+            });
         }
     }
     let words_a: Vec<HashSet<String>> = a

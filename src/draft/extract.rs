@@ -48,6 +48,12 @@ pub struct Proposed {
     pub guessed: bool,
 }
 
+/// The speaker named last, with the routes and date of that statement and
+/// its paragraph: what a continuation takes over.
+type Last = (usize, Vec<Vec<String>>, Option<NaiveDate>, usize);
+/// A quotation's speaker, routes and date.
+type GroupAttribution = (Option<usize>, Vec<Vec<String>>, Option<NaiveDate>);
+
 /// Everything extraction found in an article.
 #[derive(Clone, Debug, Default)]
 pub struct Extracted {
@@ -208,7 +214,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
     };
     let mut out = Extracted::default();
     // The speaker of the sentence before, its route and date, and its paragraph.
-    let mut last: Option<(usize, Vec<Vec<String>>, Option<NaiveDate>, usize)> = None;
+    let mut last: Option<Last> = None;
     let mut open_quote = false;
     for s in sentences {
         let toks = tokenize(&s.text, &abbrev, open_quote);
@@ -280,10 +286,10 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             }
         }
         // A continuation phrase alone ("ujarnya", "he said") with no cue found.
-        if who.is_none() {
-            if let Some(c) = l.continuation.all(&toks, 0, toks.len(), &outside).first() {
-                who = Some((Who::Previous("continuation"), c.phrase.clone(), c.end));
-            }
+        if who.is_none()
+            && let Some(c) = l.continuation.all(&toks, 0, toks.len(), &outside).first()
+        {
+            who = Some((Who::Previous("continuation"), c.phrase.clone(), c.end));
         }
         let mut speaker: Option<usize> = None;
         let mut inherit = false;
@@ -328,17 +334,16 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                     .claims
                     .last()
                     .is_some_and(|c: &Proposed| c.sentence + 1 == n && c.speaker.is_some());
-            if let Some((i, ..)) = &last {
-                if grouped
+            if let Some((i, ..)) = &last
+                && (grouped
                     || (quoted_words * 2 > words
-                        && last.as_ref().is_some_and(|x| x.3 == s.paragraph))
-                {
-                    why.push(format!("s{n}: a quotation continuing the speaker before"));
-                    confirm.push("the speaker is taken from the sentence before: confirm".into());
-                    speaker = Some(*i);
-                    inherit = true;
-                    guessed = true;
-                }
+                        && last.as_ref().is_some_and(|x| x.3 == s.paragraph)))
+            {
+                why.push(format!("s{n}: a quotation continuing the speaker before"));
+                confirm.push("the speaker is taken from the sentence before: confirm".into());
+                speaker = Some(*i);
+                inherit = true;
+                guessed = true;
             }
         }
 
@@ -356,14 +361,12 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             }
         }
         let mut routes = routes;
-        if inherit {
-            if let Some((_, r, d, _)) = &last {
-                if routes.is_empty() && !r.is_empty() {
-                    routes = r.clone();
-                }
-                if said.is_none() {
-                    said = *d;
-                }
+        if inherit && let Some((_, r, d, _)) = &last {
+            if routes.is_empty() && !r.is_empty() {
+                routes = r.clone();
+            }
+            if said.is_none() {
+                said = *d;
             }
         }
         // A quote that named nobody stays with the grouped sentences' speaker later.
@@ -417,10 +420,8 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         });
     }
     // Sentences of one quotation share the speaker the quotation is attributed to.
-    let mut groups: std::collections::HashMap<
-        usize,
-        (Option<usize>, Vec<Vec<String>>, Option<NaiveDate>),
-    > = std::collections::HashMap::new();
+    let mut groups: std::collections::HashMap<usize, GroupAttribution> =
+        std::collections::HashMap::new();
     for (c, s) in out.claims.iter().zip(sentences) {
         if let (Some(g), Some(sp)) = (s.quote_group, c.speaker) {
             if c.guessed {
@@ -432,24 +433,24 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         }
     }
     for (c, s) in out.claims.iter_mut().zip(sentences) {
-        if let Some((Some(sp), r, d)) = s.quote_group.and_then(|g| groups.get(&g)) {
-            if c.speaker.is_none() || c.guessed {
-                c.confirm.clear();
-                c.guessed = false;
-                c.speaker = Some(*sp);
-                c.routes = r.clone();
-                c.said = *d;
-                c.commented = false;
-                c.kind = if c.quote.is_some() {
-                    "quote"
-                } else {
-                    "paraphrase"
-                };
-                c.why = format!(
-                    "s{}: part of a quotation attributed in the same quotation",
-                    c.sentence
-                );
-            }
+        if let Some((Some(sp), r, d)) = s.quote_group.and_then(|g| groups.get(&g))
+            && (c.speaker.is_none() || c.guessed)
+        {
+            c.confirm.clear();
+            c.guessed = false;
+            c.speaker = Some(*sp);
+            c.routes = r.clone();
+            c.said = *d;
+            c.commented = false;
+            c.kind = if c.quote.is_some() {
+                "quote"
+            } else {
+                "paraphrase"
+            };
+            c.why = format!(
+                "s{}: part of a quotation attributed in the same quotation",
+                c.sentence
+            );
         }
     }
     out
@@ -466,10 +467,10 @@ fn add_speaker(speakers: &mut Vec<Speaker>, sp: Speaker) -> usize {
         Some(i) => {
             let o = &mut speakers[i];
             // A fuller name or a role given later fills in.
-            if let (Some(a), Some(b)) = (&o.name, &sp.name) {
-                if b.len() > a.len() {
-                    o.name = Some(b.clone());
-                }
+            if let (Some(a), Some(b)) = (&o.name, &sp.name)
+                && b.len() > a.len()
+            {
+                o.name = Some(b.clone());
             }
             if o.role.is_none() {
                 o.role = sp.role;
@@ -615,12 +616,10 @@ fn relay_routes(
         // "Reuters, citing Interfax": Interfax first, then Reuters.
         let cited =
             (start.saturating_sub(2)..*start).any(|b| CITING.contains(&toks[b].lower.as_str()));
-        if cited {
-            if let Some(prev) = routes.last_mut() {
-                prev.insert(0, id.clone());
-                why.push(format!("\"{}\" cited by {}", id, prev[1..].join(", ")));
-                continue;
-            }
+        if cited && let Some(prev) = routes.last_mut() {
+            prev.insert(0, id.clone());
+            why.push(format!("\"{}\" cited by {}", id, prev[1..].join(", ")));
+            continue;
         }
         if !routes.iter().any(|r| r.contains(id)) {
             why.push(format!("relayed by {id}"));
@@ -883,18 +882,18 @@ fn speaker_in(
         // Role: a title in the name's segment before it, or a segment with a title.
         let mut role = None;
         let seg = use_segs[name_seg];
-        if a > seg.start {
-            if let Some(t) = first_title(toks, seg.start, a, l) {
-                role = Some(trimmed(text, toks, t, a));
-            }
+        if a > seg.start
+            && let Some(t) = first_title(toks, seg.start, a, l)
+        {
+            role = Some(trimmed(text, toks, t, a));
         }
         if role.is_none() {
             for (k, s) in use_segs.iter().enumerate() {
-                if k != name_seg {
-                    if let Some(t) = first_title(toks, s.start, s.end, l) {
-                        role = Some(trimmed(text, toks, t, s.end));
-                        break;
-                    }
+                if k != name_seg
+                    && let Some(t) = first_title(toks, s.start, s.end, l)
+                {
+                    role = Some(trimmed(text, toks, t, s.end));
+                    break;
                 }
             }
         }
@@ -969,7 +968,7 @@ fn speaker_in(
         let found = l.orgs.all(toks, s.start, s.end, &|t| t.word);
         // "Meridian news agency" is the outlet, not a speaker.
         let Some(o) = found.iter().rev().find(|o| {
-            !(o.start > 0 && is_outlet(o.start - 1)) && !(o.start > 1 && is_outlet(o.start - 2))
+            !((o.start > 0 && is_outlet(o.start - 1)) || (o.start > 1 && is_outlet(o.start - 2)))
         }) else {
             continue;
         };
@@ -1107,7 +1106,6 @@ fn name_in(
             && !t.lower.chars().any(|c| c.is_ascii_digit())
             && !t.lower.contains('.')
             && t.lower.chars().count() > 1
-            && !is_upper_acronym(&t.lower, t)
     };
     let mut i = s.start;
     let mut best: Option<(usize, usize)> = None;
@@ -1149,12 +1147,6 @@ fn is_particle(w: &str) -> bool {
         w,
         "bin" | "binti" | "van" | "von" | "de" | "del" | "da" | "al" | "el" | "la"
     )
-}
-
-/// "KPK", "AS": all capitals, not a name.
-fn is_upper_acronym(lower: &str, t: &Token) -> bool {
-    let _ = t;
-    lower.chars().count() <= 5 && false
 }
 
 /// The reason given for anonymity: a reason marker near the condition, else
@@ -1319,10 +1311,10 @@ fn date_near(
                     i.checked_sub(1)
                         .and_then(|p| toks[p].lower.parse::<u32>().ok())
                 });
-            if let (Some(day), Some(p)) = (day, ctx.published) {
-                if let Some(d) = NaiveDate::from_ymd_opt(p.year(), m, day) {
-                    return Some(d);
-                }
+            if let (Some(day), Some(p)) = (day, ctx.published)
+                && let Some(d) = NaiveDate::from_ymd_opt(p.year(), m, day)
+            {
+                return Some(d);
             }
         }
         for (phrase, off) in &ctx.lex.dates.relative {
@@ -1332,10 +1324,8 @@ fn date_near(
                     .iter()
                     .enumerate()
                     .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.lower == *w));
-                if all {
-                    if let Some(p) = ctx.published {
-                        return p.checked_add_signed(chrono::Duration::days(*off));
-                    }
+                if all && let Some(p) = ctx.published {
+                    return p.checked_add_signed(chrono::Duration::days(*off));
                 }
             }
         }

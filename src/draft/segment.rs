@@ -48,11 +48,11 @@ pub fn segment(text: &str, lex: &Lexicon, has_title: bool) -> Segmented {
             out.headline = Some(paragraphs.remove(0));
         }
     }
-    if let Some(first) = paragraphs.first_mut() {
-        if let Some((dateline, rest)) = split_dateline(first) {
-            out.dateline = Some(dateline);
-            *first = rest;
-        }
+    if let Some(first) = paragraphs.first_mut()
+        && let Some((dateline, rest)) = split_dateline(first)
+    {
+        out.dateline = Some(dateline);
+        *first = rest;
     }
     let mut number = 0;
     let mut group = 0;
@@ -92,10 +92,10 @@ pub fn segment(text: &str, lex: &Lexicon, has_title: bool) -> Segmented {
 
 /// A paragraph without a closing credit in brackets ("... Venezuela. [mti/foto:x]").
 fn strip_credit(p: &str) -> String {
-    if p.ends_with(']') {
-        if let Some(i) = p.rfind(" [") {
-            return p[..i].trim_end().to_string();
-        }
+    if p.ends_with(']')
+        && let Some(i) = p.rfind(" [")
+    {
+        return p[..i].trim_end().to_string();
     }
     p.to_string()
 }

@@ -166,12 +166,12 @@ impl Phrases {
         let mut out = Vec::new();
         let mut i = from;
         while i < to.min(toks.len()) {
-            if keep(&toks[i]) {
-                if let Some(f) = self.at(toks, i).filter(|f| f.end <= to) {
-                    i = f.end;
-                    out.push(f);
-                    continue;
-                }
+            if keep(&toks[i])
+                && let Some(f) = self.at(toks, i).filter(|f| f.end <= to)
+            {
+                i = f.end;
+                out.push(f);
+                continue;
             }
             i += 1;
         }

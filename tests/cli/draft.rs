@@ -3,7 +3,7 @@
 //! floors a little under what was measured), the seed article, bad input, and
 //! `agree` on a tiny fixture worked out by hand.
 
-use crate::common::{claimtrail, code, json, run};
+use crate::common::{code, json, run};
 use claimtrail::agree::{self, stats::Prf};
 use claimtrail::diag::Severity;
 use claimtrail::draft::{self, Corpus, Options, input};
