@@ -5,7 +5,7 @@
 
 use claimtrail::Exit;
 use claimtrail::options::{
-    CheckFormat, Command, Config, NewArticle, SchemaKind, Snapshot, TraceFormat,
+    CheckFormat, Command, Config, DraftArgs, NewArticle, SchemaKind, Snapshot, TraceFormat,
 };
 use claimtrail::render::{Format, Terminal};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -93,6 +93,14 @@ pub enum TraceFormatArg {
     Dot,
     /// A Mermaid flowchart.
     Mermaid,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AgreeFormatArg {
+    /// The figures, then each disagreement on its own line.
+    Table,
+    /// Every figure, as JSON.
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -242,6 +250,53 @@ pub enum Cmd {
 Exit status: 0 after the client's shutdown and exit, 1 otherwise."
     )]
     Lsp,
+    /// Draft an annotation from an article's text, for a person to confirm and fix.
+    ///
+    /// Finds speakers (named, organisations, anonymous with description and reason),
+    /// relay routes, hedges, dates and quotes, with a comment on each saying why, and
+    /// joins speakers and claim ids to the corpus. Unattributed sentences are proposed
+    /// commented out.
+    #[command(
+        after_help = "Examples:\n  claimtrail draft article.txt --outlet reuters --published 2019-03-26\n  claimtrail draft page.html --out claims/2019/reuters-cyber.toml\n  claimtrail draft texts/ --out drafts/        # every .txt and .html, in parallel\n  curl -s URL | claimtrail draft - --outlet ap\n\nLanguages: en, id, de, es, fr (detected unless --language). Never overwrites a file.\nExit status: 0 drafted, 1 some inputs of several failed, 2 bad input or usage."
+    )]
+    Draft {
+        /// Text or HTML files, folders of them, or `-` for standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The publishing outlet: an id from outlets.toml (else told from the dateline).
+        #[arg(long, value_name = "ID")]
+        outlet: Option<String>,
+        /// The publication date (2019-03-26), for "on Tuesday" and the like.
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
+        /// The text's language, ISO 639-1 (en, id, de, es, fr); detected when absent.
+        #[arg(long, value_name = "CODE")]
+        language: Option<String>,
+        /// The corpus the draft is for [default: the nearest one].
+        #[arg(long, value_name = "DIR")]
+        corpus: Option<PathBuf>,
+        /// The file to write (one input) or folder (several); default: standard output.
+        #[arg(long, value_name = "FILE|DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Agreement between two annotations of one article: claims P/R/F1, kappa, disagreements.
+    ///
+    /// A is the reference, B is measured against it. Claims pair by id, then by likeness
+    /// (quote words found in the other claim, or shared words) of at least 0.5.
+    #[command(
+        after_help = "Examples:\n  claimtrail agree claims/2019/manajemen-ti-pasukan-siber-rusia.toml draft.toml\n  claimtrail agree a.toml b.toml --format json --min-f1 0.75\n\nExit status: 0 compared, 1 claims F1 below --min-f1, 2 a file has errors or usage."
+    )]
+    Agree {
+        /// The reference annotation.
+        a: PathBuf,
+        /// The annotation measured against it.
+        b: PathBuf,
+        #[arg(long, value_enum, default_value_t = AgreeFormatArg::Table)]
+        format: AgreeFormatArg,
+        /// Exit 1 when the claims' F1 is below this (0 to 1).
+        #[arg(long, value_name = "X")]
+        min_f1: Option<f64>,
+    },
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  claimtrail completions bash > ~/.local/share/bash-completion/completions/claimtrail\n  claimtrail completions zsh > ~/.zfunc/_claimtrail\n  claimtrail completions fish > ~/.config/fish/completions/claimtrail.fish"
@@ -458,6 +513,33 @@ impl Cli {
                 published,
             }),
             Cmd::Fmt { paths, check } => Command::Fmt { paths, check },
+            Cmd::Draft {
+                paths,
+                outlet,
+                published,
+                language,
+                corpus,
+                out,
+            } => Command::Draft(DraftArgs {
+                paths,
+                outlet,
+                published,
+                language,
+                corpus_or_cwd: corpus.clone().unwrap_or_else(|| PathBuf::from(".")),
+                corpus,
+                out,
+            }),
+            Cmd::Agree {
+                a,
+                b,
+                format,
+                min_f1,
+            } => Command::Agree {
+                a,
+                b,
+                json: format == AgreeFormatArg::Json,
+                min_f1,
+            },
             // `into_action` handles these without a config.
             Cmd::Lsp => Command::Lsp,
             Cmd::Completions { .. } | Cmd::Man => Command::Schema {

@@ -21,14 +21,18 @@
 //! 6. **Rendering** — [`render`]: one module per output format; [`publish`]
 //!    writes a report folder.
 //!
-//! Beside the flow: [`options`] (the command line turned into values),
+//! Beside the flow: [`draft`] (an annotation drafted from an article's text)
+//! and [`agree`] (agreement between two annotations of one article);
+//! [`options`] (the command line turned into values),
 //! [`layout`] (`fmt`'s layout of a file), [`new`], [`schema`] and the
 //! [`atomic`] writer that every command writing files goes through.
 
+pub mod agree;
 pub mod anonymity;
 pub mod atomic;
 pub mod corpus;
 pub mod diag;
+pub mod draft;
 pub mod layout;
 pub mod lines;
 pub mod lint;

@@ -117,6 +117,8 @@ pub struct Outlet {
     pub country: Option<String>,
     pub ownership: Option<Ownership>,
     pub url: Option<String>,
+    /// Other names articles use for the outlet (`aliases` in `outlets.toml`).
+    pub aliases: Vec<String>,
 }
 
 impl Outlet {

@@ -75,6 +75,16 @@ pub enum Command {
     },
     /// The language server; `main` runs it over stdio (`lsp::run`).
     Lsp,
+    /// Draft annotations from article texts.
+    Draft(DraftArgs),
+    /// Agreement between two annotations of one article.
+    Agree {
+        a: PathBuf,
+        b: PathBuf,
+        json: bool,
+        /// Exit 1 when the claims' F1 is below this.
+        min_f1: Option<f64>,
+    },
 }
 
 impl Command {
@@ -89,7 +99,8 @@ impl Command {
             | Command::Trace { paths, .. }
             | Command::Claims { paths, .. }
             | Command::Fmt { paths, .. } => paths,
-            Command::Schema { .. } | Command::New(_) | Command::Lsp => &[],
+            Command::Draft(d) => std::slice::from_ref(&d.corpus_or_cwd),
+            Command::Schema { .. } | Command::New(_) | Command::Lsp | Command::Agree { .. } => &[],
         }
     }
 }
@@ -102,6 +113,22 @@ pub struct Snapshot {
     pub check: bool,
     /// An HTML site (index.html and a page per article) instead of Markdown.
     pub html: bool,
+}
+
+/// `draft PATH... [--outlet ID] [--published DATE] [--language CODE] [--corpus DIR] [--out FILE|DIR]`.
+#[derive(Clone, Debug)]
+pub struct DraftArgs {
+    /// Files, folders, or `-` for standard input.
+    pub paths: Vec<PathBuf>,
+    pub outlet: Option<String>,
+    /// As typed; validated as a date by the command.
+    pub published: Option<String>,
+    pub language: Option<String>,
+    /// `--corpus DIR`; otherwise the nearest corpus.
+    pub corpus: Option<PathBuf>,
+    /// Where settings are looked for: the corpus, else the current folder.
+    pub corpus_or_cwd: PathBuf,
+    pub out: Option<PathBuf>,
 }
 
 /// `new PATH --outlet ID --title TEXT [--url URL] [--published DATE]`.

@@ -176,6 +176,10 @@ pub struct OutletTable {
     /// The outlet's home page.
     #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
+    /// Other names articles use for the outlet ("AFP", "Kantor Berita Antara"), so that
+    /// `claimtrail draft` can match "told Reuters" or "dilansir Antara" to this id.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub aliases: Option<Vec<Spanned<String>>>,
 }
 
 /// A route in `via`: one outlet id, or outlet ids ordered from the speaker outward.
@@ -260,7 +264,7 @@ pub const SOURCE_KEYS: &[&str] = &[
 pub const CLAIM_KEYS: &[&str] = &[
     "id", "text", "quote", "source", "via", "said", "hedge", "kind", "key",
 ];
-pub const OUTLET_KEYS: &[&str] = &["name", "kind", "country", "ownership", "url"];
+pub const OUTLET_KEYS: &[&str] = &["name", "kind", "country", "ownership", "url", "aliases"];
 
 /// Parse an article file.
 pub fn parse_article(text: &str) -> Result<ArticleFile, toml::de::Error> {

@@ -2,7 +2,9 @@
 //! to a renderer. Exit status is decided here and mapped to a process exit code
 //! only in `main`. One file per command family.
 
+mod agree;
 mod check;
+mod draft;
 mod edit;
 mod report;
 pub(crate) mod trace;
@@ -114,6 +116,8 @@ pub fn run_with_progress(
         Command::Lsp => Err(Error::Usage(
             "the language server runs over stdio: start `claimtrail lsp` from an editor".into(),
         )),
+        Command::Draft(args) => draft::draft(&run, args, out, err),
+        Command::Agree { a, b, json, min_f1 } => agree::agree(a, b, *json, *min_f1, out, err),
     }
 }
 

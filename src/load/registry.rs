@@ -62,6 +62,15 @@ pub(crate) fn load_registry(path: &Path, max: u64, diagnostics: &mut Vec<Diagnos
                 enum_value(&mut ctx, "ownership", o, Ownership::NAMES, Ownership::parse)
             }),
             url: t.url.map(Spanned::into_inner),
+            aliases: t
+                .aliases
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|a| {
+                    let alias = nonempty(&mut ctx, "aliases", a);
+                    (!alias.is_empty()).then_some(alias)
+                })
+                .collect(),
         };
         outlets.by_id.insert(outlet.id.clone(), outlet);
     }

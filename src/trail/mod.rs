@@ -580,6 +580,7 @@ mod tests {
                 country: None,
                 ownership: state.then_some(crate::model::Ownership::State),
                 url: None,
+                aliases: Vec::new(),
             };
             outlets.by_id.insert(id.into(), outlet);
         }

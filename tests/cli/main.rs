@@ -22,6 +22,7 @@
 
 mod check;
 mod common;
+mod draft;
 mod edit;
 mod faults;
 mod fuzz;

@@ -30,6 +30,7 @@ fn outlets() -> Outlets {
                 country: None,
                 ownership: None,
                 url: None,
+                aliases: Vec::new(),
             },
         );
     }

@@ -1,0 +1,1416 @@
+//! Reading attributions out of sentences: who said each one (named, an
+//! organisation, an anonymous source with its description and reason, or
+//! the speaker named last), through which outlets it came, how it is hedged,
+//! when it was said, and whether it is a direct quote. Every finding keeps the
+//! cue that gave it, for the comment the writer puts beside it.
+
+use super::lexicon::Lexicon;
+use super::segment::Sentence;
+use super::words::{Found, Phrases, Token, tokenize};
+use crate::model::Outlets;
+use chrono::{Datelike, NaiveDate};
+
+/// A speaker found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    pub id: String,
+    pub name: Option<String>,
+    pub anonymous: bool,
+    pub description: Option<String>,
+    pub reason: Option<String>,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub country: Option<String>,
+    pub organization: bool,
+    /// Why it was drafted: the cue and the sentence.
+    pub why: String,
+    /// Things for the person to confirm.
+    pub confirm: Vec<String>,
+}
+
+/// A claim found in one sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Proposed {
+    pub sentence: usize,
+    pub text: String,
+    pub quote: Option<String>,
+    /// Index into the speakers.
+    pub speaker: Option<usize>,
+    pub routes: Vec<Vec<String>>,
+    pub said: Option<NaiveDate>,
+    pub hedge: Option<String>,
+    pub kind: &'static str,
+    /// Proposed only: written commented out.
+    pub commented: bool,
+    pub why: String,
+    pub confirm: Vec<String>,
+    /// The speaker was carried over from the sentence before, not named by a cue.
+    pub guessed: bool,
+}
+
+/// The speaker named last, with the routes and date of that statement and
+/// its paragraph: what a continuation takes over.
+type Last = (usize, Vec<Vec<String>>, Option<NaiveDate>, usize);
+/// A quotation's speaker, routes and date.
+type GroupAttribution = (Option<usize>, Vec<Vec<String>>, Option<NaiveDate>);
+
+/// Everything extraction found in an article.
+#[derive(Clone, Debug, Default)]
+pub struct Extracted {
+    pub speakers: Vec<Speaker>,
+    pub claims: Vec<Proposed>,
+}
+
+/// What extraction works with besides the text.
+pub struct Context<'a> {
+    pub lex: &'static Lexicon,
+    pub outlets: &'a Outlets,
+    /// The article's own outlet: "told Reuters" in a Reuters story is first-hand.
+    pub own_outlet: Option<&'a str>,
+    pub published: Option<NaiveDate>,
+    /// Names of speakers already in the corpus, so that a surname alone is known.
+    pub known_names: &'a [String],
+}
+
+/// Names a lone surname may stand for: the corpus's and the article's so far.
+struct Known<'a> {
+    corpus: &'a [String],
+    article: Vec<String>,
+}
+
+impl Known<'_> {
+    fn surname(&self, w: &str) -> bool {
+        self.corpus
+            .iter()
+            .chain(&self.article)
+            // Any part of a name: Indonesian copy repeats a first name ("kata Hadi").
+            .any(|k| {
+                k.to_lowercase()
+                    .split_whitespace()
+                    .any(|p| p == w && p.len() > 2)
+            })
+    }
+}
+
+/// Phrase lists built once per language.
+struct Lists {
+    verbs: Phrases,
+    according: Phrases,
+    continuation: Phrases,
+    pronouns: Phrases,
+    before_outlet: Phrases,
+    after_outlet: Phrases,
+    vague: Phrases,
+    hedges: Phrases,
+    descriptors: Phrases,
+    conditions: Phrases,
+    reasons: Phrases,
+    titles: Phrases,
+    orgs: Phrases,
+    background: Phrases,
+}
+
+impl Lists {
+    fn new(lex: &Lexicon) -> Lists {
+        Lists {
+            verbs: Phrases::new(&lex.attribution.reporting_verbs),
+            according: Phrases::new(&lex.attribution.according_to),
+            continuation: Phrases::new(&lex.attribution.continuation),
+            pronouns: Phrases::new(&lex.attribution.pronouns),
+            before_outlet: Phrases::new(&lex.relay.before_outlet),
+            after_outlet: Phrases::new(&lex.relay.after_outlet),
+            vague: Phrases::new(&lex.relay.vague_media),
+            hedges: Phrases::new(&lex.hedges.words),
+            descriptors: Phrases::new(&lex.anonymity.descriptors),
+            conditions: Phrases::new(&lex.anonymity.conditions),
+            reasons: Phrases::new(&lex.anonymity.reason_markers),
+            titles: Phrases::new(&lex.roles.titles),
+            orgs: Phrases::new(&lex.roles.organizations),
+            background: Phrases::new(&lex.background.cues),
+        }
+    }
+}
+
+fn lists(lex: &'static Lexicon) -> &'static Lists {
+    use std::sync::OnceLock;
+    static CELLS: [OnceLock<Lists>; 5] = [const { OnceLock::new() }; 5];
+    let i = super::lexicon::LANGUAGES
+        .iter()
+        .position(|&l| l == lex.language)
+        .unwrap_or(0);
+    CELLS[i].get_or_init(|| Lists::new(lex))
+}
+
+/// Articles and the like, dropped from the front of descriptions and roles.
+const LEADING: &[&str] = &[
+    "a", "an", "the", "seorang", "sang", "para", "un", "una", "le", "la", "les", "el", "los",
+    "der", "die", "das", "ein", "eine",
+];
+/// Words after which a description stops ("a source who ...").
+const STOPS: &[&str] = &[
+    "who",
+    "which",
+    "yang",
+    "speaking",
+    "berbicara",
+    "kepada",
+    "told",
+    "that",
+    "bahwa",
+    "said",
+    "que",
+    "qui",
+    "der",
+    "die",
+    "quien",
+    "dass",
+    "on",
+    "pada",
+    "when",
+    "saat",
+];
+/// Words that join two outlets ("CNN dan Radio Free Europe melaporkan").
+const AND: &[&str] = &["and", "dan", "serta", "y", "e", "et", "und", "&"];
+/// Subordinators after a verb of saying: what follows is the content.
+const THAT: &[&str] = &["that", "bahwa", "jika", "kalau", "que", "dass"];
+/// Words that may stand between an outlet and its verb ("Reuters sebelumnya melaporkan").
+const ADVERBS: &[&str] = &[
+    "sebelumnya",
+    "juga",
+    "pun",
+    "telah",
+    "sudah",
+    "bahkan",
+    "also",
+    "earlier",
+    "previously",
+    "first",
+];
+/// Citation cues that put an outlet before the one citing it ("Reuters, citing Interfax").
+const CITING: &[&str] = &[
+    "citing", "quoting", "mengutip", "citando", "citant", "zitiert",
+];
+
+/// A span of tokens, and whether it is on the right of the cue.
+#[derive(Clone, Copy, Debug)]
+struct Seg {
+    start: usize,
+    end: usize,
+}
+
+/// Where a sentence's attribution points.
+enum Who {
+    New(Speaker),
+    /// "the ministry": the organisation named before, else a new one.
+    OrgOrPrevious(Speaker),
+    Previous(&'static str),
+}
+
+pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
+    let l = lists(ctx.lex);
+    let abbrev = |w: &str| {
+        ctx.lex.segmentation.abbreviations.iter().any(|a| a == w)
+            || ctx.lex.roles.titles.iter().any(|a| a == w)
+    };
+    let mut out = Extracted::default();
+    // The speaker of the sentence before, its route and date, and its paragraph.
+    let mut last: Option<Last> = None;
+    let mut open_quote = false;
+    for s in sentences {
+        let toks = tokenize(&s.text, &abbrev, open_quote);
+        open_quote = toks
+            .last()
+            .is_some_and(|t| t.quoted && t.lower != "\"" && t.lower != "”")
+            && s.quote_group.is_some();
+        let n = s.number;
+        let outside = |t: &Token| !t.quoted;
+        let mut why: Vec<String> = Vec::new();
+        let mut confirm: Vec<String> = Vec::new();
+
+        // Outlets and routes.
+        let mentions = outlet_mentions(&toks, ctx);
+        let (routes, own_told) = relay_routes(&toks, &mentions, l, ctx, &mut why);
+        if own_told {
+            why.push(format!(
+                "\"{}\" names this article's own outlet: first-hand, no route",
+                ctx.own_outlet.unwrap_or_default()
+            ));
+        }
+        for v in l.vague.all(&toks, 0, toks.len(), &outside) {
+            confirm.push(format!(
+                "credited to \"{}\", which names no outlet: add a route if you know it",
+                v.phrase
+            ));
+        }
+
+        // Quote.
+        let quote = quoted_text(&s.text, &toks);
+        let words = toks.iter().filter(|t| t.word).count();
+        let quoted_words = toks.iter().filter(|t| t.word && t.quoted).count();
+
+        // Hedge: outside quotes, not a relay cue in front of an outlet.
+        let hedge = l
+            .hedges
+            .all(&toks, 0, toks.len(), &outside)
+            .into_iter()
+            .find(|h| !mentions.iter().any(|m| m.0 == h.end))
+            .map(|h| text_of(&s.text, &toks, h.start, h.end));
+
+        // The attribution.
+        let cues = attribution_cues(&toks, l, &ctx.lex.language, &mentions);
+        let mut who: Option<(Who, String, usize)> = None;
+        let known = Known {
+            corpus: ctx.known_names,
+            article: out.speakers.iter().filter_map(|s| s.name.clone()).collect(),
+        };
+        // The best speaker any cue gives: a person or an unnamed source before an
+        // organisation, before a pointer back; the first cue on a tie.
+        let mut best_rank = 0;
+        // "Dia menjelaskan", "she said": a continuation at the cue settles it.
+        let continued = l
+            .continuation
+            .all(&toks, 0, toks.len(), &outside)
+            .into_iter()
+            .find(|c| cues.iter().any(|q| c.start <= q.start && q.start < c.end));
+        if let Some(c) = continued {
+            who = Some((Who::Previous("continuation"), c.phrase.clone(), c.end));
+            best_rank = u8::MAX;
+        }
+        for cue in cues.iter().take(6) {
+            if let Some(w) = speaker_at(&s.text, &toks, cue, l, ctx, &known, &mentions, n) {
+                let r = rank(&w);
+                if r > best_rank {
+                    best_rank = r;
+                    who = Some((w, cue.phrase.clone(), cue.end));
+                }
+            }
+        }
+        // A continuation phrase alone ("ujarnya", "he said") with no cue found.
+        if who.is_none()
+            && let Some(c) = l.continuation.all(&toks, 0, toks.len(), &outside).first()
+        {
+            who = Some((Who::Previous("continuation"), c.phrase.clone(), c.end));
+        }
+        let mut speaker: Option<usize> = None;
+        let mut inherit = false;
+        let mut guessed = false;
+        let mut cue_end = 0;
+        if let Some((w, cue, end)) = who {
+            cue_end = end;
+            let w = match w {
+                Who::OrgOrPrevious(sp) => match &last {
+                    Some((i, ..)) if out.speakers[*i].organization => {
+                        Who::Previous("the same organisation")
+                    }
+                    _ => Who::New(sp),
+                },
+                w => w,
+            };
+            match w {
+                Who::OrgOrPrevious(_) => {}
+                Who::New(sp) => {
+                    why.push(format!("s{n}: \"{cue}\""));
+                    speaker = Some(add_speaker(&mut out.speakers, sp));
+                }
+                Who::Previous(how) => match &last {
+                    Some((i, ..)) => {
+                        why.push(format!(
+                            "s{n}: \"{cue}\" ({how}) points back to the speaker named last"
+                        ));
+                        speaker = Some(*i);
+                        inherit = true;
+                    }
+                    None => confirm.push(format!(
+                        "\"{cue}\" points back to a speaker, but none was named before"
+                    )),
+                },
+            }
+        }
+        // A quotation running on from a sentence with a speaker, or a quoted sentence
+        // that names nobody in a paragraph where someone was just speaking.
+        if speaker.is_none() {
+            let grouped = s.quote_group.is_some()
+                && out
+                    .claims
+                    .last()
+                    .is_some_and(|c: &Proposed| c.sentence + 1 == n && c.speaker.is_some());
+            if let Some((i, ..)) = &last
+                && (grouped
+                    || (quoted_words * 2 > words
+                        && last.as_ref().is_some_and(|x| x.3 == s.paragraph)))
+            {
+                why.push(format!("s{n}: a quotation continuing the speaker before"));
+                confirm.push("the speaker is taken from the sentence before: confirm".into());
+                speaker = Some(*i);
+                inherit = true;
+                guessed = true;
+            }
+        }
+
+        // Date of the statement: next to the cue or a route.
+        let mut said = None;
+        if speaker.is_some() || !routes.is_empty() {
+            let anchors: Vec<usize> = std::iter::once(cue_end)
+                .chain(mentions.iter().map(|m| m.1))
+                .collect();
+            for a in anchors {
+                if let Some(d) = date_near(&toks, a, ctx, &mut confirm) {
+                    said = Some(d);
+                    break;
+                }
+            }
+        }
+        let mut routes = routes;
+        if inherit && let Some((_, r, d, _)) = &last {
+            if routes.is_empty() && !r.is_empty() {
+                routes = r.clone();
+            }
+            if said.is_none() {
+                said = *d;
+            }
+        }
+        // A quote that named nobody stays with the grouped sentences' speaker later.
+        let sentence_text = claim_text(&s.text, &toks, cue_end, speaker.is_some());
+        let (kind, commented) = if speaker.is_some() || !routes.is_empty() {
+            // A direct quotation: the sentence opens with it, or is mostly it.
+            let opens = toks.first().is_some_and(|t| t.quoted);
+            let full_quote = quote.is_some() && (opens || quoted_words * 2 > words);
+            (if full_quote { "quote" } else { "paraphrase" }, false)
+        } else if hedge.is_some() {
+            why.push(format!("s{n}: no attribution; hedged"));
+            ("assertion", false)
+        } else if let Some(b) = l.background.all(&toks, 0, toks.len(), &outside).first() {
+            why.push(format!(
+                "s{n}: no attribution; \"{}\" marks context",
+                b.phrase
+            ));
+            ("background", false)
+        } else {
+            why.push(format!(
+                "s{n}: no attribution found: the article's own claim, or context? Uncomment to keep"
+            ));
+            if let Some((i, ..)) = last.as_ref().filter(|x| x.3 == s.paragraph) {
+                let who = out.speakers[*i]
+                    .name
+                    .clone()
+                    .or(out.speakers[*i].description.clone());
+                confirm.push(format!(
+                    "or still {} speaking, as in the sentence before?",
+                    who.unwrap_or_default()
+                ));
+            }
+            ("assertion", true)
+        };
+        if let Some(i) = speaker {
+            last = Some((i, routes.clone(), said, s.paragraph));
+        }
+        out.claims.push(Proposed {
+            sentence: n,
+            text: sentence_text,
+            quote: quote.map(|q| shorten(&q, 160)),
+            speaker,
+            routes,
+            said,
+            hedge,
+            kind,
+            commented,
+            why: why.join("; "),
+            confirm,
+            guessed,
+        });
+    }
+    // Sentences of one quotation share the speaker the quotation is attributed to.
+    let mut groups: std::collections::HashMap<usize, GroupAttribution> =
+        std::collections::HashMap::new();
+    for (c, s) in out.claims.iter().zip(sentences) {
+        if let (Some(g), Some(sp)) = (s.quote_group, c.speaker) {
+            if c.guessed {
+                continue;
+            }
+            groups
+                .entry(g)
+                .or_insert((Some(sp), c.routes.clone(), c.said));
+        }
+    }
+    for (c, s) in out.claims.iter_mut().zip(sentences) {
+        if let Some((Some(sp), r, d)) = s.quote_group.and_then(|g| groups.get(&g))
+            && (c.speaker.is_none() || c.guessed)
+        {
+            c.confirm.clear();
+            c.guessed = false;
+            c.speaker = Some(*sp);
+            c.routes = r.clone();
+            c.said = *d;
+            c.commented = false;
+            c.kind = if c.quote.is_some() {
+                "quote"
+            } else {
+                "paraphrase"
+            };
+            c.why = format!(
+                "s{}: part of a quotation attributed in the same quotation",
+                c.sentence
+            );
+        }
+    }
+    out
+}
+
+/// Add a speaker, or find the same one already added.
+fn add_speaker(speakers: &mut Vec<Speaker>, sp: Speaker) -> usize {
+    let same = speakers.iter().position(|o| match (&o.name, &sp.name) {
+        (Some(a), Some(b)) => same_name(a, b),
+        (None, None) => o.anonymous && sp.anonymous && o.description == sp.description,
+        _ => false,
+    });
+    match same {
+        Some(i) => {
+            let o = &mut speakers[i];
+            // A fuller name or a role given later fills in.
+            if let (Some(a), Some(b)) = (&o.name, &sp.name)
+                && b.len() > a.len()
+            {
+                o.name = Some(b.clone());
+            }
+            if o.role.is_none() {
+                o.role = sp.role;
+            }
+            if o.affiliation.is_none() {
+                o.affiliation = sp.affiliation;
+            }
+            if o.reason.is_none() {
+                o.reason = sp.reason;
+            }
+            i
+        }
+        None => {
+            speakers.push(sp);
+            speakers.len() - 1
+        }
+    }
+}
+
+/// "Zakharova" and "Maria Zakharova" are the same person: one name ends with the other.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let a = a.to_lowercase();
+    let b = b.to_lowercase();
+    if a == b {
+        return true;
+    }
+    // One word of a name ("Hadi", "Zakharova") is the same person.
+    let (short, long) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    !short.contains(' ') && short.len() > 2 && long.split_whitespace().any(|w| w == short)
+}
+
+/// Outlet mentions: (first token, end token, outlet id), matched on the
+/// registry's names and aliases, capitalised in the text.
+fn outlet_mentions(toks: &[Token], ctx: &Context) -> Vec<(usize, usize, String)> {
+    // (words, id, whether the registry writes it in lower case: "detikcom").
+    let mut names: Vec<(Vec<String>, &str, bool)> = Vec::new();
+    for o in ctx.outlets.by_id.values() {
+        for n in std::iter::once(&o.name).chain(&o.aliases) {
+            let lower = n.chars().next().is_some_and(char::is_lowercase);
+            let words: Vec<String> = tokenize(&n.to_lowercase(), &|w| w.ends_with('.'), false)
+                .into_iter()
+                .map(|t| t.lower)
+                .collect();
+            if !words.is_empty() {
+                names.push((words, o.id.as_str(), lower));
+            }
+        }
+    }
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(b.1)));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.word && !t.quoted {
+            let hit = names.iter().find(|(words, _, lower)| {
+                (t.cap || *lower)
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| toks.get(i + k).is_some_and(|t| &t.lower == w))
+            });
+            if let Some((words, id, _)) = hit {
+                out.push((i, i + words.len(), id.to_string()));
+                i += words.len();
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Routes from outlet mentions with a relay cue before or after them.
+/// Returns the routes and whether the article's own outlet was told.
+fn relay_routes(
+    toks: &[Token],
+    mentions: &[(usize, usize, String)],
+    l: &Lists,
+    ctx: &Context,
+    why: &mut Vec<String>,
+) -> (Vec<Vec<String>>, bool) {
+    let mut routes: Vec<Vec<String>> = Vec::new();
+    let mut own = false;
+    let mut relayed = vec![false; mentions.len()];
+    for (k, (start, end, _)) in mentions.iter().enumerate() {
+        // A cue that ends right before the mention ("told", "kepada", "dilansir dari").
+        let before = (start.saturating_sub(4)..*start).any(|b| {
+            l.before_outlet
+                .at(toks, b)
+                .or_else(|| l.verbs.at(toks, b))
+                .or_else(|| l.according.at(toks, b))
+                .is_some_and(|f| {
+                    f.end == *start
+                        || (f.end + 1 == *start
+                            && (is_article(&toks[f.end])
+                                || matches!(
+                                    toks[f.end].lower.as_str(),
+                                    "data" | "laporan" | "situs" | "laman"
+                                )))
+                })
+        });
+        // A cue after it, past "news agency", commas and other outlets joined by "and".
+        let mut j = *end;
+        while j < toks.len() {
+            let t = &toks[j];
+            if t.lower == ","
+                || AND.contains(&t.lower.as_str())
+                || ADVERBS.contains(&t.lower.as_str())
+            {
+                j += 1;
+                continue;
+            }
+            if let Some(m) = mentions.iter().find(|m| m.0 == j) {
+                j = m.1;
+                continue;
+            }
+            if matches!(
+                t.lower.as_str(),
+                "news" | "agency" | "newspaper" | "television"
+            ) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let after = l.after_outlet.at(toks, j).is_some()
+            || l.verbs.at(toks, j).is_some()
+            || CITING.contains(&toks.get(j).map_or("", |t| t.lower.as_str()));
+        relayed[k] = before || after;
+    }
+    for (k, (start, _, id)) in mentions.iter().enumerate() {
+        if !relayed[k] {
+            continue;
+        }
+        if Some(id.as_str()) == ctx.own_outlet {
+            own = true;
+            continue;
+        }
+        // "Reuters, citing Interfax": Interfax first, then Reuters.
+        let cited =
+            (start.saturating_sub(2)..*start).any(|b| CITING.contains(&toks[b].lower.as_str()));
+        if cited && let Some(prev) = routes.last_mut() {
+            prev.insert(0, id.clone());
+            why.push(format!("\"{}\" cited by {}", id, prev[1..].join(", ")));
+            continue;
+        }
+        if !routes.iter().any(|r| r.contains(id)) {
+            why.push(format!("relayed by {id}"));
+            routes.push(vec![id.clone()]);
+        }
+    }
+    (routes, own)
+}
+
+/// An Indonesian verb without its prefix or suffix ("kata", "ujar", "tegas").
+fn short_form(v: &str) -> bool {
+    !v.contains(' ')
+        && !v.starts_with("me")
+        && !v.starts_with("di")
+        && !v.starts_with("ber")
+        && !v.ends_with("nya")
+}
+
+fn is_article(t: &Token) -> bool {
+    LEADING.contains(&t.lower.as_str())
+}
+
+/// Reporting verbs and "according to" phrases outside quotes, in order.
+fn attribution_cues(
+    toks: &[Token],
+    l: &Lists,
+    language: &str,
+    mentions: &[(usize, usize, String)],
+) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].quoted || !toks[i].word {
+            i += 1;
+            continue;
+        }
+        let f = l.according.at(toks, i).or_else(|| l.verbs.at(toks, i));
+        match f {
+            // Indonesian short forms ("kata", "lanjut", "jelas") report speech only
+            // after a quotation or a comma: "Lebih lanjut" is "further".
+            Some(f) if language == "id" && short_form(&f.phrase) && i > 0 && toks[i - 1].word => {
+                i = f.end;
+            }
+            Some(f) => {
+                i = f.end;
+                out.push(f);
+            }
+            // What follows "that"/"bahwa" after a cue is what was said, not who said it.
+            // ("CNN melaporkan bahwa Pompeo mengatakan": an outlet's report goes on.)
+            None if !out.is_empty()
+                && THAT.contains(&toks[i].lower.as_str())
+                && !out
+                    .last()
+                    .is_some_and(|c: &Found| mentions.iter().any(|m| m.1 == c.start)) =>
+            {
+                break;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The speaker a cue points to, looking right of it first where the order is
+/// inverted ("…," said X; "kata X"; "according to X"; a passive "dikatakan X").
+#[allow(clippy::too_many_arguments)]
+fn speaker_at(
+    text: &str,
+    toks: &[Token],
+    cue: &Found,
+    l: &Lists,
+    ctx: &Context,
+    known: &Known,
+    mentions: &[(usize, usize, String)],
+    n: usize,
+) -> Option<Who> {
+    let according = l
+        .according
+        .at(toks, cue.start)
+        .is_some_and(|f| f.end == cue.end);
+    let prev = cue.start.checked_sub(1).map(|p| &toks[p]);
+    let clause_start = prev.is_none_or(|p| !p.word);
+    let passive = ctx.lex.language == "id"
+        && cue.phrase.starts_with("di")
+        && toks.get(cue.end).is_none_or(|t| t.lower != "oleh");
+    let right_first = according || clause_start || passive;
+    let left = left_segments(toks, cue.start);
+    let right = right_segments(toks, cue.end);
+    let order: [&[Seg]; 2] = if right_first {
+        [&right, &left]
+    } else {
+        [&left, &right]
+    };
+    // An outlet right before the verb is its subject ("Reuters melansir"): a route, no speaker.
+    if cue.start > 0 && mentions.iter().any(|m| m.1 == cue.start) {
+        return None;
+    }
+    // Both sides, the better speaker winning; the expected side on a tie.
+    let mut best: Option<(u8, Who)> = None;
+    for segs in order {
+        if let Some(w) = speaker_in(text, toks, segs, l, ctx, known, mentions, n, cue) {
+            let r = rank(&w);
+            if best.as_ref().is_none_or(|(b, _)| r > *b) {
+                best = Some((r, w));
+            }
+        }
+    }
+    best.map(|(_, w)| w)
+}
+
+/// How sure a speaker is: a person or an unnamed source, an organisation, a pointer back.
+fn rank(w: &Who) -> u8 {
+    match w {
+        Who::New(sp) if !sp.organization => 3,
+        Who::New(_) | Who::OrgOrPrevious(_) => 2,
+        Who::Previous(_) => 1,
+    }
+}
+
+/// Comma-separated pieces before the cue, nearest first, within the clause.
+fn left_segments(toks: &[Token], cue: usize) -> Vec<Seg> {
+    let mut segs = Vec::new();
+    let mut end = cue;
+    let mut i = cue;
+    let mut total = 0;
+    while i > 0 {
+        let t = &toks[i - 1];
+        if t.quoted || matches!(t.lower.as_str(), "." | ";" | ":" | "(" | ")") {
+            break;
+        }
+        if t.lower == "," {
+            segs.push(Seg { start: i, end });
+            end = i - 1;
+            if segs.len() >= 4 {
+                break;
+            }
+        } else {
+            total += 1;
+            if total > 18 {
+                break;
+            }
+        }
+        i -= 1;
+    }
+    segs.push(Seg { start: i, end });
+    segs.retain(|s| s.end > s.start);
+    segs
+}
+
+/// Comma-separated pieces after the cue, up to "that", a quotation or the end.
+fn right_segments(toks: &[Token], cue: usize) -> Vec<Seg> {
+    let mut segs = Vec::new();
+    let mut start = cue;
+    let mut i = cue;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.quoted
+            || THAT.contains(&t.lower.as_str())
+            || matches!(t.lower.as_str(), "." | ";" | ":")
+        {
+            break;
+        }
+        if t.lower == "," {
+            segs.push(Seg { start, end: i });
+            start = i + 1;
+            if segs.len() >= 4 {
+                break;
+            }
+        }
+        i += 1;
+        if i - cue > 22 {
+            break;
+        }
+    }
+    if segs.len() < 4 {
+        segs.push(Seg { start, end: i });
+    }
+    segs.retain(|s| s.end > s.start);
+    segs
+}
+
+fn text_of(text: &str, toks: &[Token], start: usize, end: usize) -> String {
+    if start >= end || end > toks.len() {
+        return String::new();
+    }
+    text[toks[start].start..toks[end - 1].end].to_string()
+}
+
+/// Drop leading articles and trailing punctuation.
+fn trimmed(text: &str, toks: &[Token], mut start: usize, mut end: usize) -> String {
+    while start < end && (is_article(&toks[start]) || !toks[start].word) {
+        start += 1;
+    }
+    while end > start && !toks[end - 1].word {
+        end -= 1;
+    }
+    text_of(text, toks, start, end)
+}
+
+/// The speaker in some segments: a name (with a role), an anonymous
+/// description, an organisation, or a pointer back to an earlier speaker.
+#[allow(clippy::too_many_arguments)]
+fn speaker_in(
+    text: &str,
+    toks: &[Token],
+    segs: &[Seg],
+    l: &Lists,
+    ctx: &Context,
+    known: &Known,
+    mentions: &[(usize, usize, String)],
+    n: usize,
+    cue_found: &Found,
+) -> Option<Who> {
+    let cue = cue_found.phrase.as_str();
+    let is_outlet = |i: usize| mentions.iter().any(|m| m.0 <= i && i < m.1);
+    // Keep to the segments that belong to the attribution: the first, plus
+    // short appositives (a name, a role).
+    let mut use_segs: Vec<Seg> = Vec::new();
+    for (k, s) in segs.iter().enumerate() {
+        let len = toks[s.start..s.end].iter().filter(|t| t.word).count();
+        if k > 0 && len > 8 {
+            break;
+        }
+        use_segs.push(*s);
+    }
+    // The first segment may be a long clause: keep its last words on the left side.
+    let first = use_segs.first().copied()?;
+
+    // 1. A person's name.
+    // A segment that is a name and nothing else ("…, Dimas Arya Putra, …") first.
+    let mut name: Option<(usize, usize)> = None;
+    let mut name_seg = 0;
+    'passes: for whole in [true, false] {
+        for (k, s) in use_segs.iter().enumerate() {
+            if let Some(span) = name_in(toks, *s, l, ctx, known, cue_found.start, &is_outlet) {
+                let bare = |i: usize| !toks[i].word;
+                let is_whole = (s.start..span.0).all(bare) && (span.1..s.end).all(bare);
+                if is_whole == whole {
+                    name = Some(span);
+                    name_seg = k;
+                    break 'passes;
+                }
+            }
+        }
+    }
+    // "Menurut seorang petugas di RSUD Poso": a source description before the
+    // capitalised words makes an unnamed source.
+    if let Some((a, _)) = name {
+        let seg = use_segs[name_seg];
+        if l.descriptors
+            .all(toks, seg.start, a, &|t| t.word)
+            .iter()
+            .any(|d| d.start <= seg.start + 1)
+        {
+            name = None;
+        }
+    }
+    if let Some((a, b)) = name {
+        let name_text = text_of(text, toks, a, b);
+        // Role: a title in the name's segment before it, or a segment with a title.
+        let mut role = None;
+        let seg = use_segs[name_seg];
+        if a > seg.start
+            && let Some(t) = first_title(toks, seg.start, a, l)
+        {
+            role = Some(trimmed(text, toks, t, a));
+        }
+        if role.is_none() {
+            for (k, s) in use_segs.iter().enumerate() {
+                if k != name_seg
+                    && let Some(t) = first_title(toks, s.start, s.end, l)
+                {
+                    role = Some(trimmed(text, toks, t, s.end));
+                    break;
+                }
+            }
+        }
+        let organization = l.orgs.all(toks, a, b, &|_| true).iter().any(|f| f.end == b);
+        let mut confirm = Vec::new();
+        if b - a == 1 {
+            confirm.push(format!("only \"{name_text}\" is given: give the full name"));
+        }
+        let name_clean = name_text.trim_end_matches(',').to_string();
+        return Some(Who::New(Speaker {
+            id: slug(name_clean.split_whitespace().last().unwrap_or("speaker")),
+            name: Some(name_clean),
+            anonymous: false,
+            description: None,
+            reason: None,
+            role: role.filter(|r| !r.is_empty()),
+            affiliation: None,
+            country: None,
+            organization,
+            why: format!("s{n}: \"{cue}\" with a named speaker"),
+            confirm,
+        }));
+    }
+
+    // 2. An anonymous source.
+    for s in &use_segs {
+        let found = l.descriptors.all(toks, s.start, s.end, &|t| t.word);
+        let Some(d) = found.iter().max_by_key(|f| f.end - f.start) else {
+            continue;
+        };
+        // Pointers back ("the source said") are not new sources.
+        if d.start > 0 && matches!(toks[d.start - 1].lower.as_str(), "the" | "that" | "this")
+            || toks
+                .get(d.end)
+                .is_some_and(|t| matches!(t.lower.as_str(), "itu" | "tersebut"))
+        {
+            return Some(Who::Previous("the same source"));
+        }
+        let mut end = d.end;
+        while end < s.end
+            && !STOPS.contains(&toks[end].lower.as_str())
+            && l.conditions.at(toks, end).is_none()
+            && l.before_outlet.at(toks, end).is_none()
+            && !is_outlet(end)
+            && toks[end].word
+        {
+            end += 1;
+        }
+        let description = trimmed_keep(text, toks, d.start, end);
+        let reason = anonymity_reason(text, toks, l);
+        let mut confirm = Vec::new();
+        if reason.is_none() {
+            confirm.push("no reason for anonymity found in the sentence".to_string());
+        }
+        return Some(Who::New(Speaker {
+            id: slug_words(&description),
+            name: None,
+            anonymous: true,
+            description: Some(description),
+            reason,
+            role: None,
+            affiliation: None,
+            country: None,
+            organization: false,
+            why: format!("s{n}: \"{cue}\" with an unnamed source (\"{}\")", d.phrase),
+            confirm,
+        }));
+    }
+
+    // 3. An organisation.
+    for s in &use_segs {
+        let found = l.orgs.all(toks, s.start, s.end, &|t| t.word);
+        // "Meridian news agency" is the outlet, not a speaker.
+        let Some(o) = found.iter().rev().find(|o| {
+            !((o.start > 0 && is_outlet(o.start - 1)) || (o.start > 1 && is_outlet(o.start - 2)))
+        }) else {
+            continue;
+        };
+        // "the ministry said" with nothing more: the organisation named before, if any.
+        let pointer = o.start > 0
+            && matches!(toks[o.start - 1].lower.as_str(), "the" | "that" | "this")
+            && !toks[o.start].cap
+            && s.start + 1 == o.start
+            && o.end == s.end;
+        // The name: capitalised words around the head, else the phrase as written.
+        let (mut a, mut b) = (o.start, o.end);
+        while a > s.start
+            && toks[a - 1].word
+            && (toks[a - 1].cap || l.orgs.at(toks, a - 1).is_some())
+        {
+            a -= 1;
+        }
+        if a == o.start && !toks[o.start].cap {
+            // Lowercase modifiers: "the regional emergencies service".
+            while a > s.start
+                && toks[a - 1].word
+                && !toks[a - 1].cap
+                && !is_article(&toks[a - 1])
+                && a + 4 > o.start
+            {
+                a -= 1;
+            }
+        }
+        while b < s.end && toks[b].word && toks[b].cap && !is_outlet(b) {
+            b += 1;
+        }
+        let name = trimmed(text, toks, a, b);
+        let mut confirm = Vec::new();
+        if !toks[a..b].iter().any(|t| t.cap) {
+            confirm.push(format!(
+                "\"{name}\" is how the text names it: give its full name"
+            ));
+        }
+        let sp = Speaker {
+            id: slug_words(&name),
+            name: Some(name),
+            anonymous: false,
+            description: None,
+            reason: None,
+            role: None,
+            affiliation: None,
+            country: None,
+            organization: true,
+            why: format!("s{n}: \"{cue}\" with an organisation (\"{}\")", o.phrase),
+            confirm,
+        };
+        return Some(if pointer {
+            Who::OrgOrPrevious(sp)
+        } else {
+            Who::New(sp)
+        });
+    }
+
+    // 4. A pronoun or a pointer back.
+    let near = if first.end > first.start {
+        &toks[first.start..first.end]
+    } else {
+        &[][..]
+    };
+    if near.iter().any(|t| l.pronouns.contains_word(&t.lower))
+        && near.iter().filter(|t| t.word).count() <= 3
+    {
+        return Some(Who::Previous("a pronoun"));
+    }
+    None
+}
+
+/// A description as written, without a leading article.
+fn trimmed_keep(text: &str, toks: &[Token], start: usize, end: usize) -> String {
+    let mut s = start;
+    if s < end && matches!(toks[s].lower.as_str(), "the") {
+        s += 1;
+    }
+    text_of(text, toks, s, end)
+        .trim_end_matches(',')
+        .to_string()
+}
+
+/// Where the first title of a span starts ("Rusia melalui juru bicara ..." -> "juru").
+fn first_title(toks: &[Token], start: usize, end: usize, l: &Lists) -> Option<usize> {
+    l.titles
+        .all(toks, start, end, &|t| t.word)
+        .first()
+        .map(|f| f.start)
+}
+
+/// A run of two to four capitalised words that are not titles, outlets,
+/// organisations or dates; or one capitalised word that is a known surname or
+/// stands alone before the verb.
+fn name_in(
+    toks: &[Token],
+    s: Seg,
+    l: &Lists,
+    ctx: &Context,
+    known: &Known,
+    cue: usize,
+    is_outlet: &dyn Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    // A capitalised organisation word next to the run makes it part of a
+    // body's name ("Kementrian Luar Negeri Rusia", "Kazakhstan's Energy Ministry").
+    let org_cap = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.cap && t.word && l.orgs.contains_word(&t.lower))
+    };
+    // Words inside a longer organisation or source phrase ("White House" in
+    // "a White House official") are not a name.
+    let mut blocked = vec![false; toks.len()];
+    for f in l
+        .orgs
+        .all(toks, s.start, s.end, &|t| t.word)
+        .into_iter()
+        .chain(l.descriptors.all(toks, s.start, s.end, &|t| t.word))
+    {
+        if f.end - f.start > 1 {
+            blocked[f.start..f.end].iter_mut().for_each(|b| *b = true);
+        }
+    }
+    let plain = |i: usize| {
+        let t = &toks[i];
+        t.word
+            && t.cap
+            && !t.quoted
+            && !blocked[i]
+            && !is_outlet(i)
+            && !l.titles.contains_word(&t.lower)
+            && !l.orgs.contains_word(&t.lower)
+            && !l.pronouns.contains_word(&t.lower)
+            && ctx.lex.weekday(&t.lower).is_none()
+            && ctx.lex.month(&t.lower).is_none()
+            && !t.lower.chars().any(|c| c.is_ascii_digit())
+            && !t.lower.contains('.')
+            && t.lower.chars().count() > 1
+    };
+    let mut i = s.start;
+    let mut best: Option<(usize, usize)> = None;
+    while i < s.end {
+        if plain(i) {
+            let mut j = i;
+            while j < s.end
+                && (plain(j) || is_particle(&toks[j].lower) && j + 1 < s.end && plain(j + 1))
+            {
+                j += 1;
+            }
+            let len = j - i;
+            // A title word inside the run ("Menlu Rusia Servey Lavrov") is cut off by `plain`.
+            let in_org = (i > 0 && org_cap(i - 1)) || org_cap(j);
+            if (2..=4).contains(&len) && !in_org {
+                best = Some((i, j));
+                break;
+            }
+            if len == 1 && !in_org {
+                let w = &toks[i].lower;
+                // A lone capitalised word right before the cue ("Lavrov menuduh").
+                let alone = j == cue && (i == s.start || !toks[i - 1].cap);
+                if known.surname(w) || alone {
+                    best = Some((i, j));
+                    break;
+                }
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    best
+}
+
+fn is_particle(w: &str) -> bool {
+    // "Kemenlu nya" is not a name either way.
+    matches!(
+        w,
+        "bin" | "binti" | "van" | "von" | "de" | "del" | "da" | "al" | "el" | "la"
+    )
+}
+
+/// The reason given for anonymity: a reason marker near the condition, else
+/// the condition itself.
+fn anonymity_reason(text: &str, toks: &[Token], l: &Lists) -> Option<String> {
+    let outside = |t: &Token| !t.quoted;
+    let cond = l
+        .conditions
+        .all(toks, 0, toks.len(), &outside)
+        .into_iter()
+        .next();
+    let from = cond.as_ref().map_or(0, |c| c.end);
+    let reason = l
+        .reasons
+        .all(toks, from, toks.len(), &outside)
+        .into_iter()
+        .find(|r| {
+            cond.is_some() && r.start <= from + 6
+                || r.phrase.contains("author")
+                || r.phrase.contains("wenang")
+                || r.phrase.contains("izin")
+        });
+    if let Some(r) = reason {
+        let mut end = r.end;
+        while end < toks.len()
+            && toks[end].lower != ","
+            && toks[end].lower != "."
+            && !toks[end].quoted
+        {
+            end += 1;
+        }
+        return Some(text_of(text, toks, r.start, end));
+    }
+    cond.map(|c| {
+        // Include "spoke"/"speaking"/"berbicara" right before a bare condition.
+        let mut a = c.start;
+        if a > 0
+            && matches!(
+                toks[a - 1].lower.as_str(),
+                "berbicara" | "speaking" | "spoke"
+            )
+        {
+            a -= 1;
+        }
+        text_of(text, toks, a, c.end)
+    })
+}
+
+/// The verbatim text between quotation marks, if it has three words or more.
+fn quoted_text(text: &str, toks: &[Token]) -> Option<String> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].quoted {
+            let mut j = i;
+            while j < toks.len() && toks[j].quoted {
+                j += 1;
+            }
+            let words = toks[i..j].iter().filter(|t| t.word).count();
+            if words >= 2 && best.is_none_or(|(a, b)| toks[a..b].len() < j - i) {
+                best = Some((i, j));
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    let (mut a, mut b) = best?;
+    while a < b && !toks[a].word {
+        a += 1;
+    }
+    while b > a && !toks[b - 1].word {
+        b -= 1;
+    }
+    let q = text_of(text, toks, a, b);
+    (q.split_whitespace().count() >= 2).then_some(q)
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    match cut.rfind(' ') {
+        Some(i) => cut[..i].to_string(),
+        None => cut,
+    }
+}
+
+/// The claim's text: the sentence without its closing attribution (", the
+/// service said on Tuesday"), quotation marks taken off.
+fn claim_text(text: &str, toks: &[Token], cue_end: usize, attributed: bool) -> String {
+    let mut end = text.len();
+    if attributed && cue_end > 0 {
+        // The last comma before the cue, when the cue is in the last clause.
+        let cue_start_tok = (0..cue_end).rev().find(|&i| toks[i].lower == ",");
+        if let Some(c) = cue_start_tok {
+            let after_words = toks[c..].iter().filter(|t| t.word).count();
+            let before_words = toks[..c].iter().filter(|t| t.word).count();
+            if after_words <= 14
+                && before_words >= 4
+                && !toks[c + 1..].iter().any(|t| t.quoted && t.word)
+            {
+                end = toks[c].start;
+            }
+        }
+    }
+    let t: String = text[..end]
+        .chars()
+        .filter(|c| !matches!(c, '"' | '“' | '”' | '«' | '»' | '„'))
+        .collect();
+    let t = t.trim().trim_end_matches([',', ';']).trim().to_string();
+    let mut t = t;
+    if !t.ends_with(['.', '!', '?']) {
+        t.push('.');
+    }
+    let mut cs = t.chars();
+    match cs.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + cs.as_str(),
+        None => t,
+    }
+}
+
+/// A date written within a few words after token `at`: "(26/3/2019)", a
+/// weekday ("on Tuesday", "Selasa"), "yesterday", or "March 12".
+fn date_near(
+    toks: &[Token],
+    at: usize,
+    ctx: &Context,
+    confirm: &mut Vec<String>,
+) -> Option<NaiveDate> {
+    let end = (at + 6).min(toks.len());
+    for i in at..end {
+        let t = &toks[i];
+        if t.quoted {
+            break;
+        }
+        if let Some(d) = numeric_date(&t.lower) {
+            return Some(d);
+        }
+        if let Some(wd) = ctx.lex.weekday(&t.lower) {
+            // "Selasa (26/3/2019)": the numbers win.
+            if let Some(d) = toks.get(i + 2).and_then(|n| numeric_date(&n.lower)) {
+                return Some(d);
+            }
+            match ctx.published {
+                Some(p) => return Some(last_weekday(p, wd)),
+                None => {
+                    confirm.push(format!(
+                        "said on a weekday (\"{}\"): give --published to date it",
+                        t.lower
+                    ));
+                    return None;
+                }
+            }
+        }
+        if let Some(m) = ctx.lex.month(&t.lower) {
+            let day = toks
+                .get(i + 1)
+                .and_then(|n| n.lower.parse::<u32>().ok())
+                .or_else(|| {
+                    i.checked_sub(1)
+                        .and_then(|p| toks[p].lower.parse::<u32>().ok())
+                });
+            if let (Some(day), Some(p)) = (day, ctx.published)
+                && let Some(d) = NaiveDate::from_ymd_opt(p.year(), m, day)
+            {
+                return Some(d);
+            }
+        }
+        for (phrase, off) in &ctx.lex.dates.relative {
+            if phrase.split_whitespace().next() == Some(t.lower.as_str()) {
+                let words: Vec<&str> = phrase.split_whitespace().collect();
+                let all = words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.lower == *w));
+                if all && let Some(p) = ctx.published {
+                    return p.checked_add_signed(chrono::Duration::days(*off));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "26/3/2019" or "26-3-2019", day first.
+fn numeric_date(w: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = w.split(['/', '-']).collect();
+    if parts.len() != 3 {
+        return None;
+    }
+    let d: u32 = parts[0].parse().ok()?;
+    let m: u32 = parts[1].parse().ok()?;
+    let mut y: i32 = parts[2].parse().ok()?;
+    if y < 100 {
+        y += 2000;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// The latest day on or before `p` that falls on weekday `wd` (Monday = 1).
+pub fn last_weekday(p: NaiveDate, wd: u32) -> NaiveDate {
+    let today = p.weekday().number_from_monday();
+    let back = (today + 7 - wd) % 7;
+    p - chrono::Duration::days(back.into())
+}
+
+/// An id from a name: lowercase ASCII letters, digits and hyphens.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let c = fold(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() { "x".to_string() } else { out }
+}
+
+/// An id from a phrase: its first three words that are not articles.
+pub fn slug_words(s: &str) -> String {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| !LEADING.contains(&w.to_lowercase().as_str()))
+        .take(3)
+        .collect();
+    slug(&words.join(" "))
+}
+
+fn fold(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        'ß' => 's',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::last_weekday;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn weekdays_count_back_from_the_publication_date() {
+        // 2024-03-12 was a Tuesday.
+        let p = NaiveDate::from_ymd_opt(2024, 3, 12).unwrap();
+        assert_eq!(last_weekday(p, 2), p);
+        assert_eq!(
+            last_weekday(p, 1),
+            NaiveDate::from_ymd_opt(2024, 3, 11).unwrap()
+        );
+        assert_eq!(
+            last_weekday(p, 3),
+            NaiveDate::from_ymd_opt(2024, 3, 6).unwrap()
+        );
+    }
+}

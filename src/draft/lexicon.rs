@@ -1,0 +1,148 @@
+//! The word lists `draft` reads text with: one TOML file per language in
+//! `src/draft/lexicon/`, embedded in the binary and parsed once on first use.
+//! The files' schema and sources are described in `src/draft/lexicon/README.md`.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The languages with a lexicon, by ISO 639-1 code.
+pub const LANGUAGES: &[&str] = &["en", "id", "de", "es", "fr"];
+
+fn file(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "en" => include_str!("lexicon/en.toml"),
+        "id" => include_str!("lexicon/id.toml"),
+        "de" => include_str!("lexicon/de.toml"),
+        "es" => include_str!("lexicon/es.toml"),
+        "fr" => include_str!("lexicon/fr.toml"),
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Lexicon {
+    pub language: String,
+    pub segmentation: Segmentation,
+    pub attribution: Attribution,
+    pub relay: Relay,
+    pub hedges: Hedges,
+    pub anonymity: Anonymity,
+    pub roles: Roles,
+    pub dates: Dates,
+    pub background: Background,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Segmentation {
+    pub abbreviations: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Attribution {
+    pub reporting_verbs: Vec<String>,
+    pub according_to: Vec<String>,
+    pub continuation: Vec<String>,
+    pub pronouns: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Relay {
+    pub before_outlet: Vec<String>,
+    pub after_outlet: Vec<String>,
+    pub vague_media: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Hedges {
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Anonymity {
+    pub descriptors: Vec<String>,
+    pub conditions: Vec<String>,
+    pub reason_markers: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Roles {
+    pub titles: Vec<String>,
+    pub organizations: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Dates {
+    pub weekdays: Vec<String>,
+    pub weekday_aliases: BTreeMap<String, u32>,
+    pub months: Vec<String>,
+    pub month_aliases: BTreeMap<String, u32>,
+    pub relative: BTreeMap<String, i64>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Background {
+    pub cues: Vec<String>,
+}
+
+impl Lexicon {
+    /// The lexicon of a language, or `None` for a language without one.
+    pub fn get(code: &str) -> Option<&'static Lexicon> {
+        static CELLS: [OnceLock<Lexicon>; 5] = [const { OnceLock::new() }; 5];
+        let i = LANGUAGES.iter().position(|&l| l == code)?;
+        let text = file(code)?;
+        Some(CELLS[i].get_or_init(|| {
+            // The files are part of the source tree and tested below: a broken
+            // one is a build defect, not an input error.
+            toml::from_str(text).unwrap_or_else(|e| panic!("lexicon {code}.toml: {e}"))
+        }))
+    }
+
+    /// Weekday number (Monday = 1) of a lowercase word.
+    pub fn weekday(&self, word: &str) -> Option<u32> {
+        let w = word.trim_end_matches(',');
+        self.dates
+            .weekdays
+            .iter()
+            .position(|d| d == w)
+            .map(|i| i as u32 + 1)
+            .or_else(|| self.dates.weekday_aliases.get(w).copied())
+    }
+
+    /// Month number (January = 1) of a lowercase word.
+    pub fn month(&self, word: &str) -> Option<u32> {
+        let w = word.trim_end_matches(',');
+        self.dates
+            .months
+            .iter()
+            .position(|d| d == w)
+            .map(|i| i as u32 + 1)
+            .or_else(|| self.dates.month_aliases.get(w).copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LANGUAGES, Lexicon};
+
+    #[test]
+    fn every_lexicon_parses_and_names_its_language() {
+        for &code in LANGUAGES {
+            let lex = Lexicon::get(code).unwrap();
+            assert_eq!(lex.language, code);
+            assert_eq!(lex.dates.weekdays.len(), 7, "{code}");
+            assert_eq!(lex.dates.months.len(), 12, "{code}");
+            assert!(!lex.attribution.reporting_verbs.is_empty(), "{code}");
+        }
+        assert!(Lexicon::get("xx").is_none());
+    }
+
+    #[test]
+    fn dates_by_name() {
+        let id = Lexicon::get("id").unwrap();
+        assert_eq!(id.weekday("selasa"), Some(2));
+        assert_eq!(id.weekday("jum'at"), Some(5));
+        assert_eq!(id.month("mei"), Some(5));
+        assert_eq!(Lexicon::get("en").unwrap().month("sept."), Some(9));
+    }
+}

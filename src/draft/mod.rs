@@ -1,0 +1,236 @@
+//! `claimtrail draft`: an article's text turned into a draft annotation that a
+//! person confirms, fixes and trims. The flow: [`input`] reads text or HTML,
+//! [`segment`] numbers the sentences, [`extract`] finds speakers, routes,
+//! hedges, dates and quotes with the [`lexicon`] of the article's language,
+//! [`matching`] joins them to the corpus, and [`write`] writes the file. No
+//! I/O here beyond what the caller hands in; the command writes the result.
+
+pub mod extract;
+pub mod input;
+pub mod lexicon;
+pub mod matching;
+pub mod segment;
+pub mod words;
+pub mod write;
+
+use crate::diag::did_you_mean;
+use crate::model::Outlets;
+use chrono::NaiveDate;
+use input::Input;
+use lexicon::{LANGUAGES, Lexicon};
+use matching::{CorpusIndex, STRONG};
+use std::collections::HashSet;
+
+/// What the command line says about one draft.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// An outlet id of the registry.
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// An ISO 639-1 code; detected when absent.
+    pub language: Option<String>,
+}
+
+/// The corpus a draft is written for.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    pub outlets: Outlets,
+    pub index: CorpusIndex,
+}
+
+/// Draft one article. `file` names it in the header comment. The error says
+/// what was wrong with the input or the options.
+pub fn draft(input: &Input, file: &str, opts: &Options, corpus: &Corpus) -> Result<String, String> {
+    let (language, detected) = match &opts.language {
+        Some(l) => {
+            let l = l.to_lowercase();
+            if !LANGUAGES.contains(&l.as_str()) {
+                return Err(format!(
+                    "no lexicon for language `{l}`; claimtrail drafts {}",
+                    LANGUAGES.join(", ")
+                ));
+            }
+            (l, false)
+        }
+        None => (detect(&input.text)?, true),
+    };
+    let lex = Lexicon::get(&language).ok_or_else(|| format!("no lexicon for `{language}`"))?;
+    let seg = segment::segment(&input.text, lex, input.title.is_some());
+    if seg.sentences.is_empty() {
+        return Err("no sentences found in the text".into());
+    }
+    let outlet = outlet(opts, corpus, seg.dateline.as_deref(), &input.text)?;
+    let published = opts.published.or_else(|| {
+        input
+            .published
+            .as_deref()
+            .and_then(|p| p.get(..10))
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    });
+    let names = corpus.index.names();
+    let ctx = extract::Context {
+        lex,
+        outlets: &corpus.outlets,
+        own_outlet: Some(outlet.as_str()),
+        published,
+        known_names: &names,
+    };
+    let mut ex = extract::extract(&seg.sentences, &ctx);
+    for sp in &mut ex.speakers {
+        corpus.index.join_speaker(sp);
+    }
+    // A statement cannot be dated after the article.
+    if let Some(p) = published {
+        for c in &mut ex.claims {
+            if c.said.is_some_and(|d| d > p) {
+                c.confirm.push(format!(
+                    "a date after publication was found ({})",
+                    c.said.unwrap_or(p)
+                ));
+                c.said = None;
+            }
+        }
+    }
+    let source_ids = unique_ids(ex.speakers.iter().map(|s| s.id.clone()));
+    let mut used: HashSet<String> = HashSet::new();
+    let mut written = Vec::new();
+    for c in &ex.claims {
+        let similar = corpus.index.similar(&c.text, c.quote.as_deref(), 3);
+        let strong = similar
+            .iter()
+            .find(|s| s.score >= STRONG && !used.contains(&s.id))
+            .map(|s| s.id.clone());
+        let (id, joined) = match strong {
+            Some(id) => (id, true),
+            None => (claim_id(&c.text, c.sentence), false),
+        };
+        let id = {
+            let mut id = id;
+            let mut k = 2;
+            let base = id.clone();
+            while used.contains(&id) {
+                id = format!("{base}-{k}");
+                k += 1;
+            }
+            id
+        };
+        used.insert(id.clone());
+        written.push(write::Written {
+            claim: c,
+            id,
+            similar,
+            joined,
+        });
+    }
+    let title = input
+        .title
+        .clone()
+        .or(seg.headline.clone())
+        .unwrap_or_else(|| {
+            let first = &seg.sentences[0].text;
+            first.chars().take(80).collect()
+        });
+    let mut notes = Vec::new();
+    if published.is_none() {
+        notes
+            .push("No publication date given: weekday dates (\"on Tuesday\") are left out.".into());
+    }
+    let header = write::Header {
+        file: file.to_string(),
+        title,
+        outlet,
+        url: input.url.clone(),
+        published,
+        language,
+        language_detected: detected,
+        byline: input.byline.clone(),
+        notes,
+    };
+    Ok(write::write(&header, &ex, &source_ids, &written))
+}
+
+/// The language of a text, if claimtrail has a lexicon for it.
+pub fn detect(text: &str) -> Result<String, String> {
+    use whatlang::Lang;
+    let info = whatlang::detect(text)
+        .ok_or_else(|| "the language of the text could not be told; pass --language".to_string())?;
+    let code = match info.lang() {
+        Lang::Eng => "en",
+        Lang::Ind => "id",
+        Lang::Deu => "de",
+        Lang::Spa => "es",
+        Lang::Fra => "fr",
+        other => {
+            return Err(format!(
+                "the text looks like {} ({}), which claimtrail has no lexicon for; it drafts {} (pass --language to override)",
+                other.eng_name(),
+                other.code(),
+                LANGUAGES.join(", ")
+            ));
+        }
+    };
+    Ok(code.to_string())
+}
+
+/// The outlet: `--outlet` checked against the registry, else an outlet the
+/// dateline or the first line names.
+fn outlet(
+    opts: &Options,
+    corpus: &Corpus,
+    dateline: Option<&str>,
+    text: &str,
+) -> Result<String, String> {
+    let outlets = &corpus.outlets;
+    if let Some(o) = &opts.outlet {
+        if outlets.checked && outlets.get(o).is_none() {
+            let hint = did_you_mean(o, outlets.ids())
+                .unwrap_or_else(|| format!("add `[{o}]` to outlets.toml first"));
+            return Err(format!(
+                "unknown outlet `{o}`: it is not in the registry; {hint}"
+            ));
+        }
+        return Ok(o.clone());
+    }
+    let head: String = dateline
+        .map(str::to_string)
+        .unwrap_or_else(|| text.chars().take(200).collect())
+        .to_lowercase();
+    for id in outlets.ids() {
+        let Some(o) = outlets.get(id) else { continue };
+        for n in std::iter::once(&o.name).chain(&o.aliases) {
+            if n.len() > 2 && head.contains(&n.to_lowercase()) {
+                return Ok(id.to_string());
+            }
+        }
+    }
+    Err(
+        "the outlet could not be told from the text; pass --outlet ID (an id from outlets.toml)"
+            .into(),
+    )
+}
+
+/// Ids made unique by a number after the second and later.
+fn unique_ids(ids: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen: HashSet<String> = HashSet::new();
+    ids.map(|id| {
+        let mut out = id.clone();
+        let mut k = 2;
+        while !seen.insert(out.clone()) {
+            out = format!("{id}-{k}");
+            k += 1;
+        }
+        out
+    })
+    .collect()
+}
+
+/// "s3-investigators-examining-possible": the sentence and its first long words.
+fn claim_id(text: &str, n: usize) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .take(3)
+        .map(str::to_string)
+        .collect();
+    format!("s{n}-{}", extract::slug(&words.join(" ")))
+}

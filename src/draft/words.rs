@@ -1,0 +1,231 @@
+//! Words of a sentence with their byte spans, and phrase lists matched against
+//! them word by word (so "said" never matches inside "unsaid", and "a u.s.
+//! official" matches however it is spaced).
+
+use std::collections::HashMap;
+
+#[derive(Clone, Debug)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// Lowercased text.
+    pub lower: String,
+    /// A word (letters or digits), not punctuation.
+    pub word: bool,
+    /// Starts with a capital letter.
+    pub cap: bool,
+    /// Inside quotation marks.
+    pub quoted: bool,
+}
+
+/// Split a sentence into word and punctuation tokens. `abbrev` says whether a
+/// lowercased word with its period is an abbreviation ("gen.", "jend.").
+/// `quoted_at_start`: the sentence begins inside a quotation.
+pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut quoted = quoted_at_start;
+    let mut i = 0;
+    let is_inner = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '&' | '_');
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            loop {
+                if j < chars.len() && is_inner(chars[j].1) {
+                    // A trailing apostrophe or hyphen is punctuation.
+                    if matches!(chars[j].1, '\'' | '’' | '-')
+                        && !chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric())
+                    {
+                        break;
+                    }
+                    j += 1;
+                    continue;
+                }
+                // Digits with a separator: "3,2", "10.5", "26/3/2019".
+                if j < chars.len()
+                    && matches!(chars[j].1, '.' | ',' | '/' | ':')
+                    && chars[j - 1].1.is_ascii_digit()
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit())
+                {
+                    j += 1;
+                    continue;
+                }
+                if j < chars.len() && chars[j].1 == '.' {
+                    let so_far = &s[pos..chars[j].0];
+                    let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+                    let with_dot = format!("{}.", so_far.to_lowercase());
+                    if next_alnum || so_far.contains('.') || abbrev(&with_dot) {
+                        j += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let end = chars.get(j).map_or(s.len(), |c| c.0);
+            let text = &s[pos..end];
+            out.push(Token {
+                start: pos,
+                end,
+                lower: text.to_lowercase(),
+                word: true,
+                cap: c.is_uppercase(),
+                quoted,
+            });
+            i = j;
+            continue;
+        }
+        let end = pos + c.len_utf8();
+        let opens = matches!(c, '“' | '«' | '„') || (c == '"' && !quoted);
+        let closes = matches!(c, '”' | '»') || (c == '"' && quoted);
+        if opens {
+            quoted = true;
+        }
+        out.push(Token {
+            start: pos,
+            end,
+            lower: c.to_string(),
+            word: false,
+            cap: false,
+            quoted,
+        });
+        if closes && !opens {
+            quoted = false;
+            if let Some(t) = out.last_mut() {
+                t.quoted = true;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A list of phrases, matched a word at a time.
+#[derive(Debug, Default)]
+pub struct Phrases {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+/// One match: tokens `start..end` and the phrase as listed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub phrase: String,
+}
+
+impl Phrases {
+    pub fn new<'a>(list: impl IntoIterator<Item = &'a String>) -> Phrases {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for p in list {
+            let words: Vec<String> = split_phrase(p);
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push(words);
+            }
+        }
+        for v in by_first.values_mut() {
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        Phrases { by_first }
+    }
+
+    /// The longest phrase starting at word token `i`, if any.
+    pub fn at(&self, toks: &[Token], i: usize) -> Option<Found> {
+        let t = toks.get(i)?;
+        let cands = self.by_first.get(&t.lower)?;
+        'cand: for words in cands {
+            let mut k = i;
+            for w in words {
+                match toks.get(k) {
+                    Some(t) if &t.lower == w => k += 1,
+                    _ => continue 'cand,
+                }
+            }
+            return Some(Found {
+                start: i,
+                end: k,
+                phrase: words.join(" "),
+            });
+        }
+        None
+    }
+
+    /// Every non-overlapping match, longest first at each position, among
+    /// tokens `from..to` that satisfy `keep`.
+    pub fn all(
+        &self,
+        toks: &[Token],
+        from: usize,
+        to: usize,
+        keep: &dyn Fn(&Token) -> bool,
+    ) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut i = from;
+        while i < to.min(toks.len()) {
+            if keep(&toks[i])
+                && let Some(f) = self.at(toks, i).filter(|f| f.end <= to)
+            {
+                i = f.end;
+                out.push(f);
+                continue;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    pub fn contains_word(&self, w: &str) -> bool {
+        self.by_first
+            .get(w)
+            .is_some_and(|v| v.iter().any(|p| p.len() == 1))
+    }
+}
+
+/// A listed phrase as the tokenizer would cut it ("a u.s. official" ->
+/// ["a", "u.s.", "official"]; "kemenlu's" stays one word).
+fn split_phrase(p: &str) -> Vec<String> {
+    tokenize(&p.to_lowercase(), &|w| w.ends_with('.'), false)
+        .into_iter()
+        .map(|t| t.lower)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Phrases, tokenize};
+
+    #[test]
+    fn words_and_quotes() {
+        let t = tokenize(
+            "\"We won,\" said Gen. Lee of the U.S. Army.",
+            &|w| w == "gen.",
+            false,
+        );
+        let words: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "\"", "we", "won", ",", "\"", "said", "gen.", "lee", "of", "the", "u.s.", "army",
+                "."
+            ]
+        );
+        assert!(t[1].quoted && t[4].quoted && !t[5].quoted);
+        let t = tokenize("Selasa (26/3/2019) Rp 3,2 miliar", &|_| false, false);
+        assert_eq!(t[2].lower, "26/3/2019");
+        assert_eq!(t[5].lower, "3,2");
+    }
+
+    #[test]
+    fn phrases_match_whole_words() {
+        let list = ["a u.s. official".to_string(), "said".to_string()];
+        let p = Phrases::new(&list);
+        let t = tokenize("A U.S. official said it; unsaid.", &|_| false, false);
+        let found = p.all(&t, 0, t.len(), &|_| true);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].phrase, "a u.s. official");
+    }
+}
