@@ -422,6 +422,7 @@ mod tests {
                     country: None,
                     ownership: Some(ownership),
                     url: None,
+                    aliases: Vec::new(),
                 },
             );
         }
