@@ -31,6 +31,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
+    /// Fit tables to this many columns [default: $COLUMNS, else the terminal's
+    /// width; when piped, every column at full width].
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: Option<u16>,
+
+    /// Show every column of a table at full width, whatever the terminal's width.
+    #[arg(long, global = true, conflicts_with = "width")]
+    pub wide: bool,
+
     /// Refuse files larger than this many bytes [default: 134217728].
     #[arg(long, global = true, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
@@ -299,6 +308,27 @@ fn format(f: FormatArg) -> Format {
     }
 }
 
+/// The width tables are fitted to: `--width`, else `COLUMNS`, else the
+/// terminal's; none (every column whole) with `--wide` or when piped.
+fn table_width(width: Option<u16>, wide: bool, stdout_tty: bool) -> Option<u16> {
+    if wide {
+        return None;
+    }
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&c| c > 0)
+    };
+    let terminal = || {
+        stdout_tty
+            .then(terminal_size::terminal_size)
+            .flatten()
+            .map(|(w, _)| w.0)
+    };
+    width.or_else(columns).or_else(terminal)
+}
+
 fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -321,11 +351,7 @@ impl Cli {
     pub fn into_config(self) -> Config {
         let stdout_tty = std::io::stdout().is_terminal();
         let stderr_tty = std::io::stderr().is_terminal();
-        let width = if stdout_tty {
-            terminal_size::terminal_size().map(|(w, _)| w.0)
-        } else {
-            None
-        };
+        let width = table_width(self.width, self.wide, stdout_tty);
         let mut quiet_flag = false;
         let command = match self.command {
             Cmd::Check {
