@@ -28,12 +28,13 @@ pub struct Plan {
     pub columns: Vec<(usize, usize)>,
 }
 
-/// The spaces before a column: one before a number (right-aligned under a
-/// header wider than its values, it stands apart already), two otherwise.
-fn gap(c: &Column) -> usize {
-    match c.align {
-        Align::Right => 1,
-        Align::Left => 2,
+/// The spaces between two columns: one beside a number (right-aligned under
+/// a header wider than its values, it stands apart already), two between
+/// two columns of text.
+fn gap(before: &Column, c: &Column) -> usize {
+    match (before.align, c.align) {
+        (Align::Left, Align::Left) => 2,
+        _ => 1,
     }
 }
 
@@ -41,7 +42,7 @@ fn gap(c: &Column) -> usize {
 fn bounds(c: &Column, natural: usize) -> (usize, usize) {
     let label = UnicodeWidthStr::width(c.label);
     match c.fit {
-        Fit::Keep => (natural, natural),
+        Fit::Keep | Fit::Flag => (natural, natural),
         Fit::Middle { min, want } | Fit::End { min, want } | Fit::Wrap { min, want } => (
             min.max(label).min(natural),
             want.max(label).min(natural),
@@ -65,7 +66,14 @@ pub fn plan(columns: &[Column], natural: &[usize], total: usize) -> Option<Plan>
         chosen
             .iter()
             .enumerate()
-            .map(|(k, &i)| pick(bounds[i]) + if k == 0 { 0 } else { gap(&columns[i]) })
+            .map(|(k, &i)| {
+                let before = if k == 0 {
+                    0
+                } else {
+                    gap(&columns[chosen[k - 1]], &columns[i])
+                };
+                pick(bounds[i]) + before
+            })
             .sum()
     };
     let mut chosen: Vec<usize> = (0..columns.len())
@@ -201,7 +209,7 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
 /// A cell's lines in a column `w` wide.
 fn lines(cell: &str, c: &Column, w: usize) -> Vec<String> {
     match c.fit {
-        Fit::Keep => cell.split('\n').map(str::to_string).collect(),
+        Fit::Keep | Fit::Flag => cell.split('\n').map(str::to_string).collect(),
         Fit::Middle { .. } => cell.split('\n').map(|l| middle(l, w)).collect(),
         Fit::End { .. } => cell.split('\n').map(|l| end(l, w)).collect(),
         Fit::Wrap { .. } => wrap(cell, w),
@@ -293,7 +301,8 @@ fn table(
                 for (k, (&(i, w), lines)) in plan.columns.iter().zip(cells).enumerate() {
                     let c = &g.columns[i];
                     if k > 0 {
-                        text.push_str(&" ".repeat(gap(c)));
+                        let before = &g.columns[plan.columns[k - 1].0];
+                        text.push_str(&" ".repeat(gap(before, c)));
                     }
                     let cell = lines.get(l).map(String::as_str).unwrap_or("");
                     text.push_str(&pad(cell, w, c.align));
@@ -316,7 +325,8 @@ fn table(
     let mut rule = String::new();
     for (k, &(i, w)) in plan.columns.iter().enumerate() {
         if k > 0 {
-            rule.push_str(&" ".repeat(gap(&g.columns[i])));
+            let before = &g.columns[plan.columns[k - 1].0];
+            rule.push_str(&" ".repeat(gap(before, &g.columns[i])));
         }
         rule.push_str(&"─".repeat(w));
     }
@@ -343,8 +353,9 @@ fn is_blank(cell: &str) -> bool {
     cell.is_empty() || cell == "-"
 }
 
-/// One block per row (and the footer): a title line, then each other
-/// cell that is not blank as `label: value`, values wrapped to the width.
+/// One block per row (and the footer): a title line (its columns' cells;
+/// a number followed by its label, a flag by its label alone), then each
+/// other cell that is not blank as `label: value`, values wrapped to the width.
 fn blocks(
     out: &mut dyn Write,
     g: &Grid,
@@ -373,7 +384,9 @@ fn blocks(
                 continue;
             }
             let c = &g.columns[i];
-            if k > 0 && c.align == Align::Right {
+            if c.fit == Fit::Flag {
+                head.push(c.label.to_string());
+            } else if k > 0 && c.align == Align::Right {
                 head.push(format!("{cell} {}", c.label));
             } else {
                 head.push(cell.clone());

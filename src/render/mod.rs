@@ -60,6 +60,9 @@ pub enum Fit {
     End { min: usize, want: usize },
     /// Sentences: wrapped onto more lines.
     Wrap { min: usize, want: usize },
+    /// `yes` or nothing: whole in a table; a block's title shows the label
+    /// where it is `yes` ("key claim").
+    Flag,
 }
 
 impl Column {
@@ -102,6 +105,14 @@ impl Column {
     pub fn name(self, min: usize, want: usize) -> Column {
         Column {
             fit: Fit::End { min, want },
+            ..self
+        }
+    }
+
+    /// A `yes`-or-nothing column, titled by its label in a block.
+    pub fn flag(self) -> Column {
+        Column {
+            fit: Fit::Flag,
             ..self
         }
     }

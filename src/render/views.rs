@@ -52,7 +52,7 @@ pub fn report<'a>(rows: &'a [ArticleRow], total: &ArticleRow, outlets: &'a Outle
     doc.grid(Grid {
         columns: vec![
             Column::left("article").id(12, 30),
-            Column::left("outlet").name(8, 16),
+            Column::left("outlet").name(7, 16),
             Column::left("published"),
             Column::right("claims"),
             Column::right("named"),
@@ -112,7 +112,7 @@ pub fn explanation<'a>(e: &'a Explanation, outlets: &'a Outlets) -> Doc<'a> {
     doc.grid(Grid {
         columns: vec![
             Column::left("claim").id(12, 32),
-            Column::left("key"),
+            Column::left("key").label("key claim").flag(),
             Column::left("text").prose(20, 60),
             Column::left("speaker").prose(12, 30),
             Column::left("route").prose(12, 30),
@@ -126,7 +126,7 @@ pub fn explanation<'a>(e: &'a Explanation, outlets: &'a Outlets) -> Doc<'a> {
             {
                 vec![
                     c.id.clone(),
-                    if c.key { "key".into() } else { String::new() },
+                    if c.key { "yes".into() } else { String::new() },
                     c.text.clone(),
                     c.speaker.clone().unwrap_or_else(|| "-".into()),
                     c.route_text.clone(),
