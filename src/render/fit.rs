@@ -54,7 +54,8 @@ fn bounds(c: &Column, natural: usize) -> (usize, usize) {
 /// when even the essential columns (rank 0) at their narrowest do not.
 ///
 /// Essential columns always show. Others join, by rank and then in order,
-/// while every shortened column keeps its preferred width; what is left
+/// while every shortened column keeps its preferred width (the first that
+/// does not fit ends the list); what is left
 /// widens shortened columns, in order, up to their widest cell.
 pub fn plan(columns: &[Column], natural: &[usize], total: usize) -> Option<Plan> {
     let bounds: Vec<(usize, usize)> = columns
@@ -90,9 +91,12 @@ pub fn plan(columns: &[Column], natural: &[usize], total: usize) -> Option<Plan>
         let mut with = chosen.clone();
         with.push(i);
         with.sort_unstable();
-        if needed(&with, |b| b.1) <= total {
-            chosen = with;
+        // The first that does not fit ends the list: a column never shows
+        // while one ranked before it is left out.
+        if needed(&with, |b| b.1) > total {
+            break;
         }
+        chosen = with;
     }
     let mut widths: Vec<usize> = chosen.iter().map(|&i| bounds[i].0).collect();
     let mut left = total - needed(&chosen, |b| b.0);
@@ -440,10 +444,11 @@ mod tests {
         let id = "2019/scmp-russian-deployment-special-forces-cyber";
         assert_eq!(middle(id, 49), id);
         // 20 columns: 9 of head, the ellipsis, 10 of tail.
-        assert_eq!(middle(id, 20), "2019/scmp…ces-cyber");
-        assert_eq!(middle(id, 20).chars().count(), 19);
-        assert_eq!(middle(id, 21), "2019/scmp…rces-cyber");
-        assert_eq!(middle("報道報道報道", 7), "報道…道");
+        assert_eq!(middle(id, 20), "2019/scmp…rces-cyber");
+        assert_eq!(middle(id, 20).chars().count(), 20);
+        assert_eq!(middle(id, 21), "2019/scmp-…rces-cyber");
+        // Wide characters are never split: 3 columns each side hold one.
+        assert_eq!(middle("報道報道報道", 7), "報…道");
         assert_eq!(middle("abc", 0), "");
     }
 

@@ -1,6 +1,7 @@
 //! The README's generated blocks: each `<!-- begin: ARGS -->` ... `<!-- end -->`
 //! block must be exactly what `claimtrail ARGS` prints on `claims/` (its headings
-//! demoted to level four). With
+//! demoted to level four; a terminal table, with no `--format`, in a text
+//! block). With
 //! `CLAIMTRAIL_BLESS_README=1` the test rewrites the blocks instead.
 
 use insta_cmd::get_cargo_bin;
@@ -13,19 +14,26 @@ fn run(args: &str) -> String {
     let out = Command::new(get_cargo_bin("claimtrail"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
         .args(args.split_whitespace())
         .output()
         .unwrap();
     assert!(out.status.success(), "claimtrail {args} failed");
     // The output's headings sit below the README's own sections.
-    String::from_utf8(out.stdout)
+    let text: String = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
         .map(|l| match l.strip_prefix("## ") {
             Some(rest) => format!("#### {rest}\n"),
             None => format!("{l}\n"),
         })
-        .collect()
+        .collect();
+    // A terminal table is shown as it is, in a text block.
+    if args.contains("--format") {
+        text
+    } else {
+        format!("```text\n{text}```\n")
+    }
 }
 
 #[test]
