@@ -70,3 +70,14 @@ fn readme_blocks_match_the_commands() {
         "README blocks out of date: {mismatches:?}; run CLAIMTRAIL_BLESS_README=1 cargo test readme"
     );
 }
+
+#[test]
+fn the_quick_start_reads_in_80_columns() {
+    let readme = include_str!("../../README.md");
+    let start = readme.find("## Quick start").unwrap();
+    let end = start + readme[start..].find("\n## ").unwrap();
+    for line in readme[start..end].lines() {
+        let width = unicode_width::UnicodeWidthStr::width(line);
+        assert!(width <= 80, "{width} columns: {line}");
+    }
+}
