@@ -27,7 +27,8 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
-    /// Settings file (default: the nearest claimtrail.toml at or above the current folder).
+    /// Settings file (default: the nearest claimtrail.toml at or above the corpus
+    /// folder, else at or above the current folder).
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 

@@ -10,7 +10,8 @@ use crate::render::diagnostics as diag_render;
 use crate::trail::{self, ArticleFacts};
 use rayon::prelude::*;
 use std::io::Write;
-use std::path::PathBuf;
+use crate::corpus::display;
+use std::path::{Path, PathBuf};
 
 pub(crate) fn check(
     run: &mut Run,
@@ -50,6 +51,7 @@ pub(crate) fn check(
         warnings,
         plural(warnings)
     );
+    let sources = sources_line(run.settings.file.as_deref(), &loaded.registries);
     match format {
         CheckFormat::Human => {
             if !run.config.quiet {
@@ -73,12 +75,12 @@ pub(crate) fn check(
                     }
                 }
             }
-            writeln!(out, "{summary}")?;
+            writeln!(out, "{sources}\n{summary}")?;
         }
         CheckFormat::Json => diag_render::json(out, &all)?,
         CheckFormat::Github => {
             diag_render::github(out, &all)?;
-            writeln!(out, "{summary}")?;
+            writeln!(out, "{sources}\n{summary}")?;
         }
     }
     // As many diagnostics as a large corpus has are let go in parallel.
@@ -88,4 +90,24 @@ pub(crate) fn check(
     } else {
         Exit::Success
     })
+}
+
+/// The line above the summary: which settings file and registries the run
+/// used, so a policy left behind in another folder does not go unnoticed.
+fn sources_line(settings: Option<&Path>, registries: &[PathBuf]) -> String {
+    let settings = match settings {
+        Some(p) => format!("settings {}", display(p)),
+        None => "default settings (no claimtrail.toml)".to_string(),
+    };
+    let registries = if registries.is_empty() {
+        "no registry".to_string()
+    } else {
+        let list: Vec<String> = registries.iter().map(|p| display(p)).collect();
+        format!(
+            "registr{} {}",
+            if list.len() == 1 { "y" } else { "ies" },
+            list.join(", ")
+        )
+    };
+    format!("using {settings}, {registries}")
 }

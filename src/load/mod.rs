@@ -108,6 +108,8 @@ impl FileCtx<'_> {
 #[derive(Debug)]
 pub struct Loaded<T> {
     pub outlets: Outlets,
+    /// The registries read, in the order their corpus folders were named.
+    pub registries: Vec<PathBuf>,
     pub items: Vec<T>,
     pub diagnostics: Vec<Diagnostic>,
     pub stats: Stats,
@@ -148,9 +150,11 @@ where
 
     let mut outlets = Outlets::default();
     let mut registry_keys: HashMap<PathBuf, Outlets> = HashMap::new();
+    let mut registries = Vec::new();
     for root in &roots {
         match &root.registry {
             Some(path) if !registry_keys.contains_key(path) => {
+                registries.push(path.clone());
                 let reg = load_registry(path, opts.max_file_size, &mut diagnostics);
                 for (id, outlet) in &reg.by_id {
                     outlets
@@ -241,6 +245,7 @@ where
     }
     Loaded {
         outlets,
+        registries,
         items,
         diagnostics,
         stats,

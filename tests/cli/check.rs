@@ -378,7 +378,8 @@ fn exit_0_when_clean() {
     assert_eq!(code(&out), 0);
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "checked 1 article, 1 claim, 4 outlets: 0 errors, 0 warnings\n"
+        "using default settings (no claimtrail.toml), registry ./outlets.toml\n\
+         checked 1 article, 1 claim, 4 outlets: 0 errors, 0 warnings\n"
     );
 }
 
@@ -421,6 +422,11 @@ fn github_format() {
         "::warning file=tests/fixtures/bad/unused-source/article.toml,line=9,col=10,\
          title=unused-source::source `minister` is not cited by any claim\
          %0Ahelp: cite it with `source = \"...\"` in a claim, or remove it"
+    );
+    assert_eq!(
+        lines.next().unwrap(),
+        "using default settings (no claimtrail.toml), \
+         registry tests/fixtures/bad/unused-source/outlets.toml"
     );
     assert_eq!(
         lines.next().unwrap(),
@@ -762,8 +768,71 @@ fn settings_problems_get_the_code_of_their_kind() {
             })
             .collect();
         assert_eq!(errors, [(want, line, column)], "{settings}");
-        assert_eq!(status, 1);
+        // A settings file is not part of the corpus: its problems are a
+        // usage error, and nothing is checked.
+        assert_eq!(status, 2);
     }
+}
+
+#[test]
+fn bad_settings_are_a_usage_error_naming_the_file_in_every_command() {
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        ("article.toml", ARTICLE),
+        ("claimtrail.toml", "[lints]
+undated-clam = \"deny\"\n"),
+    ]);
+    for args in [
+        &["check", "."][..],
+        &["report", "."],
+        &["report", ".", "--article", "article"],
+        &["sources", "."],
+        &["claims", "."],
+        &["trace", "c1", "."],
+        &["fmt", ".", "--check"],
+    ] {
+        let out = run(c.claimtrail(args));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(code(&out), 2, "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?} printed {:?}", out.stdout);
+        assert!(err.contains("--> claimtrail.toml:2:1"), "{args:?}: {err}");
+        assert!(
+            err.contains("error: the settings file `claimtrail.toml` has 1 problem"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("in the corpus"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn check_names_the_settings_and_registry_it_used() {
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/article.toml", ARTICLE),
+        ("claims/claimtrail.toml", "[lints]\nundated-article = \"deny\"\n"),
+    ]);
+    let out = run(c.claimtrail(&["check", "claims", "--quiet"]));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "using settings claims/claimtrail.toml, registry claims/outlets.toml\n\
+         checked 1 article, 1 claim, 4 outlets: 0 errors, 0 warnings\n"
+    );
+    // From another folder, the corpus's settings still apply.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut cmd = claimtrail(&["check", "--quiet"]);
+    cmd.arg(c.join("claims")).current_dir(elsewhere.path());
+    let text = String::from_utf8(run(cmd).stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    // Named as found, from the corpus's absolute path.
+    assert!(first.starts_with("using settings /"), "{first}");
+    assert!(first.contains("/claims/claimtrail.toml, registry /"), "{first}");
+    // No settings file: the defaults, said so.
+    let bare = corpus(&[("outlets.toml", OUTLETS), ("article.toml", ARTICLE)]);
+    let out = run(bare.claimtrail(&["check", ".", "--quiet"]));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().lines().next().unwrap(),
+        "using default settings (no claimtrail.toml), registry ./outlets.toml"
+    );
 }
 
 #[test]

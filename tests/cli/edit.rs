@@ -209,7 +209,7 @@ fn unknown_codes_and_levels_are_diagnostics_with_did_you_mean() {
         ("a.toml", ARTICLE),
     ]);
     let (diags, exit) = check_in(&c, &[]);
-    assert_eq!(exit, 1);
+    assert_eq!(exit, 2);
     let unknown = with_code(&diags, "unknown-lint");
     assert_eq!(unknown.len(), 2, "{diags:#?}");
     assert_eq!(
