@@ -94,6 +94,35 @@ fn bad_wrong_type() {
 }
 
 #[test]
+fn a_quoted_date_hint_names_its_own_key() {
+    // (the quoted line, the hint)
+    let cases = [
+        (
+            "published = \"2019-03-27\"",
+            "write the date without quotes, e.g. published = 2019-03-26",
+        ),
+        (
+            "said = \"2019-03-26\"",
+            "write the date without quotes, e.g. said = 2019-03-26",
+        ),
+    ];
+    for (line, hint) in cases {
+        let article = if line.starts_with("published") {
+            ARTICLE.replace("published = 2019-03-27", line)
+        } else {
+            ARTICLE.replace("said = 2019-03-26", line)
+        };
+        assert_ne!(article, ARTICLE);
+        let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", &article)]);
+        let (diags, status, _) = check_corpus(&c);
+        assert_eq!(status, 1);
+        let wrong: Vec<&Value> = diags.iter().filter(|d| d["code"] == "wrong-type").collect();
+        assert_eq!(wrong.len(), 1, "{diags:#?}");
+        assert_eq!(wrong[0]["help"], hint);
+    }
+}
+
+#[test]
 fn bad_invalid_date() {
     // said = 10:00:00: a bare time, no date.
     bad("invalid-date", Some(13), Some(8), 1, &[]);
