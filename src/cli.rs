@@ -225,6 +225,12 @@ pub enum Cmd {
         /// The publication date: 2019-03-27, or an offset date-time.
         #[arg(long, value_name = "DATE")]
         published: Option<String>,
+        /// The article's language, a BCP 47 tag (en, id, pt-BR).
+        #[arg(long, value_name = "TAG")]
+        language: Option<String>,
+        /// Who wrote it; give it once per name.
+        #[arg(long, value_name = "NAME")]
+        byline: Vec<String>,
     },
     /// Lay out annotation files in one style, keeping every comment.
     ///
@@ -456,12 +462,16 @@ impl Cli {
                 title,
                 url,
                 published,
+                language,
+                byline,
             } => Command::New(NewArticle {
                 path,
                 outlet,
                 title,
                 url,
                 published,
+                language,
+                byline,
             }),
             Cmd::Fmt { paths, check } => Command::Fmt { paths, check },
             // `into_action` handles these without a config.

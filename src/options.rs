@@ -111,6 +111,9 @@ pub struct NewArticle {
     pub url: Option<String>,
     /// As typed; validated as a TOML date by the command.
     pub published: Option<String>,
+    pub language: Option<String>,
+    /// The bylines, in order (`--byline` given once per name).
+    pub byline: Vec<String>,
 }
 
 /// `trace` takes the text formats and two graph syntaxes.

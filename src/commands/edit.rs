@@ -87,6 +87,8 @@ pub(crate) fn new_article(args: &NewArticle, err: &mut dyn Write) -> Result<Exit
         outlet: &args.outlet,
         url: args.url.as_deref(),
         published,
+        language: args.language.as_deref(),
+        byline: &args.byline,
     });
     std::fs::create_dir_all(&folder)
         .map_err(|e| io_error(format!("cannot create folder `{}`", folder.display()), e))?;

@@ -415,6 +415,45 @@ fn new_creates_a_formatted_file_that_loads() {
 }
 
 #[test]
+fn new_takes_the_language_and_bylines() {
+    let c = corpus(&[("outlets.toml", OUTLETS)]);
+    let out = run(c.claimtrail(&[
+        "new",
+        "a.toml",
+        "--outlet",
+        "reuters",
+        "--title",
+        "T",
+        "--language",
+        "id",
+        "--byline",
+        "Matt Spetalnick",
+        "--byline",
+        "Idrees Ali",
+    ]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = fs::read_to_string(c.join("a.toml")).unwrap();
+    assert!(
+        text.contains("\nlanguage = \"id\"\nbyline = [\"Matt Spetalnick\", \"Idrees Ali\"]\n"),
+        "{text}"
+    );
+    let e = json(&run(c.claimtrail(&[
+        "report", ".", "--article", "a", "--format", "json",
+    ])));
+    assert_eq!(e["language"], "id");
+    assert_eq!(e["byline"], serde_json::json!(["Matt Spetalnick", "Idrees Ali"]));
+    // One byline is a string.
+    let out = run(c.claimtrail(&[
+        "new", "b.toml", "--outlet", "reuters", "--title", "T", "--byline", "AP",
+    ]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = fs::read_to_string(c.join("b.toml")).unwrap();
+    assert!(text.contains("\nbyline = \"AP\"\n") && text.contains("# language = "), "{text}");
+    let out = run(c.claimtrail(&["fmt", ".", "--check"]));
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+}
+
+#[test]
 fn new_never_overwrites() {
     let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", ARTICLE)]);
     let out = run(c.claimtrail(&["new", "a.toml", "--outlet", "reuters", "--title", "T"]));
