@@ -454,6 +454,35 @@ fn new_takes_the_language_and_bylines() {
 }
 
 #[test]
+fn fmt_check_names_a_line_ending_difference_in_one_line() {
+    let formatted = ARTICLE.replace("\n", "\r\n");
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", &formatted)]);
+    let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
+    assert_eq!(code(&out), 1);
+    assert_eq!(
+        stdout(&out),
+        "a.toml: line endings would change from CRLF (\\r\\n) to LF (\\n), and nothing else\n"
+    );
+    // With another change too: the line, then a diff of that change alone.
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        ("a.toml", &formatted.replace("title = \"Example\"", "title = 'Example'")),
+    ]);
+    let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("a.toml: line endings would change from CRLF (\\r\\n) to LF (\\n)")
+    );
+    let changed: Vec<&str> = lines
+        .filter(|l| (l.starts_with('-') || l.starts_with('+')) && !l.starts_with("---") && !l.starts_with("+++"))
+        .collect();
+    assert_eq!(changed, ["-title = 'Example'", "+title = \"Example\""]);
+}
+
+#[test]
 fn new_never_overwrites() {
     let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", ARTICLE)]);
     let out = run(c.claimtrail(&["new", "a.toml", "--outlet", "reuters", "--title", "T"]));
