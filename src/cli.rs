@@ -255,18 +255,39 @@ pub enum Cmd {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
+    /// Print the man page (roff): claimtrail's, or one subcommand's.
     #[command(
-        after_help = "Examples:\n  claimtrail man > claimtrail.1\n  claimtrail man | man -l -"
+        after_help = "Examples:\n  claimtrail man > claimtrail.1\n  claimtrail man | man -l -\n  claimtrail man check | man -l -      # the page claimtrail-check(1)"
     )]
-    Man,
+    Man {
+        /// The subcommand whose page to print (claimtrail-SUBCOMMAND(1)).
+        #[arg(value_parser = subcommand_names())]
+        subcommand: Option<String>,
+    },
+}
+
+/// The subcommands that have a man page of their own.
+fn subcommand_names() -> Vec<&'static str> {
+    vec![
+        "check",
+        "report",
+        "sources",
+        "trace",
+        "claims",
+        "schema",
+        "new",
+        "fmt",
+        "completions",
+        "man",
+        "help",
+    ]
 }
 
 /// What `main` does: run the library, or print something made from clap.
 pub enum Action {
     Run(Box<Config>),
     Completions(clap_complete::Shell),
-    Man,
+    Man(Option<String>),
 }
 
 impl Action {
@@ -285,7 +306,7 @@ impl Action {
                 }
             }
             Action::Completions(shell) => Ok(completions(shell, out).map(|()| Exit::Success)?),
-            Action::Man => Ok(man(out).map(|()| Exit::Success)?),
+            Action::Man(sub) => Ok(man(sub.as_deref(), out).map(|()| Exit::Success)?),
         }
     }
 }
@@ -299,10 +320,27 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> io::Resu
     out.write_all(&buf)
 }
 
-/// The man page, in roff.
-pub fn man(out: &mut dyn Write) -> io::Result<()> {
+/// The man page, in roff: claimtrail(1), or claimtrail-SUBCOMMAND(1), which
+/// the main page's list of subcommands refers to.
+pub fn man(subcommand: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
+    let mut cli = Cli::command();
+    // Built, so that each subcommand carries the global options.
+    cli.build();
+    let page = match subcommand {
+        None => clap_mangen::Man::new(cli),
+        Some(name) => {
+            let sub = cli
+                .find_subcommand(name)
+                .cloned()
+                .ok_or_else(|| io::Error::other(format!("no subcommand `{name}`")))?;
+            let title = format!("claimtrail-{name}");
+            clap_mangen::Man::new(sub.bin_name(format!("claimtrail {name}")))
+                .title(title)
+                .source(format!("claimtrail {}", env!("CARGO_PKG_VERSION")))
+        }
+    };
     let mut buf = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
+    page.render(&mut buf)?;
     out.write_all(&buf)
 }
 
@@ -350,7 +388,7 @@ impl Cli {
     pub fn into_action(self) -> Action {
         match self.command {
             Cmd::Completions { shell } => Action::Completions(shell),
-            Cmd::Man => Action::Man,
+            Cmd::Man { subcommand } => Action::Man(subcommand),
             _ => Action::Run(Box::new(self.into_config())),
         }
     }
@@ -475,7 +513,7 @@ impl Cli {
             }),
             Cmd::Fmt { paths, check } => Command::Fmt { paths, check },
             // `into_action` handles these without a config.
-            Cmd::Completions { .. } | Cmd::Man => Command::Schema {
+            Cmd::Completions { .. } | Cmd::Man { .. } => Command::Schema {
                 kind: SchemaKind::Article,
             },
         };

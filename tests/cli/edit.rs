@@ -1111,6 +1111,24 @@ fn man_page() {
     );
     assert!(page.contains(".TH claimtrail 1"));
     assert!(page.contains("report"));
+    // Every page the main page refers to is there: `claimtrail man NAME`.
+    let referred: Vec<&str> = page
+        .lines()
+        .filter_map(|l| l.strip_prefix("claimtrail\\-")?.strip_suffix("(1)"))
+        .collect();
+    assert_eq!(
+        referred,
+        ["check", "report", "sources", "trace", "claims", "schema", "new", "fmt", "completions", "man", "help"]
+    );
+    for name in referred {
+        let out = run(claimtrail(&["man", name]));
+        assert_eq!(code(&out), 0, "man {name}: {}", stderr(&out));
+        let sub = stdout(&out);
+        assert!(sub.contains(&format!(".TH claimtrail-{name} 1")), "{name}: {sub}");
+        assert!(sub.contains("claimtrail 0."), "{name}: {sub}");
+    }
+    let out = run(claimtrail(&["man", "chek"]));
+    assert_eq!(code(&out), 2);
 }
 
 #[test]
