@@ -81,3 +81,38 @@ fn the_quick_start_reads_in_80_columns() {
         assert!(width <= 80, "{width} columns: {line}");
     }
 }
+
+/// The README's CI settings, `--deny warnings` and the bundled corpus: the
+/// settings are what makes the job pass.
+#[test]
+fn the_ci_settings_pass_the_bundled_corpus_with_deny_warnings() {
+    let readme = include_str!("../../README.md");
+    let start = readme
+        .find("```toml\n# claimtrail.toml")
+        .expect("the CI settings block");
+    let block = &readme[start + "```toml\n".len()..];
+    let block = &block[..block.find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let settings = dir.path().join("claimtrail.toml");
+    std::fs::write(&settings, block).unwrap();
+    let check = |config: Option<&std::path::Path>| {
+        let mut cmd = Command::new(get_cargo_bin("claimtrail"));
+        cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["check", "claims", "--deny", "warnings", "--quiet"]);
+        if let Some(c) = config {
+            cmd.arg("--config").arg(c);
+        }
+        cmd.output().unwrap()
+    };
+    let with = check(Some(&settings));
+    assert_eq!(
+        with.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&with.stdout)
+    );
+    assert!(String::from_utf8_lossy(&with.stdout).contains(": 0 errors, 0 warnings"));
+    assert_eq!(check(None).status.code(), Some(1));
+    // No placeholder where the install step is.
+    assert!(!readme.contains("OWNER/"));
+}
