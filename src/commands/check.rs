@@ -2,6 +2,7 @@
 //! one-line summary.
 
 use super::{Error, Exit, Run, plural};
+use crate::corpus::display;
 use crate::diag::{Severity, Snippet};
 use crate::lint;
 use crate::load::Loaded;
@@ -10,7 +11,6 @@ use crate::render::diagnostics as diag_render;
 use crate::trail::{self, ArticleFacts};
 use rayon::prelude::*;
 use std::io::Write;
-use crate::corpus::display;
 use std::path::{Path, PathBuf};
 
 pub(crate) fn check(

@@ -43,10 +43,9 @@ fn bounds(c: &Column, natural: usize) -> (usize, usize) {
     let label = UnicodeWidthStr::width(c.label);
     match c.fit {
         Fit::Keep | Fit::Flag => (natural, natural),
-        Fit::Middle { min, want } | Fit::End { min, want } | Fit::Wrap { min, want } => (
-            min.max(label).min(natural),
-            want.max(label).min(natural),
-        ),
+        Fit::Middle { min, want } | Fit::End { min, want } | Fit::Wrap { min, want } => {
+            (min.max(label).min(natural), want.max(label).min(natural))
+        }
     }
 }
 
@@ -417,7 +416,11 @@ fn blocks(
                 } else {
                     String::new()
                 };
-                let line = format!("{}{}{v}", " ".repeat(INDENT), pad(&lead, label_width + 2, Align::Left));
+                let line = format!(
+                    "{}{}{v}",
+                    " ".repeat(INDENT),
+                    pad(&lead, label_width + 2, Align::Left)
+                );
                 writeln!(out, "{}", line.trim_end())?;
             }
         }

@@ -351,8 +351,8 @@ fn ascii_holding(out: &mut dyn Write, g: &Grid, hold: usize) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::{ascii, ascii_holding, table};
-    use proptest::strategy::Strategy;
     use crate::render::{Column, Grid, Rows, Terminal};
+    use proptest::strategy::Strategy;
 
     fn comfy(g: &Grid) -> String {
         format!("{}\n", table(g, Terminal::default()))

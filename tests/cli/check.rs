@@ -808,8 +808,11 @@ fn bad_settings_are_a_usage_error_naming_the_file_in_every_command() {
     let c = corpus(&[
         ("outlets.toml", OUTLETS),
         ("article.toml", ARTICLE),
-        ("claimtrail.toml", "[lints]
-undated-clam = \"deny\"\n"),
+        (
+            "claimtrail.toml",
+            "[lints]
+undated-clam = \"deny\"\n",
+        ),
     ]);
     for args in [
         &["check", "."][..],
@@ -838,7 +841,10 @@ fn check_names_the_settings_and_registry_it_used() {
     let c = corpus(&[
         ("claims/outlets.toml", OUTLETS),
         ("claims/article.toml", ARTICLE),
-        ("claims/claimtrail.toml", "[lints]\nundated-article = \"deny\"\n"),
+        (
+            "claims/claimtrail.toml",
+            "[lints]\nundated-article = \"deny\"\n",
+        ),
     ]);
     let out = run(c.claimtrail(&["check", "claims", "--quiet"]));
     assert_eq!(
@@ -854,12 +860,19 @@ fn check_names_the_settings_and_registry_it_used() {
     let first = text.lines().next().unwrap();
     // Named as found, from the corpus's absolute path.
     assert!(first.starts_with("using settings /"), "{first}");
-    assert!(first.contains("/claims/claimtrail.toml, registry /"), "{first}");
+    assert!(
+        first.contains("/claims/claimtrail.toml, registry /"),
+        "{first}"
+    );
     // No settings file: the defaults, said so.
     let bare = corpus(&[("outlets.toml", OUTLETS), ("article.toml", ARTICLE)]);
     let out = run(bare.claimtrail(&["check", ".", "--quiet"]));
     assert_eq!(
-        String::from_utf8(out.stdout).unwrap().lines().next().unwrap(),
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
         "using default settings (no claimtrail.toml), registry ./outlets.toml"
     );
 }

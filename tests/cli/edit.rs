@@ -438,17 +438,28 @@ fn new_takes_the_language_and_bylines() {
         "{text}"
     );
     let e = json(&run(c.claimtrail(&[
-        "report", ".", "--article", "a", "--format", "json",
+        "report",
+        ".",
+        "--article",
+        "a",
+        "--format",
+        "json",
     ])));
     assert_eq!(e["language"], "id");
-    assert_eq!(e["byline"], serde_json::json!(["Matt Spetalnick", "Idrees Ali"]));
+    assert_eq!(
+        e["byline"],
+        serde_json::json!(["Matt Spetalnick", "Idrees Ali"])
+    );
     // One byline is a string.
     let out = run(c.claimtrail(&[
         "new", "b.toml", "--outlet", "reuters", "--title", "T", "--byline", "AP",
     ]));
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = fs::read_to_string(c.join("b.toml")).unwrap();
-    assert!(text.contains("\nbyline = \"AP\"\n") && text.contains("# language = "), "{text}");
+    assert!(
+        text.contains("\nbyline = \"AP\"\n") && text.contains("# language = "),
+        "{text}"
+    );
     let out = run(c.claimtrail(&["fmt", ".", "--check"]));
     assert_eq!(code(&out), 0, "{}", stdout(&out));
 }
@@ -466,7 +477,10 @@ fn fmt_check_names_a_line_ending_difference_in_one_line() {
     // With another change too: the line, then a diff of that change alone.
     let c = corpus(&[
         ("outlets.toml", OUTLETS),
-        ("a.toml", &formatted.replace("title = \"Example\"", "title = 'Example'")),
+        (
+            "a.toml",
+            &formatted.replace("title = \"Example\"", "title = 'Example'"),
+        ),
     ]);
     let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
     assert_eq!(code(&out), 1);
@@ -477,7 +491,11 @@ fn fmt_check_names_a_line_ending_difference_in_one_line() {
         Some("a.toml: line endings would change from CRLF (\\r\\n) to LF (\\n)")
     );
     let changed: Vec<&str> = lines
-        .filter(|l| (l.starts_with('-') || l.starts_with('+')) && !l.starts_with("---") && !l.starts_with("+++"))
+        .filter(|l| {
+            (l.starts_with('-') || l.starts_with('+'))
+                && !l.starts_with("---")
+                && !l.starts_with("+++")
+        })
         .collect();
     assert_eq!(changed, ["-title = 'Example'", "+title = \"Example\""]);
 }
@@ -1118,13 +1136,28 @@ fn man_page() {
         .collect();
     assert_eq!(
         referred,
-        ["check", "report", "sources", "trace", "claims", "schema", "new", "fmt", "completions", "man", "help"]
+        [
+            "check",
+            "report",
+            "sources",
+            "trace",
+            "claims",
+            "schema",
+            "new",
+            "fmt",
+            "completions",
+            "man",
+            "help"
+        ]
     );
     for name in referred {
         let out = run(claimtrail(&["man", name]));
         assert_eq!(code(&out), 0, "man {name}: {}", stderr(&out));
         let sub = stdout(&out);
-        assert!(sub.contains(&format!(".TH claimtrail-{name} 1")), "{name}: {sub}");
+        assert!(
+            sub.contains(&format!(".TH claimtrail-{name} 1")),
+            "{name}: {sub}"
+        );
         assert!(sub.contains("claimtrail 0."), "{name}: {sub}");
     }
     let out = run(claimtrail(&["man", "chek"]));

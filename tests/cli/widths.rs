@@ -158,12 +158,18 @@ fn columns_from_the_environment_are_the_width_flag() {
     let mut cmd = claimtrail(&["report"]);
     cmd.env("COLUMNS", "80");
     let out = run(cmd);
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), stdout(80, &["report"]));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        stdout(80, &["report"])
+    );
     // --width wins over COLUMNS.
     let mut cmd = at(120, &["report"]);
     cmd.env("COLUMNS", "80");
     let out = run(cmd);
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), stdout(120, &["report"]));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        stdout(120, &["report"])
+    );
 }
 
 #[test]
