@@ -27,7 +27,16 @@ pub fn check_article(article: &Article, outlets: &Outlets, ctx: &mut FileCtx) {
         }
     }
     for claim in &article.claims {
-        let class = article.class_of(claim);
+        // A claim citing an unknown source has an error saying so; its class
+        // would follow from the typo, not from the article, so none of the
+        // lints about attribution applies (as to background), only the one
+        // about its routes.
+        let unresolved = ctx.is_unresolved(claim.pos);
+        let class = if unresolved {
+            Class::Background
+        } else {
+            article.class_of(claim)
+        };
         if claim.key && class == Class::Anonymous {
             ctx.lint(Code::KeyClaimSingleAnonymous, claim.pos, || {
                 (
@@ -53,7 +62,8 @@ pub fn check_article(article: &Article, outlets: &Outlets, ctx: &mut FileCtx) {
             });
         }
         // Background is context, not scored: as in the report's state count.
-        if class != Class::Background && claim.state_reliant(outlets) {
+        let scored = unresolved || class != Class::Background;
+        if scored && claim.state_reliant(outlets) {
             ctx.lint(Code::StateMediaSoleRoute, claim.pos, || {
                 (
                     format!("claim `{}` reaches the article only through state-owned media", claim.id),

@@ -25,7 +25,15 @@ pub(crate) fn check(
     let loaded: Loaded<(ArticleFacts, Vec<Snippet>)> = run.load(&opts, |article, ctx, outlets| {
         lint::check_article(&article, outlets, ctx);
         let lines = article.claims.iter().map(|c| ctx.snippet(c.pos)).collect();
-        (trail::facts(&article, |_| true), lines)
+        // A claim citing an unknown source is left out of drift too: its
+        // attribution is the typo's.
+        let unresolved: Vec<&str> = article
+            .claims
+            .iter()
+            .filter(|c| ctx.is_unresolved(c.pos))
+            .map(|c| c.id.as_str())
+            .collect();
+        (trail::facts(&article, |id| !unresolved.contains(&id)), lines)
     });
     let (facts, lines): (Vec<ArticleFacts>, Vec<Vec<Snippet>>) = loaded.items.into_iter().unzip();
     let drift = super::trace::drift_diagnostics(&facts, &lines, &loaded.outlets, &opts.allowed);

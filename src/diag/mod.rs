@@ -249,6 +249,17 @@ impl Note {
         }
     }
 
+    /// A note about the finding itself, at no place of its own.
+    pub fn plain(message: impl Into<String>) -> Note {
+        Note {
+            message: message.into(),
+            file: None,
+            line: None,
+            column: None,
+            snippet: None,
+        }
+    }
+
     /// A note pointing at a file whose text is not at hand.
     pub fn in_file(message: impl Into<String>, file: impl IntoFile) -> Note {
         Note {
@@ -382,7 +393,7 @@ fn key(id: &str) -> String {
 
 /// One constructor per code: every message is written here and nowhere else.
 pub mod make {
-    use super::{Code, Diagnostic, did_you_mean, key, one_of};
+    use super::{Code, Diagnostic, Note, closest, did_you_mean, key, one_of};
 
     pub fn syntax(message: &str) -> Diagnostic {
         Diagnostic::new(Code::Syntax, format!("invalid TOML: {message}"))
@@ -503,9 +514,18 @@ pub mod make {
                 )
             }
         });
-        Diagnostic::new(Code::UnknownSource, format!("unknown source `{id}`"))
+        let mut d = Diagnostic::new(Code::UnknownSource, format!("unknown source `{id}`"))
             .label("no such source in this article")
             .help(help)
+            .note(Note::plain(
+                "until it is fixed the claim has no source, and no finding about its attribution is reported",
+            ));
+        if let Some(meant) = closest(id, known.iter().copied()) {
+            d = d.note(Note::plain(format!(
+                "`{meant}` is not reported as unused: this claim probably cites it"
+            )));
+        }
+        d
     }
 
     pub fn unknown_outlet(id: &str, known: &[&str]) -> Diagnostic {

@@ -60,12 +60,21 @@ pub struct FileCtx<'a> {
     src: LineIndex<'a>,
     allowed: &'a [Code],
     pub diagnostics: Vec<Diagnostic>,
+    /// Claims citing a source the article does not define: their attribution
+    /// is unknown until the error is fixed, so nothing that follows from it
+    /// is reported (the error says so).
+    unresolved: Vec<Pos>,
 }
 
 impl FileCtx<'_> {
     /// The snippet for a position recorded in the model.
     pub fn snippet(&self, pos: Pos) -> Snippet {
         self.src.snippet(pos.start..pos.end)
+    }
+
+    /// Whether the claim at `pos` cites an unknown source.
+    pub fn is_unresolved(&self, pos: Pos) -> bool {
+        self.unresolved.contains(&pos)
     }
 
     /// Whether findings of `code` are wanted (the policy does not allow them).
@@ -333,6 +342,7 @@ fn parse_and_validate<'a>(
         src,
         allowed,
         diagnostics: Vec::new(),
+        unresolved: Vec::new(),
     };
     let (article, id_pos) = validate_article(&mut ctx, parsed, default_id, outlets);
     Ok((article, id_pos, ctx))

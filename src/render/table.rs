@@ -232,6 +232,10 @@ fn ascii_holding(out: &mut dyn Write, g: &Grid, hold: usize) -> io::Result<()> {
             held.push((held_bytes <= hold).then_some(m));
         }
     }
+    // comfy-table gives an empty column one space of content.
+    for w in &mut widths {
+        *w = (*w).max(1);
+    }
     let right: Vec<bool> = g.columns.iter().map(|c| c.align == Align::Right).collect();
     let rule = |fill: char, junction: char| -> String {
         let mut line = String::from("+");

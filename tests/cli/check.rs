@@ -123,6 +123,47 @@ fn a_quoted_date_hint_names_its_own_key() {
 }
 
 #[test]
+fn a_misspelt_source_is_one_finding_with_what_follows_folded_in() {
+    let article = "[article]\ntitle = \"T\"\noutlet = \"reuters\"\npublished = 2019-03-27\n\n\
+                   [sources.city-official]\nname = \"Jane Doe\"\n\n\
+                   [[claims]]\nid = \"c1\"\ntext = \"x\"\nsource = \"city-oficial\"\nsaid = 2019-03-26\nkey = true\n";
+    // A second article with the claim attributed: no drift from the typo.
+    let earlier = "[article]\ntitle = \"E\"\noutlet = \"example-daily\"\npublished = 2019-03-26\n\n\
+                   [sources.o]\nname = \"Jane Doe\"\n\n\
+                   [[claims]]\nid = \"c1\"\ntext = \"x\"\nsource = \"o\"\nsaid = 2019-03-26\n";
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        ("a.toml", article),
+        ("b.toml", earlier),
+        ("claimtrail.toml", "[lints]\nunattributed-assertion = \"warn\"\n"),
+    ]);
+    let (diags, status, _) = check_corpus(&c);
+    assert_eq!(status, 1);
+    // Not also unused-source, key-claim-unattributed, unattributed-assertion
+    // or attribution-dropped.
+    assert_eq!(positions(&diags), [("unknown-source", 12, 10)], "{diags:#?}");
+    let notes: Vec<&str> = diags[0]["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "until it is fixed the claim has no source, and no finding about its attribution is reported",
+            "`city-official` is not reported as unused: this claim probably cites it"
+        ]
+    );
+    // A source nothing resembles is still reported unused.
+    let far = article.replace("city-oficial", "zzz");
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", &far)]);
+    let (diags, _, _) = check_corpus(&c);
+    let codes: Vec<&str> = diags.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["unused-source", "unknown-source"]);
+}
+
+#[test]
 fn bad_invalid_date() {
     // said = 10:00:00: a bare time, no date.
     bad("invalid-date", Some(13), Some(8), 1, &[]);
@@ -567,10 +608,11 @@ fn crlf_file_loads_with_correct_positions() {
     assert!(diags.is_empty(), "{diags:#?}");
     assert_eq!(status, 0);
 
-    // An unknown source, and so an unused one, at the positions of the LF file.
+    // An unknown source that resembles none, and so an unused one, at the
+    // positions of the LF file.
     c.write(
         "article.toml",
-        crlf(&ARTICLE.replace("source = \"official\"", "source = \"oficial\"")),
+        crlf(&ARTICLE.replace("source = \"official\"", "source = \"nobody\"")),
     );
     let (diags, _, _) = check_corpus(&c);
     assert_eq!(
