@@ -5,7 +5,7 @@
 
 use claimtrail::Exit;
 use claimtrail::options::{
-    CheckFormat, Command, Config, NewArticle, SchemaKind, Snapshot, TraceFormat,
+    CheckFormat, Command, Config, Focus, NewArticle, SchemaKind, Snapshot, TraceFormat,
 };
 use claimtrail::render::{Format, Terminal};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -123,7 +123,7 @@ pub enum DenyArg {
 pub enum Cmd {
     /// Validate a corpus and lint it against sourcing standards.
     #[command(
-        after_help = "Examples:\n  claimtrail check\n  claimtrail check claims/ --deny warnings --format github\n\nExit status: 0 no errors, 1 errors found, 2 usage or I/O failure."
+        after_help = "Examples:\n  claimtrail check\n  claimtrail check claims/ --deny warnings --format github\n  claimtrail check claims/2019/new-article.toml   # that file, against its whole corpus\n  claimtrail check --code relay-uncredited --file '*reuters*'\n  claimtrail check --summary\n\nExit status: 0 no errors, 1 errors found, 2 usage or I/O failure."
     )]
     Check {
         /// Corpus folders or article files.
@@ -137,6 +137,16 @@ pub enum Cmd {
         /// Print the summary line only.
         #[arg(long, short)]
         quiet: bool,
+        /// Show only findings with this code (repeatable).
+        #[arg(long = "code", value_name = "CODE")]
+        codes: Vec<String>,
+        /// Show only findings in files matching this glob (repeatable; `*` within a
+        /// folder, `**` across folders; a glob without `/` matches the file name).
+        #[arg(long = "file", value_name = "GLOB")]
+        files: Vec<String>,
+        /// Print how many findings each code has instead of each finding.
+        #[arg(long)]
+        summary: bool,
     },
     /// Sourcing quality and anonymity per article, with a score and grade.
     #[command(
@@ -404,6 +414,9 @@ impl Cli {
                 format,
                 deny,
                 quiet,
+                codes,
+                files,
+                summary,
             } => {
                 quiet_flag = quiet;
                 Command::Check {
@@ -414,6 +427,11 @@ impl Cli {
                         CheckFormatArg::Github => CheckFormat::Github,
                     },
                     deny_warnings: deny.is_some(),
+                    focus: Focus {
+                        codes,
+                        files,
+                        summary,
+                    },
                 }
             }
             Cmd::Report {

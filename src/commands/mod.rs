@@ -86,9 +86,10 @@ pub fn run_with_progress(
             paths,
             format,
             deny_warnings,
+            focus,
         } => {
             run.settings.policy.deny_warnings |= *deny_warnings;
-            check::check(&mut run, paths, *format, out)
+            check::check(&mut run, paths, *format, focus, out)
         }
         Command::Report {
             paths,

@@ -1096,3 +1096,124 @@ fn empty_outlet_and_source_ids_are_empty_values() {
     );
     assert_eq!(status, 1);
 }
+
+// --- focus ---------------------------------------------------------------------------------------
+
+/// Two articles of one claim: `a` (Reuters, hedged) first, then `b`, which
+/// drops the hedge; and `c`, which reuses `a`'s article id.
+fn drift_corpus() -> common::Corpus {
+    let a = "[article]\ntitle = \"A\"\noutlet = \"reuters\"\npublished = 2019-03-26\n\n\
+             [sources.o]\nname = \"Jane Doe\"\n\n\
+             [[claims]]\nid = \"c1\"\ntext = \"x\"\nsource = \"o\"\nsaid = 2019-03-26\nhedge = \"reportedly\"\n";
+    let b = "[article]\ntitle = \"B\"\noutlet = \"example-daily\"\npublished = 2019-03-27\n\n\
+             [sources.o]\nname = \"Jane Doe\"\n\n\
+             [[claims]]\nid = \"c1\"\ntext = \"x\"\nsource = \"o\"\nsaid = 2019-03-26\n";
+    corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/2019/a.toml", a),
+        ("claims/2019/b.toml", b),
+        (
+            "claims/2019/c.toml",
+            "[article]\nid = \"2019/a\"\ntitle = \"C\"\noutlet = \"reuters\"\npublished = 2019-03-28\n",
+        ),
+    ])
+}
+
+fn check_focused(c: &common::Corpus, args: &[&str]) -> (Vec<(String, String)>, i32) {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = run(c.claimtrail(&all));
+    let diags = json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["file"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (diags, code(&out))
+}
+
+#[test]
+fn a_named_file_is_checked_against_its_whole_corpus() {
+    let c = drift_corpus();
+    let pair = |code: &str, file: &str| (code.to_string(), file.to_string());
+    // The whole corpus: b's dropped hedge, c's duplicate id.
+    let (all, status) = check_focused(&c, &["claims"]);
+    assert_eq!(
+        all,
+        [
+            pair("hedge-dropped", "claims/2019/b.toml"),
+            pair("duplicate-article-id", "claims/2019/c.toml")
+        ]
+    );
+    assert_eq!(status, 1);
+    // b alone: its drift, found against a; a warning, so no error.
+    let (only_b, status) = check_focused(&c, &["claims/2019/b.toml"]);
+    assert_eq!(only_b, [pair("hedge-dropped", "claims/2019/b.toml")]);
+    assert_eq!(status, 0);
+    // c alone: its id, found taken by a.
+    let (only_c, status) = check_focused(&c, &["claims/2019/c.toml"]);
+    assert_eq!(only_c, [pair("duplicate-article-id", "claims/2019/c.toml")]);
+    assert_eq!(status, 1);
+    // a alone: nothing in a, so nothing shown and no error.
+    let (only_a, status) = check_focused(&c, &["claims/2019/a.toml"]);
+    assert_eq!(only_a, []);
+    assert_eq!(status, 0);
+    let out = run(c.claimtrail(&["check", "claims/2019/a.toml", "--quiet"]));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .ends_with("checked 2 articles, 2 claims, 4 outlets: 0 errors, 0 warnings (of 2 findings in all)\n"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn findings_are_filtered_by_code_and_file() {
+    let c = drift_corpus();
+    let (by_code, status) = check_focused(&c, &["claims", "--code", "hedge-dropped"]);
+    // c's duplicate id is left out: what is shown decides the exit code.
+    assert_eq!(
+        by_code,
+        [("hedge-dropped".to_string(), "claims/2019/b.toml".to_string())]
+    );
+    assert_eq!(status, 0);
+    let (by_file, _) = check_focused(&c, &["claims", "--file", "a.toml"]);
+    assert_eq!(by_file, []);
+    let (by_file, _) = check_focused(&c, &["claims", "--file", "claims/**/[bc]*"]);
+    assert_eq!(by_file, []);
+    let (by_file, _) = check_focused(&c, &["claims", "--file", "claims/**/c*"]);
+    assert_eq!(
+        by_file,
+        [("duplicate-article-id".to_string(), "claims/2019/c.toml".to_string())]
+    );
+    let out = run(c.claimtrail(&["check", "claims", "--code", "hedge-droped"]));
+    assert_eq!(code(&out), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `hedge-dropped`?"));
+}
+
+#[test]
+fn summary_counts_findings_per_code() {
+    let out = run(claimtrail(&["check", "claims", "--summary"]));
+    assert_eq!(code(&out), 0);
+    // The bundled corpus's 52 warnings, counted by code.
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "12 warning relay-uncredited\n\
+         \x209 warning anonymous-without-reason\n\
+         \x208 warning state-origin-hidden\n\
+         \x205 warning key-claim-single-anonymous\n\
+         \x205 warning state-media-sole-route\n\
+         \x204 warning hedge-dropped\n\
+         \x203 warning attribution-dropped\n\
+         \x203 warning undated-article\n\
+         \x202 warning anonymized\n\
+         \x201 warning key-claim-unattributed\n\
+         \n\
+         using default settings (no claimtrail.toml), registry claims/outlets.toml\n\
+         checked 8 articles, 94 claims, 13 outlets: 0 errors, 52 warnings\n"
+    );
+}
