@@ -6,10 +6,10 @@
 
 use super::{Error, Exit, Run, plural};
 use crate::corpus::display;
+use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::diag::{Severity, Snippet};
 use crate::lint;
 use crate::load::Loaded;
-use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::options::{CheckFormat, Focus};
 use crate::render::diagnostics as diag_render;
 use crate::trail::{self, ArticleFacts};
@@ -68,7 +68,10 @@ pub(crate) fn check(
             .filter(|c| ctx.is_unresolved(c.pos))
             .map(|c| c.id.as_str())
             .collect();
-        (trail::facts(&article, |id| !unresolved.contains(&id)), lines)
+        (
+            trail::facts(&article, |id| !unresolved.contains(&id)),
+            lines,
+        )
     });
     let (facts, lines): (Vec<ArticleFacts>, Vec<Vec<Snippet>>) = loaded.items.into_iter().unzip();
     let drift = super::trace::drift_diagnostics(&facts, &lines, &loaded.outlets, &opts.allowed);
@@ -253,7 +256,11 @@ pub(crate) fn glob_matches(glob: &str, path: &str) -> bool {
             matches[i][j] = match g[i] {
                 '*' if double => {
                     // `**` and the `/` after it may match nothing.
-                    let after = if g.get(i + 2) == Some(&'/') { i + 3 } else { i + 2 };
+                    let after = if g.get(i + 2) == Some(&'/') {
+                        i + 3
+                    } else {
+                        i + 2
+                    };
                     matches[after.min(g.len())][j] || (j < s.len() && matches[i][j + 1])
                 }
                 '*' => matches[i + 1][j] || (j < s.len() && s[j] != '/' && matches[i][j + 1]),

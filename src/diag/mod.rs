@@ -169,6 +169,10 @@ codes! {
     // Warnings of the format itself.
     UnusedSource => ("unused-source", Lint, Warn, "A source no claim cites."),
     UndatedArticle => ("undated-article", Lint, Warn, "The article has no `published` date; trails place it last."),
+    ArticleWithoutClaims => ("article-without-claims", Lint, Warn, "The article has no `[[claims]]`: nothing of it is counted."),
+    QuoteWithoutQuote => ("quote-without-quote", Lint, Warn, "A claim of `kind = \"quote\"` with no `quote` fragment."),
+    RouteThroughOwnOutlet => ("route-through-own-outlet", Lint, Warn, "A route that passes through the article's own outlet."),
+    RouteRepeatsOutlet => ("route-repeats-outlet", Lint, Warn, "A route that names one outlet twice."),
     // Sourcing standards (AP, Reuters, NYT rules on anonymous sources).
     AnonymousWithoutReason => ("anonymous-without-reason", Lint, Warn, "An anonymous source with no stated reason for anonymity."),
     AnonymousWithoutDescription => ("anonymous-without-description", Lint, Warn, "An anonymous source the article does not describe."),

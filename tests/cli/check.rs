@@ -135,13 +135,20 @@ fn a_misspelt_source_is_one_finding_with_what_follows_folded_in() {
         ("outlets.toml", OUTLETS),
         ("a.toml", article),
         ("b.toml", earlier),
-        ("claimtrail.toml", "[lints]\nunattributed-assertion = \"warn\"\n"),
+        (
+            "claimtrail.toml",
+            "[lints]\nunattributed-assertion = \"warn\"\n",
+        ),
     ]);
     let (diags, status, _) = check_corpus(&c);
     assert_eq!(status, 1);
     // Not also unused-source, key-claim-unattributed, unattributed-assertion
     // or attribution-dropped.
-    assert_eq!(positions(&diags), [("unknown-source", 12, 10)], "{diags:#?}");
+    assert_eq!(
+        positions(&diags),
+        [("unknown-source", 12, 10)],
+        "{diags:#?}"
+    );
     let notes: Vec<&str> = diags[0]["notes"]
         .as_array()
         .unwrap()
@@ -1114,7 +1121,8 @@ fn drift_corpus() -> common::Corpus {
         ("claims/2019/b.toml", b),
         (
             "claims/2019/c.toml",
-            "[article]\nid = \"2019/a\"\ntitle = \"C\"\noutlet = \"reuters\"\npublished = 2019-03-28\n",
+            "[article]\nid = \"2019/a\"\ntitle = \"C\"\noutlet = \"reuters\"\npublished = 2019-03-28\n\n\
+             [[claims]]\nid = \"c2\"\ntext = \"y\"\nkind = \"background\"\n",
         ),
     ])
 }
@@ -1165,8 +1173,9 @@ fn a_named_file_is_checked_against_its_whole_corpus() {
     assert_eq!(status, 0);
     let out = run(c.claimtrail(&["check", "claims/2019/a.toml", "--quiet"]));
     assert!(
-        String::from_utf8_lossy(&out.stdout)
-            .ends_with("checked 2 articles, 2 claims, 4 outlets: 0 errors, 0 warnings (of 2 findings in all)\n"),
+        String::from_utf8_lossy(&out.stdout).ends_with(
+            "checked 2 articles, 2 claims, 4 outlets: 0 errors, 0 warnings (of 2 findings in all)\n"
+        ),
         "{out:?}"
     );
 }
@@ -1178,7 +1187,10 @@ fn findings_are_filtered_by_code_and_file() {
     // c's duplicate id is left out: what is shown decides the exit code.
     assert_eq!(
         by_code,
-        [("hedge-dropped".to_string(), "claims/2019/b.toml".to_string())]
+        [(
+            "hedge-dropped".to_string(),
+            "claims/2019/b.toml".to_string()
+        )]
     );
     assert_eq!(status, 0);
     let (by_file, _) = check_focused(&c, &["claims", "--file", "a.toml"]);
@@ -1188,7 +1200,10 @@ fn findings_are_filtered_by_code_and_file() {
     let (by_file, _) = check_focused(&c, &["claims", "--file", "claims/**/c*"]);
     assert_eq!(
         by_file,
-        [("duplicate-article-id".to_string(), "claims/2019/c.toml".to_string())]
+        [(
+            "duplicate-article-id".to_string(),
+            "claims/2019/c.toml".to_string()
+        )]
     );
     let out = run(c.claimtrail(&["check", "claims", "--code", "hedge-droped"]));
     assert_eq!(code(&out), 2);

@@ -407,9 +407,15 @@ fn new_creates_a_formatted_file_that_loads() {
         "[article]\ntitle = \"A \\\"quoted\\\" headline\"\noutlet = \"reuters\"\nurl = \"https://example.com/a\"\npublished = 2019-03-27\n"
     ));
     assert!(text.contains("# [sources.official]") && text.contains("# [[claims]]"));
-    // It loads without a finding, and `fmt` has nothing to change.
+    // It loads with one finding, that it has no claims yet, and `fmt` has
+    // nothing to change.
     let (diags, exit) = check_in(&c, &[]);
-    assert_eq!((diags.len(), exit), (0, 0), "{diags:#?}");
+    let codes: Vec<&str> = diags.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(
+        (codes, exit),
+        (vec!["article-without-claims"], 0),
+        "{diags:#?}"
+    );
     let out = run(c.claimtrail(&["fmt", ".", "--check"]));
     assert_eq!(code(&out), 0, "{}", stdout(&out));
 }
