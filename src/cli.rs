@@ -5,7 +5,7 @@
 
 use claimtrail::Exit;
 use claimtrail::options::{
-    CheckFormat, Command, Config, DraftArgs, NewArticle, SchemaKind, Snapshot, TraceFormat,
+    CheckFormat, Command, Config, DraftArgs, Focus, NewArticle, SchemaKind, Snapshot, TraceFormat,
 };
 use claimtrail::render::{Format, Terminal};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -27,9 +27,19 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
-    /// Settings file (default: the nearest claimtrail.toml at or above the current folder).
+    /// Settings file (default: the nearest claimtrail.toml at or above the corpus
+    /// folder, else at or above the current folder).
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Fit tables to this many columns [default: $COLUMNS, else the terminal's
+    /// width; when piped, every column at full width].
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: Option<u16>,
+
+    /// Show every column of a table at full width, whatever the terminal's width.
+    #[arg(long, global = true, conflicts_with = "width")]
+    pub wide: bool,
 
     /// Refuse files larger than this many bytes [default: 134217728].
     #[arg(long, global = true, value_name = "BYTES")]
@@ -121,7 +131,7 @@ pub enum DenyArg {
 pub enum Cmd {
     /// Validate a corpus and lint it against sourcing standards.
     #[command(
-        after_help = "Examples:\n  claimtrail check\n  claimtrail check claims/ --deny warnings --format github\n\nExit status: 0 no errors, 1 errors found, 2 usage or I/O failure."
+        after_help = "Examples:\n  claimtrail check\n  claimtrail check claims/ --deny warnings --format github\n  claimtrail check claims/2019/new-article.toml   # that file, against its whole corpus\n  claimtrail check --code relay-uncredited --file '*reuters*'\n  claimtrail check --summary\n\nExit status: 0 no errors, 1 errors found, 2 usage or I/O failure."
     )]
     Check {
         /// Corpus folders or article files.
@@ -135,6 +145,16 @@ pub enum Cmd {
         /// Print the summary line only.
         #[arg(long, short)]
         quiet: bool,
+        /// Show only findings with this code (repeatable).
+        #[arg(long = "code", value_name = "CODE")]
+        codes: Vec<String>,
+        /// Show only findings in files matching this glob (repeatable; `*` within a
+        /// folder, `**` across folders; a glob without `/` matches the file name).
+        #[arg(long = "file", value_name = "GLOB")]
+        files: Vec<String>,
+        /// Print how many findings each code has instead of each finding.
+        #[arg(long)]
+        summary: bool,
     },
     /// Sourcing quality and anonymity per article, with a score and grade.
     #[command(
@@ -223,6 +243,12 @@ pub enum Cmd {
         /// The publication date: 2019-03-27, or an offset date-time.
         #[arg(long, value_name = "DATE")]
         published: Option<String>,
+        /// The article's language, a BCP 47 tag (en, id, pt-BR).
+        #[arg(long, value_name = "TAG")]
+        language: Option<String>,
+        /// Who wrote it; give it once per name.
+        #[arg(long, value_name = "NAME")]
+        byline: Vec<String>,
     },
     /// Lay out annotation files in one style, keeping every comment.
     ///
@@ -305,18 +331,42 @@ Exit status: 0 after the client's shutdown and exit, 1 otherwise."
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
+    /// Print the man page (roff): claimtrail's, or one subcommand's.
     #[command(
-        after_help = "Examples:\n  claimtrail man > claimtrail.1\n  claimtrail man | man -l -"
+        after_help = "Examples:\n  claimtrail man > claimtrail.1\n  claimtrail man | man -l -\n  claimtrail man check | man -l -      # the page claimtrail-check(1)"
     )]
-    Man,
+    Man {
+        /// The subcommand whose page to print (claimtrail-SUBCOMMAND(1)).
+        #[arg(value_parser = subcommand_names())]
+        subcommand: Option<String>,
+    },
+}
+
+/// The subcommands that have a man page of their own.
+fn subcommand_names() -> Vec<&'static str> {
+    vec![
+        "check",
+        "report",
+        "sources",
+        "trace",
+        "claims",
+        "schema",
+        "new",
+        "fmt",
+        "lsp",
+        "draft",
+        "agree",
+        "completions",
+        "man",
+        "help",
+    ]
 }
 
 /// What `main` does: run the library, or print something made from clap.
 pub enum Action {
     Run(Box<Config>),
     Completions(clap_complete::Shell),
-    Man,
+    Man(Option<String>),
     /// The language server, over the process's stdin and stdout.
     Lsp(claimtrail::lsp::Options),
 }
@@ -337,7 +387,7 @@ impl Action {
                 }
             }
             Action::Completions(shell) => Ok(completions(shell, out).map(|()| Exit::Success)?),
-            Action::Man => Ok(man(out).map(|()| Exit::Success)?),
+            Action::Man(sub) => Ok(man(sub.as_deref(), out).map(|()| Exit::Success)?),
             // `main` runs the server before it takes stdout.
             Action::Lsp(_) => Err(claimtrail::Error::Usage(
                 "the language server runs over stdio".into(),
@@ -355,10 +405,27 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> io::Resu
     out.write_all(&buf)
 }
 
-/// The man page, in roff.
-pub fn man(out: &mut dyn Write) -> io::Result<()> {
+/// The man page, in roff: claimtrail(1), or claimtrail-SUBCOMMAND(1), which
+/// the main page's list of subcommands refers to.
+pub fn man(subcommand: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
+    let mut cli = Cli::command();
+    // Built, so that each subcommand carries the global options.
+    cli.build();
+    let page = match subcommand {
+        None => clap_mangen::Man::new(cli),
+        Some(name) => {
+            let sub = cli
+                .find_subcommand(name)
+                .cloned()
+                .ok_or_else(|| io::Error::other(format!("no subcommand `{name}`")))?;
+            let title = format!("claimtrail-{name}");
+            clap_mangen::Man::new(sub.bin_name(format!("claimtrail {name}")))
+                .title(title)
+                .source(format!("claimtrail {}", env!("CARGO_PKG_VERSION")))
+        }
+    };
     let mut buf = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
+    page.render(&mut buf)?;
     out.write_all(&buf)
 }
 
@@ -369,6 +436,27 @@ fn format(f: FormatArg) -> Format {
         FormatArg::Json => Format::Json,
         FormatArg::Csv => Format::Csv,
     }
+}
+
+/// The width tables are fitted to: `--width`, else `COLUMNS`, else the
+/// terminal's; none (every column whole) with `--wide` or when piped.
+fn table_width(width: Option<u16>, wide: bool, stdout_tty: bool) -> Option<u16> {
+    if wide {
+        return None;
+    }
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&c| c > 0)
+    };
+    let terminal = || {
+        stdout_tty
+            .then(terminal_size::terminal_size)
+            .flatten()
+            .map(|(w, _)| w.0)
+    };
+    width.or_else(columns).or_else(terminal)
 }
 
 fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
@@ -385,7 +473,7 @@ impl Cli {
     pub fn into_action(self) -> Action {
         match self.command {
             Cmd::Completions { shell } => Action::Completions(shell),
-            Cmd::Man => Action::Man,
+            Cmd::Man { subcommand } => Action::Man(subcommand),
             Cmd::Lsp => Action::Lsp(claimtrail::lsp::Options {
                 settings: self.config,
                 max_file_size: self.max_file_size,
@@ -397,11 +485,7 @@ impl Cli {
     pub fn into_config(self) -> Config {
         let stdout_tty = std::io::stdout().is_terminal();
         let stderr_tty = std::io::stderr().is_terminal();
-        let width = if stdout_tty {
-            terminal_size::terminal_size().map(|(w, _)| w.0)
-        } else {
-            None
-        };
+        let width = table_width(self.width, self.wide, stdout_tty);
         let mut quiet_flag = false;
         let command = match self.command {
             Cmd::Check {
@@ -409,6 +493,9 @@ impl Cli {
                 format,
                 deny,
                 quiet,
+                codes,
+                files,
+                summary,
             } => {
                 quiet_flag = quiet;
                 Command::Check {
@@ -419,6 +506,11 @@ impl Cli {
                         CheckFormatArg::Github => CheckFormat::Github,
                     },
                     deny_warnings: deny.is_some(),
+                    focus: Focus {
+                        codes,
+                        files,
+                        summary,
+                    },
                 }
             }
             Cmd::Report {
@@ -505,12 +597,16 @@ impl Cli {
                 title,
                 url,
                 published,
+                language,
+                byline,
             } => Command::New(NewArticle {
                 path,
                 outlet,
                 title,
                 url,
                 published,
+                language,
+                byline,
             }),
             Cmd::Fmt { paths, check } => Command::Fmt { paths, check },
             Cmd::Draft {
@@ -542,7 +638,7 @@ impl Cli {
             },
             // `into_action` handles these without a config.
             Cmd::Lsp => Command::Lsp,
-            Cmd::Completions { .. } | Cmd::Man => Command::Schema {
+            Cmd::Completions { .. } | Cmd::Man { .. } => Command::Schema {
                 kind: SchemaKind::Article,
             },
         };

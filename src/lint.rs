@@ -4,10 +4,18 @@
 
 use crate::diag::Code;
 use crate::load::FileCtx;
-use crate::model::{Article, Class, Outlets};
+use crate::model::{Article, ClaimKind, Class, Outlets};
 
 /// Run every sourcing lint on one article, pushing findings into `ctx`.
 pub fn check_article(article: &Article, outlets: &Outlets, ctx: &mut FileCtx) {
+    if article.claims.is_empty() {
+        ctx.lint(Code::ArticleWithoutClaims, article.pos, || {
+            (
+                "the article has no claims".to_string(),
+                "annotate its claims in `[[claims]]` tables; until then it counts for nothing in the report",
+            )
+        });
+    }
     for source in article.sources.iter().filter(|s| s.anonymous) {
         match source.reason.as_deref() {
             None => ctx.lint(Code::AnonymousWithoutReason, source.pos, || {
@@ -39,7 +47,50 @@ pub fn check_article(article: &Article, outlets: &Outlets, ctx: &mut FileCtx) {
         }
     }
     for claim in &article.claims {
-        let class = article.class_of(claim);
+        if claim.kind == ClaimKind::Quote && claim.quote.is_none() {
+            ctx.lint(Code::QuoteWithoutQuote, claim.pos, || {
+                (
+                    format!("claim `{}` is a quote with no `quote`", claim.id),
+                    "add the words quoted as `quote = \"...\"`, or make it kind = \"paraphrase\"",
+                )
+            });
+        }
+        for route in &claim.routes {
+            if route.hops.contains(&article.outlet) {
+                ctx.lint(Code::RouteThroughOwnOutlet, claim.pos, || {
+                    (
+                        format!(
+                            "claim `{}` is routed through `{}`, the article's own outlet",
+                            claim.id, article.outlet
+                        ),
+                        "a route lists the outlets before the article's own; drop it from `via`, or leave out `via` for first-hand reporting",
+                    )
+                });
+            }
+            let repeated = route
+                .hops
+                .iter()
+                .enumerate()
+                .find(|(i, h)| route.hops[..*i].contains(h));
+            if let Some((_, hop)) = repeated {
+                ctx.lint(Code::RouteRepeatsOutlet, claim.pos, || {
+                    (
+                        format!("a route of claim `{}` names `{hop}` twice", claim.id),
+                        "a route runs from the speaker outward through each outlet once; two independent routes are two entries of `via`",
+                    )
+                });
+            }
+        }
+        // A claim citing an unknown source has an error saying so; its class
+        // would follow from the typo, not from the article, so none of the
+        // lints about attribution applies (as to background), only the one
+        // about its routes.
+        let unresolved = ctx.is_unresolved(claim.pos);
+        let class = if unresolved {
+            Class::Background
+        } else {
+            article.class_of(claim)
+        };
         if claim.key && class == Class::Anonymous {
             ctx.lint(Code::KeyClaimSingleAnonymous, claim.pos, || {
                 (
@@ -65,7 +116,8 @@ pub fn check_article(article: &Article, outlets: &Outlets, ctx: &mut FileCtx) {
             });
         }
         // Background is context, not scored: as in the report's state count.
-        if class != Class::Background && claim.state_reliant(outlets) {
+        let scored = unresolved || class != Class::Background;
+        if scored && claim.state_reliant(outlets) {
             ctx.lint(Code::StateMediaSoleRoute, claim.pos, || {
                 (
                     format!("claim `{}` reaches the article only through state-owned media", claim.id),

@@ -13,11 +13,31 @@ use std::collections::{BTreeMap, BTreeSet};
 /// How a speaker without a country is counted by country.
 const UNKNOWN_COUNTRY: &str = "??";
 
+/// An empty string as JSON's `null`: a value that is absent, not blank.
+fn empty_as_null<S: serde::Serializer>(s: &str, ser: S) -> Result<S::Ok, S::Error> {
+    if s.is_empty() {
+        ser.serialize_none()
+    } else {
+        ser.serialize_str(s)
+    }
+}
+
+/// `-`, the grade of nothing to score, as JSON's `null`, like the score.
+fn dash_as_null<S: serde::Serializer>(s: &&'static str, ser: S) -> Result<S::Ok, S::Error> {
+    if *s == "-" {
+        ser.serialize_none()
+    } else {
+        ser.serialize_str(s)
+    }
+}
+
 /// One article's sourcing, as the report shows it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ArticleRow {
     pub id: String,
     pub title: String,
+    /// The outlet id; empty in the corpus total, which JSON shows as `null`.
+    #[serde(serialize_with = "empty_as_null")]
     pub outlet: String,
     pub published: Option<NaiveDate>,
     /// Scored claims (background excluded).
@@ -40,6 +60,8 @@ pub struct ArticleRow {
     /// The score in this corpus: drift findings at the article's claims
     /// cost their points. `None` with no scored claims.
     pub score: Option<f64>,
+    /// `-` with no score, which JSON shows as `null`.
+    #[serde(serialize_with = "dash_as_null")]
     pub grade: &'static str,
     /// The score of the article on its own, without drift: the same in any
     /// corpus.

@@ -13,6 +13,10 @@ pub struct Fields<'a> {
     pub outlet: &'a str,
     pub url: Option<&'a str>,
     pub published: Option<Datetime>,
+    /// A BCP 47 tag, as given.
+    pub language: Option<&'a str>,
+    /// One name is written as a string, several as a list.
+    pub byline: &'a [String],
 }
 
 /// Check `--published`: a TOML date (`2019-03-27`) or date-time with a real
@@ -48,15 +52,25 @@ pub fn article_text(fields: &Fields) -> String {
             "# published = 2019-03-27            # leave out if the article gives no date\n",
         ),
     }
+    match fields.language {
+        Some(language) => out.push_str(&format!("language = {}\n", basic_string(language))),
+        None => out.push_str("# language = \"en\"                     # BCP 47 tag\n"),
+    }
+    match fields.byline {
+        [] => out.push_str("# byline = \"...\"                      # a name or a list of names\n"),
+        [one] => out.push_str(&format!("byline = {}\n", basic_string(one))),
+        many => {
+            let names: Vec<String> = many.iter().map(|n| basic_string(n)).collect();
+            out.push_str(&format!("byline = [{}]\n", names.join(", ")));
+        }
+    }
     out.push_str(TEMPLATE);
     out
 }
 
 /// Everything below the known fields: commented out, so the file loads as it
 /// is and shows the shape of what to add.
-const TEMPLATE: &str = r#"# language = "en"                     # BCP 47 tag
-# byline = "..."                      # a name or a list of names
-# credited = ["..."]                  # credits the article gives as a whole
+const TEMPLATE: &str = r#"# credited = ["..."]                  # credits the article gives as a whole
 
 # One table per speaker the article cites; the key is the source's id in this file.
 #
@@ -106,12 +120,21 @@ mod tests {
 
     #[test]
     fn the_template_is_formatted_and_loads_as_toml() {
-        for published in [None, Some(parse_date("2019-03-27").unwrap())] {
+        let one = ["Matt Spetalnick".to_string()];
+        let two = ["Matt Spetalnick".to_string(), "Idrees Ali".to_string()];
+        let cases: [(_, _, &[String]); 3] = [
+            (None, None, &[]),
+            (Some(parse_date("2019-03-27").unwrap()), Some("en"), &one),
+            (None, Some("id"), &two),
+        ];
+        for (published, language, byline) in cases {
             let text = article_text(&Fields {
                 title: "A \"quoted\" headline",
                 outlet: "reuters",
                 url: Some("https://example.com/a"),
                 published,
+                language,
+                byline,
             });
             assert_eq!(format(&text, FileKind::Article).unwrap(), text);
             let parsed = crate::raw::parse_article(&text).unwrap();

@@ -20,6 +20,17 @@ pub struct Config {
     pub term: Terminal,
 }
 
+/// Which of `check`'s findings to show, and how.
+#[derive(Clone, Debug, Default)]
+pub struct Focus {
+    /// `--code`: only these codes (as typed; checked by the command).
+    pub codes: Vec<String>,
+    /// `--file`: only files matching one of these globs.
+    pub files: Vec<String>,
+    /// `--summary`: a count per code instead of each finding.
+    pub summary: bool,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CheckFormat {
     Human,
@@ -33,6 +44,7 @@ pub enum Command {
         paths: Vec<PathBuf>,
         format: CheckFormat,
         deny_warnings: bool,
+        focus: Focus,
     },
     Report {
         paths: Vec<PathBuf>,
@@ -140,6 +152,9 @@ pub struct NewArticle {
     pub url: Option<String>,
     /// As typed; validated as a TOML date by the command.
     pub published: Option<String>,
+    pub language: Option<String>,
+    /// The bylines, in order (`--byline` given once per name).
+    pub byline: Vec<String>,
 }
 
 /// `trace` takes the text formats and two graph syntaxes.

@@ -87,6 +87,8 @@ pub(crate) fn new_article(args: &NewArticle, err: &mut dyn Write) -> Result<Exit
         outlet: &args.outlet,
         url: args.url.as_deref(),
         published,
+        language: args.language.as_deref(),
+        byline: &args.byline,
     });
     std::fs::create_dir_all(&folder)
         .map_err(|e| io_error(format!("cannot create folder `{}`", folder.display()), e))?;
@@ -192,7 +194,21 @@ pub(crate) fn fmt(
         }
         if check {
             changed += 1;
-            let diff = similar::TextDiff::from_lines(&old, &new);
+            // A CRLF file would have every line differ: say so in one line,
+            // and show only what changes beside the line endings.
+            let lf = old.replace("\r\n", "\n");
+            if lf.len() != old.len() {
+                writeln!(
+                    out,
+                    "{file}: line endings would change from CRLF (\\r\\n) to LF (\\n){}",
+                    if lf == new { ", and nothing else" } else { "" }
+                )?;
+                if lf == new {
+                    status = Exit::Findings;
+                    continue;
+                }
+            }
+            let diff = similar::TextDiff::from_lines(&lf, &new);
             write!(
                 out,
                 "{}",

@@ -12,7 +12,7 @@ pub(crate) mod trace;
 use crate::diag::{Code, Diagnostic, Level, Severity};
 use crate::load::{self, FileCtx, LoadOptions, Loaded};
 use crate::model::{Article, Outlets};
-use crate::options::{Command, Config};
+use crate::options::{CheckFormat, Command, Config};
 use crate::progress::{Progress, Silent};
 use crate::render::diagnostics as diag_render;
 use crate::settings::{self, Settings};
@@ -71,6 +71,12 @@ pub fn run_with_progress(
     progress: &dyn Progress,
 ) -> Result<Exit, Error> {
     let (settings, settings_diags) = load_settings(config)?;
+    // `schema` and `new` do not read the settings; every other command
+    // refuses to run on settings it cannot take as written.
+    let uses_settings = !matches!(config.command, Command::Schema { .. } | Command::New(_));
+    if uses_settings && !settings_diags.is_empty() {
+        return Err(bad_settings(config, &settings, &settings_diags, out, err)?);
+    }
     let mut run = Run {
         config,
         settings,
@@ -82,9 +88,10 @@ pub fn run_with_progress(
             paths,
             format,
             deny_warnings,
+            focus,
         } => {
             run.settings.policy.deny_warnings |= *deny_warnings;
-            check::check(&mut run, paths, *format, out)
+            check::check(&mut run, paths, *format, focus, out)
         }
         Command::Report {
             paths,
@@ -121,10 +128,55 @@ pub fn run_with_progress(
     }
 }
 
+/// A settings file with problems: each shown (as `check --format json` or
+/// `github` asks, on standard output; otherwise on standard error), then the
+/// usage error that names the file.
+fn bad_settings(
+    config: &Config,
+    settings: &Settings,
+    diags: &[Diagnostic],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Error, Error> {
+    match &config.command {
+        Command::Check {
+            format: CheckFormat::Json,
+            ..
+        } => diag_render::json(out, diags)?,
+        Command::Check {
+            format: CheckFormat::Github,
+            ..
+        } => diag_render::github(out, diags)?,
+        _ => {
+            for d in diags {
+                writeln!(err, "{}\n", diag_render::human(d, config.color_err))?;
+            }
+        }
+    }
+    let file = settings
+        .file
+        .as_deref()
+        .map(crate::corpus::display)
+        .unwrap_or_else(|| crate::corpus::CONFIG_FILE.to_string());
+    Ok(Error::Usage(format!(
+        "the settings file `{file}` has {} problem{}; fix it, or name another with --config FILE",
+        diags.len(),
+        plural(diags.len())
+    )))
+}
+
 fn load_settings(config: &Config) -> Result<(Settings, Vec<Diagnostic>), Error> {
     let path = match &config.settings {
         Some(p) => Some(p.clone()),
-        None => crate::corpus::find_settings(config.command.paths(), &config.cwd),
+        // Found from the corpus's absolute path; named from the current
+        // folder where it is below it, as the corpus's files are.
+        None => crate::corpus::find_settings(config.command.paths(), &config.cwd).map(|p| {
+            let cwd = std::fs::canonicalize(&config.cwd).unwrap_or_else(|_| config.cwd.clone());
+            match p.strip_prefix(&cwd) {
+                Ok(rel) if !rel.as_os_str().is_empty() => rel.to_path_buf(),
+                _ => p,
+            }
+        }),
     };
     match path {
         Some(p) => settings::read(&p)

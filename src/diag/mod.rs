@@ -169,6 +169,10 @@ codes! {
     // Warnings of the format itself.
     UnusedSource => ("unused-source", Lint, Warn, "A source no claim cites."),
     UndatedArticle => ("undated-article", Lint, Warn, "The article has no `published` date; trails place it last."),
+    ArticleWithoutClaims => ("article-without-claims", Lint, Warn, "The article has no `[[claims]]`: nothing of it is counted."),
+    QuoteWithoutQuote => ("quote-without-quote", Lint, Warn, "A claim of `kind = \"quote\"` with no `quote` fragment."),
+    RouteThroughOwnOutlet => ("route-through-own-outlet", Lint, Warn, "A route that passes through the article's own outlet."),
+    RouteRepeatsOutlet => ("route-repeats-outlet", Lint, Warn, "A route that names one outlet twice."),
     // Sourcing standards (AP, Reuters, NYT rules on anonymous sources).
     AnonymousWithoutReason => ("anonymous-without-reason", Lint, Warn, "An anonymous source with no stated reason for anonymity."),
     AnonymousWithoutDescription => ("anonymous-without-description", Lint, Warn, "An anonymous source the article does not describe."),
@@ -246,6 +250,17 @@ impl Note {
             line: Some(snippet.line),
             column: Some(snippet.column),
             snippet: Some(snippet),
+        }
+    }
+
+    /// A note about the finding itself, at no place of its own.
+    pub fn plain(message: impl Into<String>) -> Note {
+        Note {
+            message: message.into(),
+            file: None,
+            line: None,
+            column: None,
+            snippet: None,
         }
     }
 
@@ -382,7 +397,7 @@ fn key(id: &str) -> String {
 
 /// One constructor per code: every message is written here and nowhere else.
 pub mod make {
-    use super::{Code, Diagnostic, did_you_mean, key, one_of};
+    use super::{Code, Diagnostic, Note, closest, did_you_mean, key, one_of};
 
     pub fn syntax(message: &str) -> Diagnostic {
         Diagnostic::new(Code::Syntax, format!("invalid TOML: {message}"))
@@ -503,9 +518,18 @@ pub mod make {
                 )
             }
         });
-        Diagnostic::new(Code::UnknownSource, format!("unknown source `{id}`"))
+        let mut d = Diagnostic::new(Code::UnknownSource, format!("unknown source `{id}`"))
             .label("no such source in this article")
             .help(help)
+            .note(Note::plain(
+                "until it is fixed the claim has no source, and no finding about its attribution is reported",
+            ));
+        if let Some(meant) = closest(id, known.iter().copied()) {
+            d = d.note(Note::plain(format!(
+                "`{meant}` is not reported as unused: this claim probably cites it"
+            )));
+        }
+        d
     }
 
     pub fn unknown_outlet(id: &str, known: &[&str]) -> Diagnostic {

@@ -60,12 +60,21 @@ pub struct FileCtx<'a> {
     src: LineIndex<'a>,
     allowed: &'a [Code],
     pub diagnostics: Vec<Diagnostic>,
+    /// Claims citing a source the article does not define: their attribution
+    /// is unknown until the error is fixed, so nothing that follows from it
+    /// is reported (the error says so).
+    unresolved: Vec<Pos>,
 }
 
 impl FileCtx<'_> {
     /// The snippet for a position recorded in the model.
     pub fn snippet(&self, pos: Pos) -> Snippet {
         self.src.snippet(pos.start..pos.end)
+    }
+
+    /// Whether the claim at `pos` cites an unknown source.
+    pub fn is_unresolved(&self, pos: Pos) -> bool {
+        self.unresolved.contains(&pos)
     }
 
     /// Whether findings of `code` are wanted (the policy does not allow them).
@@ -108,6 +117,8 @@ impl FileCtx<'_> {
 #[derive(Debug)]
 pub struct Loaded<T> {
     pub outlets: Outlets,
+    /// The registries read, in the order their corpus folders were named.
+    pub registries: Vec<PathBuf>,
     pub items: Vec<T>,
     pub diagnostics: Vec<Diagnostic>,
     pub stats: Stats,
@@ -148,9 +159,11 @@ where
 
     let mut outlets = Outlets::default();
     let mut registry_keys: HashMap<PathBuf, Outlets> = HashMap::new();
+    let mut registries = Vec::new();
     for root in &roots {
         match &root.registry {
             Some(path) if !registry_keys.contains_key(path) => {
+                registries.push(path.clone());
                 let reg = load_registry(path, opts.max_file_size, &mut diagnostics);
                 for (id, outlet) in &reg.by_id {
                     outlets
@@ -241,6 +254,7 @@ where
     }
     Loaded {
         outlets,
+        registries,
         items,
         diagnostics,
         stats,
@@ -354,6 +368,7 @@ fn parse_and_validate<'a>(
         src,
         allowed,
         diagnostics: Vec::new(),
+        unresolved: Vec::new(),
     };
     let (article, id_pos) = validate_article(&mut ctx, parsed, default_id, outlets);
     Ok((article, id_pos, ctx))

@@ -41,6 +41,7 @@ pub(crate) fn load_registry(path: &Path, max: u64, diagnostics: &mut Vec<Diagnos
         src,
         allowed: &[],
         diagnostics: Vec::new(),
+        unresolved: Vec::new(),
     };
     let mut outlets = Outlets {
         checked: true,

@@ -35,7 +35,11 @@ pub(crate) fn toml_error(
         )
     } else if first_line.contains("invalid type") || first_line.contains("invalid value") {
         let hint = if first_line.contains("datetime") && first_line.contains("string") {
-            Some("write the date without quotes, e.g. said = 2019-03-26".to_string())
+            let key = key_before(src.text(), err.span().map_or(0, |s| s.start));
+            Some(format!(
+                "write the date without quotes, e.g. {} = 2019-03-26",
+                key.unwrap_or("said")
+            ))
         } else if first_line.contains("expected a boolean") {
             Some("write `true` or `false` without quotes".to_string())
         } else if first_line.contains("expected a string") {
@@ -55,6 +59,19 @@ pub(crate) fn toml_error(
     };
     let span = err.span().unwrap_or(0..0);
     diag.at(file, Some(src.snippet(span)))
+}
+
+/// The key whose value starts at `offset`: what stands before the `=` on
+/// its line (`published` in `published = "2019-03-27"`), if it is a plain key.
+fn key_before(text: &str, offset: usize) -> Option<&str> {
+    let before = text.get(..offset)?;
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let key = line.trim_end().strip_suffix('=')?.trim();
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    plain.then_some(key)
 }
 
 /// Serde names the Rust type it expected (`expected u64`, `expected struct

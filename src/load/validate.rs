@@ -216,7 +216,14 @@ pub(crate) fn validate_article(
                     Some(s.into_inner())
                 }
                 Err(_) => {
+                    // The source it was probably meant to cite is not also
+                    // reported as unused.
+                    let meant = crate::diag::closest(s.get_ref(), source_ids.iter().copied());
+                    if let Some(i) = meant.and_then(|m| source_ids.binary_search(&m).ok()) {
+                        used[i] = true;
+                    }
                     ctx.push_span(make::unknown_source(s.get_ref(), &source_ids), s.span());
+                    ctx.unresolved.push(pos);
                     None
                 }
             });

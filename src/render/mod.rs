@@ -5,6 +5,7 @@
 
 pub mod csv;
 pub mod diagnostics;
+pub mod fit;
 pub mod graph;
 pub mod html;
 pub mod markdown;
@@ -31,11 +32,37 @@ pub enum Align {
     Right,
 }
 
-/// A column: header and alignment.
+/// A column: header and alignment, and how a terminal table fits it into a
+/// width (Markdown and CSV show every column whole).
 #[derive(Clone, Debug)]
 pub struct Column {
     pub header: &'static str,
     pub align: Align,
+    /// The header a fitted terminal table shows (`anon%` for `anon rate`).
+    pub label: &'static str,
+    /// How a fitted table may shorten the column's cells.
+    pub fit: Fit,
+    /// Which columns a narrow terminal keeps: 0 always, then 1, 2, ... as
+    /// the width allows.
+    pub rank: u8,
+}
+
+/// How a fitted terminal table shortens a column's cells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    /// Never: numbers, dates, codes.
+    Keep,
+    /// Ids: an ellipsis in the middle, keeping the head and the distinctive
+    /// tail. `min` is the narrowest the column gets before the table turns
+    /// into blocks; `want` the width it gets before optional columns do.
+    Middle { min: usize, want: usize },
+    /// Names: cut at the end with an ellipsis.
+    End { min: usize, want: usize },
+    /// Sentences: wrapped onto more lines.
+    Wrap { min: usize, want: usize },
+    /// `yes` or nothing: whole in a table; a block's title shows the label
+    /// where it is `yes` ("key claim").
+    Flag,
 }
 
 impl Column {
@@ -43,13 +70,58 @@ impl Column {
         Column {
             header,
             align: Align::Left,
+            label: header,
+            fit: Fit::Keep,
+            rank: 0,
         }
     }
 
     pub fn right(header: &'static str) -> Column {
         Column {
-            header,
             align: Align::Right,
+            ..Column::left(header)
+        }
+    }
+
+    /// Shown by a fitted table only when the width allows, after lower ranks.
+    pub fn rank(self, rank: u8) -> Column {
+        Column { rank, ..self }
+    }
+
+    /// The shorter header a fitted table shows.
+    pub fn label(self, label: &'static str) -> Column {
+        Column { label, ..self }
+    }
+
+    /// An id: shortened in the middle, down to `min` columns.
+    pub fn id(self, min: usize, want: usize) -> Column {
+        Column {
+            fit: Fit::Middle { min, want },
+            ..self
+        }
+    }
+
+    /// A name: cut at the end, down to `min` columns.
+    pub fn name(self, min: usize, want: usize) -> Column {
+        Column {
+            fit: Fit::End { min, want },
+            ..self
+        }
+    }
+
+    /// A `yes`-or-nothing column, titled by its label in a block.
+    pub fn flag(self) -> Column {
+        Column {
+            fit: Fit::Flag,
+            ..self
+        }
+    }
+
+    /// A sentence: wrapped, down to `min` columns.
+    pub fn prose(self, min: usize, want: usize) -> Column {
+        Column {
+            fit: Fit::Wrap { min, want },
+            ..self
         }
     }
 }
@@ -203,6 +275,37 @@ pub struct Grid<'a> {
     pub rows: Rows<'a>,
     /// A final row set apart (the corpus total).
     pub footer: Option<Vec<String>>,
+    /// How a terminal shows rows as blocks; `None`: blocks only when too
+    /// narrow for a table, titled by the first column.
+    pub title: Option<Title>,
+}
+
+/// The first line of each row's block on a terminal: these columns, joined;
+/// the other cells follow as `label: value`.
+#[derive(Clone, Debug)]
+pub struct Title {
+    pub columns: &'static [usize],
+    /// Blocks at every width (a claim and its sentences), not only when the
+    /// terminal is too narrow for a table.
+    pub always: bool,
+}
+
+impl Title {
+    /// Blocks at every width, titled by `columns`.
+    pub fn always(columns: &'static [usize]) -> Option<Title> {
+        Some(Title {
+            columns,
+            always: true,
+        })
+    }
+
+    /// Blocks when too narrow for a table, titled by `columns`.
+    pub fn narrow(columns: &'static [usize]) -> Option<Title> {
+        Some(Title {
+            columns,
+            always: false,
+        })
+    }
 }
 
 impl Grid<'_> {
@@ -251,7 +354,8 @@ impl<'a> Doc<'a> {
 /// Terminal facts the table renderer needs.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Terminal {
-    /// Width to fit tables to; `None` when not writing to a terminal.
+    /// Width to fit tables to (`--width`, `COLUMNS`, the terminal's); `None`
+    /// for every column at full width (`--wide`, or not a terminal).
     pub width: Option<u16>,
     pub color: bool,
 }

@@ -1,13 +1,13 @@
-//! Terminal tables (comfy-table): fitted to the terminal width and wrapping long
-//! text there; plain, unwrapped ASCII when not writing to a terminal; numbers
-//! right-aligned.
+//! Terminal tables: fitted to a width when one is known (see [`super::fit`]),
+//! every column at full width in plain ASCII otherwise (piped, or `--wide`);
+//! numbers right-aligned.
 //!
 //! The plain ASCII table is written directly in comfy-table's
 //! `ASCII_FULL_CONDENSED` layout (a property test holds the two to the same
 //! bytes): a report of a large corpus piped to a file should not build a
 //! table of cell objects first. Its rows are made and laid out in parallel.
 
-use super::{Align, Block, Cells, Doc, Grid, Rows, Terminal};
+use super::{Align, Block, Cells, Doc, Grid, Rows, Terminal, fit};
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
 use rayon::prelude::*;
 use std::io::{self, Write};
@@ -21,10 +21,16 @@ pub fn write(out: &mut dyn Write, doc: &Doc, term: Terminal) -> io::Result<()> {
         first = false;
         match block {
             Block::Heading(h) => {
-                if term.color {
-                    writeln!(out, "\x1b[1m{h}\x1b[0m")?;
-                } else {
-                    writeln!(out, "{h}")?;
+                let lines = match term.width {
+                    Some(w) => fit::wrap(h, usize::from(w)),
+                    None => vec![h.clone()],
+                };
+                for h in lines {
+                    if term.color {
+                        writeln!(out, "\x1b[1m{h}\x1b[0m")?;
+                    } else {
+                        writeln!(out, "{h}")?;
+                    }
                 }
             }
             Block::Fields(fields) => {
@@ -35,11 +41,28 @@ pub fn write(out: &mut dyn Write, doc: &Doc, term: Terminal) -> io::Result<()> {
                     .unwrap_or(0);
                 for (k, v) in fields {
                     let pad = width - unicode_width(k);
-                    writeln!(out, "{k}:{} {v}", " ".repeat(pad))?;
+                    // Wrapped under its first line when a width is known.
+                    let lines = match term.width {
+                        Some(w) => fit::wrap(v, usize::from(w).saturating_sub(width + 2).max(20)),
+                        None => vec![v.clone()],
+                    };
+                    for (n, line) in lines.iter().enumerate() {
+                        if n == 0 {
+                            writeln!(out, "{k}:{} {line}", " ".repeat(pad))?;
+                        } else {
+                            writeln!(out, "{} {line}", " ".repeat(width + 1))?;
+                        }
+                    }
                 }
             }
-            Block::Grid(g) if term.width.is_none() && !term.color => ascii(out, g)?,
-            Block::Grid(g) => writeln!(out, "{}", table(g, term))?,
+            Block::Grid(g) => match (&g.title, term.width) {
+                (Some(title), width) if title.always => {
+                    fit::write_blocks(out, g, title.columns, width.map(usize::from), term.color)?
+                }
+                (_, Some(width)) => fit::write(out, g, usize::from(width), term.color)?,
+                (_, None) if term.color => writeln!(out, "{}", table(g, term))?,
+                (_, None) => ascii(out, g)?,
+            },
         }
     }
     Ok(())
@@ -51,17 +74,8 @@ fn unicode_width(s: &str) -> usize {
 
 fn table(g: &Grid, term: Terminal) -> Table {
     let mut t = Table::new();
-    match term.width {
-        Some(w) => {
-            t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(w);
-        }
-        None => {
-            t.load_style(comfy_table::presets::ASCII_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
+    t.load_style(comfy_table::presets::ASCII_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled);
     if term.color {
         t.enforce_styling();
     } else {
@@ -218,6 +232,10 @@ fn ascii_holding(out: &mut dyn Write, g: &Grid, hold: usize) -> io::Result<()> {
             held.push((held_bytes <= hold).then_some(m));
         }
     }
+    // comfy-table gives an empty column one space of content.
+    for w in &mut widths {
+        *w = (*w).max(1);
+    }
     let right: Vec<bool> = g.columns.iter().map(|c| c.align == Align::Right).collect();
     let rule = |fill: char, junction: char| -> String {
         let mut line = String::from("+");
@@ -338,6 +356,7 @@ fn ascii_holding(out: &mut dyn Write, g: &Grid, hold: usize) -> io::Result<()> {
 mod tests {
     use super::{ascii, ascii_holding, table};
     use crate::render::{Column, Grid, Rows, Terminal};
+    use proptest::strategy::Strategy;
 
     fn comfy(g: &Grid) -> String {
         format!("{}\n", table(g, Terminal::default()))
@@ -371,12 +390,14 @@ mod tests {
                 vec!["\n\n".into(), "ends\n".into(), "a\r".into()],
             ]),
             footer: Some(vec!["total".into(), "120".into(), "".into()]),
+            title: None,
         };
         assert_eq!(direct(&g), comfy(&g));
         let empty = Grid {
             columns: vec![Column::left("claim"), Column::right("n")],
             rows: Rows::from_vec(vec![]),
             footer: None,
+            title: None,
         };
         assert_eq!(direct(&empty), comfy(&empty));
     }
@@ -388,16 +409,25 @@ mod tests {
         })]
         #[test]
         fn direct_tables_match_comfy_table(
-            rows in proptest::collection::vec(
-                proptest::collection::vec("([ -~]|[ -~]|[é報🛰\n\r\t])*", 3),
-                0..6,
-            ),
-            footer in proptest::option::of(proptest::collection::vec("[ -~]{0,8}", 3)),
+            (aligns, rows, footer) in (1usize..10).prop_flat_map(|cols| (
+                proptest::collection::vec(proptest::bool::ANY, cols),
+                proptest::collection::vec(
+                    proptest::collection::vec("([ -~]|[ -~]|[é報🛰\n\r\t])*", cols),
+                    0..24,
+                ),
+                proptest::option::of(proptest::collection::vec("[ -~]{0,8}", cols)),
+            )),
         ) {
+            const HEADERS: [&str; 9] = ["a", "bb", "c", "", "claims", "é", "by country", "n", "報道"];
             let g = Grid {
-                columns: vec![Column::left("a"), Column::right("bb"), Column::left("c")],
+                columns: aligns
+                    .iter()
+                    .zip(HEADERS)
+                    .map(|(&right, h)| if right { Column::right(h) } else { Column::left(h) })
+                    .collect(),
                 rows: Rows::from_vec(rows),
                 footer,
+                title: None,
             };
             proptest::prop_assert_eq!(direct(&g), comfy(&g));
         }

@@ -2,7 +2,7 @@
 //! which labels. Values come formatted from the computed metrics; nothing is
 //! counted here.
 
-use super::{Column, Doc, Grid, Rows, date, percent, score};
+use super::{Column, Doc, Grid, Rows, Title, date, percent, score};
 use crate::metrics::{ArticleRow, Explanation};
 use crate::model::Outlets;
 use crate::speakers::SourcesReport;
@@ -51,21 +51,21 @@ pub fn report<'a>(rows: &'a [ArticleRow], total: &ArticleRow, outlets: &'a Outle
     let mut doc = Doc::default();
     doc.grid(Grid {
         columns: vec![
-            Column::left("article"),
-            Column::left("outlet"),
+            Column::left("article").id(12, 30),
+            Column::left("outlet").name(7, 16),
             Column::left("published"),
             Column::right("claims"),
             Column::right("named"),
             Column::right("anon"),
-            Column::right("outlet-rep"),
+            Column::right("outlet-rep").rank(2),
             Column::right("unattr"),
-            Column::right("hedged"),
-            Column::right("relayed"),
-            Column::right("hops"),
-            Column::right("state"),
-            Column::right("speakers"),
-            Column::left("by country"),
-            Column::right("anon rate"),
+            Column::right("hedged").rank(1),
+            Column::right("relayed").rank(1),
+            Column::right("hops").rank(3),
+            Column::right("state").rank(2),
+            Column::right("speakers").rank(3),
+            Column::left("by country").rank(3).name(10, 26),
+            Column::right("anon rate").label("anon%"),
             Column::right("score"),
             Column::left("grade"),
         ],
@@ -74,6 +74,7 @@ pub fn report<'a>(rows: &'a [ArticleRow], total: &ArticleRow, outlets: &'a Outle
             report_cells(r, outlets, false)
         }),
         footer: Some(report_cells(total, outlets, true)),
+        title: None,
     });
     doc
 }
@@ -110,15 +111,15 @@ pub fn explanation<'a>(e: &'a Explanation, outlets: &'a Outlets) -> Doc<'a> {
     let _ = outlets;
     doc.grid(Grid {
         columns: vec![
-            Column::left("claim"),
-            Column::left("key"),
-            Column::left("text"),
-            Column::left("speaker"),
-            Column::left("route"),
+            Column::left("claim").id(12, 32),
+            Column::left("key").label("key claim").flag(),
+            Column::left("text").prose(20, 60),
+            Column::left("speaker").prose(12, 30),
+            Column::left("route").prose(12, 30),
             Column::left("said"),
             Column::left("class"),
             Column::right("points"),
-            Column::left("reasons"),
+            Column::left("reasons").prose(20, 60),
         ],
         rows: Rows::new(e.claim_rows.len(), move |i| {
             let c = &e.claim_rows[i];
@@ -147,6 +148,8 @@ pub fn explanation<'a>(e: &'a Explanation, outlets: &'a Outlets) -> Doc<'a> {
             }
         }),
         footer: None,
+        // Claim, class, points and key on the first line.
+        title: Title::always(&[0, 6, 7, 1]),
     });
     doc
 }
@@ -157,8 +160,8 @@ pub fn sources(s: &SourcesReport) -> Doc<'_> {
     doc.heading("Speakers");
     doc.grid(Grid {
         columns: vec![
-            Column::left("speaker"),
-            Column::left("affiliation"),
+            Column::left("speaker").id(14, 32),
+            Column::left("affiliation").rank(1).name(10, 24),
             Column::left("country"),
             Column::right("articles"),
             Column::right("claims"),
@@ -180,17 +183,18 @@ pub fn sources(s: &SourcesReport) -> Doc<'_> {
             }
         }),
         footer: None,
+        title: None,
     });
     doc.heading("Outlets");
     doc.grid(Grid {
         columns: vec![
-            Column::left("outlet"),
-            Column::left("name"),
-            Column::left("kind"),
-            Column::left("ownership"),
-            Column::right("relayed claims"),
-            Column::right("relying articles"),
-            Column::right("own articles"),
+            Column::left("outlet").id(8, 14),
+            Column::left("name").rank(1).name(10, 24),
+            Column::left("kind").rank(2),
+            Column::left("ownership").rank(1),
+            Column::right("relayed claims").label("relayed"),
+            Column::right("relying articles").label("relying"),
+            Column::right("own articles").label("own"),
         ],
         rows: Rows::new(s.outlets.len(), move |i| {
             let o = &s.outlets[i];
@@ -207,6 +211,7 @@ pub fn sources(s: &SourcesReport) -> Doc<'_> {
             }
         }),
         footer: None,
+        title: None,
     });
     doc
 }
@@ -243,13 +248,13 @@ pub fn trail<'a>(t: &'a Trail, outlets: &'a Outlets) -> Doc<'a> {
     doc.grid(Grid {
         columns: vec![
             Column::left("date"),
-            Column::left("outlet"),
-            Column::left("article"),
-            Column::left("speaker"),
-            Column::left("route"),
-            Column::left("hedge"),
+            Column::left("outlet").name(8, 16),
+            Column::left("article").id(12, 28),
+            Column::left("speaker").rank(1).name(10, 26),
+            Column::left("route").rank(1).name(10, 24),
+            Column::left("hedge").rank(2).name(6, 10),
             Column::left("class"),
-            Column::left("drift"),
+            Column::left("drift").prose(20, 34),
         ],
         rows: Rows::new(t.appearances.len(), move |i| {
             let a = &t.appearances[i];
@@ -271,6 +276,7 @@ pub fn trail<'a>(t: &'a Trail, outlets: &'a Outlets) -> Doc<'a> {
             }
         }),
         footer: None,
+        title: Title::narrow(&[0, 1]),
     });
     let mut fields = Vec::new();
     if let Some(o) = &t.origin {
@@ -314,9 +320,9 @@ pub fn trail<'a>(t: &'a Trail, outlets: &'a Outlets) -> Doc<'a> {
         doc.grid(Grid {
             columns: vec![
                 Column::left("code"),
-                Column::left("at"),
-                Column::left("compared with"),
-                Column::left("finding"),
+                Column::left("at").id(12, 24),
+                Column::left("compared with").id(12, 24),
+                Column::left("finding").prose(20, 60),
             ],
             rows: Rows::new(t.findings.len(), move |i| {
                 let f = &t.findings[i];
@@ -330,6 +336,8 @@ pub fn trail<'a>(t: &'a Trail, outlets: &'a Outlets) -> Doc<'a> {
                 }
             }),
             footer: None,
+            // The code and the appearance on the first line: findings are sentences.
+            title: Title::always(&[0, 1]),
         });
     }
     doc
@@ -340,11 +348,11 @@ pub fn claims<'a>(list: &'a [ClaimSummary], outlets: &'a Outlets) -> Doc<'a> {
     let mut doc = Doc::default();
     doc.grid(Grid {
         columns: vec![
-            Column::left("claim"),
-            Column::right("appearances"),
+            Column::left("claim").id(14, 34),
+            Column::right("appearances").label("seen").rank(1),
             Column::right("articles"),
             Column::left("first date"),
-            Column::left("first outlet"),
+            Column::left("first outlet").rank(1).name(8, 16),
             Column::right("roots"),
             Column::right("confirmed"),
             Column::right("drift"),
@@ -368,6 +376,7 @@ pub fn claims<'a>(list: &'a [ClaimSummary], outlets: &'a Outlets) -> Doc<'a> {
             cells.push_count(c.drift);
         }),
         footer: None,
+        title: None,
     });
     doc
 }

@@ -105,6 +105,7 @@ fn commands(corpus: &Corpus) -> Vec<Cmd> {
                 paths: paths.clone(),
                 format: CheckFormat::Human,
                 deny_warnings: false,
+                focus: Default::default(),
             },
             argv: vec!["check".into(), dir.clone()],
         },

@@ -94,6 +94,83 @@ fn bad_wrong_type() {
 }
 
 #[test]
+fn a_quoted_date_hint_names_its_own_key() {
+    // (the quoted line, the hint)
+    let cases = [
+        (
+            "published = \"2019-03-27\"",
+            "write the date without quotes, e.g. published = 2019-03-26",
+        ),
+        (
+            "said = \"2019-03-26\"",
+            "write the date without quotes, e.g. said = 2019-03-26",
+        ),
+    ];
+    for (line, hint) in cases {
+        let article = if line.starts_with("published") {
+            ARTICLE.replace("published = 2019-03-27", line)
+        } else {
+            ARTICLE.replace("said = 2019-03-26", line)
+        };
+        assert_ne!(article, ARTICLE);
+        let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", &article)]);
+        let (diags, status, _) = check_corpus(&c);
+        assert_eq!(status, 1);
+        let wrong: Vec<&Value> = diags.iter().filter(|d| d["code"] == "wrong-type").collect();
+        assert_eq!(wrong.len(), 1, "{diags:#?}");
+        assert_eq!(wrong[0]["help"], hint);
+    }
+}
+
+#[test]
+fn a_misspelt_source_is_one_finding_with_what_follows_folded_in() {
+    let article = "[article]\ntitle = \"T\"\noutlet = \"reuters\"\npublished = 2019-03-27\n\n\
+                   [sources.city-official]\nname = \"Jane Doe\"\n\n\
+                   [[claims]]\nid = \"c1\"\ntext = \"x\"\nsource = \"city-oficial\"\nsaid = 2019-03-26\nkey = true\n";
+    // A second article with the claim attributed: no drift from the typo.
+    let earlier = "[article]\ntitle = \"E\"\noutlet = \"example-daily\"\npublished = 2019-03-26\n\n\
+                   [sources.o]\nname = \"Jane Doe\"\n\n\
+                   [[claims]]\nid = \"c1\"\ntext = \"x\"\nsource = \"o\"\nsaid = 2019-03-26\n";
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        ("a.toml", article),
+        ("b.toml", earlier),
+        (
+            "claimtrail.toml",
+            "[lints]\nunattributed-assertion = \"warn\"\n",
+        ),
+    ]);
+    let (diags, status, _) = check_corpus(&c);
+    assert_eq!(status, 1);
+    // Not also unused-source, key-claim-unattributed, unattributed-assertion
+    // or attribution-dropped.
+    assert_eq!(
+        positions(&diags),
+        [("unknown-source", 12, 10)],
+        "{diags:#?}"
+    );
+    let notes: Vec<&str> = diags[0]["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "until it is fixed the claim has no source, and no finding about its attribution is reported",
+            "`city-official` is not reported as unused: this claim probably cites it"
+        ]
+    );
+    // A source nothing resembles is still reported unused.
+    let far = article.replace("city-oficial", "zzz");
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", &far)]);
+    let (diags, _, _) = check_corpus(&c);
+    let codes: Vec<&str> = diags.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["unused-source", "unknown-source"]);
+}
+
+#[test]
 fn bad_invalid_date() {
     // said = 10:00:00: a bare time, no date.
     bad("invalid-date", Some(13), Some(8), 1, &[]);
@@ -378,7 +455,8 @@ fn exit_0_when_clean() {
     assert_eq!(code(&out), 0);
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "checked 1 article, 1 claim, 4 outlets: 0 errors, 0 warnings\n"
+        "using default settings (no claimtrail.toml), registry ./outlets.toml\n\
+         checked 1 article, 1 claim, 4 outlets: 0 errors, 0 warnings\n"
     );
 }
 
@@ -421,6 +499,11 @@ fn github_format() {
         "::warning file=tests/fixtures/bad/unused-source/article.toml,line=9,col=10,\
          title=unused-source::source `minister` is not cited by any claim\
          %0Ahelp: cite it with `source = \"...\"` in a claim, or remove it"
+    );
+    assert_eq!(
+        lines.next().unwrap(),
+        "using default settings (no claimtrail.toml), \
+         registry tests/fixtures/bad/unused-source/outlets.toml"
     );
     assert_eq!(
         lines.next().unwrap(),
@@ -532,10 +615,11 @@ fn crlf_file_loads_with_correct_positions() {
     assert!(diags.is_empty(), "{diags:#?}");
     assert_eq!(status, 0);
 
-    // An unknown source, and so an unused one, at the positions of the LF file.
+    // An unknown source that resembles none, and so an unused one, at the
+    // positions of the LF file.
     c.write(
         "article.toml",
-        crlf(&ARTICLE.replace("source = \"official\"", "source = \"oficial\"")),
+        crlf(&ARTICLE.replace("source = \"official\"", "source = \"nobody\"")),
     );
     let (diags, _, _) = check_corpus(&c);
     assert_eq!(
@@ -762,8 +846,84 @@ fn settings_problems_get_the_code_of_their_kind() {
             })
             .collect();
         assert_eq!(errors, [(want, line, column)], "{settings}");
-        assert_eq!(status, 1);
+        // A settings file is not part of the corpus: its problems are a
+        // usage error, and nothing is checked.
+        assert_eq!(status, 2);
     }
+}
+
+#[test]
+fn bad_settings_are_a_usage_error_naming_the_file_in_every_command() {
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        ("article.toml", ARTICLE),
+        (
+            "claimtrail.toml",
+            "[lints]
+undated-clam = \"deny\"\n",
+        ),
+    ]);
+    for args in [
+        &["check", "."][..],
+        &["report", "."],
+        &["report", ".", "--article", "article"],
+        &["sources", "."],
+        &["claims", "."],
+        &["trace", "c1", "."],
+        &["fmt", ".", "--check"],
+    ] {
+        let out = run(c.claimtrail(args));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(code(&out), 2, "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?} printed {:?}", out.stdout);
+        assert!(err.contains("--> claimtrail.toml:2:1"), "{args:?}: {err}");
+        assert!(
+            err.contains("error: the settings file `claimtrail.toml` has 1 problem"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("in the corpus"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn check_names_the_settings_and_registry_it_used() {
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/article.toml", ARTICLE),
+        (
+            "claims/claimtrail.toml",
+            "[lints]\nundated-article = \"deny\"\n",
+        ),
+    ]);
+    let out = run(c.claimtrail(&["check", "claims", "--quiet"]));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "using settings claims/claimtrail.toml, registry claims/outlets.toml\n\
+         checked 1 article, 1 claim, 4 outlets: 0 errors, 0 warnings\n"
+    );
+    // From another folder, the corpus's settings still apply.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut cmd = claimtrail(&["check", "--quiet"]);
+    cmd.arg(c.join("claims")).current_dir(elsewhere.path());
+    let text = String::from_utf8(run(cmd).stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    // Named as found, from the corpus's absolute path.
+    assert!(first.starts_with("using settings /"), "{first}");
+    assert!(
+        first.contains("/claims/claimtrail.toml, registry /"),
+        "{first}"
+    );
+    // No settings file: the defaults, said so.
+    let bare = corpus(&[("outlets.toml", OUTLETS), ("article.toml", ARTICLE)]);
+    let out = run(bare.claimtrail(&["check", ".", "--quiet"]));
+    assert_eq!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+        "using default settings (no claimtrail.toml), registry ./outlets.toml"
+    );
 }
 
 #[test]
@@ -942,4 +1102,133 @@ fn empty_outlet_and_source_ids_are_empty_values() {
         ]
     );
     assert_eq!(status, 1);
+}
+
+// --- focus ---------------------------------------------------------------------------------------
+
+/// Two articles of one claim: `a` (Reuters, hedged) first, then `b`, which
+/// drops the hedge; and `c`, which reuses `a`'s article id.
+fn drift_corpus() -> common::Corpus {
+    let a = "[article]\ntitle = \"A\"\noutlet = \"reuters\"\npublished = 2019-03-26\n\n\
+             [sources.o]\nname = \"Jane Doe\"\n\n\
+             [[claims]]\nid = \"c1\"\ntext = \"x\"\nsource = \"o\"\nsaid = 2019-03-26\nhedge = \"reportedly\"\n";
+    let b = "[article]\ntitle = \"B\"\noutlet = \"example-daily\"\npublished = 2019-03-27\n\n\
+             [sources.o]\nname = \"Jane Doe\"\n\n\
+             [[claims]]\nid = \"c1\"\ntext = \"x\"\nsource = \"o\"\nsaid = 2019-03-26\n";
+    corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/2019/a.toml", a),
+        ("claims/2019/b.toml", b),
+        (
+            "claims/2019/c.toml",
+            "[article]\nid = \"2019/a\"\ntitle = \"C\"\noutlet = \"reuters\"\npublished = 2019-03-28\n\n\
+             [[claims]]\nid = \"c2\"\ntext = \"y\"\nkind = \"background\"\n",
+        ),
+    ])
+}
+
+fn check_focused(c: &common::Corpus, args: &[&str]) -> (Vec<(String, String)>, i32) {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = run(c.claimtrail(&all));
+    let diags = json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["file"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (diags, code(&out))
+}
+
+#[test]
+fn a_named_file_is_checked_against_its_whole_corpus() {
+    let c = drift_corpus();
+    let pair = |code: &str, file: &str| (code.to_string(), file.to_string());
+    // The whole corpus: b's dropped hedge, c's duplicate id.
+    let (all, status) = check_focused(&c, &["claims"]);
+    assert_eq!(
+        all,
+        [
+            pair("hedge-dropped", "claims/2019/b.toml"),
+            pair("duplicate-article-id", "claims/2019/c.toml")
+        ]
+    );
+    assert_eq!(status, 1);
+    // b alone: its drift, found against a; a warning, so no error.
+    let (only_b, status) = check_focused(&c, &["claims/2019/b.toml"]);
+    assert_eq!(only_b, [pair("hedge-dropped", "claims/2019/b.toml")]);
+    assert_eq!(status, 0);
+    // c alone: its id, found taken by a.
+    let (only_c, status) = check_focused(&c, &["claims/2019/c.toml"]);
+    assert_eq!(only_c, [pair("duplicate-article-id", "claims/2019/c.toml")]);
+    assert_eq!(status, 1);
+    // a alone: nothing in a, so nothing shown and no error.
+    let (only_a, status) = check_focused(&c, &["claims/2019/a.toml"]);
+    assert_eq!(only_a, []);
+    assert_eq!(status, 0);
+    let out = run(c.claimtrail(&["check", "claims/2019/a.toml", "--quiet"]));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).ends_with(
+            "checked 2 articles, 2 claims, 4 outlets: 0 errors, 0 warnings (of 2 findings in all)\n"
+        ),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn findings_are_filtered_by_code_and_file() {
+    let c = drift_corpus();
+    let (by_code, status) = check_focused(&c, &["claims", "--code", "hedge-dropped"]);
+    // c's duplicate id is left out: what is shown decides the exit code.
+    assert_eq!(
+        by_code,
+        [(
+            "hedge-dropped".to_string(),
+            "claims/2019/b.toml".to_string()
+        )]
+    );
+    assert_eq!(status, 0);
+    let (by_file, _) = check_focused(&c, &["claims", "--file", "a.toml"]);
+    assert_eq!(by_file, []);
+    let (by_file, _) = check_focused(&c, &["claims", "--file", "claims/**/[bc]*"]);
+    assert_eq!(by_file, []);
+    let (by_file, _) = check_focused(&c, &["claims", "--file", "claims/**/c*"]);
+    assert_eq!(
+        by_file,
+        [(
+            "duplicate-article-id".to_string(),
+            "claims/2019/c.toml".to_string()
+        )]
+    );
+    let out = run(c.claimtrail(&["check", "claims", "--code", "hedge-droped"]));
+    assert_eq!(code(&out), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `hedge-dropped`?"));
+}
+
+#[test]
+fn summary_counts_findings_per_code() {
+    let out = run(claimtrail(&["check", "claims", "--summary"]));
+    assert_eq!(code(&out), 0);
+    // The bundled corpus's 39 warnings, counted by code.
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "8 warning anonymous-without-reason\n\
+         8 warning relay-uncredited\n\
+         5 warning key-claim-single-anonymous\n\
+         5 warning state-media-sole-route\n\
+         4 warning hedge-dropped\n\
+         3 warning undated-article\n\
+         2 warning anonymized\n\
+         2 warning attribution-dropped\n\
+         1 warning named-later\n\
+         1 warning state-origin-hidden\n\
+         \n\
+         using default settings (no claimtrail.toml), registry claims/outlets.toml\n\
+         checked 8 articles, 102 claims, 16 outlets: 0 errors, 39 warnings\n"
+    );
 }

@@ -28,7 +28,9 @@ pub fn fixture(rel: &str) -> String {
 /// Snapshots go through `insta_cmd`, so this is the plain std `Command`.
 pub fn bin() -> Command {
     let mut cmd = Command::new(insta_cmd::get_cargo_bin("claimtrail"));
-    cmd.current_dir(repo_root()).env("NO_COLOR", "1");
+    cmd.current_dir(repo_root())
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS");
     cmd
 }
 

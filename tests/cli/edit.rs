@@ -276,7 +276,7 @@ fn unknown_codes_and_levels_are_diagnostics_with_did_you_mean() {
         ("a.toml", ARTICLE),
     ]);
     let (diags, exit) = check_in(&c, &[]);
-    assert_eq!(exit, 1);
+    assert_eq!(exit, 2);
     let unknown = with_code(&diags, "unknown-lint");
     assert_eq!(unknown.len(), 2, "{diags:#?}");
     assert_eq!(
@@ -475,11 +475,103 @@ fn new_creates_a_formatted_file_that_loads() {
         "[article]\ntitle = \"A \\\"quoted\\\" headline\"\noutlet = \"reuters\"\nurl = \"https://example.com/a\"\npublished = 2019-03-27\n"
     ));
     assert!(text.contains("# [sources.official]") && text.contains("# [[claims]]"));
-    // It loads without a finding, and `fmt` has nothing to change.
+    // It loads with one finding, that it has no claims yet, and `fmt` has
+    // nothing to change.
     let (diags, exit) = check_in(&c, &[]);
-    assert_eq!((diags.len(), exit), (0, 0), "{diags:#?}");
+    let codes: Vec<&str> = diags.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(
+        (codes, exit),
+        (vec!["article-without-claims"], 0),
+        "{diags:#?}"
+    );
     let out = run(c.claimtrail(&["fmt", ".", "--check"]));
     assert_eq!(code(&out), 0, "{}", stdout(&out));
+}
+
+#[test]
+fn new_takes_the_language_and_bylines() {
+    let c = corpus(&[("outlets.toml", OUTLETS)]);
+    let out = run(c.claimtrail(&[
+        "new",
+        "a.toml",
+        "--outlet",
+        "reuters",
+        "--title",
+        "T",
+        "--language",
+        "id",
+        "--byline",
+        "Matt Spetalnick",
+        "--byline",
+        "Idrees Ali",
+    ]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = fs::read_to_string(c.join("a.toml")).unwrap();
+    assert!(
+        text.contains("\nlanguage = \"id\"\nbyline = [\"Matt Spetalnick\", \"Idrees Ali\"]\n"),
+        "{text}"
+    );
+    let e = json(&run(c.claimtrail(&[
+        "report",
+        ".",
+        "--article",
+        "a",
+        "--format",
+        "json",
+    ])));
+    assert_eq!(e["language"], "id");
+    assert_eq!(
+        e["byline"],
+        serde_json::json!(["Matt Spetalnick", "Idrees Ali"])
+    );
+    // One byline is a string.
+    let out = run(c.claimtrail(&[
+        "new", "b.toml", "--outlet", "reuters", "--title", "T", "--byline", "AP",
+    ]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = fs::read_to_string(c.join("b.toml")).unwrap();
+    assert!(
+        text.contains("\nbyline = \"AP\"\n") && text.contains("# language = "),
+        "{text}"
+    );
+    let out = run(c.claimtrail(&["fmt", ".", "--check"]));
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+}
+
+#[test]
+fn fmt_check_names_a_line_ending_difference_in_one_line() {
+    let formatted = ARTICLE.replace("\n", "\r\n");
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", &formatted)]);
+    let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
+    assert_eq!(code(&out), 1);
+    assert_eq!(
+        stdout(&out),
+        "a.toml: line endings would change from CRLF (\\r\\n) to LF (\\n), and nothing else\n"
+    );
+    // With another change too: the line, then a diff of that change alone.
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        (
+            "a.toml",
+            &formatted.replace("title = \"Example\"", "title = 'Example'"),
+        ),
+    ]);
+    let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("a.toml: line endings would change from CRLF (\\r\\n) to LF (\\n)")
+    );
+    let changed: Vec<&str> = lines
+        .filter(|l| {
+            (l.starts_with('-') || l.starts_with('+'))
+                && !l.starts_with("---")
+                && !l.starts_with("+++")
+        })
+        .collect();
+    assert_eq!(changed, ["-title = 'Example'", "+title = \"Example\""]);
 }
 
 #[test]
@@ -1111,6 +1203,42 @@ fn man_page() {
     );
     assert!(page.contains(".TH claimtrail 1"));
     assert!(page.contains("report"));
+    // Every page the main page refers to is there: `claimtrail man NAME`.
+    let referred: Vec<&str> = page
+        .lines()
+        .filter_map(|l| l.strip_prefix("claimtrail\\-")?.strip_suffix("(1)"))
+        .collect();
+    assert_eq!(
+        referred,
+        [
+            "check",
+            "report",
+            "sources",
+            "trace",
+            "claims",
+            "schema",
+            "new",
+            "fmt",
+            "lsp",
+            "draft",
+            "agree",
+            "completions",
+            "man",
+            "help"
+        ]
+    );
+    for name in referred {
+        let out = run(claimtrail(&["man", name]));
+        assert_eq!(code(&out), 0, "man {name}: {}", stderr(&out));
+        let sub = stdout(&out);
+        assert!(
+            sub.contains(&format!(".TH claimtrail-{name} 1")),
+            "{name}: {sub}"
+        );
+        assert!(sub.contains("claimtrail 0."), "{name}: {sub}");
+    }
+    let out = run(claimtrail(&["man", "chek"]));
+    assert_eq!(code(&out), 2);
 }
 
 #[test]

@@ -16,6 +16,7 @@
 //!   Unicode) and byte-identical output across threads, locales and file order.
 //! - `props`: generated valid documents round-trip; damaged ones give located diagnostics.
 //! - `readme`: the README's generated examples match the commands.
+//! - `widths`: tables fitted to 60, 80, 120 and 200 columns, and blocks.
 
 // Tests print notes (a skipped browser or tmpfs test) for the person running them.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -34,3 +35,4 @@ mod readme;
 mod report;
 mod robust;
 mod trace;
+mod widths;

@@ -1,6 +1,7 @@
 //! The README's generated blocks: each `<!-- begin: ARGS -->` ... `<!-- end -->`
 //! block must be exactly what `claimtrail ARGS` prints on `claims/` (its headings
-//! demoted to level four). With
+//! demoted to level four; a terminal table, with no `--format`, in a text
+//! block). With
 //! `CLAIMTRAIL_BLESS_README=1` the test rewrites the blocks instead.
 
 use insta_cmd::get_cargo_bin;
@@ -13,19 +14,26 @@ fn run(args: &str) -> String {
     let out = Command::new(get_cargo_bin("claimtrail"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
         .args(args.split_whitespace())
         .output()
         .unwrap();
     assert!(out.status.success(), "claimtrail {args} failed");
     // The output's headings sit below the README's own sections.
-    String::from_utf8(out.stdout)
+    let text: String = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
         .map(|l| match l.strip_prefix("## ") {
             Some(rest) => format!("#### {rest}\n"),
             None => format!("{l}\n"),
         })
-        .collect()
+        .collect();
+    // A terminal table is shown as it is, in a text block.
+    if args.contains("--format") {
+        text
+    } else {
+        format!("```text\n{text}```\n")
+    }
 }
 
 #[test]
@@ -61,4 +69,50 @@ fn readme_blocks_match_the_commands() {
         mismatches.is_empty(),
         "README blocks out of date: {mismatches:?}; run CLAIMTRAIL_BLESS_README=1 cargo test readme"
     );
+}
+
+#[test]
+fn the_quick_start_reads_in_80_columns() {
+    let readme = include_str!("../../README.md");
+    let start = readme.find("## Quick start").unwrap();
+    let end = start + readme[start..].find("\n## ").unwrap();
+    for line in readme[start..end].lines() {
+        let width = unicode_width::UnicodeWidthStr::width(line);
+        assert!(width <= 80, "{width} columns: {line}");
+    }
+}
+
+/// The README's CI settings, `--deny warnings` and the bundled corpus: the
+/// settings are what makes the job pass.
+#[test]
+fn the_ci_settings_pass_the_bundled_corpus_with_deny_warnings() {
+    let readme = include_str!("../../README.md");
+    let start = readme
+        .find("```toml\n# claimtrail.toml")
+        .expect("the CI settings block");
+    let block = &readme[start + "```toml\n".len()..];
+    let block = &block[..block.find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let settings = dir.path().join("claimtrail.toml");
+    std::fs::write(&settings, block).unwrap();
+    let check = |config: Option<&std::path::Path>| {
+        let mut cmd = Command::new(get_cargo_bin("claimtrail"));
+        cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["check", "claims", "--deny", "warnings", "--quiet"]);
+        if let Some(c) = config {
+            cmd.arg("--config").arg(c);
+        }
+        cmd.output().unwrap()
+    };
+    let with = check(Some(&settings));
+    assert_eq!(
+        with.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&with.stdout)
+    );
+    assert!(String::from_utf8_lossy(&with.stdout).contains(": 0 errors, 0 warnings"));
+    assert_eq!(check(None).status.code(), Some(1));
+    // No placeholder where the install step is.
+    assert!(!readme.contains("OWNER/"));
 }

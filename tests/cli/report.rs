@@ -113,7 +113,16 @@ fn nothing_to_score_by_hand() {
     assert_eq!(counts(row), [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
     assert_eq!(row["anonymity_rate"], Value::Null);
     assert_eq!(row["score"], Value::Null);
-    assert_eq!(row["grade"], "-");
+    // No score, no grade: null like the score, not "-".
+    assert_eq!(row["grade"], Value::Null);
+}
+
+#[test]
+fn the_total_has_no_outlet() {
+    let report = metrics_report();
+    assert_eq!(report["total"]["outlet"], Value::Null);
+    assert_eq!(report["total"]["id"], "total");
+    assert_eq!(article(&report, "background-only")["outlet"], "reuters");
 }
 
 #[test]
