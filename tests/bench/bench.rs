@@ -218,6 +218,7 @@ fn main() {
             paths: vec![corpus.claims.clone()],
             format: CheckFormat::Human,
             deny_warnings: false,
+            focus: Default::default(),
         };
         let check_config = config(&check, &corpus);
         measure::pool(threads).install(|| {
