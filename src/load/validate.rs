@@ -113,7 +113,7 @@ pub(crate) fn validate_article(
     let title = nonempty(ctx, "title", a.title);
     if outlets.checked && outlets.get(a.outlet.get_ref()).is_none() {
         ctx.push_span(
-            make::unknown_outlet(a.outlet.get_ref(), &outlets.ids()),
+            make::unknown_outlet(a.outlet.get_ref(), outlets.suggester()),
             a.outlet.span(),
         );
     }
@@ -201,6 +201,7 @@ pub(crate) fn validate_article(
     }
     drop(ids);
 
+    let suggest_sources = crate::diag::LazySuggester::default();
     let mut claims = Vec::with_capacity(parsed.claims.len());
     for table in parsed.claims {
         let c = table.into_inner();
@@ -216,7 +217,8 @@ pub(crate) fn validate_article(
                     Some(s.into_inner())
                 }
                 Err(_) => {
-                    ctx.push_span(make::unknown_source(s.get_ref(), &source_ids), s.span());
+                    let known = suggest_sources.get_or_init(|| source_ids.iter().copied());
+                    ctx.push_span(make::unknown_source(s.get_ref(), known), s.span());
                     None
                 }
             });
@@ -239,7 +241,7 @@ pub(crate) fn validate_article(
                 for hop in &hops {
                     if outlets.checked && outlets.get(hop.get_ref()).is_none() {
                         ctx.push_span(
-                            make::unknown_outlet(hop.get_ref(), &outlets.ids()),
+                            make::unknown_outlet(hop.get_ref(), outlets.suggester()),
                             hop.span(),
                         );
                     }

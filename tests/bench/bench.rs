@@ -30,7 +30,7 @@ mod measure;
 #[global_allocator]
 static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-use claimtrail::config::{CheckFormat, Command, Config, TraceFormat};
+use claimtrail::options::{CheckFormat, Command, Config, TraceFormat};
 use claimtrail::render::{Format, Terminal};
 use claimtrail::{Exit, raw};
 use clap::Parser;

@@ -7,7 +7,7 @@
 //! campaign: `PROPTEST_CASES=2000000 cargo test --release props`.
 
 use claimtrail::diag::Severity;
-use claimtrail::fmt::{self, FileKind};
+use claimtrail::layout::{self as fmt, FileKind};
 use claimtrail::load;
 use claimtrail::model::{Article, Outlet, Outlets};
 use proptest::prelude::*;
