@@ -7,6 +7,7 @@
 //! bytes): a report of a large corpus piped to a file should not build a
 //! table of cell objects first. Its rows are made and laid out in parallel.
 
+use super::escape::visible;
 use super::{Align, Block, Cells, Doc, Grid, Rows, Terminal};
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
 use rayon::prelude::*;
@@ -21,6 +22,7 @@ pub fn write(out: &mut dyn Write, doc: &Doc, term: Terminal) -> io::Result<()> {
         first = false;
         match block {
             Block::Heading(h) => {
+                let h = visible(h);
                 if term.color {
                     writeln!(out, "\x1b[1m{h}\x1b[0m")?;
                 } else {
@@ -30,11 +32,12 @@ pub fn write(out: &mut dyn Write, doc: &Doc, term: Terminal) -> io::Result<()> {
             Block::Fields(fields) => {
                 let width = fields
                     .iter()
-                    .map(|(k, _)| unicode_width(k))
+                    .map(|(k, _)| unicode_width(&visible(k)))
                     .max()
                     .unwrap_or(0);
                 for (k, v) in fields {
-                    let pad = width - unicode_width(k);
+                    let (k, v) = (visible(k), visible(v));
+                    let pad = width - unicode_width(&k);
                     writeln!(out, "{k}:{} {v}", " ".repeat(pad))?;
                 }
             }
@@ -77,7 +80,7 @@ fn table(g: &Grid, term: Terminal) -> Table {
     }));
     let add = |t: &mut Table, row: &[String], bold: bool| {
         t.add_row(row.iter().zip(&g.columns).map(|(v, c)| {
-            let mut cell = Cell::new(v);
+            let mut cell = Cell::new(visible(v));
             if c.align == Align::Right {
                 cell = cell.set_alignment(CellAlignment::Right);
             }

@@ -145,6 +145,7 @@ fn config(command: &Command, corpus: &Corpus) -> Config {
         term: Terminal {
             width: None,
             color: false,
+            csv_raw: false,
         },
     }
 }

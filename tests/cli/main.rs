@@ -13,6 +13,8 @@
 //!   Unicode) and byte-identical output across threads, locales and file order.
 //! - `props`: generated valid documents round-trip; damaged ones give located diagnostics.
 //! - `readme`: the README's generated examples match the commands.
+//! - `escape`: no control character from the annotations reaches the output;
+//!   CSV formulas are text unless `--csv-raw`.
 
 // Tests print notes (a skipped browser or tmpfs test) for the person running them.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -20,6 +22,7 @@
 mod check;
 mod common;
 mod edit;
+mod escape;
 mod faults;
 mod fuzz;
 mod html;
