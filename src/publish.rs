@@ -210,17 +210,17 @@ pub fn write(dir: &Path, files: &Files) -> io::Result<Written> {
     let mut done = Written::default();
     for (path, content) in files {
         let target = join(dir, path);
-        if let Some(parent) = target.parent() {
-            if !folder(parent)?.starts_with(&root) {
-                return Err(io::Error::new(
-                    io::ErrorKind::PermissionDenied,
-                    format!(
-                        "`{}` leads outside `{}`; not writing there",
-                        parent.display(),
-                        dir.display()
-                    ),
-                ));
-            }
+        if let Some(parent) = target.parent()
+            && !folder(parent)?.starts_with(&root)
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "`{}` leads outside `{}`; not writing there",
+                    parent.display(),
+                    dir.display()
+                ),
+            ));
         }
         if read_if_file(&target)?.as_deref() == Some(content.as_str()) {
             done.unchanged += 1;
