@@ -9,11 +9,49 @@
 //! refused: a new file in its place would leave the other names with the old
 //! text. So is a file the user may not write: a rename needs only the
 //! folder's permission, and would override the file's own.
+//!
+//! A temporary file is created with the target's permissions from the
+//! start (exclusively, the mode given at open), so a private file is never
+//! readable by others, not even half written. The temporaries alive are
+//! listed: [`remove_temporaries`], which the binary calls on SIGINT and
+//! SIGTERM, removes them and lets no other start. Temporaries left by a run
+//! that was killed outright (`.{name}.{pid}-{n}.tmp` of a process no longer
+//! running) are removed from a folder the next time a file is written there.
 
+use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+/// The temporaries alive, the folders already cleaned of stale ones, and
+/// whether the process is stopping.
+#[derive(Default)]
+struct Live {
+    temps: HashSet<PathBuf>,
+    cleaned: HashSet<PathBuf>,
+    stopping: bool,
+}
+
+static LIVE: Mutex<Option<Live>> = Mutex::new(None);
+
+fn live() -> MutexGuard<'static, Option<Live>> {
+    // A panic while holding the lock leaves the list as it was: still usable.
+    LIVE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Remove every temporary file this process has open, and refuse to create
+/// more: for a signal handler, before the process exits. A rename under way
+/// finishes first, so a file is left either old or new.
+pub fn remove_temporaries() {
+    let mut guard = live();
+    let state = guard.get_or_insert_with(Live::default);
+    state.stopping = true;
+    for temp in state.temps.drain() {
+        let _ = fs::remove_file(&temp);
+    }
+}
 
 /// Replace (or create) `path`, or the file it links to, with `bytes`. An
 /// existing file keeps its permissions.
@@ -36,8 +74,7 @@ pub fn write_checked(
         fs::set_permissions(&temp.path, meta.permissions())?;
     }
     check(&temp.path)?;
-    fs::rename(&temp.path, &target)?;
-    temp.disarm();
+    temp.rename_to(&target)?;
     sync_parent(&target);
     Ok(())
 }
@@ -145,8 +182,7 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
                     format!("`{}` already exists", path.display()),
                 ));
             }
-            fs::rename(&temp.path, path)?;
-            temp.disarm();
+            temp.rename_to(path)?;
             sync_parent(path);
             return Ok(());
         }
@@ -173,10 +209,37 @@ impl Temp {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "file".to_string());
+        clean_stale(dir);
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+            // The target's permissions from the first byte (the umask may
+            // only take some away); a new file gets the usual 0666 less umask.
+            if let Ok(meta) = fs::metadata(target) {
+                options.mode(meta.mode() & 0o7777);
+            }
+        }
         loop {
             let n = COUNTER.fetch_add(1, Ordering::Relaxed);
             let path = dir.join(temp_name(&name, n));
-            let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
+            let opened = {
+                let mut guard = live();
+                let state = guard.get_or_insert_with(Live::default);
+                if state.stopping {
+                    return Err(io::Error::new(
+                        io::ErrorKind::Interrupted,
+                        "interrupted: no file was replaced",
+                    ));
+                }
+                let opened = options.open(&path);
+                if opened.is_ok() {
+                    state.temps.insert(path.clone());
+                }
+                opened
+            };
+            let mut file = match opened {
                 Ok(f) => f,
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                 Err(e) => return Err(e),
@@ -188,17 +251,89 @@ impl Temp {
         }
     }
 
-    fn disarm(mut self) {
-        self.armed = false;
+    /// Rename over `to`, unless the process is stopping (the temporary is
+    /// then already removed).
+    fn rename_to(mut self, to: &Path) -> io::Result<()> {
+        let mut guard = live();
+        let state = guard.get_or_insert_with(Live::default);
+        if !state.temps.remove(&self.path) {
+            self.armed = false;
+            return Err(io::Error::new(
+                io::ErrorKind::Interrupted,
+                "interrupted: no file was replaced",
+            ));
+        }
+        let renamed = fs::rename(&self.path, to);
+        if renamed.is_err() {
+            state.temps.insert(self.path.clone());
+        } else {
+            self.armed = false;
+        }
+        renamed
     }
 }
 
 impl Drop for Temp {
     fn drop(&mut self) {
         if self.armed {
+            let mut guard = live();
+            if let Some(state) = guard.as_mut() {
+                state.temps.remove(&self.path);
+            }
             let _ = fs::remove_file(&self.path);
         }
     }
+}
+
+/// Remove the temporaries a killed run of claimtrail left in `dir`: names
+/// of the form `.{name}.{pid}-{n}.tmp` whose process is no longer running.
+/// Once per folder per run. Where running processes cannot be listed
+/// (no `/proc`), only temporaries over a day old are removed.
+fn clean_stale(dir: &Path) {
+    {
+        let mut guard = live();
+        let state = guard.get_or_insert_with(Live::default);
+        if !state.cleaned.insert(dir.to_path_buf()) {
+            return;
+        }
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let proc = Path::new("/proc/self").exists();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(stale_pid) else {
+            continue;
+        };
+        if pid == std::process::id() {
+            continue;
+        }
+        let gone = if proc {
+            !Path::new("/proc").join(pid.to_string()).exists()
+        } else {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 24 * 3600)
+        };
+        if gone && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in a temporary's name made by [`temp_name`].
+fn stale_pid(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (_, tail) = rest.rsplit_once('.')?;
+    let (pid, n) = tail.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(pid) && digits(n))
+        .then(|| pid.parse().ok())
+        .flatten()
 }
 
 /// The longest file name most file systems allow, in bytes.
@@ -354,6 +489,16 @@ mod tests {
         write(&path, b"new").unwrap();
         check_replaceable(&dir.join("c.toml")).unwrap();
         fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn stale_names_are_ours_only() {
+        assert_eq!(stale_pid(".a.toml.123-0.tmp"), Some(123));
+        assert_eq!(stale_pid(&temp_name("a.toml", 7)), Some(std::process::id()));
+        assert_eq!(stale_pid(".a.toml.tmp"), None);
+        assert_eq!(stale_pid("a.toml.123-0.tmp"), None);
+        assert_eq!(stale_pid(".a.toml.12x-0.tmp"), None);
+        assert_eq!(stale_pid(".a.toml.123-.tmp"), None);
     }
 
     #[test]

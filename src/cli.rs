@@ -44,6 +44,12 @@ pub struct Cli {
     /// Refuse files larger than this many bytes [default: 134217728].
     #[arg(long, global = true, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
+
+    /// CSV cells byte for byte: no `'` before a cell a spreadsheet would run
+    /// as a formula, control characters as they are. For pipelines, not for
+    /// spreadsheets.
+    #[arg(long, global = true)]
+    pub csv_raw: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -652,6 +658,7 @@ impl Cli {
             term: Terminal {
                 width,
                 color: use_color(self.color, stdout_tty),
+                csv_raw: self.csv_raw,
             },
         }
     }

@@ -14,6 +14,13 @@ use std::process::ExitCode;
 static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
+    // On SIGINT or SIGTERM (ctrlc's `termination` feature; SIGHUP too),
+    // remove the temporary files of writes under way before exiting, as a
+    // shell does for an interrupted command: 130.
+    let _ = ctrlc::set_handler(|| {
+        claimtrail::atomic::remove_temporaries();
+        std::process::exit(130);
+    });
     let action = cli::Cli::parse().into_action();
     if let cli::Action::Lsp(options) = &action {
         return serve(options);

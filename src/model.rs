@@ -137,6 +137,8 @@ pub struct Outlets {
     /// `outlets.toml` was read, even an empty one. Without a readable
     /// registry (already an error) every id would be unknown, so none is.
     pub checked: bool,
+    /// "Did you mean" over the ids, built when an unknown id first needs it.
+    pub suggest: crate::diag::LazySuggester,
 }
 
 impl Outlets {
@@ -145,6 +147,11 @@ impl Outlets {
         let mut ids: Vec<&str> = self.by_id.keys().map(String::as_str).collect();
         ids.sort_unstable();
         ids
+    }
+
+    /// The index "did you mean" asks for an unknown outlet id.
+    pub fn suggester(&self) -> &crate::diag::Suggester {
+        self.suggest.get_or_init(|| self.ids())
     }
 
     pub fn get(&self, id: &str) -> Option<&Outlet> {

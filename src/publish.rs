@@ -210,27 +210,36 @@ pub fn write(dir: &Path, files: &Files) -> io::Result<Written> {
     let mut done = Written::default();
     for (path, content) in files {
         let target = join(dir, path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(at("create the folder", parent))?;
-            if !fs::canonicalize(parent)
-                .map_err(at("resolve", parent))?
-                .starts_with(&root)
-            {
-                return Err(io::Error::new(
-                    io::ErrorKind::PermissionDenied,
-                    format!(
-                        "`{}` leads outside `{}`; not writing there",
-                        parent.display(),
-                        dir.display()
-                    ),
-                ));
-            }
+        if let Some(parent) = target.parent()
+            && !folder(parent)?.starts_with(&root)
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "`{}` leads outside `{}`; not writing there",
+                    parent.display(),
+                    dir.display()
+                ),
+            ));
         }
         if read_if_file(&target)?.as_deref() == Some(content.as_str()) {
             done.unchanged += 1;
             continue;
         }
-        atomic::write(&target, content.as_bytes()).map_err(at("write", &target))?;
+        let mut tries = 0;
+        loop {
+            match atomic::write(&target, content.as_bytes()) {
+                Ok(()) => break,
+                // Another run removed the folder it had emptied: make it again.
+                Err(e) if e.kind() == io::ErrorKind::NotFound && tries < 3 => {
+                    tries += 1;
+                    if let Some(parent) = target.parent() {
+                        folder(parent)?;
+                    }
+                }
+                Err(e) => return Err(at("write", &target)(e)),
+            }
+        }
         done.written += 1;
     }
     for (path, _) in generated_files(dir, &kinds(files))? {
@@ -238,8 +247,12 @@ pub fn write(dir: &Path, files: &Files) -> io::Result<Written> {
             continue;
         }
         let target = join(dir, &path);
-        fs::remove_file(&target).map_err(at("remove", &target))?;
-        done.removed += 1;
+        match fs::remove_file(&target) {
+            Ok(()) => done.removed += 1,
+            // Another run into the same folder removed it first: the end is the same.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(at("remove", &target)(e)),
+        }
         // Folders the removal emptied go too; `remove_dir` keeps any that are not empty.
         let mut parent = target.parent();
         while let Some(p) = parent {
@@ -250,6 +263,21 @@ pub fn write(dir: &Path, files: &Files) -> io::Result<Written> {
         }
     }
     Ok(done)
+}
+
+/// Create `dir` if needed and resolve it. Another run writing into the same
+/// folder may remove it between the two steps, once it emptied it: a few
+/// tries make it again.
+fn folder(dir: &Path) -> io::Result<PathBuf> {
+    let mut tries = 0;
+    loop {
+        fs::create_dir_all(dir).map_err(at("create the folder", dir))?;
+        match fs::canonicalize(dir) {
+            Ok(p) => return Ok(p),
+            Err(e) if e.kind() == io::ErrorKind::NotFound && tries < 3 => tries += 1,
+            Err(e) => return Err(at("resolve", dir)(e)),
+        }
+    }
 }
 
 /// An I/O error that says what was being done, and to which path.
@@ -295,7 +323,12 @@ fn read_if_file(path: &Path) -> io::Result<Option<String>> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(at("read", path)(e)),
     }
-    let bytes = fs::read(path).map_err(at("read", path))?;
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        // Removed since it was seen (another run into the same folder).
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(at("read", path)(e)),
+    };
     Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
 }
 
@@ -324,7 +357,17 @@ fn generated_files(dir: &Path, kinds: &[&str]) -> io::Result<Files> {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = entry.map_err(io::Error::other)?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            // Removed while walking (another run into the same folder).
+            Err(e)
+                if e.io_error()
+                    .is_some_and(|e| e.kind() == io::ErrorKind::NotFound) =>
+            {
+                continue;
+            }
+            Err(e) => return Err(io::Error::other(e)),
+        };
         if !entry.file_type().is_file()
             || entry
                 .path()

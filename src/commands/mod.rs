@@ -44,8 +44,9 @@ impl From<io::Error> for Error {
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::Usage(s) => f.write_str(s),
-            Error::Io(e) => write!(f, "{e}"),
+            // Messages quote ids from the corpus and the command line.
+            Error::Usage(s) => f.write_str(&crate::render::escape::visible(s)),
+            Error::Io(e) => f.write_str(&crate::render::escape::visible(&e.to_string())),
         }
     }
 }

@@ -5,7 +5,9 @@
 //! Rendering lives in `render::diagnostics`; this module only describes problems.
 
 mod sort;
+mod suggest;
 pub use sort::sorted;
+pub use suggest::{LazySuggester, Suggester, cells_computed, closest, did_you_mean};
 
 use serde::Serialize;
 use std::borrow::Cow;
@@ -361,29 +363,6 @@ impl Diagnostic {
     }
 }
 
-/// "did you mean `x`?" for a value among candidates, or `None` when nothing is close.
-pub fn did_you_mean<'a>(
-    value: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
-    closest(value, candidates).map(|c| format!("did you mean `{c}`?"))
-}
-
-/// The candidate closest to `value`, when it is close enough to be a likely typo.
-pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let value_lower = value.to_lowercase();
-    let mut best: Option<(f64, &'a str)> = None;
-    for cand in candidates {
-        let score = strsim::jaro_winkler(&value_lower, &cand.to_lowercase());
-        let dist = strsim::levenshtein(&value_lower, &cand.to_lowercase());
-        let max_dist = (cand.chars().count().max(value.chars().count()) / 3).max(1);
-        if (score >= 0.85 || dist <= max_dist) && best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, cand));
-        }
-    }
-    best.map(|(_, c)| c)
-}
-
 fn one_of(candidates: &[&str]) -> String {
     let quoted: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
     quoted.join(", ")
@@ -397,7 +376,7 @@ fn key(id: &str) -> String {
 
 /// One constructor per code: every message is written here and nowhere else.
 pub mod make {
-    use super::{Code, Diagnostic, Note, closest, did_you_mean, key, one_of};
+    use super::{Code, Diagnostic, Note, Suggester, did_you_mean, key, one_of};
 
     pub fn syntax(message: &str) -> Diagnostic {
         Diagnostic::new(Code::Syntax, format!("invalid TOML: {message}"))
@@ -503,8 +482,8 @@ pub mod make {
             .help(format!("give `{field}` a value, or remove the entry"))
     }
 
-    pub fn unknown_source(id: &str, known: &[&str]) -> Diagnostic {
-        let help = did_you_mean(id, known.iter().copied()).unwrap_or_else(|| {
+    pub fn unknown_source(id: &str, known: &Suggester) -> Diagnostic {
+        let help = known.did_you_mean(id).unwrap_or_else(|| {
             if known.is_empty() {
                 format!(
                     "this article defines no sources; add a `[sources.{}]` table",
@@ -514,7 +493,7 @@ pub mod make {
                 format!(
                     "define `[sources.{}]`, or use one of {}",
                     key(id),
-                    one_of(known)
+                    known.listing()
                 )
             }
         });
@@ -524,7 +503,7 @@ pub mod make {
             .note(Note::plain(
                 "until it is fixed the claim has no source, and no finding about its attribution is reported",
             ));
-        if let Some(meant) = closest(id, known.iter().copied()) {
+        if let Some(meant) = known.closest(id) {
             d = d.note(Note::plain(format!(
                 "`{meant}` is not reported as unused: this claim probably cites it"
             )));
@@ -532,8 +511,9 @@ pub mod make {
         d
     }
 
-    pub fn unknown_outlet(id: &str, known: &[&str]) -> Diagnostic {
-        let help = did_you_mean(id, known.iter().copied())
+    pub fn unknown_outlet(id: &str, known: &Suggester) -> Diagnostic {
+        let help = known
+            .did_you_mean(id)
             .unwrap_or_else(|| format!("add `[{}]` to outlets.toml", key(id)));
         Diagnostic::new(Code::UnknownOutlet, format!("unknown outlet `{id}`"))
             .label("not in outlets.toml")

@@ -113,7 +113,7 @@ pub(crate) fn validate_article(
     let title = nonempty(ctx, "title", a.title);
     if outlets.checked && outlets.get(a.outlet.get_ref()).is_none() {
         ctx.push_span(
-            make::unknown_outlet(a.outlet.get_ref(), &outlets.ids()),
+            make::unknown_outlet(a.outlet.get_ref(), outlets.suggester()),
             a.outlet.span(),
         );
     }
@@ -201,6 +201,7 @@ pub(crate) fn validate_article(
     }
     drop(ids);
 
+    let suggest_sources = crate::diag::LazySuggester::default();
     let mut claims = Vec::with_capacity(parsed.claims.len());
     for table in parsed.claims {
         let c = table.into_inner();
@@ -216,13 +217,14 @@ pub(crate) fn validate_article(
                     Some(s.into_inner())
                 }
                 Err(_) => {
+                    let known = suggest_sources.get_or_init(|| source_ids.iter().copied());
                     // The source it was probably meant to cite is not also
                     // reported as unused.
-                    let meant = crate::diag::closest(s.get_ref(), source_ids.iter().copied());
+                    let meant = known.closest(s.get_ref());
                     if let Some(i) = meant.and_then(|m| source_ids.binary_search(&m).ok()) {
                         used[i] = true;
                     }
-                    ctx.push_span(make::unknown_source(s.get_ref(), &source_ids), s.span());
+                    ctx.push_span(make::unknown_source(s.get_ref(), known), s.span());
                     ctx.unresolved.push(pos);
                     None
                 }
@@ -246,7 +248,7 @@ pub(crate) fn validate_article(
                 for hop in &hops {
                     if outlets.checked && outlets.get(hop.get_ref()).is_none() {
                         ctx.push_span(
-                            make::unknown_outlet(hop.get_ref(), &outlets.ids()),
+                            make::unknown_outlet(hop.get_ref(), outlets.suggester()),
                             hop.span(),
                         );
                     }

@@ -84,7 +84,8 @@ mod tests {
             text: "x = \"🙂 é\"".into(),
             underline: 10..12,
         };
-        let d = make::unknown_source("us-oficial", &["us-official"]).at("f.toml", Some(snippet));
+        let d = make::unknown_source("us-oficial", &crate::diag::Suggester::new(["us-official"]))
+            .at("f.toml", Some(snippet));
         let l = to_lsp(&d);
         assert_eq!(
             l.range,

@@ -19,7 +19,9 @@ pub fn human(d: &Diagnostic, color: bool) -> String {
 /// `human`, appended to `out` (no line break after it).
 pub fn human_into(out: &mut String, d: &Diagnostic, color: bool) {
     if color || !plain(out, d) {
-        out.push_str(&snippets(d, color));
+        // annotate-snippets shows C0 controls and bidirectional overrides as
+        // symbols, but writes C1 controls as they are.
+        out.push_str(&super::escape::visible_c1(&snippets(d, color)));
     }
 }
 
@@ -254,8 +256,7 @@ pub fn json(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
             notes: &d.notes,
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &items)?;
-    writeln!(out)
+    super::write_json(out, &items)
 }
 
 /// GitHub Actions workflow commands, so findings show on the pull request diff.
@@ -292,7 +293,8 @@ pub fn github(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()>
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    super::escape::visible(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

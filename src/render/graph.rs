@@ -107,7 +107,8 @@ fn sorted_nodes(g: &Graph) -> Vec<(usize, NodeKind, &str)> {
 }
 
 fn dot_escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
+    super::escape::visible(s)
+        .replace('\\', "\\\\")
         .replace('"', "\\\"")
         .replace('\n', "\\n")
 }
@@ -142,13 +143,13 @@ pub fn dot(out: &mut dyn Write, t: &Trail, outlets: &Outlets) -> io::Result<()> 
 /// Mermaid labels: quotes and markup characters as entity codes.
 fn mermaid_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
+    for ch in super::escape::visible(s).chars() {
         match ch {
             '"' => out.push_str("#quot;"),
             '<' => out.push_str("#lt;"),
             '>' => out.push_str("#gt;"),
             '#' => out.push_str("#35;"),
-            '\n' | '\r' => out.push(' '),
+            '\n' => out.push(' '),
             _ => out.push(ch),
         }
     }

@@ -447,7 +447,7 @@ struct Esc<'a>(&'a str);
 
 impl fmt::Display for Esc<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s = self.0;
+        let s = &*super::escape::visible(self.0);
         let mut last = 0;
         for (i, c) in s.char_indices() {
             let entity = match c {

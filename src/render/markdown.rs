@@ -65,11 +65,10 @@ pub fn cell(s: &str) -> String {
 /// the one line a heading, bullet or cell has: line breaks become `<br>`.
 pub fn inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(ch) = chars.next() {
+    let s = super::escape::visible(s);
+    for ch in s.chars() {
         match ch {
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => out.push_str("<br>"),
+            '\n' => out.push_str("<br>"),
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' => {
                 out.push('\\');
                 out.push(ch);

@@ -5,6 +5,7 @@
 
 pub mod csv;
 pub mod diagnostics;
+pub mod escape;
 pub mod fit;
 pub mod graph;
 pub mod html;
@@ -176,6 +177,15 @@ impl<'a> Rows<'a> {
         (0..self.len).map(|i| self.get(i))
     }
 
+    /// The rows as written, with no character made visible.
+    pub fn iter_raw(&self) -> impl Iterator<Item = Vec<String>> + '_ {
+        (0..self.len).map(|i| {
+            let mut cells = Cells::raw();
+            self.write(i, &mut cells);
+            cells.iter().map(str::to_string).collect()
+        })
+    }
+
     /// The `i`th row.
     pub fn get(&self, i: usize) -> Vec<String> {
         let mut cells = Cells::default();
@@ -189,17 +199,31 @@ impl<'a> Rows<'a> {
     }
 }
 
-/// Cells written end to end into one string, with where each ends.
+/// Cells written end to end into one string, with where each ends. Text is
+/// made [`escape::visible`] as it is added, unless the cells are `raw`.
 #[derive(Default)]
 pub struct Cells {
     text: String,
     ends: Vec<usize>,
+    raw: bool,
 }
 
 impl Cells {
+    /// Cells that keep their text byte for byte (CSV for pipelines).
+    pub fn raw() -> Cells {
+        Cells {
+            raw: true,
+            ..Cells::default()
+        }
+    }
+
     /// Add a cell.
     pub fn push(&mut self, cell: &str) {
-        self.text.push_str(cell);
+        if self.raw {
+            self.text.push_str(cell);
+        } else {
+            self.text.push_str(&escape::visible(cell));
+        }
         self.ends.push(self.text.len());
     }
 
@@ -351,13 +375,17 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// Terminal facts the table renderer needs.
+/// Facts about where output goes: the terminal the table renderer fits, and
+/// whether CSV goes to a pipeline that wants its bytes.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Terminal {
     /// Width to fit tables to (`--width`, `COLUMNS`, the terminal's); `None`
     /// for every column at full width (`--wide`, or not a terminal).
     pub width: Option<u16>,
     pub color: bool,
+    /// `--csv-raw`: CSV cells as written, without the `'` before formulas
+    /// or visible control characters.
+    pub csv_raw: bool,
 }
 
 /// Write a doc in a text format (JSON is written from the values, not the doc).
@@ -365,7 +393,7 @@ pub fn write_doc(out: &mut dyn Write, doc: &Doc, format: Format, term: Terminal)
     match format {
         Format::Table => table::write(out, doc, term),
         Format::Markdown => markdown::write(out, doc),
-        Format::Csv => csv::write(out, doc),
+        Format::Csv => csv::write(out, doc, term.csv_raw),
         Format::Json | Format::Html => Err(io::Error::other(
             "JSON and HTML are written from the computed values, not from a document",
         )),
@@ -389,8 +417,10 @@ pub fn write<'a, T: serde::Serialize>(
 
 /// Pretty JSON with a trailing newline.
 pub fn write_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
+    let mut out = escape::JsonControls::new(out);
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    out.flush()
 }
 
 /// A rate as a percentage with no decimals ("33%"), or "-".

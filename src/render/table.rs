@@ -7,6 +7,7 @@
 //! bytes): a report of a large corpus piped to a file should not build a
 //! table of cell objects first. Its rows are made and laid out in parallel.
 
+use super::escape::visible;
 use super::{Align, Block, Cells, Doc, Grid, Rows, Terminal, fit};
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
 use rayon::prelude::*;
@@ -21,9 +22,10 @@ pub fn write(out: &mut dyn Write, doc: &Doc, term: Terminal) -> io::Result<()> {
         first = false;
         match block {
             Block::Heading(h) => {
+                let h = visible(h);
                 let lines = match term.width {
-                    Some(w) => fit::wrap(h, usize::from(w)),
-                    None => vec![h.clone()],
+                    Some(w) => fit::wrap(&h, usize::from(w)),
+                    None => vec![h.to_string()],
                 };
                 for h in lines {
                     if term.color {
@@ -36,15 +38,16 @@ pub fn write(out: &mut dyn Write, doc: &Doc, term: Terminal) -> io::Result<()> {
             Block::Fields(fields) => {
                 let width = fields
                     .iter()
-                    .map(|(k, _)| unicode_width(k))
+                    .map(|(k, _)| unicode_width(&visible(k)))
                     .max()
                     .unwrap_or(0);
                 for (k, v) in fields {
-                    let pad = width - unicode_width(k);
+                    let (k, v) = (visible(k), visible(v));
+                    let pad = width - unicode_width(&k);
                     // Wrapped under its first line when a width is known.
                     let lines = match term.width {
-                        Some(w) => fit::wrap(v, usize::from(w).saturating_sub(width + 2).max(20)),
-                        None => vec![v.clone()],
+                        Some(w) => fit::wrap(&v, usize::from(w).saturating_sub(width + 2).max(20)),
+                        None => vec![v.to_string()],
                     };
                     for (n, line) in lines.iter().enumerate() {
                         if n == 0 {
@@ -91,7 +94,7 @@ fn table(g: &Grid, term: Terminal) -> Table {
     }));
     let add = |t: &mut Table, row: &[String], bold: bool| {
         t.add_row(row.iter().zip(&g.columns).map(|(v, c)| {
-            let mut cell = Cell::new(v);
+            let mut cell = Cell::new(visible(v));
             if c.align == Align::Right {
                 cell = cell.set_alignment(CellAlignment::Right);
             }

@@ -151,6 +151,7 @@ fn config(command: &Command, corpus: &Corpus) -> Config {
         term: Terminal {
             width: None,
             color: false,
+            csv_raw: false,
         },
     }
 }

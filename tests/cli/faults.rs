@@ -219,3 +219,152 @@ fn two_processes_formatting_one_file_never_leave_it_half_written() {
         assert_eq!(names(dir.path()), ["messy.toml", "outlets.toml"]);
     }
 }
+
+/// A large article `fmt` has work to do on: every claim's keys out of order.
+fn large_messy(claims: usize) -> String {
+    let mut t = String::from(
+        "[article]\noutlet = \"reuters\"\ntitle = \"Large\"\npublished = 2019-03-26\n",
+    );
+    for i in 0..claims {
+        t.push_str(&format!(
+            "[[claims]]\ntext = \"claim {i}\"\nid = \"c{i}\"\n"
+        ));
+    }
+    t
+}
+
+/// SIGTERM while `fmt` writes: the temporary file, created private for a
+/// private file (never readable by others, not even half written), is
+/// removed, and the file is left whole, old or new.
+#[cfg(unix)]
+#[test]
+fn a_signal_during_fmt_leaves_no_temporary_and_nothing_readable() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut seen = 0;
+    for round in 0..6 {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("outlets.toml"), registry()).unwrap();
+        let file = dir.path().join("a.toml");
+        let original = large_messy(50_000 << round.min(3));
+        std::fs::write(&file, &original).unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let mut child = Command::new(insta_cmd::get_cargo_bin("claimtrail"))
+            .current_dir(dir.path())
+            .args(["fmt", "a.toml"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait for the temporary file to appear, then send SIGTERM.
+        let temp = loop {
+            if let Some(name) = names(dir.path()).into_iter().find(|n| n.ends_with(".tmp")) {
+                break Some(dir.path().join(name));
+            }
+            if child.try_wait().unwrap().is_some() {
+                break None;
+            }
+            std::thread::yield_now();
+        };
+        let Some(temp) = temp else {
+            continue;
+        };
+        if let Ok(meta) = std::fs::metadata(&temp) {
+            assert_eq!(
+                meta.permissions().mode() & 0o777,
+                0o600,
+                "the temporary's mode"
+            );
+        }
+        let killed = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .unwrap();
+        let status = child.wait().unwrap();
+        if !killed.success() || status.success() {
+            // It finished before the signal arrived.
+            continue;
+        }
+        seen += 1;
+        assert_eq!(status.code(), Some(130), "{status:?}");
+        assert_eq!(names(dir.path()), ["a.toml", "outlets.toml"]);
+        let meta = std::fs::metadata(&file).unwrap();
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            text == original || text.len() == original.len(),
+            "a whole file"
+        );
+        if seen == 2 {
+            break;
+        }
+    }
+    assert!(seen > 0, "no run was caught while writing");
+}
+
+/// Temporaries a killed run left (of a process no longer running) are
+/// removed by the next write in their folder; other files stay.
+#[test]
+fn stale_temporaries_are_removed_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("outlets.toml"), registry()).unwrap();
+    std::fs::write(dir.path().join("messy.toml"), fixture(MESSY)).unwrap();
+    for stale in [
+        ".messy.toml.4000000000-0.tmp",
+        ".other.toml.4000000001-7.tmp",
+    ] {
+        std::fs::write(dir.path().join(stale), "partial").unwrap();
+    }
+    std::fs::write(dir.path().join(".notes.tmp"), "mine").unwrap();
+    let o = claimtrail(dir.path(), &["fmt", "messy.toml"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        names(dir.path()),
+        [".notes.tmp", "messy.toml", "outlets.toml"]
+    );
+}
+
+/// Two `report --out` runs into one folder at once, removing the same stale
+/// page: a file the other run removed first is not an error, and the folder
+/// ends as one run alone leaves it.
+#[test]
+fn two_report_runs_into_one_folder_both_succeed() {
+    let article = |i: usize| {
+        format!(
+            "[article]\ntitle = \"A{i}\"\noutlet = \"reuters\"\npublished = 2019-03-26\n\n[[claims]]\nid = \"c\"\ntext = \"t\"\n"
+        )
+    };
+    for _ in 0..10 {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("c");
+        std::fs::create_dir(&corpus).unwrap();
+        std::fs::write(corpus.join("outlets.toml"), registry()).unwrap();
+        for i in 0..40 {
+            std::fs::write(corpus.join(format!("a{i:03}.toml")), article(i)).unwrap();
+        }
+        let first = claimtrail(dir.path(), &["report", "c", "--out", "o"]);
+        assert!(
+            first.status.success(),
+            "{}",
+            String::from_utf8_lossy(&first.stderr)
+        );
+        // Half the articles go: both runs remove their pages.
+        for i in (0..40).step_by(2) {
+            std::fs::remove_file(corpus.join(format!("a{i:03}.toml"))).unwrap();
+        }
+        let spawn = || claimtrail(dir.path(), &["report", "c", "--out", "o"]);
+        let (a, b) = std::thread::scope(|s| {
+            let a = s.spawn(spawn);
+            let b = s.spawn(spawn);
+            (a.join().unwrap(), b.join().unwrap())
+        });
+        for o in [&a, &b] {
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        }
+        let check = claimtrail(dir.path(), &["report", "c", "--out", "o", "--check"]);
+        assert!(
+            check.status.success(),
+            "{}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+    }
+}

@@ -16,6 +16,8 @@
 //!   Unicode) and byte-identical output across threads, locales and file order.
 //! - `props`: generated valid documents round-trip; damaged ones give located diagnostics.
 //! - `readme`: the README's generated examples match the commands.
+//! - `escape`: no control character from the annotations reaches the output;
+//!   CSV formulas are text unless `--csv-raw`.
 //! - `widths`: tables fitted to 60, 80, 120 and 200 columns, and blocks.
 
 // Tests print notes (a skipped browser or tmpfs test) for the person running them.
@@ -25,6 +27,7 @@ mod check;
 mod common;
 mod draft;
 mod edit;
+mod escape;
 mod faults;
 mod fuzz;
 mod html;
