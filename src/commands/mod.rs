@@ -4,6 +4,7 @@
 
 mod check;
 mod edit;
+mod export;
 mod report;
 mod trace;
 
@@ -110,6 +111,13 @@ pub fn run_with_progress(
         Command::Schema { kind } => edit::schema(*kind, out),
         Command::New(args) => edit::new_article(args, err),
         Command::Fmt { paths, check } => edit::fmt(&mut run, paths, *check, out, err),
+        Command::Export {
+            paths,
+            format,
+            out: dir,
+        } => export::export(&mut run, paths, *format, dir.as_deref(), out, err),
+        Command::ExportSql => export::sql(out),
+        Command::ImportCsv(args) => export::import_csv(args, err),
     }
 }
 

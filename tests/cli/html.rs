@@ -12,7 +12,7 @@ use claimtrail::metrics::{self, ArticleRow, Explanation};
 use claimtrail::model::Outlets;
 use claimtrail::render::html::{self, HtmlInput, Page};
 use claimtrail::score::Weights;
-use claimtrail::sources::{self, SourcesReport};
+use claimtrail::speakers::{self as sources, SourcesReport};
 use claimtrail::trail::{self, Trail};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -8,6 +8,8 @@
 //! - `trace`: trails, roots and drift, on hand-built fixtures and the real corpus.
 //! - `faults`: writes under a full disk, a read-only folder and a concurrent writer.
 //! - `edit`: policy, schema, `new`, `fmt` and `report --out`.
+//! - `export`: Parquet tables and their SQL on DuckDB and Spark, JSON-LD, PROV, CSV and
+//!   `import csv`.
 //! - `html`: the HTML report, its escaping, and a headless-browser check.
 //! - `robust`: hostile input (truncations, encodings, nesting, huge and special files,
 //!   Unicode) and byte-identical output across threads, locales and file order.
@@ -20,6 +22,7 @@
 mod check;
 mod common;
 mod edit;
+mod export;
 mod faults;
 mod fuzz;
 mod html;

@@ -7,7 +7,7 @@
 //! campaign: `PROPTEST_CASES=2000000 cargo test --release props`.
 
 use claimtrail::diag::Severity;
-use claimtrail::fmt::{self, FileKind};
+use claimtrail::layout::{self, FileKind};
 use claimtrail::load;
 use claimtrail::model::{Article, Outlet, Outlets};
 use proptest::prelude::*;
@@ -214,12 +214,12 @@ proptest! {
 
         // `fmt` keeps the meaning: the formatted text loads to the same
         // article (positions aside), and formatting again changes nothing.
-        let formatted = fmt::format(&doc, FileKind::Article).unwrap();
+        let formatted = layout::format(&doc, FileKind::Article).unwrap();
         let (again, diagnostics) =
             load::article_from_text(&formatted, "gen.toml", "gen", &outlets());
         prop_assert!(diagnostics.iter().all(|d| d.severity != Severity::Error));
         prop_assert_eq!(without_positions(again.unwrap()), without_positions(article));
-        prop_assert_eq!(fmt::format(&formatted, FileKind::Article).unwrap(), formatted);
+        prop_assert_eq!(layout::format(&formatted, FileKind::Article).unwrap(), formatted);
     }
 }
 
