@@ -402,7 +402,10 @@ fn export_sql_prints_every_query() {
 
 /// Every column of a Parquet file, as JSON values by column name, and the
 /// column types.
-fn read_parquet(path: &Path) -> (Vec<BTreeMap<String, Value>>, Vec<(String, String)>) {
+/// A table read back: its rows by column name, and each column's name and type.
+type Table = (Vec<BTreeMap<String, Value>>, Vec<(String, String)>);
+
+fn read_parquet(path: &Path) -> Table {
     use arrow_array::{Array, BooleanArray, Date32Array, Float64Array, Int64Array, StringArray};
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
     let file = std::fs::File::open(path).expect("the Parquet file");
