@@ -5,7 +5,8 @@
 
 use claimtrail::Exit;
 use claimtrail::options::{
-    CheckFormat, Command, Config, DraftArgs, Focus, NewArticle, SchemaKind, Snapshot, TraceFormat,
+    CheckFormat, Command, Config, DraftArgs, ExportFormat, Focus, ImportCsv, NewArticle,
+    SchemaKind, Snapshot, TraceFormat,
 };
 use claimtrail::render::{Format, Terminal};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -117,6 +118,49 @@ pub enum AgreeFormatArg {
     Table,
     /// Every figure, as JSON.
     Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    /// One Parquet file per table in the --out folder.
+    Parquet,
+    /// schema.org `Claim`s in JSON-LD.
+    Jsonld,
+    /// The relay routes as W3C PROV-O in JSON-LD.
+    Prov,
+    /// One row per claim, the sheet `import csv` reads.
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCmd {
+    /// A sheet with one row per claim (the columns `export --format csv` writes).
+    #[command(
+        after_help = "Examples:\n  claimtrail import csv sources.csv --out claims/imported\n  claimtrail import csv sheet.csv --out corpus --map 'Speaker name=speaker' --outlets claims/outlets.toml\n\nColumns (matched by header, case and spaces aside): article, title, outlet, date, url,\nlanguage, byline, claim, text, quote, speaker, anonymous, description, reason, role,\naffiliation, country, speaker_kind, source, via, hedge, said, kind, key. `via` holds\nroutes apart by `;`, hops by `>` (`interfax > reuters; cnn`).\n\nNever overwrites a file. A row with a problem is reported at its line and column and\nleft out; the other rows are imported.\nExit status: 0 every row imported, 1 some rows or files left out, 2 usage or I/O failure."
+    )]
+    Csv {
+        /// The CSV file.
+        file: PathBuf,
+        /// The folder to write the article files into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Read the sheet's column HEADER as COLUMN (repeatable).
+        #[arg(long, value_name = "HEADER=COLUMN", value_parser = parse_map)]
+        map: Vec<(String, String)>,
+        /// Copy this registry as DIR/outlets.toml [default: one listing the sheet's outlet ids,
+        /// unless a registry already serves DIR].
+        #[arg(long, value_name = "FILE")]
+        outlets: Option<PathBuf>,
+    },
+}
+
+fn parse_map(s: &str) -> Result<(String, String), String> {
+    match s.rsplit_once('=') {
+        Some((from, to)) if !from.trim().is_empty() && !to.trim().is_empty() => {
+            Ok((from.to_string(), to.to_string()))
+        }
+        _ => Err(format!("`{s}` is not HEADER=COLUMN")),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -329,6 +373,28 @@ Exit status: 0 after the client's shutdown and exit, 1 otherwise."
         #[arg(long, value_name = "X")]
         min_f1: Option<f64>,
     },
+    /// Export the corpus for other tools: Parquet tables, JSON-LD, PROV-O or CSV.
+    #[command(
+        after_help = "Examples:\n  claimtrail export --format parquet --out export/\n  claimtrail export --sql > queries.sql          # the SQL for DuckDB and Spark\n  claimtrail export --format jsonld > claims.jsonld\n  claimtrail export --format prov > provenance.jsonld\n  claimtrail export --format csv > claims.csv\n\nParquet files are written to a new folder that then takes DIR's place; DIR may hold\nonly an earlier export. Nothing is written when the corpus has errors.\nExit status: 0 success, 1 errors in the corpus, 2 usage or I/O failure."
+    )]
+    Export {
+        #[arg(default_value = "claims")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ExportFormatArg::Parquet)]
+        format: ExportFormatArg,
+        /// The folder for the Parquet files.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Print the SQL over the exported tables (DuckDB and Spark SQL) and exit.
+        #[arg(long, conflicts_with_all = ["out", "format"])]
+        sql: bool,
+    },
+    /// Import annotations from a newsroom spreadsheet.
+    #[command(after_help = "Example:\n  claimtrail import csv sources.csv --out claims/imported")]
+    Import {
+        #[command(subcommand)]
+        what: ImportCmd,
+    },
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  claimtrail completions bash > ~/.local/share/bash-completion/completions/claimtrail\n  claimtrail completions zsh > ~/.zfunc/_claimtrail\n  claimtrail completions fish > ~/.config/fish/completions/claimtrail.fish"
@@ -362,6 +428,8 @@ fn subcommand_names() -> Vec<&'static str> {
         "lsp",
         "draft",
         "agree",
+        "export",
+        "import",
         "completions",
         "man",
         "help",
@@ -642,6 +710,54 @@ impl Cli {
                 json: format == AgreeFormatArg::Json,
                 min_f1,
             },
+            Cmd::Export { sql: true, .. } => Command::ExportSql,
+            Cmd::Export {
+                paths,
+                format: f,
+                out,
+                sql: false,
+            } => {
+                if f == ExportFormatArg::Parquet && out.is_none() {
+                    Cli::command()
+                        .error(
+                            clap::error::ErrorKind::MissingRequiredArgument,
+                            "--format parquet writes a folder: give it with --out DIR",
+                        )
+                        .exit()
+                }
+                if f != ExportFormatArg::Parquet && out.is_some() {
+                    Cli::command()
+                        .error(
+                            clap::error::ErrorKind::ArgumentConflict,
+                            "--out is for --format parquet; the other formats print to standard output",
+                        )
+                        .exit()
+                }
+                Command::Export {
+                    paths,
+                    format: match f {
+                        ExportFormatArg::Parquet => ExportFormat::Parquet,
+                        ExportFormatArg::Jsonld => ExportFormat::JsonLd,
+                        ExportFormatArg::Prov => ExportFormat::Prov,
+                        ExportFormatArg::Csv => ExportFormat::Csv,
+                    },
+                    out,
+                }
+            }
+            Cmd::Import {
+                what:
+                    ImportCmd::Csv {
+                        file,
+                        out,
+                        map,
+                        outlets,
+                    },
+            } => Command::ImportCsv(ImportCsv {
+                file,
+                out,
+                map,
+                outlets,
+            }),
             // `into_action` handles these without a config.
             Cmd::Lsp => Command::Lsp,
             Cmd::Completions { .. } | Cmd::Man { .. } => Command::Schema {

@@ -26,6 +26,10 @@
 //! [`options`] (the command line turned into values),
 //! [`layout`] (`fmt`'s layout of a file), [`new`], [`schema`] and the
 //! [`atomic`] writer that every command writing files goes through.
+//!
+//! At the edges: [`export`] hands the corpus to other tools (Parquet with
+//! SQL for DuckDB and Spark, schema.org JSON-LD, PROV-O, a CSV sheet), and
+//! [`import`] turns such a sheet back into article files.
 
 pub mod agree;
 pub mod anonymity;
@@ -33,6 +37,8 @@ pub mod atomic;
 pub mod corpus;
 pub mod diag;
 pub mod draft;
+pub mod export;
+pub mod import;
 pub mod layout;
 pub mod lines;
 pub mod lint;

@@ -184,6 +184,13 @@ pub fn apply_corpus<'a>(
     apply_drift(row, &costs);
 }
 
+/// A claim's points once the drift at its appearance is paid (`points`
+/// being its points alone), as `report --article` gives them.
+pub fn points_in_corpus(points: f64, assessed: &Assessed, weights: &Weights) -> f64 {
+    let cost: f64 = assessed.drift.iter().map(|d| weights.drift_cost(d.0)).sum();
+    (points - cost).clamp(0.0, 100.0)
+}
+
 /// `apply_corpus` for an explained article: the claims' points and reasons
 /// too, each drift cost a reason naming the earlier article.
 pub fn apply_corpus_explained<'a>(
@@ -216,7 +223,7 @@ pub fn apply_corpus_explained<'a>(
 }
 
 /// `trail::assess`'s entries grouped by article, in the facts' order.
-fn by_article(facts: &[ArticleFacts], outlets: &Outlets, messages: bool) -> Vec<Vec<Assessed>> {
+pub fn by_article(facts: &[ArticleFacts], outlets: &Outlets, messages: bool) -> Vec<Vec<Assessed>> {
     let mut grouped: Vec<Vec<Assessed>> = vec![Vec::new(); facts.len()];
     for a in trail::assess(facts, outlets, messages) {
         grouped[a.at.0 as usize].push(a);

@@ -79,6 +79,17 @@ pub enum Command {
     },
     /// Create an article file from a template.
     New(NewArticle),
+    /// `export`: the corpus as tables (Parquet), schema.org JSON-LD, PROV-O or CSV.
+    Export {
+        paths: Vec<PathBuf>,
+        format: ExportFormat,
+        /// The folder for Parquet files.
+        out: Option<PathBuf>,
+    },
+    /// `export --sql`: print the queries over the exported tables.
+    ExportSql,
+    /// `import csv FILE --out DIR`: a newsroom sheet into article files.
+    ImportCsv(ImportCsv),
     /// Lay out annotation files.
     Fmt {
         paths: Vec<PathBuf>,
@@ -110,9 +121,15 @@ impl Command {
             | Command::Sources { paths, .. }
             | Command::Trace { paths, .. }
             | Command::Claims { paths, .. }
+            | Command::Export { paths, .. }
             | Command::Fmt { paths, .. } => paths,
             Command::Draft(d) => std::slice::from_ref(&d.corpus_or_cwd),
-            Command::Schema { .. } | Command::New(_) | Command::Lsp | Command::Agree { .. } => &[],
+            Command::Schema { .. }
+            | Command::New(_)
+            | Command::Lsp
+            | Command::Agree { .. }
+            | Command::ExportSql
+            | Command::ImportCsv(_) => &[],
         }
     }
 }
@@ -163,4 +180,28 @@ pub enum TraceFormat {
     Text(Format),
     Dot,
     Mermaid,
+}
+
+/// What `export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// One Parquet file per table, in a folder.
+    Parquet,
+    /// schema.org `Claim`s in JSON-LD.
+    JsonLd,
+    /// W3C PROV-O in JSON-LD.
+    Prov,
+    /// The one-row-per-claim sheet `import csv` reads.
+    Csv,
+}
+
+/// `import csv FILE --out DIR [--map HEADER=COLUMN]... [--outlets FILE]`.
+#[derive(Clone, Debug)]
+pub struct ImportCsv {
+    pub file: PathBuf,
+    pub out: PathBuf,
+    /// Headers of the sheet mapped onto the import's column names.
+    pub map: Vec<(String, String)>,
+    /// A registry to copy as the new corpus's `outlets.toml`.
+    pub outlets: Option<PathBuf>,
 }

@@ -6,6 +6,7 @@ mod agree;
 mod check;
 mod draft;
 mod edit;
+mod export;
 mod report;
 pub(crate) mod trace;
 
@@ -126,6 +127,13 @@ pub fn run_with_progress(
         )),
         Command::Draft(args) => draft::draft(&run, args, out, err),
         Command::Agree { a, b, json, min_f1 } => agree::agree(a, b, *json, *min_f1, out, err),
+        Command::Export {
+            paths,
+            format,
+            out: dir,
+        } => export::export(&mut run, paths, *format, dir.as_deref(), out, err),
+        Command::ExportSql => export::sql(out),
+        Command::ImportCsv(args) => export::import_csv(args, err),
     }
 }
 

@@ -4,10 +4,10 @@
 //! parse-only baseline measured in the same run: walk the corpus, read every
 //! article file and deserialize it into `raw::ArticleFile` in parallel, with
 //! nothing else. `check`, `report`, `trace` (of the claim with the most
-//! appearances) and `claims` run through the library (`claimtrail::run`
-//! writing to a sink) on generated corpora of 1,000, 10,000 and 50,000
-//! articles (`generator.rs`, cached under `target/bench-corpus/`), in a rayon
-//! pool of the same size as the baseline's; every size is timed in the same
+//! appearances), `export` (the Parquet tables) and `claims` run through the
+//! library (`claimtrail::run` writing to a sink) on generated corpora of
+//! 1,000, 10,000 and 50,000 articles (`generator.rs`, cached under
+//! `target/bench-corpus/`), in a rayon pool of the same size as the baseline's; every size is timed in the same
 //! rounds, side by side, so the machine's drift over minutes does not show
 //! as growth. Then: 1 thread against 2, growth
 //! from 10,000 to 50,000 articles, `check` with one bad file against a clean
@@ -31,7 +31,7 @@ mod measure;
 #[global_allocator]
 static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-use claimtrail::options::{CheckFormat, Command, Config, TraceFormat};
+use claimtrail::options::{CheckFormat, Command, Config, ExportFormat, TraceFormat};
 use claimtrail::render::{Format, Terminal};
 use claimtrail::{Exit, raw};
 use clap::Parser;
@@ -126,6 +126,20 @@ fn commands(corpus: &Corpus) -> Vec<Cmd> {
                 format: TraceFormat::Text(Format::Table),
             },
             argv: vec!["trace".into(), hot, dir.clone()],
+        },
+        Cmd {
+            name: "export",
+            command: Command::Export {
+                paths: paths.clone(),
+                format: ExportFormat::Parquet,
+                out: Some(corpus.root.join("export")),
+            },
+            argv: vec![
+                "export".into(),
+                dir.clone(),
+                "--out".into(),
+                corpus.root.join("export").display().to_string(),
+            ],
         },
         Cmd {
             name: "claims",
@@ -689,6 +703,24 @@ impl Report {
             "<=",
             400.0,
             " MB",
+        ));
+        rows.push((
+            format!("export (Parquet) / report time at {}", thousands(MID)),
+            self.median("export", MID)
+                .zip(self.median("report", MID))
+                .map(|(e, r)| e.as_secs_f64() / r.as_secs_f64()),
+            "<=",
+            1.5,
+            "x",
+        ));
+        rows.push((
+            format!("export (Parquet) / report memory at {}", thousands(MID)),
+            memory("export", MID)
+                .zip(memory("report", MID))
+                .map(|(e, r)| e / r),
+            "<=",
+            1.5,
+            "x",
         ));
         rows.push((
             format!(

@@ -1222,6 +1222,8 @@ fn man_page() {
             "lsp",
             "draft",
             "agree",
+            "export",
+            "import",
             "completions",
             "man",
             "help"

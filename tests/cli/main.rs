@@ -8,6 +8,8 @@
 //! - `trace`: trails, roots and drift, on hand-built fixtures and the real corpus.
 //! - `faults`: writes under a full disk, a read-only folder and a concurrent writer.
 //! - `edit`: policy, schema, `new`, `fmt` and `report --out`.
+//! - `export`: Parquet tables and their SQL on DuckDB and Spark, JSON-LD, PROV, CSV and
+//!   `import csv`.
 //! - `html`: the HTML report, its escaping, and a headless-browser check.
 //! - `method`: the score with drift, confirmed roots, state origins and vague credits,
 //!   worked out by hand.
@@ -28,6 +30,7 @@ mod common;
 mod draft;
 mod edit;
 mod escape;
+mod export;
 mod faults;
 mod fuzz;
 mod html;

@@ -1,0 +1,90 @@
+//! `claimtrail export` (the corpus as Parquet tables, JSON-LD, PROV-O or a
+//! CSV sheet; `--sql` the queries over the tables) and `claimtrail import
+//! csv`.
+
+use super::{Error, Exit, Run};
+use crate::export::{self, tables};
+use crate::import;
+use crate::options::{ExportFormat, ImportCsv};
+use crate::trail;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub(crate) fn export(
+    run: &mut Run,
+    paths: &[PathBuf],
+    format: ExportFormat,
+    dir: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit, Error> {
+    let opts = run.load_options(paths)?;
+    let weights = &run.settings.weights.clone();
+    let loaded = run.load(&opts, |a, _, outlets| {
+        tables::article_tables(&a, outlets, weights)
+    });
+    // Tables of a corpus with errors would be wrong: nothing is written.
+    if run.report_errors(&loaded.diagnostics, err)? == Exit::Findings {
+        writeln!(err, "nothing was exported")?;
+        return Ok(Exit::Findings);
+    }
+    let t = tables::Tables::new(loaded.items, &loaded.outlets, weights);
+    match format {
+        ExportFormat::Parquet => {
+            let Some(dir) = dir else {
+                return Err(Error::Usage(
+                    "--format parquet writes a folder: give it with --out DIR".into(),
+                ));
+            };
+            export::write_parquet_folder(dir, &t)
+                .map_err(|e| Error::Usage(format!("cannot export to `{}`: {e}", dir.display())))?;
+            writeln!(
+                err,
+                "exported {} articles, {} claims to `{}`",
+                t.articles.len(),
+                t.claims().count(),
+                dir.display()
+            )?;
+        }
+        ExportFormat::JsonLd | ExportFormat::Prov => {
+            let trails = trail::trails(&t.facts, &loaded.outlets);
+            let doc = if format == ExportFormat::JsonLd {
+                export::jsonld::document(&t, &trails, &loaded.outlets)
+            } else {
+                export::prov::document(&t, &trails, &loaded.outlets)
+            };
+            serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+        ExportFormat::Csv => export::csv::write(out, &t)?,
+    }
+    Ok(Exit::Success)
+}
+
+pub(crate) fn sql(out: &mut dyn Write) -> Result<Exit, Error> {
+    out.write_all(export::sql_script().as_bytes())?;
+    Ok(Exit::Success)
+}
+
+pub(crate) fn import_csv(args: &ImportCsv, err: &mut dyn Write) -> Result<Exit, Error> {
+    let done = import::csv(args).map_err(Error::Usage)?;
+    for d in &done.problems {
+        writeln!(err, "{d}")?;
+    }
+    writeln!(
+        err,
+        "imported {} article{} ({} claim{}) into `{}`; {} row{} not imported",
+        done.articles,
+        super::plural(done.articles),
+        done.claims,
+        super::plural(done.claims),
+        args.out.display(),
+        done.rejected_rows,
+        super::plural(done.rejected_rows),
+    )?;
+    Ok(if done.problems.is_empty() {
+        Exit::Success
+    } else {
+        Exit::Findings
+    })
+}

@@ -1,0 +1,140 @@
+//! `claimtrail export`: the corpus as tables for other tools. The rows are
+//! made once ([`tables`]) from the loader, the report's metrics and the
+//! trails, and every format writes those same rows: Parquet files in a
+//! folder ([`parquet`]), schema.org `Claim` JSON-LD ([`jsonld`]), W3C PROV-O
+//! ([`prov`]) and the one-row-per-claim CSV sheet ([`csv`]) that `import csv`
+//! reads back. The SQL kept beside them ([`QUERIES`]) runs unchanged on
+//! DuckDB and on Spark SQL over the Parquet files.
+
+pub mod csv;
+pub mod jsonld;
+pub mod parquet;
+pub mod prov;
+pub mod tables;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The queries over the exported tables, by name, in the order `export
+/// --sql` prints them. Each is one `SELECT` with no trailing semicolon, so
+/// `spark.sql` and DuckDB both take it as it is.
+pub const QUERIES: [(&str, &str); 5] = [
+    ("article_counts", include_str!("sql/article_counts.sql")),
+    ("outlet_reliance", include_str!("sql/outlet_reliance.sql")),
+    ("speaker_counts", include_str!("sql/speaker_counts.sql")),
+    (
+        "trail_appearances",
+        include_str!("sql/trail_appearances.sql"),
+    ),
+    ("trails", include_str!("sql/trails.sql")),
+];
+
+/// What `export --sql` prints: every query, each ended by `;`.
+pub fn sql_script() -> String {
+    let mut s = String::new();
+    for (name, q) in QUERIES {
+        s.push_str(&format!("-- {name}.sql\n{};\n\n", q.trim_end()));
+    }
+    s.pop();
+    s
+}
+
+/// Write the Parquet tables into `dir`: into a new hidden folder beside it
+/// first, which then takes `dir`'s place. `dir` may be absent, empty, or an
+/// earlier export; a folder holding anything else is refused and left as it is.
+pub fn write_parquet_folder(dir: &Path, t: &tables::Tables) -> io::Result<()> {
+    check_target(dir)?;
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent)?;
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".to_string());
+    let temp = fresh_dir(&parent, &name, "new")?;
+    if let Err(e) = parquet::write_all(&temp, t) {
+        let _ = fs::remove_dir_all(&temp);
+        return Err(e);
+    }
+    if fs::symlink_metadata(dir).is_ok() {
+        // Swap: the old export steps aside, the new one takes its name, and
+        // the old one goes. A failure puts the old one back.
+        let old = fresh_name(&parent, &name, "old");
+        fs::rename(dir, &old)?;
+        if let Err(e) = fs::rename(&temp, dir) {
+            let _ = fs::rename(&old, dir);
+            let _ = fs::remove_dir_all(&temp);
+            return Err(e);
+        }
+        fs::remove_dir_all(&old)?;
+    } else if let Err(e) = fs::rename(&temp, dir) {
+        let _ = fs::remove_dir_all(&temp);
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// `dir` may be replaced: absent, or a real folder holding only Parquet files
+/// of the export's names that claimtrail wrote.
+fn check_target(dir: &Path) -> io::Result<()> {
+    let meta = match fs::symlink_metadata(dir) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let refuse = |why: String| {
+        Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "`{}` {why}; it was left as it is: choose another folder",
+                dir.display()
+            ),
+        ))
+    };
+    if meta.file_type().is_symlink() {
+        return refuse("is a symlink".to_string());
+    }
+    if !meta.is_dir() {
+        return refuse("exists and is not a folder".to_string());
+    }
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        let ours = parquet::FILES.contains(&name.as_str())
+            && entry.file_type()?.is_file()
+            && parquet::is_ours(&path);
+        if !ours {
+            return refuse(format!(
+                "holds `{name}`, which claimtrail's export did not write"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn fresh_name(parent: &Path, name: &str, what: &str) -> PathBuf {
+    let pid = std::process::id();
+    let mut n = 0;
+    loop {
+        let p = parent.join(format!(".{name}.claimtrail-{what}-{pid}-{n}"));
+        if fs::symlink_metadata(&p).is_err() {
+            return p;
+        }
+        n += 1;
+    }
+}
+
+fn fresh_dir(parent: &Path, name: &str, what: &str) -> io::Result<PathBuf> {
+    loop {
+        let p = fresh_name(parent, name, what);
+        match fs::create_dir(&p) {
+            Ok(()) => return Ok(p),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
