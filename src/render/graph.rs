@@ -156,7 +156,11 @@ fn build(t: &Trail, outlets: &Outlets) -> Graph {
                 })
                 .collect();
             let empty: [&[Box<str>]; 1] = [&[]];
-            let routes = if routes.is_empty() { &empty[..] } else { &routes };
+            let routes = if routes.is_empty() {
+                &empty[..]
+            } else {
+                &routes
+            };
             for route in routes {
                 let mut prev = speaker;
                 for hop in route.iter() {
