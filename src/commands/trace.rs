@@ -55,16 +55,29 @@ pub(crate) fn trace(
     Ok(status)
 }
 
+/// Which claims `claims` lists.
+pub(crate) struct Filter<'a> {
+    /// Only claims in two or more articles.
+    pub tracked: bool,
+    /// Only claims with drift.
+    pub drift: bool,
+    /// Only claims these words find, ranked.
+    pub search: Option<&'a str>,
+}
+
 pub(crate) fn claims(
     run: &mut Run,
     paths: &[PathBuf],
     format: Format,
-    tracked: bool,
-    drift: bool,
-    search: Option<&str>,
+    filter: Filter,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
+    let Filter {
+        tracked,
+        drift,
+        search,
+    } = filter;
     let query = match search {
         Some(text) => Some(search::Query::new(text).map_err(Error::Usage)?),
         None => None,
