@@ -251,7 +251,7 @@ pub enum Cmd {
     },
     /// Every claim id with its appearances, roots and drift.
     #[command(
-        after_help = "Examples:\n  claimtrail claims --tracked\n  claimtrail claims --drift --format csv"
+        after_help = "Examples:\n  claimtrail claims --tracked\n  claimtrail claims --drift --format csv\n  claimtrail claims --search \"cyber personnel\""
     )]
     Claims {
         #[arg(default_value = "claims")]
@@ -264,6 +264,11 @@ pub enum Cmd {
         /// Only claims with attribution drift.
         #[arg(long)]
         drift: bool,
+        /// Only claims whose id, text or quote hold every one of these words
+        /// (case and accents aside), best matches first, each with its first
+        /// article and its text there.
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
     },
     /// Print the JSON Schema (draft-07) of article files or of outlets.toml, for editors.
     #[command(
@@ -653,11 +658,13 @@ impl Cli {
                 format: f,
                 tracked,
                 drift,
+                search,
             } => Command::Claims {
                 paths,
                 format: format(f),
                 tracked,
                 drift,
+                search,
             },
             Cmd::Schema { kind } => Command::Schema {
                 kind: match kind {

@@ -17,7 +17,8 @@
 //! 4. **Measuring** — [`metrics`], [`score`], [`speakers`], [`lint`]: pure
 //!    functions from the model to numbers and findings.
 //! 5. **Tracking** — [`trail`] (`facts`, `group`, `drift`): claims across
-//!    articles, their roots and the drift of their attribution.
+//!    articles, their roots and the drift of their attribution; [`search`]:
+//!    the claims a few words find (`claims --search`).
 //! 6. **Rendering** — [`render`]: one module per output format; [`publish`]
 //!    writes a report folder.
 //!
@@ -54,6 +55,7 @@ pub mod raw;
 pub mod render;
 pub mod schema;
 pub mod score;
+pub mod search;
 pub mod settings;
 pub mod speakers;
 pub mod trail;

@@ -72,6 +72,8 @@ pub enum Command {
         tracked: bool,
         /// Only claims with drift.
         drift: bool,
+        /// Only claims matching these words, ranked (see `claims --search`).
+        search: Option<String>,
     },
     /// Print the JSON Schema of a kind of file.
     Schema {

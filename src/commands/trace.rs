@@ -7,8 +7,10 @@ use crate::diag::{self, Code, Diagnostic, Note, Snippet, make};
 use crate::model::Outlets;
 use crate::options::TraceFormat;
 use crate::render::{self, Format, graph, views};
+use crate::search;
 use crate::trail::{self, ArticleFacts};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -53,31 +55,124 @@ pub(crate) fn trace(
     Ok(status)
 }
 
+/// Which claims `claims` lists.
+pub(crate) struct Filter<'a> {
+    /// Only claims in two or more articles.
+    pub tracked: bool,
+    /// Only claims with drift.
+    pub drift: bool,
+    /// Only claims these words find, ranked.
+    pub search: Option<&'a str>,
+}
+
 pub(crate) fn claims(
     run: &mut Run,
     paths: &[PathBuf],
     format: Format,
-    tracked: bool,
-    drift: bool,
+    filter: Filter,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
+    let Filter {
+        tracked,
+        drift,
+        search,
+    } = filter;
+    let query = match search {
+        Some(text) => Some(search::Query::new(text).map_err(Error::Usage)?),
+        None => None,
+    };
     let opts = run.load_options(paths)?;
-    let loaded = run.load(&opts, |a, _, _| trail::counting_facts(&a));
+    let loaded = run.load(&opts, |a, _, _| {
+        let hits = query.as_ref().map(|q| search::hits(q, &a));
+        (trail::counting_facts(&a), hits)
+    });
     let status = run.report_errors(&loaded.diagnostics, err)?;
     let outlets = loaded.outlets;
-    let list: Vec<_> = trail::summaries(&loaded.items, &outlets)
+    let (facts, hits): (Vec<_>, Vec<_>) = loaded.items.into_par_iter().unzip();
+    let matched = query
+        .as_ref()
+        .map(|q| search::matching(q, hits.into_iter().flatten().flatten()));
+    let list: Vec<_> = trail::summaries(&facts, &outlets)
         .into_iter()
         .filter(|s| !tracked || s.articles >= 2)
         .filter(|s| !drift || s.drift > 0)
+        .filter(|s| matched.as_ref().is_none_or(|m| m.contains_key(s.id)))
         .collect();
+    if let Some(matched) = matched {
+        let found = found(run, &opts, list, &matched);
+        let view = || views::found(&found, &outlets);
+        render::write(out, format, &found, view, run.config.term)?;
+        return Ok(status);
+    }
     let view = || views::claims(&list, &outlets);
     render::write(out, format, &list, view, run.config.term)?;
     // The summaries borrow the facts; a million small facts are let go in
     // parallel.
     drop(list);
-    loaded.items.into_par_iter().for_each(drop);
+    facts.into_par_iter().for_each(drop);
     Ok(status)
+}
+
+/// The claims a search found, ranked, each with its first article and its
+/// text there: a second pass over the corpus keeps the texts of the found
+/// claims only.
+fn found<'a>(
+    run: &Run,
+    opts: &crate::load::LoadOptions,
+    list: Vec<trail::ClaimSummary<'a>>,
+    matched: &HashMap<String, search::Matches>,
+) -> Vec<search::Found<'a>> {
+    let wanted: HashMap<&str, &trail::ClaimSummary> = list.iter().map(|s| (s.id, s)).collect();
+    // (claim id) -> (article id, text) of its first appearance: the one in
+    // the summary's first outlet and date, the least article id among them
+    // (trail order).
+    let texts = if wanted.is_empty() {
+        Vec::new()
+    } else {
+        run.load(opts, |a, _, _| {
+            a.claims
+                .iter()
+                .filter(|c| {
+                    wanted.get(c.id.as_str()).is_some_and(|s| {
+                        s.first_outlet == Some(a.outlet.as_str())
+                            && s.first_published == a.published
+                    })
+                })
+                .map(|c| (c.id.clone(), a.id.clone(), c.text.clone()))
+                .collect::<Vec<_>>()
+        })
+        .items
+    };
+    let mut first: HashMap<String, (String, String)> = HashMap::new();
+    for (claim, article, text) in texts.into_iter().flatten() {
+        match first.get_mut(&claim) {
+            Some(kept) if kept.0 <= article => {}
+            Some(kept) => *kept = (article, text),
+            None => {
+                first.insert(claim, (article, text));
+            }
+        }
+    }
+    let mut found: Vec<search::Found> = list
+        .into_iter()
+        .map(|s| {
+            let (first_article, text) = first.remove(s.id).unzip();
+            search::Found {
+                id: s.id,
+                matches: matched.get(s.id).copied().unwrap_or_default(),
+                appearances: s.appearances,
+                articles: s.articles,
+                first_article,
+                first_published: s.first_published,
+                first_outlet: s.first_outlet,
+                first_outlet_name: s.first_outlet_name,
+                text,
+            }
+        })
+        .collect();
+    search::rank(&mut found);
+    found
 }
 
 /// Drift findings as diagnostics, located at the later appearance with a note

@@ -5,6 +5,7 @@
 use super::{Column, Doc, Grid, Rows, Title, date, percent, score};
 use crate::metrics::{ArticleRow, Explanation};
 use crate::model::Outlets;
+use crate::search::Found;
 use crate::speakers::SourcesReport;
 use crate::trail::{ClaimSummary, Root, Trail};
 
@@ -374,6 +375,37 @@ pub fn claims<'a>(list: &'a [ClaimSummary], outlets: &'a Outlets) -> Doc<'a> {
             cells.push_count(c.independent_roots);
             cells.push_count(c.confirmed_roots);
             cells.push_count(c.drift);
+        }),
+        footer: None,
+        title: None,
+    });
+    doc
+}
+
+/// `claimtrail claims --search`: the claims found, best first, each with its
+/// first article and its text there.
+pub fn found<'a>(list: &'a [Found], outlets: &'a Outlets) -> Doc<'a> {
+    let mut doc = Doc::default();
+    doc.grid(Grid {
+        columns: vec![
+            Column::left("claim").id(14, 34),
+            Column::right("appearances").label("seen").rank(1),
+            Column::left("first article").id(14, 40),
+            Column::left("first date"),
+            Column::left("first outlet").rank(2).name(8, 16),
+            Column::left("text").prose(20, 60),
+        ],
+        rows: Rows::writing(list.len(), move |i, cells| {
+            let c = &list[i];
+            cells.push(c.id);
+            cells.push_count(c.appearances);
+            cells.push(c.first_article.as_deref().unwrap_or("-"));
+            cells.push(&date(c.first_published));
+            let outlet = c
+                .first_outlet_name
+                .or_else(|| c.first_outlet.map(|o| outlets.name(o)));
+            cells.push(outlet.unwrap_or(""));
+            cells.push(c.text.as_deref().unwrap_or("-"));
         }),
         footer: None,
         title: None,

@@ -147,6 +147,7 @@ fn commands(corpus: &Corpus) -> Vec<Cmd> {
                 paths,
                 format: Format::Table,
                 tracked: false,
+                search: None,
                 drift: false,
             },
             argv: vec!["claims".into(), dir],

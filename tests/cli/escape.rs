@@ -124,6 +124,7 @@ fn commands(dir: &Path, claim: &str, out: &Path) -> Vec<Command> {
             paths: paths.clone(),
             format,
             tracked: false,
+            search: None,
             drift: false,
         });
         all.push(Command::Trace {

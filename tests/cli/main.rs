@@ -21,6 +21,7 @@
 //! - `escape`: no control character from the annotations reaches the output;
 //!   CSV formulas are text unless `--csv-raw`.
 //! - `widths`: tables fitted to 60, 80, 120 and 200 columns, and blocks.
+//! - `search`: `claims --search`, which claims match and in which order, by hand.
 
 // Tests print notes (a skipped browser or tmpfs test) for the person running them.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -40,5 +41,6 @@ mod props;
 mod readme;
 mod report;
 mod robust;
+mod search;
 mod trace;
 mod widths;

@@ -723,3 +723,297 @@ fn snapshots_of_real_trails() {
     );
     assert_cmd_snapshot!("claims_csv", real(&["claims", "--format", "csv"]));
 }
+
+/// A DOT graph as written by `trace --format dot`: node labels by id, and
+/// edges as (from, to, dashed label).
+struct Dot {
+    nodes: std::collections::BTreeMap<String, String>,
+    edges: Vec<(String, String, Option<String>)>,
+}
+
+fn parse_dot(text: &str) -> Dot {
+    let mut dot = Dot {
+        nodes: Default::default(),
+        edges: Vec::new(),
+    };
+    for line in text.lines().map(str::trim) {
+        if let Some((from, rest)) = line.split_once(" -> ") {
+            let (to, attrs) = rest
+                .split_once(' ')
+                .unwrap_or((rest.trim_end_matches(';'), ""));
+            let dashed = attrs.contains("style=dashed").then(|| {
+                let label = attrs.split("label=\"").nth(1).unwrap();
+                label[..label.find('"').unwrap()].to_string()
+            });
+            dot.edges.push((
+                from.to_string(),
+                to.trim_end_matches(';').to_string(),
+                dashed,
+            ));
+        } else if let Some((id, rest)) = line.split_once(" [label=\"") {
+            let label = &rest[..rest.find("\", ").unwrap()];
+            dot.nodes.insert(id.to_string(), label.to_string());
+        }
+    }
+    dot
+}
+
+impl Dot {
+    fn id(&self, label_start: &str) -> String {
+        let found: Vec<&String> = self
+            .nodes
+            .iter()
+            .filter(|(_, l)| l.starts_with(label_start))
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(found.len(), 1, "one node labelled {label_start}: {found:?}");
+        found[0].clone()
+    }
+
+    /// The nodes reachable from `from` along solid edges.
+    fn reachable(&self, from: &str) -> std::collections::BTreeSet<String> {
+        let mut seen = std::collections::BTreeSet::from([from.to_string()]);
+        let mut stack = vec![from.to_string()];
+        while let Some(n) = stack.pop() {
+            for (a, b, dashed) in &self.edges {
+                if *a == n && dashed.is_none() && seen.insert(b.clone()) {
+                    stack.push(b.clone());
+                }
+            }
+        }
+        seen
+    }
+}
+
+fn cyber_dot() -> String {
+    let out = real(&["trace", "ru-contingent-cyber-personnel", "--format", "dot"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn graph_has_one_node_per_root_speaker_and_outlet() {
+    let dot = parse_dot(&cyber_dot());
+    // Four articles, four outlets (Reuters, the Japan Times, MANAJEMEN-TI,
+    // the SCMP), and two speakers: the official behind the Reuters root (as
+    // three articles describe them) and the SCMP's own, uncredited.
+    assert_eq!(dot.nodes.len(), 10, "{:?}", dot.nodes);
+    let reuters_official = dot.id("anonymous: a U.S. official");
+    assert_eq!(
+        dot.nodes[&reuters_official],
+        "anonymous: a U.S. official\\nalso: seorang pejabat AS"
+    );
+    let scmp_official = dot.id("anonymous: a US official");
+    let articles = [
+        ("2019/reuters-russian-deployment-cyber", &reuters_official),
+        (
+            "2019/japantimes-russian-deployment-cyber",
+            &reuters_official,
+        ),
+        ("2019/manajemen-ti-pasukan-siber-rusia", &reuters_official),
+        (
+            "2019/scmp-russian-deployment-special-forces-cyber",
+            &scmp_official,
+        ),
+    ];
+    for (article, speaker) in articles {
+        let node = dot.id(article);
+        assert!(
+            dot.reachable(speaker).contains(&node),
+            "{article} is reached from its root's speaker"
+        );
+    }
+    // Each article hangs from its own outlet; the pickups go through Reuters.
+    let reuters = dot.id("Reuters");
+    let edge = |a: &str, b: &str| (a.to_string(), b.to_string(), None);
+    assert!(dot.edges.contains(&edge(&reuters_official, &reuters)));
+    assert!(
+        dot.edges
+            .contains(&edge(&reuters, &dot.id("2019/reuters-")))
+    );
+    assert!(
+        dot.edges
+            .contains(&edge(&reuters, &dot.id("The Japan Times")))
+    );
+    assert!(
+        dot.edges
+            .contains(&edge(&reuters, &dot.id("MANAJEMEN-TI.COM")))
+    );
+    assert!(!dot.reachable(&scmp_official).contains(&reuters));
+    // Drift: dashed, from the earlier appearance to the later one.
+    let dashed: Vec<_> = dot
+        .edges
+        .iter()
+        .filter(|e| e.2.is_some())
+        .cloned()
+        .collect();
+    let origin = dot.id("2019/reuters-");
+    assert_eq!(
+        dashed,
+        [
+            (
+                origin.clone(),
+                dot.id("2019/manajemen-ti-"),
+                Some("hedge-dropped".to_string())
+            ),
+            (
+                origin,
+                dot.id("2019/scmp-"),
+                Some("relay-uncredited".to_string())
+            ),
+        ]
+    );
+    // No edge twice.
+    let distinct: std::collections::BTreeSet<_> = dot.edges.iter().collect();
+    assert_eq!(distinct.len(), dot.edges.len());
+}
+
+#[test]
+fn named_speaker_is_one_node_across_routes() {
+    let out = real(&["trace", "pompeo-lavrov-call", "--format", "dot"])
+        .output()
+        .unwrap();
+    let dot = parse_dot(&String::from_utf8(out.stdout).unwrap());
+    // Pompeo through Reuters, and through CNN and RFE/RL in one article;
+    // Palladino first-hand at RFE/RL.
+    let pompeo = dot.id("Mike Pompeo");
+    let reach = dot.reachable(&pompeo);
+    for n in [
+        "Reuters",
+        "CNN",
+        "Radio Free Europe/Radio Liberty",
+        "2019/japantimes-",
+        "2019/manajemen-ti-",
+    ] {
+        assert!(reach.contains(&dot.id(n)), "{n}");
+    }
+    assert!(
+        reach.contains(&dot.id("2019/rferl-")),
+        "through RFE/RL's own outlet node"
+    );
+    let palladino = dot.id("Robert Palladino");
+    assert!(dot.reachable(&palladino).contains(&dot.id("2019/rferl-")));
+    assert_eq!(dot.nodes.len(), 2 + 5 + 3, "{:?}", dot.nodes);
+}
+
+#[test]
+fn unnamed_speakers_merge_only_within_one_root() {
+    // Reuters' official, the paper's pickup via Reuters (another wording) and
+    // the daily's own anonymous official: two speaker nodes.
+    let paper_body = r#"
+[sources.o]
+anonymous = true
+description = "an American official"
+
+[[claims]]
+id = "cyber"
+text = "x"
+source = "o"
+via = ["reuters"]
+"#;
+    let daily = r#"
+[article]
+title = "Own"
+outlet = "daily"
+published = 2019-03-28
+
+[sources.o]
+anonymous = true
+description = "a U.S. official"
+
+[[claims]]
+id = "cyber"
+text = "x"
+source = "o"
+"#;
+    let dir = corpus(&[
+        ("reuters.toml", REUTERS),
+        ("paper.toml", &paper("2019-03-27", paper_body)),
+        ("daily.toml", daily),
+    ]);
+    let out = bin()
+        .args(["trace", "cyber", "--format", "dot"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let dot = parse_dot(&String::from_utf8(out.stdout).unwrap());
+    let speakers: Vec<&String> = dot
+        .nodes
+        .values()
+        .filter(|l| l.starts_with("anonymous: "))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            "anonymous: a U.S. official\\nalso: an American official",
+            "anonymous: a U.S. official"
+        ]
+    );
+}
+
+#[test]
+fn mermaid_graph_has_the_same_shape() {
+    let out = real(&[
+        "trace",
+        "ru-contingent-cyber-personnel",
+        "--format",
+        "mermaid",
+    ])
+    .output()
+    .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("flowchart LR\n"));
+    let count = |p: &dyn Fn(&str) -> bool| text.lines().filter(|l| p(l)).count();
+    assert_eq!(count(&|l| l.contains("([\"")), 2, "two speakers");
+    assert_eq!(count(&|l| l.contains("[/\"")), 4, "four articles");
+    assert_eq!(
+        count(&|l| l.contains("[\"") && !l.contains("([")),
+        4,
+        "four outlets"
+    );
+    assert_eq!(count(&|l| l.contains(" -. ")), 2, "two drift edges");
+    assert!(text.contains("([\"anonymous: a U.S. official<br>also: seorang pejabat AS\"])"));
+    // As many solid edges as the DOT graph.
+    let dot = parse_dot(&cyber_dot());
+    let solid = dot.edges.iter().filter(|e| e.2.is_none()).count();
+    assert_eq!(count(&|l| l.contains(" --> ")), solid);
+}
+
+#[test]
+fn graph_renders_with_graphviz() {
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    let dot = match Command::new("dot").arg("-V").output() {
+        Ok(_) => Command::new("dot"),
+        Err(e) if !ci => {
+            println!("skipped: Graphviz `dot` is not installed ({e})");
+            return;
+        }
+        Err(e) => panic!("Graphviz `dot` is needed under CI=true: {e}"),
+    };
+    let mut dot = dot;
+    let mut child = dot
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(cyber_dot().as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stderr.is_empty(), "dot: {stderr}");
+    let svg = String::from_utf8(out.stdout).unwrap();
+    // Ten nodes, eight solid edges and two dashed ones, as drawn.
+    assert_eq!(svg.matches("class=\"node\"").count(), 10);
+    assert_eq!(svg.matches("class=\"edge\"").count(), 10);
+    assert_eq!(svg.matches("stroke-dasharray").count(), 2);
+    assert!(svg.contains(">anonymous: a U.S. official</text>"));
+}
