@@ -8,6 +8,7 @@
 //! - `trace`: trails, roots and drift, on hand-built fixtures and the real corpus.
 //! - `faults`: writes under a full disk, a read-only folder and a concurrent writer.
 //! - `edit`: policy, schema, `new`, `fmt` and `report --out`.
+//! - `fmt_safety`: `fmt` idempotent on generated layouts; owner, mode, line endings and concurrent edits kept.
 //! - `html`: the HTML report, its escaping, and a headless-browser check.
 //! - `method`: the score with drift, confirmed roots, state origins and vague credits,
 //!   worked out by hand.
@@ -29,6 +30,7 @@ mod draft;
 mod edit;
 mod escape;
 mod faults;
+mod fmt_safety;
 mod fuzz;
 mod html;
 mod lsp;
