@@ -257,3 +257,35 @@ fn fmt_then_fmt_check_passes_on_dotted_keys_and_a_bare_parent_table() {
     let text = "[article]\ntitle = \"T\"\noutlet = \"reuters\"\n\n[sources]\n";
     assert_eq!(layout::format(text, FileKind::Article).unwrap(), text);
 }
+
+// --- owner, group and mode -------------------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn fmt_keeps_the_owner_group_and_mode_of_a_file_it_does_not_own() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let c = corpus(&[
+        ("outlets.toml", OUTLETS),
+        ("a.toml", "[article]\ntitle='T'\noutlet='reuters'\n"),
+    ]);
+    // The folder the test made is owned by whoever runs it.
+    if fs::metadata(c.path()).unwrap().uid() != 0 {
+        eprintln!("skipped: only root may give a file to another owner");
+        return;
+    }
+    let path = c.join("a.toml");
+    // nobody:nogroup
+    std::os::unix::fs::chown(&path, Some(65534), Some(65534)).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    let out = run(c.claimtrail(&["fmt", "a.toml"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "[article]\ntitle = \"T\"\noutlet = \"reuters\"\n"
+    );
+    let meta = fs::metadata(&path).unwrap();
+    assert_eq!(
+        (meta.uid(), meta.gid(), meta.mode() & 0o7777),
+        (65534, 65534, 0o640)
+    );
+}
