@@ -127,8 +127,7 @@ fn order_article(root: &mut Table) {
     if let Some(Item::Table(sources)) = root.get_mut("sources") {
         // Without a table under it, the header is the only trace of an
         // empty `sources` table: it stays.
-        let bare = !has_values(sources)
-            && sources.iter().any(|(_, i)| i.is_table());
+        let bare = !has_values(sources) && sources.iter().any(|(_, i)| i.is_table());
         let plain_header = [sources.decor().prefix(), sources.decor().suffix()]
             .iter()
             .all(|r| r.and_then(|r| r.as_str()).is_none_or(|s| !s.contains('#')));

@@ -74,9 +74,8 @@ fn layout_text(
     let mut sources_section: Vec<String> = Vec::new();
     match article {
         ArticleStyle::Header => {
-            article_section.extend(
-                ["[article]", "outlet = 'reuters'", "title = \"T\""].map(String::from),
-            );
+            article_section
+                .extend(["[article]", "outlet = 'reuters'", "title = \"T\""].map(String::from));
         }
         ArticleStyle::HeaderWithDotted => {
             article_section.extend(
