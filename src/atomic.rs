@@ -12,7 +12,9 @@
 //!
 //! A temporary file is created with the target's permissions from the
 //! start (exclusively, the mode given at open), so a private file is never
-//! readable by others, not even half written. The temporaries alive are
+//! readable by others, not even half written. It is given the target's owner
+//! and group before it replaces it; where the process may not give them, the
+//! file is refused rather than handed over to whoever ran the command. The temporaries alive are
 //! listed: [`remove_temporaries`], which the binary calls on SIGINT and
 //! SIGTERM, removes them and lets no other start. Temporaries left by a run
 //! that was killed outright (`.{name}.{pid}-{n}.tmp` of a process no longer
@@ -245,6 +247,8 @@ impl Temp {
                 Err(e) => return Err(e),
             };
             let temp = Temp { path, armed: true };
+            #[cfg(unix)]
+            keep_owner(&file, target)?;
             file.write_all(bytes)?;
             file.sync_all()?;
             return Ok(temp);
@@ -283,6 +287,35 @@ impl Drop for Temp {
             let _ = fs::remove_file(&self.path);
         }
     }
+}
+
+/// Give the temporary file the owner and group of the file it replaces, as
+/// far as the process may: a file renamed into place is otherwise owned by
+/// whoever ran the command, and its owner could lose access to it. Where the
+/// process may not, the file is left as it is rather than change hands.
+#[cfg(unix)]
+fn keep_owner(file: &File, target: &Path) -> io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let Ok(want) = fs::metadata(target) else {
+        return Ok(());
+    };
+    let have = file.metadata()?;
+    if (have.uid(), have.gid()) == (want.uid(), want.gid()) {
+        return Ok(());
+    }
+    if let Err(e) = std::os::unix::fs::fchown(file, Some(want.uid()), Some(want.gid())) {
+        return Err(io::Error::new(
+            e.kind(),
+            format!(
+                "`{}` belongs to user {} and group {}, which this process cannot give the new file ({e}); it was left as it is",
+                target.display(),
+                want.uid(),
+                want.gid()
+            ),
+        ));
+    }
+    // Changing the owner may clear the set-user and set-group bits.
+    file.set_permissions(fs::Permissions::from_mode(want.mode() & 0o7777))
 }
 
 /// Remove the temporaries a killed run of claimtrail left in `dir`: names

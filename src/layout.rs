@@ -74,7 +74,7 @@ pub fn format(text: &str, kind: FileKind) -> Result<String, ParseError> {
         let own = own.trim_start_matches(char::is_whitespace);
         first.decor_mut().set_prefix(format!("{header}{own}"));
     }
-    let root_has_values = root.iter().any(|(_, item)| item.is_value());
+    let root_has_values = has_values(root);
     let first = first_header_position(root);
     normalize_body(root, &mut |t| !root_has_values && t.position() == first);
     let trailing = doc.trailing().as_str().unwrap_or("");
@@ -125,7 +125,9 @@ fn order_article(root: &mut Table) {
         position(article);
     }
     if let Some(Item::Table(sources)) = root.get_mut("sources") {
-        let bare = !sources.iter().any(|(_, i)| i.is_value());
+        // Without a table under it, the header is the only trace of an
+        // empty `sources` table: it stays.
+        let bare = !has_values(sources) && sources.iter().any(|(_, i)| i.is_table());
         let plain_header = [sources.decor().prefix(), sources.decor().suffix()]
             .iter()
             .all(|r| r.and_then(|r| r.as_str()).is_none_or(|s| !s.contains('#')));
@@ -188,7 +190,17 @@ fn first_header_position(root: &Table) -> Option<isize> {
 
 /// Whether a table is printed with a header line.
 fn visible(t: &Table) -> bool {
-    !t.is_implicit() || t.iter().any(|(_, i)| i.is_value())
+    !t.is_implicit() || has_values(t)
+}
+
+/// Whether a table holds key-value lines of its own, dotted ones (`a.b = 1`)
+/// included: they are printed under its header, or at the top of the file.
+fn has_values(t: &Table) -> bool {
+    t.iter().any(|(_, i)| match i {
+        Item::Value(_) => true,
+        Item::Table(t) => t.is_dotted(),
+        _ => false,
+    })
 }
 
 /// The visible table at a position.
@@ -224,7 +236,7 @@ fn table_at(table: &mut Table, pos: isize) -> Option<&mut Table> {
 /// in any case the `#:` directive lines at the very top (Taplo's `#:schema`),
 /// which only mean something there.
 fn take_file_header(root: &mut Table) -> Option<String> {
-    if root.iter().any(|(_, i)| i.is_value()) {
+    if has_values(root) {
         return None;
     }
     let first = first_header_position(root).and_then(|p| table_at(root, p))?;
@@ -320,7 +332,7 @@ fn take_closing_comments(root: &mut Table) -> Vec<(Address, String)> {
         .filter(|(_, _, visible)| *visible)
         .map(|(_, address, _)| address)
         .collect();
-    let root_has_values = root.iter().any(|(_, item)| item.is_value());
+    let root_has_values = has_values(root);
     let mut closing = Vec::new();
     for (i, address) in headed.iter().enumerate() {
         // The first header closes the top-level keys, if any, or nothing: the
@@ -406,17 +418,12 @@ fn requote_all_keys(table: &mut Table) {
 fn normalize_body(table: &mut Table, is_first: &mut dyn FnMut(&Table) -> bool) {
     for (mut key, item) in table.iter_mut() {
         match item {
-            Item::Value(value) => {
-                let prefix = raw_str(key.leaf_decor().prefix());
-                key.leaf_decor_mut()
-                    .set_prefix(block(&prefix, Blank::Drop, false));
-                key.leaf_decor_mut().set_suffix(" ");
-                normalize_value(value);
-                let suffix = raw_str(value.decor().suffix());
-                value.decor_mut().set_prefix(" ");
-                value.decor_mut().set_suffix(trailing_comment(&suffix));
+            Item::Value(value) => normalize_key_value(&mut key, value),
+            Item::Table(t) if t.is_dotted() => {
+                key.dotted_decor_mut().set_prefix("");
+                key.dotted_decor_mut().set_suffix("");
+                normalize_dotted(t);
             }
-            Item::Table(t) if t.is_dotted() => normalize_dotted(t),
             Item::Table(t) => {
                 key.leaf_decor_mut().set_prefix("");
                 key.leaf_decor_mut().set_suffix("");
@@ -442,15 +449,31 @@ fn normalize_array_of_tables(tables: &mut ArrayOfTables, is_first: &mut dyn FnMu
     }
 }
 
-/// Dotted keys (`a.b = 1`) are left as written, their values normalized.
+/// Dotted keys (`a.b = 1`) stay dotted, laid out as plain keys are: no space
+/// around the dots, the value's line as `normalize_body` makes it.
 fn normalize_dotted(table: &mut Table) {
-    for (_, item) in table.iter_mut() {
+    for (mut key, item) in table.iter_mut() {
+        key.dotted_decor_mut().set_prefix("");
+        key.dotted_decor_mut().set_suffix("");
         match item {
-            Item::Value(v) => normalize_value(v),
+            Item::Value(value) => normalize_key_value(&mut key, value),
             Item::Table(t) => normalize_dotted(t),
             _ => {}
         }
     }
+}
+
+/// A `key = value` line: the comments above it kept, unindented, single
+/// spaces around `=`, a comment after the value kept.
+fn normalize_key_value(key: &mut toml_edit::KeyMut<'_>, value: &mut Value) {
+    let prefix = raw_str(key.leaf_decor().prefix());
+    key.leaf_decor_mut()
+        .set_prefix(block(&prefix, Blank::Drop, false));
+    key.leaf_decor_mut().set_suffix(" ");
+    normalize_value(value);
+    let suffix = raw_str(value.decor().suffix());
+    value.decor_mut().set_prefix(" ");
+    value.decor_mut().set_suffix(trailing_comment(&suffix));
 }
 
 /// The lines before a table header: its comments, after exactly one blank

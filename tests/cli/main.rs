@@ -10,6 +10,7 @@
 //! - `edit`: policy, schema, `new`, `fmt` and `report --out`.
 //! - `export`: Parquet tables and their SQL on DuckDB and Spark, JSON-LD, PROV, CSV and
 //!   `import csv`.
+//! - `fmt_safety`: `fmt` idempotent on generated layouts; owner, group and mode kept.
 //! - `html`: the HTML report, its escaping, and a headless-browser check.
 //! - `method`: the score with drift, confirmed roots, state origins and vague credits,
 //!   worked out by hand.
@@ -33,6 +34,7 @@ mod edit;
 mod escape;
 mod export;
 mod faults;
+mod fmt_safety;
 mod fuzz;
 mod html;
 mod lsp;
