@@ -23,7 +23,7 @@ use super::plural as s;
 use crate::metrics::{ArticleRow, Explanation};
 use crate::model::{Class, Outlets};
 use crate::speakers::SourcesReport;
-use crate::trail::Trail;
+use crate::trail::{self, Trail};
 use data::CLASSES;
 use std::collections::BTreeMap;
 use std::fmt::{self, Write};
@@ -128,7 +128,9 @@ struct Ctx<'a> {
     explanations: BTreeMap<&'a str, &'a Explanation>,
     article_anchors: BTreeMap<&'a str, String>,
     trail_anchors: BTreeMap<&'a str, String>,
-    trails: BTreeMap<&'a str, &'a Trail>,
+    /// Each trail's number of distinct articles, counted once: every
+    /// appearance's view links to its trail with it.
+    trail_articles: BTreeMap<&'a str, usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -155,7 +157,11 @@ impl<'a> Ctx<'a> {
                 .collect(),
             article_anchors,
             trail_anchors,
-            trails: input.trails.iter().map(|t| (t.id.as_str(), t)).collect(),
+            trail_articles: input
+                .trails
+                .iter()
+                .map(|t| (t.id.as_str(), trail::summary(t).articles))
+                .collect(),
         }
     }
 
@@ -207,8 +213,9 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    fn trail(&self, claim: &str) -> Option<&'a Trail> {
-        self.trails.get(claim).copied()
+    /// How many articles a tracked claim's trail runs through.
+    fn trail_articles(&self, claim: &str) -> Option<usize> {
+        self.trail_articles.get(claim).copied()
     }
 }
 

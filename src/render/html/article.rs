@@ -7,7 +7,6 @@ use super::{Ctx, Esc, Layout, arrow, hops, outlet_chip, pill, points, s, signed,
 use crate::metrics::{ClaimRow, Explanation};
 use crate::model::Class;
 use crate::render::{date, percent, score};
-use crate::trail;
 use std::fmt::{self, Write};
 
 /// Every article, in report order.
@@ -170,8 +169,7 @@ fn claim(h: &mut String, ctx: &Ctx, e: &Explanation, c: &ClaimRow) -> fmt::Resul
         ));
     }
     meta.push(format!("<span class=\"kind\">{}</span>", c.kind));
-    if let (Some(t), Some(href)) = (ctx.trail(&c.id), ctx.trail_href(&c.id)) {
-        let articles = trail::summary(t).articles;
+    if let (Some(articles), Some(href)) = (ctx.trail_articles(&c.id), ctx.trail_href(&c.id)) {
         meta.push(format!(
             "<a href=\"{}\">trail: in {articles} article{}</a>",
             Esc(&href),
