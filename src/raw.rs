@@ -239,32 +239,119 @@ impl<'de> Deserialize<'de> for Strings {
     }
 }
 
-/// The keys each table allows, for "did you mean" on an unknown field.
-pub const ARTICLE_FILE_KEYS: &[&str] = &["article", "sources", "claims"];
-pub const ARTICLE_KEYS: &[&str] = &[
-    "title",
-    "outlet",
-    "id",
-    "url",
-    "published",
-    "language",
-    "byline",
-    "credited",
+/// What a field holds, as the shape check (`load::shape`) sees it when the typed
+/// parse above fails: the TOML types each field of the types above accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum Shape {
+    Str,
+    Bool,
+    Date,
+    /// A string or an array of strings (`byline`, `credited`).
+    Strings,
+    /// An array of strings (`aliases`).
+    StrList,
+    /// An array of routes, each an outlet id or an array of outlet ids (`via`).
+    Routes,
+    /// A table with these fields (`[article]`).
+    Table(&'static [Field]),
+    /// A table of tables with these fields, keyed by id (`[sources.ID]`).
+    TableMap(&'static [Field]),
+    /// An array of tables with these fields (`[[claims]]`).
+    TableList(&'static [Field]),
+}
+
+/// One key of a table: its name, what it holds, and whether it must be there.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    pub key: &'static str,
+    pub shape: Shape,
+    pub required: bool,
+}
+
+const fn field(key: &'static str, shape: Shape) -> Field {
+    Field {
+        key,
+        shape,
+        required: false,
+    }
+}
+
+const fn required(key: &'static str, shape: Shape) -> Field {
+    Field {
+        key,
+        shape,
+        required: true,
+    }
+}
+
+/// Each table's fields, in the order `fmt` writes them. A test holds these to
+/// the types above (through the schema derived from them) and to serde's own
+/// verdict on mutated files.
+pub const ARTICLE_FILE_FIELDS: &[Field] = &[
+    required("article", Shape::Table(ARTICLE_FIELDS)),
+    field("sources", Shape::TableMap(SOURCE_FIELDS)),
+    field("claims", Shape::TableList(CLAIM_FIELDS)),
 ];
-pub const SOURCE_KEYS: &[&str] = &[
-    "name",
-    "anonymous",
-    "description",
-    "reason",
-    "role",
-    "affiliation",
-    "country",
-    "kind",
+pub const ARTICLE_FIELDS: &[Field] = &[
+    required("title", Shape::Str),
+    required("outlet", Shape::Str),
+    field("id", Shape::Str),
+    field("url", Shape::Str),
+    field("published", Shape::Date),
+    field("language", Shape::Str),
+    field("byline", Shape::Strings),
+    field("credited", Shape::Strings),
 ];
-pub const CLAIM_KEYS: &[&str] = &[
-    "id", "text", "quote", "source", "via", "said", "hedge", "kind", "key",
+pub const SOURCE_FIELDS: &[Field] = &[
+    field("name", Shape::Str),
+    field("anonymous", Shape::Bool),
+    field("description", Shape::Str),
+    field("reason", Shape::Str),
+    field("role", Shape::Str),
+    field("affiliation", Shape::Str),
+    field("country", Shape::Str),
+    field("kind", Shape::Str),
 ];
-pub const OUTLET_KEYS: &[&str] = &["name", "kind", "country", "ownership", "url", "aliases"];
+pub const CLAIM_FIELDS: &[Field] = &[
+    required("id", Shape::Str),
+    required("text", Shape::Str),
+    field("quote", Shape::Str),
+    field("source", Shape::Str),
+    field("via", Shape::Routes),
+    field("said", Shape::Date),
+    field("hedge", Shape::Str),
+    field("kind", Shape::Str),
+    field("key", Shape::Bool),
+];
+/// `outlets.toml` is a table of these, keyed by outlet id.
+pub const OUTLET_FIELDS: &[Field] = &[
+    required("name", Shape::Str),
+    field("kind", Shape::Str),
+    field("country", Shape::Str),
+    field("ownership", Shape::Str),
+    field("url", Shape::Str),
+    field("aliases", Shape::StrList),
+];
+
+/// The keys each table allows, in order: for "did you mean" on an unknown
+/// field and for `fmt`'s key order.
+pub const ARTICLE_FILE_KEYS: &[&str] = &keys::<3>(ARTICLE_FILE_FIELDS);
+pub const ARTICLE_KEYS: &[&str] = &keys::<8>(ARTICLE_FIELDS);
+pub const SOURCE_KEYS: &[&str] = &keys::<8>(SOURCE_FIELDS);
+pub const CLAIM_KEYS: &[&str] = &keys::<9>(CLAIM_FIELDS);
+pub const OUTLET_KEYS: &[&str] = &keys::<6>(OUTLET_FIELDS);
+
+/// The names of `fields`; `N` must be their number (checked when compiling).
+const fn keys<const N: usize>(fields: &[Field]) -> [&'static str; N] {
+    assert!(fields.len() == N, "wrong number of keys");
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = fields[i].key;
+        i += 1;
+    }
+    out
+}
 
 /// Parse an article file.
 pub fn parse_article(text: &str) -> Result<ArticleFile, toml::de::Error> {

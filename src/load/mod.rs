@@ -11,6 +11,7 @@
 
 mod read;
 mod registry;
+mod shape;
 mod toml_error;
 mod validate;
 
@@ -25,7 +26,6 @@ use crate::model::{Article, Outlets, Pos};
 use crate::raw;
 use rayon::prelude::*;
 use read::snippets_at;
-use serde::de::Deserialize;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -62,8 +62,39 @@ pub struct FileCtx<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Claims citing a source the article does not define: their attribution
     /// is unknown until the error is fixed, so nothing that follows from it
-    /// is reported (the error says so).
+    /// is reported (the error says so). Claims a repair of shape touched
+    /// are here too.
     unresolved: Vec<Pos>,
+    /// What repairs of shape touched: findings that only follow from them
+    /// are not reported.
+    taint: shape::Taint,
+}
+
+impl<'a> FileCtx<'a> {
+    fn new(
+        file: &'a str,
+        src: LineIndex<'a>,
+        allowed: &'a [Code],
+        diagnostics: Vec<Diagnostic>,
+        taint: shape::Taint,
+    ) -> Self {
+        let unresolved = taint
+            .claims
+            .iter()
+            .map(|r| Pos {
+                start: r.start,
+                end: r.end,
+            })
+            .collect();
+        FileCtx {
+            file,
+            src,
+            allowed,
+            diagnostics,
+            unresolved,
+            taint,
+        }
+    }
 }
 
 impl FileCtx<'_> {
@@ -96,7 +127,7 @@ impl FileCtx<'_> {
     }
 
     fn push_span(&mut self, diagnostic: Diagnostic, span: Range<usize>) {
-        if !self.wants(diagnostic.code) {
+        if !self.wants(diagnostic.code) || self.taint.explains(diagnostic.code, &span) {
             return;
         }
         let snippet = self.src.snippet(span);
@@ -339,7 +370,7 @@ where
     let (article, id_pos, mut ctx) =
         match parse_and_validate(text, file, &default_id, outlets, allowed) {
             Ok(parsed) => parsed,
-            Err(d) => return (None, vec![d]),
+            Err(d) => return (None, d),
         };
     let id = article.id.clone();
     let claims = article.claims.len();
@@ -356,22 +387,49 @@ fn parse_and_validate<'a>(
     default_id: &dyn Fn() -> String,
     outlets: &Outlets,
     allowed: &'a [Code],
-) -> Result<(Article, Pos, FileCtx<'a>), Diagnostic> {
+) -> Result<(Article, Pos, FileCtx<'a>), Vec<Diagnostic>> {
     let src = LineIndex::new(text);
-    let parsed = toml::de::Deserializer::parse(text)
-        .map_err(|e| toml_error(&e, &src, file, true))
-        .and_then(|de| {
-            raw::ArticleFile::deserialize(de).map_err(|e| toml_error(&e, &src, file, false))
-        })?;
-    let mut ctx = FileCtx {
-        file,
-        src,
-        allowed,
-        diagnostics: Vec::new(),
-        unresolved: Vec::new(),
-    };
+    let (parsed, diagnostics, taint) =
+        parse_shaped::<raw::ArticleFile>(text, &src, file, shape::check_article)?;
+    let mut ctx = FileCtx::new(file, src, allowed, diagnostics, taint);
     let (article, id_pos) = validate_article(&mut ctx, parsed, default_id, outlets);
     Ok((article, id_pos, ctx))
+}
+
+/// Parse a file's text into its `raw` type. The typed parse is the fast path;
+/// when it stops at a problem of shape (an unknown field, a missing field, a
+/// wrong type), `check` finds every such problem in the file, and the typed
+/// parse goes on over the repaired document: the value, those problems, and
+/// what the repairs could cause. A syntax error, or a problem no repair gets
+/// past, is the file's every diagnostic.
+fn parse_shaped<'i, T: serde::de::DeserializeOwned>(
+    text: &'i str,
+    src: &LineIndex,
+    file: &str,
+    check: fn(toml::Spanned<toml::de::DeTable<'i>>) -> shape::Checked<'i>,
+) -> Result<(T, Vec<Diagnostic>, shape::Taint), Vec<Diagnostic>> {
+    let syntax = |e: toml::de::Error| vec![toml_error(&e, src, file, true)];
+    let first = match T::deserialize(toml::de::Deserializer::parse(text).map_err(syntax)?) {
+        Ok(value) => return Ok((value, Vec::new(), shape::Taint::default())),
+        Err(e) => e,
+    };
+    let checked = check(toml::de::DeTable::parse(text).map_err(syntax)?);
+    if checked.problems.is_empty() {
+        // Nothing the walk knows: serde's own word.
+        return Err(vec![toml_error(&first, src, file, false)]);
+    }
+    let diagnostics: Vec<Diagnostic> = checked
+        .problems
+        .into_iter()
+        .map(|(d, span)| d.at(file, Some(src.snippet(span))))
+        .collect();
+    match checked
+        .repaired
+        .and_then(|doc| T::deserialize(toml::de::Deserializer::from(doc)).ok())
+    {
+        Some(value) => Ok((value, diagnostics, checked.taint)),
+        None => Err(diagnostics),
+    }
 }
 
 /// Parse and validate one article held in memory (for `fmt`, tests and other
@@ -384,7 +442,7 @@ pub fn article_from_text(
 ) -> (Option<Article>, Vec<Diagnostic>) {
     match parse_and_validate(text, file, &|| id.to_string(), outlets, &[]) {
         Ok((article, _, ctx)) => (Some(article), ctx.diagnostics),
-        Err(d) => (None, vec![d]),
+        Err(d) => (None, d),
     }
 }
 

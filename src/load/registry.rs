@@ -3,14 +3,13 @@
 
 use super::FileCtx;
 use super::read::read_text;
-use super::toml_error::toml_error;
+use super::shape;
 use super::validate::{country, enum_value, nonempty};
 use crate::corpus::display;
 use crate::diag::{Diagnostic, make};
 use crate::lines::LineIndex;
 use crate::model::{Outlet, OutletKind, Outlets, Ownership};
 use crate::raw;
-use serde::de::Deserialize;
 use std::path::Path;
 use toml::Spanned;
 
@@ -24,25 +23,15 @@ pub(crate) fn load_registry(path: &Path, max: u64, diagnostics: &mut Vec<Diagnos
         }
     };
     let src = LineIndex::new(&text);
-    let parsed = toml::de::Deserializer::parse(&text)
-        .map_err(|e| toml_error(&e, &src, &file, true))
-        .and_then(|de| {
-            raw::OutletsFile::deserialize(de).map_err(|e| toml_error(&e, &src, &file, false))
-        });
-    let parsed = match parsed {
-        Ok(p) => p,
-        Err(d) => {
-            diagnostics.push(d);
-            return Outlets::default();
-        }
-    };
-    let mut ctx = FileCtx {
-        file: &file,
-        src,
-        allowed: &[],
-        diagnostics: Vec::new(),
-        unresolved: Vec::new(),
-    };
+    let (parsed, found, taint) =
+        match super::parse_shaped::<raw::OutletsFile>(&text, &src, &file, shape::check_outlets) {
+            Ok(p) => p,
+            Err(d) => {
+                diagnostics.extend(d);
+                return Outlets::default();
+            }
+        };
+    let mut ctx = FileCtx::new(&file, src, &[], found, taint);
     let mut outlets = Outlets {
         checked: true,
         ..Outlets::default()

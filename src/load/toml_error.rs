@@ -28,32 +28,25 @@ pub(crate) fn toml_error(
     } else if let Some(rest) = first_line.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or("");
         make::missing_field(field, table_name_for(field))
+    } else if first_line.starts_with("invalid length") && first_line.contains("expected a table") {
+        // serde reads a struct from an array too, and then counts elements.
+        make::wrong_type("array, expected a table", type_hint("expected a table", ""))
+    } else if first_line == "datetime key not found"
+        || first_line == "expected field with custom name"
+    {
+        // A table where a date belongs (toml_datetime's words).
+        make::wrong_type(
+            "table, expected a TOML datetime",
+            Some("write a bare date, e.g. 2019-03-26".to_string()),
+        )
     } else if first_line.starts_with("invalid value") {
         make::out_of_range(
             &first_line,
             "see the format table in the README for each field's range".to_string(),
         )
     } else if first_line.contains("invalid type") || first_line.contains("invalid value") {
-        let hint = if first_line.contains("datetime") && first_line.contains("string") {
-            let key = key_before(src.text(), err.span().map_or(0, |s| s.start));
-            Some(format!(
-                "write the date without quotes, e.g. {} = 2019-03-26",
-                key.unwrap_or("said")
-            ))
-        } else if first_line.contains("expected a boolean") {
-            Some("write `true` or `false` without quotes".to_string())
-        } else if first_line.contains("expected a string") {
-            Some("put the value in double quotes".to_string())
-        } else if first_line.contains("expected an array") {
-            Some("an array is written in brackets: [\"a\", \"b\"]".to_string())
-        } else if first_line.contains("expected a number")
-            || first_line.contains("expected a whole number")
-        {
-            Some("write the number without quotes".to_string())
-        } else {
-            None
-        };
-        make::wrong_type(&first_line, hint)
+        let key = key_before(src.text(), err.span().map_or(0, |s| s.start));
+        make::wrong_type(&first_line, type_hint(&first_line, key.unwrap_or("said")))
     } else {
         make::syntax(&first_line)
     };
@@ -61,12 +54,36 @@ pub(crate) fn toml_error(
     diag.at(file, Some(src.snippet(span)))
 }
 
+/// How to write a value of the type `message` (serde's words, made plain)
+/// says was expected; `key` is the field, for a date's example.
+pub(super) fn type_hint(message: &str, key: &str) -> Option<String> {
+    if message.contains("datetime") && message.contains("string") {
+        Some(format!(
+            "write the date without quotes, e.g. {key} = 2019-03-26"
+        ))
+    } else if message.contains("expected a boolean") {
+        Some("write `true` or `false` without quotes".to_string())
+    } else if message.contains("expected a string") {
+        Some("put the value in double quotes".to_string())
+    } else if message.contains("expected an array") {
+        Some("an array is written in brackets: [\"a\", \"b\"]".to_string())
+    } else if message.contains("expected a number") || message.contains("expected a whole number")
+    {
+        Some("write the number without quotes".to_string())
+    } else {
+        None
+    }
+}
+
 /// The key whose value starts at `offset`: what stands before the `=` on
-/// its line (`published` in `published = "2019-03-27"`), if it is a plain key.
+/// its line (`published` in `published = "2019-03-27"` or in
+/// `article.published = "2019-03-27"`), if it is a plain key.
 fn key_before(text: &str, offset: usize) -> Option<&str> {
     let before = text.get(..offset)?;
     let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
     let key = line.trim_end().strip_suffix('=')?.trim();
+    // A dotted key (`article.published`) names its field last.
+    let key = key.rsplit('.').next()?.trim();
     let plain = !key.is_empty()
         && key
             .chars()
@@ -119,7 +136,7 @@ fn backticked(s: &str) -> Vec<String> {
 }
 
 /// Where a missing field belongs, for the message.
-fn table_name_for(field: &str) -> &'static str {
+pub(super) fn table_name_for(field: &str) -> &'static str {
     match field {
         "article" => "the file",
         "title" | "outlet" => "`[article]`",

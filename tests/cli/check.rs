@@ -1232,3 +1232,105 @@ fn summary_counts_findings_per_code() {
          checked 8 articles, 102 claims, 16 outlets: 0 errors, 39 warnings\n"
     );
 }
+
+/// `(code, line)` of every diagnostic of a corpus.
+fn codes_and_lines(c: &common::Corpus) -> (Vec<(String, u64)>, i32) {
+    let (diags, status, _) = check_corpus(c);
+    let found = diags
+        .iter()
+        .map(|d| {
+            (
+                format!("{}:{}", d["file"].as_str().unwrap(), d["code"].as_str().unwrap()),
+                d["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    (found, status)
+}
+
+#[test]
+fn every_problem_of_shape_in_a_file_is_reported_in_one_run() {
+    // A quoted `published`, a quoted `said` and `key = "true"`: three errors,
+    // and nothing that follows from them (no undated article, no claim
+    // without a date).
+    let article = ARTICLE
+        .replace("published = 2019-03-27", "published = \"2019-03-27\"")
+        .replace("said = 2019-03-26", "said = \"2019-03-26\"\nkey = \"true\"");
+    let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", &article)]);
+    let (found, status) = codes_and_lines(&c);
+    let expect: Vec<(String, u64)> = [4, 13, 14]
+        .into_iter()
+        .map(|line| ("./article.toml:wrong-type".to_string(), line))
+        .collect();
+    assert_eq!(found, expect);
+    assert_eq!(status, 1);
+}
+
+#[test]
+fn problems_of_shape_and_of_meaning_are_reported_together() {
+    // An unknown field, a mistyped hedge, and in another claim a source the
+    // article does not define: all three in one run.
+    let article = format!(
+        "{}hedge = 3\n\n[[claims]]\nid = \"c2\"\ntext = \"More.\"\nsource = \"oficial\"\nsaid = 2019-03-26\n",
+        ARTICLE.replace("outlet = \"example-daily\"", "outlet = \"example-daily\"\ncolour = \"red\"")
+    );
+    let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", &article)]);
+    let (found, status) = codes_and_lines(&c);
+    assert_eq!(
+        found,
+        [
+            ("./article.toml:unknown-field".to_string(), 4),
+            ("./article.toml:wrong-type".to_string(), 15),
+            ("./article.toml:unknown-source".to_string(), 20),
+        ]
+    );
+    assert_eq!(status, 1);
+}
+
+#[test]
+fn a_mistyped_source_or_outlet_invents_no_finding_where_it_is_cited() {
+    // `official = "Jane Doe"` in `[sources]`: the claim citing it gets no
+    // unknown-source, and no attribution lint.
+    let article = ARTICLE.replace(
+        "[sources.official]\nname = \"Jane Doe\"",
+        "[sources]\nofficial = \"Jane Doe\"",
+    );
+    let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", &article)]);
+    let (found, status) = codes_and_lines(&c);
+    assert_eq!(found, [("./article.toml:wrong-type".to_string(), 7)]);
+    assert_eq!(status, 1);
+
+    // `reuters = "x"` in the registry: the article relaying Reuters gets no
+    // unknown-outlet, and the other outlets still load.
+    let outlets = format!(
+        "reuters = \"x\"\n\n{}",
+        OUTLETS.replace(
+            "[reuters]\nname = \"Reuters\"\nkind = \"wire\"\ncountry = \"GB\"\nownership = \"private\"\n",
+            "",
+        )
+    );
+    assert_ne!(outlets, OUTLETS);
+    let article = format!("{ARTICLE}via = [\"reuters\", \"tass\"]\n");
+    let c = corpus(&[("outlets.toml", &outlets), ("article.toml", &article)]);
+    let (found, status) = codes_and_lines(&c);
+    assert_eq!(found, [("./outlets.toml:wrong-type".to_string(), 1)]);
+    assert_eq!(status, 1);
+}
+
+#[test]
+fn a_dotted_key_gets_its_own_name_in_the_hint() {
+    let article = ARTICLE
+        .replace("[article]\n", "")
+        .replace("title = ", "article.title = ")
+        .replace("outlet = ", "article.outlet = ")
+        .replace("published = 2019-03-27", "article.published = \"2019-03-27\"");
+    let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", &article)]);
+    let (diags, status, _) = check_corpus(&c);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0]["code"], "wrong-type");
+    assert_eq!(
+        diags[0]["help"],
+        "write the date without quotes, e.g. published = 2019-03-26"
+    );
+    assert_eq!(status, 1);
+}
