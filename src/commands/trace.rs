@@ -99,6 +99,18 @@ pub(crate) fn claims(
         .filter(|s| !drift || s.drift > 0)
         .filter(|s| matched.as_ref().is_none_or(|m| m.contains_key(s.id)))
         .collect();
+    // An empty table on a terminal says nothing; say so in words. Machine
+    // formats still get their empty document.
+    if list.is_empty() && format == Format::Table {
+        let why = match (search, tracked, drift) {
+            (Some(text), ..) => format!("no claim holds every word of \"{text}\""),
+            (None, _, true) => "no claim drifted".to_string(),
+            (None, true, false) => "no claim appears in two or more articles".to_string(),
+            (None, false, false) => "no claims".to_string(),
+        };
+        writeln!(err, "{}", crate::render::escape::visible(&why))?;
+        return Ok(status);
+    }
     if let Some(matched) = matched {
         let found = found(run, &opts, list, &matched);
         let view = || views::found(&found, &outlets);

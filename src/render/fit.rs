@@ -119,6 +119,12 @@ pub fn plan(columns: &[Column], natural: &[usize], total: usize) -> Option<Plan>
 /// tail, which is where ids differ most, kept as evenly as the width allows
 /// (the tail gets the odd column).
 pub fn middle(s: &str, w: usize) -> String {
+    middle_at(s, w, w.saturating_sub(1) / 2)
+}
+
+/// `s` in at most `w` columns, the ellipsis after at most `head_room`
+/// columns of its head.
+fn middle_at(s: &str, w: usize, head_room: usize) -> String {
     if UnicodeWidthStr::width(s) <= w {
         return s.to_string();
     }
@@ -126,7 +132,7 @@ pub fn middle(s: &str, w: usize) -> String {
         return String::new();
     }
     let room = w - 1;
-    let head_room = room / 2;
+    let head_room = head_room.min(room);
     let tail_room = room - head_room;
     let mut head = String::new();
     let mut used = 0;
@@ -172,6 +178,59 @@ pub fn end(s: &str, w: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// The one-line cells of a shortened column, each as the column shows it,
+/// with no two different cells shown alike: cells that would read the same
+/// (`anonymous: a U.…eployment-cyber)` for two articles' officials) move
+/// their ellipsis, the same way for the whole group, until each reads apart,
+/// when some place of it does.
+fn distinct(cells: &[&str], c: &Column, w: usize) -> Vec<String> {
+    use std::collections::HashMap;
+    let mut shown: Vec<String> = cells
+        .iter()
+        .map(|cell| match c.fit {
+            Fit::Middle { .. } => middle(cell, w),
+            Fit::End { .. } => end(cell, w),
+            _ => cell.to_string(),
+        })
+        .collect();
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, text) in shown.iter().enumerate() {
+        if text.contains('…') {
+            groups.entry(text.as_str()).or_default().push(i);
+        }
+    }
+    let mut clashes: Vec<Vec<usize>> = groups
+        .into_values()
+        .filter(|rows| {
+            let first = cells[rows[0]];
+            rows.iter().any(|&r| cells[r] != first)
+        })
+        .collect();
+    clashes.sort();
+    for rows in clashes {
+        let mut originals: Vec<&str> = rows.iter().map(|&r| cells[r]).collect();
+        originals.sort_unstable();
+        originals.dedup();
+        let room = w.saturating_sub(1);
+        // From the even split towards the tail (where ids differ), then
+        // towards the head.
+        let even = room / 2;
+        let found = (0..=even).rev().chain(even + 1..=room).find_map(|head| {
+            let texts: Vec<String> = originals.iter().map(|o| middle_at(o, w, head)).collect();
+            let mut seen: Vec<&String> = texts.iter().collect();
+            seen.sort_unstable();
+            seen.dedup();
+            (seen.len() == originals.len()).then_some(head)
+        });
+        if let Some(head) = found {
+            for &r in &rows {
+                shown[r] = middle_at(cells[r], w, head);
+            }
+        }
+    }
+    shown
 }
 
 /// `s` wrapped into lines of at most `w` columns, at spaces where it can be
@@ -314,10 +373,28 @@ fn table(
             })
             .collect()
     };
-    let fitted = |row: &[String]| -> Vec<Vec<String>> {
+    // Shortened one-line columns, read apart where they would read alike.
+    let apart: Vec<Option<Vec<String>>> = plan
+        .columns
+        .iter()
+        .map(|&(i, w)| {
+            let c = &g.columns[i];
+            let shortened = matches!(c.fit, Fit::Middle { .. } | Fit::End { .. });
+            let one_line = rows.iter().all(|r| !r[i].contains('\n'));
+            (shortened && one_line).then(|| {
+                let cells: Vec<&str> = rows.iter().map(|r| r[i].as_str()).collect();
+                distinct(&cells, c, w)
+            })
+        })
+        .collect();
+    let fitted = |n: Option<usize>, row: &[String]| -> Vec<Vec<String>> {
         plan.columns
             .iter()
-            .map(|&(i, w)| lines(&row[i], &g.columns[i], w))
+            .zip(&apart)
+            .map(|(&(i, w), apart)| match (apart, n) {
+                (Some(texts), Some(n)) => vec![texts[n].clone()],
+                _ => lines(&row[i], &g.columns[i], w),
+            })
             .collect()
     };
     let header: Vec<Vec<String>> = plan
@@ -337,14 +414,14 @@ fn table(
         writeln!(out, "{}", bold(&l, color))?;
     }
     writeln!(out, "{rule}")?;
-    for row in rows {
-        for l in line(&fitted(row)) {
+    for (n, row) in rows.iter().enumerate() {
+        for l in line(&fitted(Some(n), row)) {
             writeln!(out, "{l}")?;
         }
     }
     if let Some(f) = footer {
         writeln!(out, "{rule}")?;
-        for l in line(&fitted(f)) {
+        for l in line(&fitted(None, f)) {
             writeln!(out, "{}", bold(&l, color))?;
         }
     }
@@ -439,7 +516,7 @@ fn blocks(
 
 #[cfg(test)]
 mod tests {
-    use super::{Plan, end, middle, plan, wrap};
+    use super::{Plan, distinct, end, middle, plan, wrap};
     use crate::render::Column;
 
     #[test]
@@ -453,6 +530,33 @@ mod tests {
         // Wide characters are never split: 3 columns each side hold one.
         assert_eq!(middle("報道報道報道", 7), "報…道");
         assert_eq!(middle("abc", 0), "");
+    }
+
+    #[test]
+    fn cells_that_would_read_alike_move_their_ellipsis_until_they_read_apart() {
+        let c = Column::left("speaker").id(3, 11);
+        let cells = [
+            "prefix-AAAA-middle-suffix",
+            "prefix-BBBB-middle-suffix",
+            "prefix-AAAA-middle-suffix",
+            "short",
+            "other-long-value-here",
+        ];
+        // The even split (5 + 5) and every split towards the tail show the
+        // same `-middle-suffix` end; 8 columns of head tell them apart.
+        assert_eq!(
+            distinct(&cells, &c, 11),
+            [
+                "prefix-A…ix",
+                "prefix-B…ix",
+                "prefix-A…ix",
+                "short",
+                "other…-here",
+            ]
+        );
+        // Where no split tells them apart, they stay as they were.
+        let same_ends = ["ab1yz", "ab2yz"];
+        assert_eq!(distinct(&same_ends, &c, 3), ["a…z", "a…z"]);
     }
 
     #[test]

@@ -243,3 +243,20 @@ fn a_search_with_no_words_is_a_usage_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("has no words to look for"), "{err}");
 }
+
+#[test]
+fn a_search_that_finds_nothing_says_so_instead_of_an_empty_table() {
+    let dir = corpus();
+    let out = claims(&dir, &["--search", "zebra"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "no claim holds every word of \"zebra\"\n"
+    );
+    // Machine formats still get their empty document.
+    let out = claims(&dir, &["--search", "zebra", "--format", "json"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+    let out = claims(&dir, &["--search", "zebra", "--format", "csv"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+}
