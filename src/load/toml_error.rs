@@ -144,3 +144,124 @@ pub(super) fn table_name_for(field: &str) -> &'static str {
         _ => "this table",
     }
 }
+
+/// Each wording of toml's and serde's errors that the classifier matches,
+/// produced by the parser itself, so that a wording change in a release of
+/// either shows here rather than as a misfiled diagnostic.
+#[cfg(test)]
+mod tests {
+    use super::toml_error;
+    use crate::lines::LineIndex;
+    use serde::Deserialize;
+
+    /// The code and message the classifier gives `text` parsed as an article
+    /// file (or as a registry, when `outlets`).
+    fn classify(text: &str, outlets: bool) -> (String, String) {
+        let src = LineIndex::new(text);
+        let err = match toml::de::Deserializer::parse(text) {
+            Err(e) => return describe(toml_error(&e, &src, "a.toml", true)),
+            Ok(de) if outlets => crate::raw::OutletsFile::deserialize(de).err(),
+            Ok(de) => crate::raw::ArticleFile::deserialize(de).err(),
+        };
+        describe(toml_error(&err.expect("an error"), &src, "a.toml", false))
+    }
+
+    fn describe(d: crate::diag::Diagnostic) -> (String, String) {
+        (d.code.as_str().to_string(), d.message)
+    }
+
+    const HEAD: &str = "[article]\ntitle = \"T\"\noutlet = \"o\"\n";
+
+    #[test]
+    fn every_matched_wording_is_filed_under_its_code() {
+        let cases: &[(&str, bool, &str, &str)] = &[
+            ("a = \"x", false, "syntax", "invalid TOML: "),
+            (
+                "[article]\npublished = 2019-02-30\n",
+                false,
+                "invalid-date",
+                "not a valid date: ",
+            ),
+            (
+                "[article]\npublished = 2019-13-01\n",
+                false,
+                "invalid-date",
+                "not a valid date: ",
+            ),
+            (
+                "[article]\ntitel = \"T\"\n",
+                false,
+                "unknown-field",
+                "unknown field `titel`",
+            ),
+            (
+                "[article]\ntitle = \"T\"\n",
+                false,
+                "missing-field",
+                "missing field `outlet` in `[article]`",
+            ),
+            (
+                "[article]\ntitle = 3\noutlet = \"o\"\n",
+                false,
+                "wrong-type",
+                "wrong type: integer `3`, expected a string",
+            ),
+            (
+                &format!("{HEAD}published = \"2019-03-27\"\n"),
+                false,
+                "wrong-type",
+                "wrong type: string \"2019-03-27\", expected a TOML datetime",
+            ),
+            (
+                &format!("{HEAD}published = {{}}\n"),
+                false,
+                "wrong-type",
+                "wrong type: table, expected a TOML datetime",
+            ),
+            (
+                &format!("{HEAD}published = {{ a = 1 }}\n"),
+                false,
+                "wrong-type",
+                "wrong type: table, expected a TOML datetime",
+            ),
+            (
+                "article = 3\n",
+                false,
+                "wrong-type",
+                "wrong type: integer `3`, expected a table",
+            ),
+            (
+                &format!("{HEAD}[[claims]]\nid = \"c\"\ntext = \"t\"\nvia = \"reuters\"\n"),
+                false,
+                "wrong-type",
+                "wrong type: string \"reuters\", expected an array",
+            ),
+            (
+                &format!("{HEAD}[[claims]]\nid = \"c\"\ntext = \"t\"\nkey = \"true\"\n"),
+                false,
+                "wrong-type",
+                "wrong type: string \"true\", expected a boolean",
+            ),
+            (
+                "reuters = [\"x\"]\n",
+                true,
+                "wrong-type",
+                "wrong type: array, expected a table",
+            ),
+            (
+                "reuters = \"x\"\n",
+                true,
+                "wrong-type",
+                "wrong type: string \"x\", expected a table",
+            ),
+        ];
+        for (text, outlets, code, message) in cases {
+            let (got_code, got_message) = classify(text, *outlets);
+            assert_eq!(&got_code, code, "{text}: {got_message}");
+            assert!(
+                got_message.starts_with(message),
+                "{text}: `{got_message}` does not start with `{message}`"
+            );
+        }
+    }
+}
