@@ -5,33 +5,13 @@
 //! he was not authorized to discuss intelligence publicly"). "Spoke on
 //! condition of anonymity" and "berbicara dengan syarat anonim" state the
 //! condition, not the reason. The phrases come from the `[anonymity]` lists of
-//! the per-language lexicons in `src/draft/lexicon/`: `conditions` (the
+//! the per-language lexicons ([`crate::lexicon`]): `conditions` (the
 //! condition alone) and `reason_markers` (words that introduce a reason). A
 //! reason that contains a condition phrase and no reason marker counts as no
 //! reason; anything else the annotator wrote counts as a reason.
 
-use serde::Deserialize;
+use crate::lexicon::{LANGUAGES, Lexicon};
 use std::sync::OnceLock;
-
-/// The lexicons, one per language, as shipped.
-const LEXICONS: [&str; 5] = [
-    include_str!("draft/lexicon/en.toml"),
-    include_str!("draft/lexicon/id.toml"),
-    include_str!("draft/lexicon/de.toml"),
-    include_str!("draft/lexicon/es.toml"),
-    include_str!("draft/lexicon/fr.toml"),
-];
-
-#[derive(Deserialize)]
-struct Lexicon {
-    anonymity: Lists,
-}
-
-#[derive(Deserialize)]
-struct Lists {
-    conditions: Vec<String>,
-    reason_markers: Vec<String>,
-}
 
 /// Every language's phrases, lowercased and padded with spaces so that a
 /// phrase matches only whole words of a normalized text.
@@ -47,15 +27,11 @@ fn phrases() -> &'static Phrases {
             conditions: Vec::new(),
             markers: Vec::new(),
         };
-        for text in LEXICONS {
-            // The lexicons are part of the build and tested to parse; a
-            // broken one would only weaken this check, never stop a run.
-            if let Ok(lex) = toml::from_str::<Lexicon>(text) {
-                p.conditions
-                    .extend(lex.anonymity.conditions.iter().map(|s| padded(s)));
-                p.markers
-                    .extend(lex.anonymity.reason_markers.iter().map(|s| padded(s)));
-            }
+        for lex in LANGUAGES.iter().filter_map(|code| Lexicon::get(code)) {
+            p.conditions
+                .extend(lex.anonymity.conditions.iter().map(|s| padded(s)));
+            p.markers
+                .extend(lex.anonymity.reason_markers.iter().map(|s| padded(s)));
         }
         p
     })
@@ -100,8 +76,8 @@ mod tests {
 
     #[test]
     fn every_lexicon_parses_with_its_anonymity_lists() {
-        for text in LEXICONS {
-            let lex: Lexicon = toml::from_str(text).expect("a lexicon parses");
+        for code in LANGUAGES {
+            let lex = Lexicon::get(code).expect("every language has a lexicon");
             assert!(!lex.anonymity.conditions.is_empty());
             assert!(!lex.anonymity.reason_markers.is_empty());
         }

@@ -41,6 +41,7 @@ pub mod draft;
 pub mod export;
 pub mod import;
 pub mod layout;
+pub mod lexicon;
 pub mod lines;
 pub mod lint;
 pub mod load;

@@ -4,9 +4,9 @@
 //! when it was said, and whether it is a direct quote. Every finding keeps the
 //! cue that gave it, for the comment the writer puts beside it.
 
-use super::lexicon::Lexicon;
 use super::segment::Sentence;
 use super::words::{Found, Phrases, Token, tokenize};
+use crate::lexicon::Lexicon;
 use crate::model::Outlets;
 use chrono::{Datelike, NaiveDate};
 
@@ -134,7 +134,7 @@ impl Lists {
 fn lists(lex: &'static Lexicon) -> &'static Lists {
     use std::sync::OnceLock;
     static CELLS: [OnceLock<Lists>; 5] = [const { OnceLock::new() }; 5];
-    let i = super::lexicon::LANGUAGES
+    let i = crate::lexicon::LANGUAGES
         .iter()
         .position(|&l| l == lex.language)
         .unwrap_or(0);

@@ -1,23 +1,23 @@
 //! `claimtrail draft`: an article's text turned into a draft annotation that a
 //! person confirms, fixes and trims. The flow: [`input`] reads text or HTML,
 //! [`segment`] numbers the sentences, [`extract`] finds speakers, routes,
-//! hedges, dates and quotes with the [`lexicon`] of the article's language,
+//! hedges, dates and quotes with the [`lexicon`](crate::lexicon) of the article's language,
 //! [`matching`] joins them to the corpus, and [`write`] writes the file. No
 //! I/O here beyond what the caller hands in; the command writes the result.
 
 pub mod extract;
 pub mod input;
-pub mod lexicon;
+
 pub mod matching;
 pub mod segment;
 pub mod words;
 pub mod write;
 
 use crate::diag::did_you_mean;
+use crate::lexicon::{LANGUAGES, Lexicon};
 use crate::model::Outlets;
 use chrono::NaiveDate;
 use input::Input;
-use lexicon::{LANGUAGES, Lexicon};
 use matching::{CorpusIndex, STRONG};
 use std::collections::HashSet;
 

@@ -4,7 +4,7 @@
 //! a quotation that runs over several sentences keeps them together as one
 //! group, so that the attribution after it reaches all of them.
 
-use super::lexicon::Lexicon;
+use crate::lexicon::Lexicon;
 
 /// One sentence of the body.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -211,7 +211,7 @@ fn ends_sentence(
 #[cfg(test)]
 mod tests {
     use super::{segment, split_sentences};
-    use crate::draft::lexicon::Lexicon;
+    use crate::lexicon::Lexicon;
 
     #[test]
     fn abbreviations_do_not_end_sentences() {

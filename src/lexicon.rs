@@ -1,6 +1,8 @@
-//! The word lists `draft` reads text with: one TOML file per language in
-//! `src/draft/lexicon/`, embedded in the binary and parsed once on first use.
-//! The files' schema and sources are described in `src/draft/lexicon/README.md`.
+//! The word lists of each language, one TOML file per language in
+//! `src/lexicon/`, embedded in the binary and parsed once on first use:
+//! `draft` reads text with them, and the anonymity check (`anonymity`) reads
+//! a source's stated reason with their `[anonymity]` lists.
+//! The files' schema and sources are described in `src/lexicon/README.md`.
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
