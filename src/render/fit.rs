@@ -217,12 +217,11 @@ fn distinct(cells: &[&str], c: &Column, w: usize) -> Vec<String> {
         // From the even split towards the tail (where ids differ), then
         // towards the head.
         let even = room / 2;
-        let found = (0..=even).rev().chain(even + 1..=room).find_map(|head| {
-            let texts: Vec<String> = originals.iter().map(|o| middle_at(o, w, head)).collect();
-            let mut seen: Vec<&String> = texts.iter().collect();
-            seen.sort_unstable();
-            seen.dedup();
-            (seen.len() == originals.len()).then_some(head)
+        let found = (0..=even).rev().chain(even + 1..=room).find(|&head| {
+            let mut texts: Vec<String> = originals.iter().map(|o| middle_at(o, w, head)).collect();
+            texts.sort_unstable();
+            texts.dedup();
+            texts.len() == originals.len()
         });
         if let Some(head) = found {
             for &r in &rows {
