@@ -298,7 +298,7 @@ impl Server<'_> {
                 self.ws.open.insert(path.clone(), p.text_document.text);
                 // Opening is answered at once: no typing to wait for.
                 self.ws.update(&path);
-                self.publish_open();
+                self.publish();
             }
             DidChangeTextDocument::METHOD => {
                 let Some(p) = parse_n::<lsp_types::DidChangeTextDocumentParams>(n) else {
@@ -325,7 +325,7 @@ impl Server<'_> {
                 };
                 if is_shared(&path) {
                     self.ws.update(&path);
-                    self.publish_open();
+                    self.publish();
                 }
             }
             DidCloseTextDocument::METHOD => {
@@ -341,7 +341,7 @@ impl Server<'_> {
                 if self.published.remove(&path).is_some() {
                     self.send(&path, Vec::new());
                 }
-                self.publish_open();
+                self.publish();
             }
             DidChangeWatchedFiles::METHOD => {
                 let Some(p) = parse_n::<lsp_types::DidChangeWatchedFilesParams>(n) else {
@@ -357,7 +357,7 @@ impl Server<'_> {
                     }
                     self.ws.update(&path);
                 }
-                self.publish_open();
+                self.publish();
             }
             _ => {}
         }
@@ -385,13 +385,24 @@ impl Server<'_> {
         for path in dirty.iter().filter(|p| !is_shared(p)) {
             self.ws.update(path);
         }
-        self.publish_open();
+        self.publish();
     }
 
-    /// Send the diagnostics of every open file whose list changed.
-    fn publish_open(&mut self) {
-        let open: Vec<PathBuf> = self.ws.open.keys().cloned().collect();
-        for path in open {
+    /// Send the diagnostics of every open file whose list changed, and of
+    /// every file, open or not, whose findings across files a change
+    /// affected (drift in a later article when an earlier one loses a hedge,
+    /// a duplicate id gone with a renamed one).
+    fn publish(&mut self) {
+        let mut paths: Vec<PathBuf> = self.ws.open.keys().cloned().collect();
+        let affected = std::mem::take(&mut self.ws.cross_changed);
+        paths.extend(
+            affected
+                .into_iter()
+                .filter(|p| !self.ws.open.contains_key(p)),
+        );
+        paths.sort();
+        paths.dedup();
+        for path in paths {
             let diags: Vec<lsp_types::Diagnostic> = if self.ws.contains(&path) {
                 self.ws
                     .diagnostics(&path)
@@ -401,7 +412,13 @@ impl Server<'_> {
             } else {
                 Vec::new()
             };
-            if self.published.get(&path) == Some(&diags) {
+            let unchanged = match self.published.get(&path) {
+                Some(before) => *before == diags,
+                // An open file gets its first list even when empty; a file
+                // not open only when it has something to show.
+                None => diags.is_empty() && !self.ws.open.contains_key(&path),
+            };
+            if unchanged {
                 continue;
             }
             self.published.insert(path.clone(), diags.clone());

@@ -62,6 +62,9 @@ pub struct Workspace {
     /// Findings across files (duplicate ids, drift) by file, policy not yet
     /// applied; worked out again when the corpus changes.
     pub cross: HashMap<PathBuf, Vec<Diagnostic>>,
+    /// Files whose findings across files changed since last taken: a
+    /// change elsewhere affected them, open or not.
+    pub cross_changed: Vec<PathBuf>,
 }
 
 impl Workspace {
@@ -85,6 +88,8 @@ impl Workspace {
         let _ = registry;
         self.root = Some(root);
         self.reload();
+        // Loading is no change: what it finds is published as files open.
+        self.cross_changed.clear();
         true
     }
 
@@ -307,6 +312,16 @@ impl Workspace {
         for d in drift {
             if let Some(file) = &d.file {
                 cross.entry(PathBuf::from(&**file)).or_default().push(d);
+            }
+        }
+        for (path, found) in &cross {
+            if self.cross.get(path) != Some(found) {
+                self.cross_changed.push(path.clone());
+            }
+        }
+        for path in self.cross.keys() {
+            if !cross.contains_key(path) {
+                self.cross_changed.push(path.clone());
             }
         }
         self.cross = cross;

@@ -362,6 +362,56 @@ fn edits_and_changes_on_disk_update_the_diagnostics() {
 }
 
 #[test]
+fn a_change_publishes_the_findings_of_the_files_it_affects_open_or_not() {
+    let fixture = fixture_corpus();
+    let read = |rel: &str| std::fs::read_to_string(fixture.join(rel)).unwrap();
+    let c = corpus(&[
+        ("outlets.toml", &read("outlets.toml")),
+        ("2019/first.toml", &read("2019/first.toml")),
+        ("2019/typo.toml", &read("2019/typo.toml")),
+    ]);
+    let root = c.path().canonicalize().unwrap();
+    let first = root.join("2019/first.toml");
+    let typo = root.join("2019/typo.toml");
+    let mut s = Server::start(&root);
+    // Only first.toml is open; typo.toml, the later appearance, is not.
+    s.open(&first, None);
+    // The buffer of first.toml loses its hedge: the drift in typo.toml goes,
+    // and typo.toml's list comes without being opened (its own three errors).
+    s.change(
+        &first,
+        2,
+        &read("2019/first.toml").replace("hedge = \"believed\"\n", ""),
+    );
+    let codes: Vec<String> = s
+        .diagnostics(&typo)
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        codes,
+        ["unknown-source", "unknown-outlet", "unknown-outlet"]
+    );
+    // The hedge comes back: so does the drift.
+    s.change(&first, 3, &read("2019/first.toml"));
+    let codes: Vec<String> = s
+        .diagnostics(&typo)
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "hedge-dropped",
+            "unknown-source",
+            "unknown-outlet",
+            "unknown-outlet"
+        ]
+    );
+    assert_eq!(s.shutdown(), 0);
+}
+
+#[test]
 fn completion_offers_sources_outlets_claim_ids_values_and_keys() {
     let root = fixture_corpus();
     let typo = root.join("2019/typo.toml");
