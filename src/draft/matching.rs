@@ -6,7 +6,7 @@
 
 use super::extract::{Speaker, same_name};
 use crate::model::{Article, SourceKind};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// From this score up a drafted claim takes the corpus claim's id. Chosen so
 /// that the corpus quote must appear nearly word for word in the sentence, or
@@ -29,16 +29,38 @@ pub struct KnownClaim {
     pub id: String,
     /// The article the claim first appears in (earliest published, then by id).
     pub article: String,
-    words: HashSet<String>,
-    quote: Vec<String>,
-    numbers: HashSet<String>,
+    /// How many content words and numbers ([`content_words`]) it has.
+    words: u32,
+    /// How many words its quote has.
+    quote: u32,
 }
 
-/// The corpus, indexed for the draft.
+/// The corpus, indexed for the draft: for each word, the claims that have
+/// it, so that a drafted claim is compared only with the claims it shares a
+/// word with, in time proportional to how often its words occur.
 #[derive(Clone, Debug, Default)]
 pub struct CorpusIndex {
     pub speakers: Vec<KnownSpeaker>,
     pub claims: Vec<KnownClaim>,
+    /// Every word of the claims' texts and quotes, numbered.
+    vocabulary: HashMap<String, u32>,
+    /// By word number: whether the word is a number.
+    is_number: Vec<bool>,
+    /// By word number: the claims with it among their content words.
+    by_word: Vec<Vec<u32>>,
+    /// By word number: the claims (with a quote of three words or more)
+    /// whose quote has it, and how many times.
+    by_quote_word: Vec<Vec<(u32, u32)>>,
+}
+
+/// What a drafted claim shares with one corpus claim, counted over the
+/// posting lists of its words.
+#[derive(Clone, Copy, Default)]
+struct Shared {
+    words: u32,
+    quote_words: u32,
+    number: bool,
+    seen: bool,
 }
 
 /// One corpus claim that resembles a drafted one.
@@ -59,16 +81,16 @@ impl CorpusIndex {
                 &b.id,
             ))
         });
-        let mut speakers: Vec<KnownSpeaker> = Vec::new();
-        let mut first: BTreeMap<String, String> = BTreeMap::new();
-        let mut claims: Vec<KnownClaim> = Vec::new();
+        let mut index = CorpusIndex::default();
+        let mut named: HashSet<&str> = HashSet::new();
+        let mut first: HashMap<&str, &str> = HashMap::new();
         for a in sorted {
             for s in &a.sources {
                 let Some(name) = &s.name else { continue };
-                if speakers.iter().any(|k| &k.name == name) {
+                if !named.insert(name) {
                     continue;
                 }
-                speakers.push(KnownSpeaker {
+                index.speakers.push(KnownSpeaker {
                     name: name.clone(),
                     role: s.role.clone(),
                     affiliation: s.affiliation.clone(),
@@ -77,26 +99,53 @@ impl CorpusIndex {
                 });
             }
             for c in &a.claims {
-                let article = first
-                    .entry(c.id.clone())
-                    .or_insert_with(|| a.id.clone())
-                    .clone();
+                let article = first.entry(&c.id).or_insert(&a.id).to_string();
                 let mut all = c.text.clone();
                 if let Some(q) = &c.quote {
                     all.push(' ');
                     all.push_str(q);
                 }
+                let n = index.claims.len() as u32;
+                let words = index.numbered(content_words(&all));
+                let quote = index.numbered(c.quote.as_deref().map(word_list).unwrap_or_default());
+                for &w in &words {
+                    index.by_word[w as usize].push(n);
+                }
+                if quote.len() >= 3 {
+                    let mut distinct = quote.clone();
+                    distinct.sort_unstable();
+                    for group in distinct.chunk_by(|a, b| a == b) {
+                        index.by_quote_word[group[0] as usize].push((n, group.len() as u32));
+                    }
+                }
                 // Every appearance is kept: each article quotes it in its own words.
-                claims.push(KnownClaim {
+                index.claims.push(KnownClaim {
                     id: c.id.clone(),
                     article,
-                    words: content_words(&all),
-                    quote: c.quote.as_deref().map(word_list).unwrap_or_default(),
-                    numbers: numbers(&all),
+                    words: words.len() as u32,
+                    quote: quote.len() as u32,
                 });
             }
         }
-        CorpusIndex { speakers, claims }
+        index
+    }
+
+    /// The numbers of `words`, each numbered on first sight.
+    fn numbered(&mut self, words: impl IntoIterator<Item = String>) -> Vec<u32> {
+        words
+            .into_iter()
+            .map(|w| {
+                let next = self.vocabulary.len() as u32;
+                let number = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+                let n = *self.vocabulary.entry(w).or_insert(next);
+                if n == next {
+                    self.by_word.push(Vec::new());
+                    self.by_quote_word.push(Vec::new());
+                    self.is_number.push(number);
+                }
+                n
+            })
+            .collect()
     }
 
     /// Names of the corpus's named speakers.
@@ -125,7 +174,11 @@ impl CorpusIndex {
         true
     }
 
-    /// The corpus claims most like a drafted claim's text and quote, best first.
+    /// The corpus claims most like a drafted claim's text and quote, best
+    /// first, by [`score`]'s measure. Only claims sharing a word with it can
+    /// score above zero; what they share is counted along the posting lists
+    /// of its words, so the work is the number of times its words occur in
+    /// the corpus.
     pub fn similar(&self, text: &str, quote: Option<&str>, max: usize) -> Vec<Similar> {
         let mut all = text.to_string();
         if let Some(q) = quote {
@@ -133,18 +186,49 @@ impl CorpusIndex {
             all.push_str(q);
         }
         let words = content_words(&all);
-        let nums = numbers(&all);
         let sentence: HashSet<String> = word_list(&all).into_iter().collect();
-        let mut found: Vec<Similar> = self
-            .claims
-            .iter()
-            .map(|k| Similar {
-                id: k.id.clone(),
-                article: k.article.clone(),
-                score: score(&words, &nums, &sentence, k),
-            })
-            .filter(|s| s.score >= LISTED)
-            .collect();
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Vec<Shared>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let mut found: Vec<Similar> = SCRATCH.with_borrow_mut(|shared| {
+            shared.clear();
+            shared.resize(self.claims.len(), Shared::default());
+            let mut touched: Vec<u32> = Vec::new();
+            let mut touch = |shared: &mut Vec<Shared>, n: u32| -> usize {
+                let s = &mut shared[n as usize];
+                if !s.seen {
+                    s.seen = true;
+                    touched.push(n);
+                }
+                n as usize
+            };
+            for w in words.iter().filter_map(|w| self.vocabulary.get(w)) {
+                let number = self.is_number[*w as usize];
+                for &n in &self.by_word[*w as usize] {
+                    let i = touch(shared, n);
+                    shared[i].words += 1;
+                    shared[i].number |= number;
+                }
+            }
+            for w in sentence.iter().filter_map(|w| self.vocabulary.get(w)) {
+                for &(n, times) in &self.by_quote_word[*w as usize] {
+                    let i = touch(shared, n);
+                    shared[i].quote_words += times;
+                }
+            }
+            touched
+                .into_iter()
+                .filter_map(|n| {
+                    let k = &self.claims[n as usize];
+                    let score = score_counted(words.len(), &shared[n as usize], k);
+                    (score >= LISTED).then(|| Similar {
+                        id: k.id.clone(),
+                        article: k.article.clone(),
+                        score,
+                    })
+                })
+                .collect()
+        });
         found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
         let mut seen = HashSet::new();
         found.retain(|s| seen.insert(s.id.clone()));
@@ -153,25 +237,47 @@ impl CorpusIndex {
     }
 }
 
+/// [`score`] from what a drafted claim of `words` content words shares with
+/// corpus claim `k`.
+fn score_counted(words: usize, shared: &Shared, k: &KnownClaim) -> f64 {
+    let quote = if k.quote >= 3 {
+        shared.quote_words as f64 / k.quote as f64
+    } else {
+        0.0
+    };
+    let inter = shared.words as usize;
+    let union = words + k.words as usize - inter;
+    let jaccard = if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    };
+    (quote.max(1.5 * jaccard) + if shared.number { 0.1 } else { 0.0 }).min(1.0)
+}
+
 /// How alike a drafted claim and a corpus claim are, 0 to 1: the larger of
 /// the share of the corpus quote's words found in the sentence (for quotes of
 /// three words or more) and 1.5 times the Jaccard index of their content
-/// words, plus 0.1 when they share a number.
+/// words, plus 0.1 when they share a number. The words are the corpus
+/// claim's content words, quote words and numbers. The index counts what is
+/// shared along its posting lists instead (`score_counted`); a test holds the
+/// two equal.
 pub fn score(
     words: &HashSet<String>,
     nums: &HashSet<String>,
     sentence: &HashSet<String>,
-    k: &KnownClaim,
+    corpus: (&HashSet<String>, &[String], &HashSet<String>),
 ) -> f64 {
-    let quote = if k.quote.len() >= 3 {
-        k.quote.iter().filter(|w| sentence.contains(*w)).count() as f64 / k.quote.len() as f64
+    let (k_words, k_quote, k_numbers) = corpus;
+    let quote = if k_quote.len() >= 3 {
+        k_quote.iter().filter(|w| sentence.contains(*w)).count() as f64 / k_quote.len() as f64
     } else {
         0.0
     };
-    let inter = words.intersection(&k.words).count() as f64;
-    let union = words.union(&k.words).count() as f64;
+    let inter = words.intersection(k_words).count() as f64;
+    let union = words.union(k_words).count() as f64;
     let jaccard = if union == 0.0 { 0.0 } else { inter / union };
-    let shared_number = !nums.is_disjoint(&k.numbers);
+    let shared_number = !nums.is_disjoint(k_numbers);
     (quote.max(1.5 * jaccard) + if shared_number { 0.1 } else { 0.0 }).min(1.0)
 }
 
@@ -192,6 +298,7 @@ pub fn content_words(s: &str) -> HashSet<String> {
         .collect()
 }
 
+#[cfg(test)]
 fn numbers(s: &str) -> HashSet<String> {
     word_list(s)
         .into_iter()
@@ -201,31 +308,155 @@ fn numbers(s: &str) -> HashSet<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{CorpusIndex, KnownClaim, content_words, score, word_list};
+    use super::{CorpusIndex, LISTED, Similar, content_words, numbers, score, word_list};
+    use crate::model::Outlets;
     use std::collections::HashSet;
+
+    fn sets(text: &str, quote: &str) -> (HashSet<String>, Vec<String>, HashSet<String>) {
+        let all = format!("{text} {quote}");
+        (content_words(&all), word_list(quote), numbers(&all))
+    }
 
     #[test]
     fn a_corpus_quote_found_in_the_sentence_is_a_strong_match() {
-        let k = KnownClaim {
-            id: "x".into(),
-            article: "a".into(),
-            words: content_words("Two planes landed. mendarat di Bandara Maiquetia"),
-            quote: word_list("mendarat di Bandara Maiquetia"),
-            numbers: HashSet::new(),
-        };
+        let (w, q, n) = sets("Two planes landed.", "mendarat di Bandara Maiquetia");
         let s = "Pesawat itu mendarat di Bandara Maiquetia kemarin.";
         let sentence: HashSet<String> = word_list(s).into_iter().collect();
         // All 4 quote words are in the sentence: 4/4 = 1.0.
         assert_eq!(
-            score(&content_words(s), &HashSet::new(), &sentence, &k),
+            score(&content_words(s), &HashSet::new(), &sentence, (&w, &q, &n)),
             1.0
         );
         let other = "Harga minyak naik.";
         let sentence: HashSet<String> = word_list(other).into_iter().collect();
         assert_eq!(
-            score(&content_words(other), &HashSet::new(), &sentence, &k),
+            score(
+                &content_words(other),
+                &HashSet::new(),
+                &sentence,
+                (&w, &q, &n)
+            ),
             0.0
         );
         assert!(CorpusIndex::default().similar(s, None, 3).is_empty());
+    }
+
+    /// A small seeded generator (splitmix64).
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        }
+        fn words(&mut self, vocabulary: &[&str], max: u64) -> String {
+            let n = 1 + self.next() % max;
+            (0..n)
+                .map(|_| vocabulary[(self.next() % vocabulary.len() as u64) as usize])
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    }
+
+    /// What `similar` finds, worked out the slow way: every appearance
+    /// scored on strings.
+    fn brute_force(
+        claims: &[(String, String, Option<String>)],
+        text: &str,
+        max: usize,
+    ) -> Vec<Similar> {
+        let words = content_words(text);
+        let nums = numbers(text);
+        let sentence: HashSet<String> = word_list(text).into_iter().collect();
+        let mut found: Vec<Similar> = claims
+            .iter()
+            .map(|(id, t, q)| {
+                let (w, quote, n) = sets(t, q.as_deref().unwrap_or(""));
+                Similar {
+                    id: id.clone(),
+                    article: String::new(),
+                    score: score(&words, &nums, &sentence, (&w, &quote, &n)),
+                }
+            })
+            .filter(|s| s.score >= LISTED)
+            .collect();
+        found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+        let mut seen = HashSet::new();
+        found.retain(|s| seen.insert(s.id.clone()));
+        found.truncate(max);
+        found
+    }
+
+    #[test]
+    fn the_index_finds_what_scoring_every_claim_finds() {
+        let vocabulary = [
+            "army",
+            "cyber",
+            "troops",
+            "sent",
+            "venezuela",
+            "russia",
+            "officials",
+            "said",
+            "the",
+            "of",
+            "2019",
+            "100",
+            "planes",
+            "landed",
+            "caracas",
+            "denied",
+            "report",
+            "a",
+            "di",
+            "bandara",
+            "pasukan",
+            "siber",
+        ];
+        let mut r = Rng(7);
+        for case in 0..150 {
+            let mut articles = Vec::new();
+            let mut claims = Vec::new();
+            for a in 0..(1 + r.next() % 4) {
+                let mut file = format!(
+                    "[article]\ntitle = \"T\"\noutlet = \"o\"\npublished = 2019-03-{:02}\n",
+                    10 + a
+                );
+                let mut ids = HashSet::new();
+                for _ in 0..(1 + r.next() % 5) {
+                    let id = format!("c{}", r.next() % 6);
+                    if !ids.insert(id.clone()) {
+                        continue;
+                    }
+                    let t = r.words(&vocabulary, 8);
+                    let q = r.next().is_multiple_of(2).then(|| r.words(&vocabulary, 5));
+                    file.push_str(&format!("\n[[claims]]\nid = \"{id}\"\ntext = \"{t}\"\n"));
+                    if let Some(q) = &q {
+                        file.push_str(&format!("quote = \"{q}\"\n"));
+                    }
+                    claims.push((id, t, q));
+                }
+                let id = format!("a{a}");
+                let (article, diags) =
+                    crate::load::article_from_text(&file, "a.toml", &id, &Outlets::default());
+                articles.push(article.unwrap_or_else(|| panic!("{diags:?}\n{file}")));
+            }
+            let index = CorpusIndex::new(&articles);
+            for _ in 0..5 {
+                let drafted = r.words(&vocabulary, 10);
+                let fast: Vec<(String, f64)> = index
+                    .similar(&drafted, None, 3)
+                    .into_iter()
+                    .map(|s| (s.id, s.score))
+                    .collect();
+                let slow: Vec<(String, f64)> = brute_force(&claims, &drafted, 3)
+                    .into_iter()
+                    .map(|s| (s.id, s.score))
+                    .collect();
+                assert_eq!(fast, slow, "case {case}: {drafted}");
+            }
+        }
     }
 }

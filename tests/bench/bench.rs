@@ -21,6 +21,7 @@
 // A benchmark reports on the terminal.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod draft;
 mod generator;
 mod lsp;
 mod measure;
@@ -73,6 +74,10 @@ struct Args {
     /// the first of `--sizes`).
     #[arg(long)]
     lsp: bool,
+    /// Measure only drafting: 1,000 texts of about 5 KB against the
+    /// 1,000-article corpus (or the first of `--sizes`).
+    #[arg(long)]
+    draft: bool,
     /// Internal: run the baseline once on this corpus folder and exit (its
     /// peak memory is measured from outside).
     #[arg(long, hide = true)]
@@ -246,6 +251,18 @@ fn main() {
         });
         return;
     }
+    if args.draft {
+        let n = args.sizes[0];
+        let corpus =
+            generator::cached(&generator::cache_dir(), Spec::new(n, args.seed)).expect("a corpus");
+        let texts = draft::texts(
+            &generator::cache_dir().join(format!("draft-texts-s{}", args.seed)),
+            args.seed,
+            draft::TEXTS,
+        );
+        measure::pool(threads).install(|| draft::figures(&corpus, &texts, args.rounds));
+        return;
+    }
     let report = bench(&args, threads);
     report.targets();
 }
@@ -273,6 +290,9 @@ fn smoke() {
         assert!(baseline(&corpus.claims) > 0);
         passed += 1;
     }
+    let texts = draft::texts(&cache.join("draft-texts-smoke"), 1, 20);
+    draft::figures(&clean, &texts, 1);
+    passed += 1;
     println!("corpus benchmark smoke run (`cargo bench --bench corpus` measures)");
     println!("{passed} passed, 0 failed");
 }
