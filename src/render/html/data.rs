@@ -8,7 +8,7 @@ use crate::model::Class;
 use crate::trail::{Drift, Trail};
 use chrono::NaiveDate;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The attribution classes in bar and legend order.
 pub const CLASSES: [Class; 5] = [
@@ -185,17 +185,26 @@ pub fn drift_by_appearance(trail: &Trail) -> Vec<Vec<&Drift>> {
 /// Anchors for ids, usable in a fragment and as a file name: lowercase ASCII
 /// letters, digits and single dashes (`2019/Zürich a` -> `2019-z-rich-a`).
 /// Ids that reduce to the same anchor get `-2`, `-3`, in input order.
+///
+/// Each base remembers the last number it gave, so ten thousand ids that
+/// reduce to one anchor take ten thousand steps, not fifty million.
 pub fn anchors<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut used: BTreeSet<String> = BTreeSet::new();
+    let mut used: HashSet<String> = HashSet::new();
+    let mut last: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
     for id in ids {
         let base = slug(id);
-        let mut anchor = base.clone();
-        let mut n = 1;
+        let mut n = last.get(&base).copied().unwrap_or(1);
+        let mut anchor = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
         while used.contains(&anchor) {
             n += 1;
             anchor = format!("{base}-{n}");
         }
+        last.insert(base, n);
         used.insert(anchor.clone());
         out.push(anchor);
     }
@@ -397,6 +406,52 @@ mod tests {
         let by = drift_by_appearance(&t);
         assert_eq!(by.iter().map(Vec::len).collect::<Vec<_>>(), vec![0, 0, 2]);
         assert_eq!(by[2][1].code, Code::RelayUncredited);
+    }
+
+    /// The anchors as numbered by trying `-2`, `-3`, ... from the start
+    /// for every id.
+    fn anchors_from_scratch(ids: &[&str]) -> Vec<String> {
+        let mut used: BTreeSet<String> = BTreeSet::new();
+        let mut out = Vec::new();
+        for id in ids {
+            let base = slug(id);
+            let mut anchor = base.clone();
+            let mut n = 1;
+            while used.contains(&anchor) {
+                n += 1;
+                anchor = format!("{base}-{n}");
+            }
+            used.insert(anchor.clone());
+            out.push(anchor);
+        }
+        out
+    }
+
+    #[test]
+    fn anchors_are_numbered_as_from_scratch() {
+        // Ids that collide, and ids that are themselves a numbered anchor.
+        let pool = [
+            "a", "A", "a-2", "a 3", "a-2-2", "b", "a--2", "", "-", "item-2",
+        ];
+        let mut state = 17u64;
+        for _ in 0..300 {
+            let mut ids = Vec::new();
+            for _ in 0..(state % 12) {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                ids.push(pool[(state >> 33) as usize % pool.len()]);
+            }
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+            assert_eq!(
+                anchors(ids.iter().copied()),
+                anchors_from_scratch(&ids),
+                "{ids:?}"
+            );
+        }
+        let many = vec!["x"; 20_000];
+        let got = anchors(many.iter().copied());
+        assert_eq!(got[19_999], "x-20000");
     }
 
     #[test]
