@@ -8,7 +8,7 @@ use crate::model::Class;
 use crate::trail::{Drift, Trail};
 use chrono::NaiveDate;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The attribution classes in bar and legend order.
 pub const CLASSES: [Class; 5] = [
@@ -411,7 +411,7 @@ mod tests {
     /// The anchors as numbered by trying `-2`, `-3`, ... from the start
     /// for every id.
     fn anchors_from_scratch(ids: &[&str]) -> Vec<String> {
-        let mut used: BTreeSet<String> = BTreeSet::new();
+        let mut used: std::collections::BTreeSet<String> = Default::default();
         let mut out = Vec::new();
         for id in ids {
             let base = slug(id);
