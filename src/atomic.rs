@@ -146,25 +146,117 @@ fn resolve(path: &Path) -> io::Result<PathBuf> {
     )))
 }
 
-/// Like [`write_checked`], for a file that was read as `expected`: just before
-/// the rename the file is read again, and if someone changed it meanwhile it is
-/// left as they made it and an error says so. Their edit is never lost to ours.
+/// Like [`write_checked`], for a file that was read as `expected`. Their edit
+/// is never lost to ours: if someone changed the file meanwhile, it is left as
+/// they made it and an error says so.
+///
+/// Just before the swap the file is read again and compared. On Linux the new
+/// file then takes the old one's place in one exchange (`renameat2` with
+/// `RENAME_EXCHANGE`), which leaves the file it replaced beside it; if that
+/// file is not the one just compared (another inode, size or modification
+/// time, and other bytes), an edit landed in between, and the two are
+/// exchanged back. Elsewhere, or on a file system without the exchange, a
+/// rename follows the comparison, and an edit saved in the instant between
+/// the two is overwritten.
 pub fn replace_if_unchanged(
     path: &Path,
     expected: &[u8],
     bytes: &[u8],
     check: impl FnOnce(&Path) -> io::Result<()>,
 ) -> io::Result<()> {
-    write_checked(path, bytes, |temp| {
-        check(temp)?;
-        if fs::read(path)? != expected {
-            return Err(io::Error::other(format!(
-                "`{}` changed on disk while it was being rewritten; it was left as it is now, run again",
-                path.display()
-            )));
+    let changed = || {
+        io::Error::other(format!(
+            "`{}` changed on disk while it was being rewritten; it was left as it is now, run again",
+            path.display()
+        ))
+    };
+    let target = resolve(path)?;
+    replaceable(path, &target)?;
+    let mut temp = Temp::create(&target, bytes)?;
+    if let Ok(meta) = fs::metadata(&target) {
+        fs::set_permissions(&temp.path, meta.permissions())?;
+    }
+    check(&temp.path)?;
+    let compared = fs::metadata(&target)?;
+    if fs::read(&target)? != expected {
+        return Err(changed());
+    }
+    #[cfg(test)]
+    hooks::before_swap(&target);
+    if !temp.exchange_with(&target)? {
+        temp.rename_to(&target)?;
+        sync_parent(&target);
+        return Ok(());
+    }
+    // `temp` now names the file that was replaced.
+    let replaced = fs::symlink_metadata(&temp.path)?;
+    if !same_version(&compared, &replaced) && fs::read(&temp.path)? != expected {
+        temp.exchange_with(&target)?;
+        return Err(changed());
+    }
+    drop(temp);
+    sync_parent(&target);
+    Ok(())
+}
+
+/// Whether two looks at a path saw the same file, unwritten between them.
+#[cfg(unix)]
+fn same_version(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino(), a.size(), a.mtime(), a.mtime_nsec())
+        == (b.dev(), b.ino(), b.size(), b.mtime(), b.mtime_nsec())
+}
+
+#[cfg(not(unix))]
+fn same_version(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    false
+}
+
+/// Exchange two paths' files in one step: `Ok(false)` where the platform or
+/// the file system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    use rustix::io::Errno;
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        Err(e) if e == Errno::INVAL || e == Errno::NOSYS || e == Errno::NOTSUP => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// A step the tests put between the last comparison and the swap, where an
+/// editor's save would race.
+#[cfg(test)]
+mod hooks {
+    use std::path::{Path, PathBuf};
+    use std::sync::Mutex;
+
+    type Hook = Box<dyn FnOnce() + Send>;
+    static HOOKS: Mutex<Vec<(PathBuf, Hook)>> = Mutex::new(Vec::new());
+
+    pub fn set(path: &Path, hook: impl FnOnce() + Send + 'static) {
+        HOOKS
+            .lock()
+            .unwrap()
+            .push((path.to_path_buf(), Box::new(hook)));
+    }
+
+    pub fn before_swap(path: &Path) {
+        let hook = {
+            let mut hooks = HOOKS.lock().unwrap();
+            let i = hooks.iter().position(|(p, _)| p == path);
+            i.map(|i| hooks.remove(i).1)
+        };
+        if let Some(hook) = hook {
+            hook();
         }
-        Ok(())
-    })
+    }
 }
 
 /// Create `path` with `bytes`, failing with `AlreadyExists` if it exists, even
@@ -253,6 +345,21 @@ impl Temp {
             file.sync_all()?;
             return Ok(temp);
         }
+    }
+
+    /// Exchange with `to`, unless the process is stopping: the temporary
+    /// then names the file that was at `to` (and is removed on drop).
+    /// `Ok(false)` where no exchange can be made.
+    fn exchange_with(&mut self, to: &Path) -> io::Result<bool> {
+        let guard = live();
+        if guard.as_ref().is_none_or(|s| !s.temps.contains(&self.path)) {
+            self.armed = false;
+            return Err(io::Error::new(
+                io::ErrorKind::Interrupted,
+                "interrupted: no file was replaced",
+            ));
+        }
+        exchange(&self.path, to)
     }
 
     /// Rename over `to`, unless the process is stopping (the temporary is
@@ -459,6 +566,68 @@ mod tests {
         // Unchanged: replaced.
         replace_if_unchanged(&path, b"their edit", b"formatted", |_| Ok(())).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"formatted");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn an_edit_saved_between_the_last_comparison_and_the_swap_is_kept() {
+        for in_place in [true, false] {
+            let dir = scratch();
+            let path = dir.join("a.toml");
+            write(&path, b"old").unwrap();
+            let at = path.clone();
+            // The editor saves right after the file was compared for the
+            // last time: in place, or the way most editors do, through a
+            // file renamed over it.
+            hooks::set(&path, move || {
+                if in_place {
+                    fs::write(&at, b"their edit").unwrap();
+                } else {
+                    let side = at.with_extension("swp");
+                    fs::write(&side, b"their edit").unwrap();
+                    fs::rename(&side, &at).unwrap();
+                }
+            });
+            let err = replace_if_unchanged(&path, b"old", b"formatted", |_| Ok(())).unwrap_err();
+            assert_eq!(
+                fs::read(&path).unwrap(),
+                b"their edit",
+                "in place: {in_place}"
+            );
+            assert!(err.to_string().contains("changed on disk"), "{err}");
+            assert_eq!(entries(&dir), ["a.toml"]);
+            fs::remove_dir_all(dir).unwrap();
+        }
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_writer_hammering_a_large_file_never_loses_its_last_edit() {
+        // A 6 MB file, and an editor saving it once at a varying moment
+        // while it is being replaced: whatever the timing, the editor's
+        // text is what stays.
+        let dir = scratch();
+        let path = dir.join("big.toml");
+        let old = vec![b'a'; 6 << 20];
+        let formatted = vec![b'b'; 6 << 20];
+        for trial in 0..10u64 {
+            write(&path, &old).unwrap();
+            let at = path.clone();
+            let edit = format!("their edit {trial}");
+            let writer = {
+                let edit = edit.clone();
+                std::thread::spawn(move || {
+                    std::thread::sleep(std::time::Duration::from_micros(trial * 700));
+                    let side = at.with_extension("swp");
+                    fs::write(&side, edit.as_bytes()).unwrap();
+                    fs::rename(&side, &at).unwrap();
+                })
+            };
+            let _ = replace_if_unchanged(&path, &old, &formatted, |_| Ok(()));
+            writer.join().unwrap();
+            assert_eq!(fs::read(&path).unwrap(), edit.as_bytes(), "trial {trial}");
+        }
         fs::remove_dir_all(dir).unwrap();
     }
 
