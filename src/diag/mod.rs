@@ -678,6 +678,106 @@ pub mod make {
         Diagnostic::new(code, message).help(help)
     }
 
+    // The sourcing lints (`lint.rs`), one constructor each.
+
+    pub fn article_without_claims() -> Diagnostic {
+        lint(
+            Code::ArticleWithoutClaims,
+            "the article has no claims".to_string(),
+            "annotate its claims in `[[claims]]` tables; until then it counts for nothing in the report",
+        )
+    }
+
+    pub fn anonymous_without_reason(source: &str) -> Diagnostic {
+        lint(
+            Code::AnonymousWithoutReason,
+            format!("anonymous source `{source}` has no stated reason for anonymity"),
+            "AP and the NYT ask the story to say why the source was granted anonymity; add `reason = \"...\"` as the article gives it",
+        )
+    }
+
+    pub fn condition_not_reason(source: &str, reason: &str) -> Diagnostic {
+        lint(
+            Code::AnonymousWithoutReason,
+            format!(
+                "anonymous source `{source}` has a condition of anonymity (\"{reason}\"), not a reason for it"
+            ),
+            "\"on condition of anonymity\" says how the source spoke, not why anonymity was granted; a reason says why, e.g. \"because he was not authorized to discuss intelligence publicly\"",
+        )
+    }
+
+    pub fn anonymous_without_description(source: &str) -> Diagnostic {
+        lint(
+            Code::AnonymousWithoutDescription,
+            format!("anonymous source `{source}` is not described"),
+            "AP and the NYT ask that an unnamed source be described as fully as possible (position, why they know); add `description = \"...\"`",
+        )
+    }
+
+    pub fn quote_without_quote(claim: &str) -> Diagnostic {
+        lint(
+            Code::QuoteWithoutQuote,
+            format!("claim `{claim}` is a quote with no `quote`"),
+            "add the words quoted as `quote = \"...\"`, or make it kind = \"paraphrase\"",
+        )
+    }
+
+    pub fn route_through_own_outlet(claim: &str, outlet: &str) -> Diagnostic {
+        lint(
+            Code::RouteThroughOwnOutlet,
+            format!("claim `{claim}` is routed through `{outlet}`, the article's own outlet"),
+            "a route lists the outlets before the article's own; drop it from `via`, or leave out `via` for first-hand reporting",
+        )
+    }
+
+    pub fn route_repeats_outlet(claim: &str, hop: &str) -> Diagnostic {
+        lint(
+            Code::RouteRepeatsOutlet,
+            format!("a route of claim `{claim}` names `{hop}` twice"),
+            "a route runs from the speaker outward through each outlet once; two independent routes are two entries of `via`",
+        )
+    }
+
+    pub fn key_claim_single_anonymous(claim: &str) -> Diagnostic {
+        lint(
+            Code::KeyClaimSingleAnonymous,
+            format!("key claim `{claim}` rests on a single anonymous source"),
+            "Reuters calls anonymous sources the weakest and holds two sources better than one; AP seeks more than one; annotate any corroboration the article gives",
+        )
+    }
+
+    pub fn key_claim_unattributed(claim: &str) -> Diagnostic {
+        lint(
+            Code::KeyClaimUnattributed,
+            format!("key claim `{claim}` is made in the article's own voice"),
+            "a headline claim the article does not attribute is its own assertion; Reuters and AP attribute contested facts",
+        )
+    }
+
+    pub fn unattributed_assertion(claim: &str) -> Diagnostic {
+        lint(
+            Code::UnattributedAssertion,
+            format!("claim `{claim}` has neither a source nor a route"),
+            "add `source` or `via` if the article attributes it, or mark context with kind = \"background\"",
+        )
+    }
+
+    pub fn state_media_sole_route(claim: &str) -> Diagnostic {
+        lint(
+            Code::StateMediaSoleRoute,
+            format!("claim `{claim}` reaches the article only through state-owned media"),
+            "state media relay their government's line; look for an independent route and annotate it",
+        )
+    }
+
+    pub fn undated_claim(claim: &str) -> Diagnostic {
+        lint(
+            Code::UndatedClaim,
+            format!("claim `{claim}` has no `said` date"),
+            "add `said = YYYY-MM-DD` when the article says when it was said or first reported",
+        )
+    }
+
     /// A drift finding, located at the later appearance.
     pub fn drift(code: Code, message: String) -> Diagnostic {
         let help = match code {

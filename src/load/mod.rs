@@ -117,12 +117,13 @@ impl FileCtx<'_> {
         self.push_span(diagnostic, pos.start..pos.end);
     }
 
-    /// A sourcing lint at `pos`: its message and help are made only when the
-    /// policy wants the finding.
-    pub fn lint(&mut self, code: Code, pos: Pos, text: impl FnOnce() -> (String, &'static str)) {
+    /// A sourcing lint of `code` at `pos`: the diagnostic (one of
+    /// `diag::make`'s) is made only when the policy wants the finding.
+    pub fn lint(&mut self, code: Code, pos: Pos, make: impl FnOnce() -> Diagnostic) {
         if self.wants(code) {
-            let (message, help) = text();
-            self.push(make::lint(code, message, help), pos);
+            let diagnostic = make();
+            debug_assert_eq!(diagnostic.code, code);
+            self.push(diagnostic, pos);
         }
     }
 
