@@ -25,6 +25,7 @@ mod draft;
 mod generator;
 mod lsp;
 mod measure;
+mod shared;
 
 // The allocator the `claimtrail` binary uses, so that commands run here in
 // process cost what they cost there; the baseline shares it.
@@ -78,6 +79,10 @@ struct Args {
     /// 1,000-article corpus (or the first of `--sizes`).
     #[arg(long)]
     draft: bool,
+    /// Measure only a claim shared by every article, at 4,000, 8,000 and
+    /// 16,000 articles.
+    #[arg(long)]
+    shared: bool,
     /// Internal: run the baseline once on this corpus folder and exit (its
     /// peak memory is measured from outside).
     #[arg(long, hide = true)]
@@ -249,6 +254,10 @@ fn main() {
                 t.elapsed()
             })
         });
+        return;
+    }
+    if args.shared {
+        shared::figures(&generator::cache_dir(), args.rounds, threads);
         return;
     }
     if args.draft {
