@@ -428,6 +428,24 @@ mod tests {
     }
 
     #[test]
+    fn ids_too_long_for_a_file_name_are_refused() {
+        // A folder may have 255 bytes; the file, `.md` included, too.
+        let folder = "é".repeat(127) + "x"; // 255 bytes
+        let file = "x".repeat(252);
+        assert_eq!(folder.len(), 255);
+        assert!(article_path(&format!("{folder}/{file}")).is_ok());
+        for id in [
+            format!("{folder}x/{file}"),
+            format!("{folder}/{file}x"),
+            "x".repeat(300),
+            format!("2019/{}", "é".repeat(150)),
+        ] {
+            let why = article_path(&id).expect_err("a part too long");
+            assert!(why.contains("255 bytes"), "{why}");
+        }
+    }
+
+    #[test]
     fn links_are_percent_encoded() {
         assert_eq!(link("2019/a b é.md"), "2019/a%20b%20%C3%A9.md");
     }

@@ -967,6 +967,22 @@ fn article_ids_must_be_able_to_name_a_report_file() {
         ),
         ("readme", Some("`README.md` is the index")),
     ];
+    // A name may have 255 bytes: a folder part 255, the last part 252 and
+    // `.md` (`é` is two bytes).
+    let too_long = Some(
+        "a part is longer than file systems allow a name to be (255 bytes, `.md` included for the last part)",
+    );
+    let folder = format!("{}x", "é".repeat(127));
+    let long = [
+        (format!("{folder}/{}", "x".repeat(252)), None),
+        (format!("{folder}x/a"), too_long),
+        (format!("2019/{}", "x".repeat(253)), too_long),
+        (format!("2019/{}", "x".repeat(300)), too_long),
+    ];
+    let cases = cases
+        .into_iter()
+        .map(|(id, why)| (id.to_string(), why))
+        .chain(long);
     for (id, why) in cases {
         let article = ARTICLE.replace("[article]\n", &format!("[article]\nid = \"{id}\"\n"));
         let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", &article)]);
