@@ -3,11 +3,13 @@
 //! discovery must survive (empty, BOM, CRLF, UTF-16, deep nesting, a FIFO, a
 //! symlink loop). See the index in tests/cli/main.rs.
 
-use crate::common::{self, ARTICLE, OUTLETS, claimtrail, code, corpus, json, run};
+use crate::common::{
+    self, ARTICLE, OUTLETS, claimtrail, code, corpus, json, run, run_with_deadline,
+};
 use insta_cmd::assert_cmd_snapshot;
 use serde_json::Value;
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 // --- the real corpus -----------------------------------------------------------------------
 
@@ -674,25 +676,6 @@ fn deeply_nested_arrays_are_a_diagnostic() {
     assert_eq!(diags.len(), 1, "{diags:#?}");
     assert_eq!(diags[0]["code"], "syntax");
     assert_eq!(status, 1);
-}
-
-/// Run with a deadline: a hang fails the test instead of blocking it.
-fn run_with_deadline(mut cmd: Command, limit: Duration) -> Output {
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn claimtrail");
-    let start = Instant::now();
-    while child.try_wait().expect("wait for claimtrail").is_none() {
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("claimtrail did not finish within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().expect("collect the output")
 }
 
 #[test]

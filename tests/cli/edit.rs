@@ -10,12 +10,15 @@
 //!   behind a symlink are formatted in place; hard-linked, read-only and
 //!   unreadable entries are named and skipped while the others are formatted.
 
-use crate::common::{self, ARTICLE, Corpus, OUTLETS, claimtrail, code, corpus, json, run};
+use crate::common::{
+    self, ARTICLE, Corpus, OUTLETS, claimtrail, code, corpus, json, run, run_with_deadline,
+};
 use claimtrail::diag::Code;
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::time::Duration;
 
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
@@ -572,6 +575,49 @@ fn fmt_check_names_a_line_ending_difference_in_one_line() {
         })
         .collect();
     assert_eq!(changed, ["-title = 'Example'", "+title = \"Example\""]);
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_reports_a_fifo_as_check_does_and_does_not_hang() {
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/a.toml", UNFORMATTED),
+    ]);
+    let status = std::process::Command::new("mkfifo")
+        .arg(c.join("claims/x.toml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    let named =
+        "error: `claims/x.toml` is not a regular file (a FIFO, device or folder); it was skipped\n";
+    // The folder, and the FIFO named on its own.
+    for args in [
+        &["fmt", "claims", "--check"][..],
+        &["fmt", "claims/x.toml", "--check"],
+        &["fmt", "claims/x.toml"],
+        &["fmt", "claims"],
+    ] {
+        let out = run_with_deadline(c.claimtrail(args), Duration::from_secs(30));
+        assert_eq!(code(&out), 1, "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains(named), "{args:?}: {err}");
+        assert!(err.ends_with("; 1 could not be read\n"), "{args:?}: {err}");
+    }
+    // The other file was formatted all the same.
+    assert_eq!(
+        fs::read_to_string(c.join("claims/a.toml")).unwrap(),
+        FORMATTED
+    );
+    // `check` names it with the same words.
+    let out = run_with_deadline(c.claimtrail(&["check", "claims"]), Duration::from_secs(30));
+    assert_eq!(code(&out), 1);
+    assert!(
+        format!("{}{}", stdout(&out), stderr(&out)).contains(
+            "`claims/x.toml` is not a regular file (a FIFO, device or folder); it was skipped"
+        ),
+        "{out:?}"
+    );
 }
 
 #[test]
