@@ -542,14 +542,73 @@ fn new_takes_the_language_and_bylines() {
 }
 
 #[test]
-fn fmt_check_names_a_line_ending_difference_in_one_line() {
+fn fmt_keeps_crlf_line_endings() {
+    // A formatted CRLF file is formatted: `--check` passes, `fmt` writes nothing.
     let formatted = ARTICLE.replace("\n", "\r\n");
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", &formatted)]);
+    let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
+    assert_eq!(
+        (code(&out), stdout(&out).as_str()),
+        (0, ""),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(c.claimtrail(&["fmt", "a.toml"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(fs::read_to_string(c.join("a.toml")).unwrap(), formatted);
+
+    // A multi-line string keeps its CR LF line breaks as line breaks, not as
+    // `\r\n` escapes, and the rest of the layout is CRLF too.
+    let messy = formatted.replace(
+        "text = \"Something happened.\"",
+        "text  =  '''\r\nSomething\r\nhappened.'''",
+    );
+    let want = formatted.replace(
+        "text = \"Something happened.\"",
+        "text = \"\"\"\r\nSomething\r\nhappened.\"\"\"",
+    );
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", &messy)]);
+    let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
+    assert_eq!(code(&out), 1);
+    let changed: Vec<String> = stdout(&out)
+        .lines()
+        .filter(|l| {
+            (l.starts_with('-') || l.starts_with('+'))
+                && !l.starts_with("---")
+                && !l.starts_with("+++")
+        })
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "-text  =  '''",
+            "+text = \"\"\"",
+            "-happened.'''",
+            "+happened.\"\"\""
+        ]
+    );
+    let out = run(c.claimtrail(&["fmt", "a.toml"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let written = fs::read_to_string(c.join("a.toml")).unwrap();
+    assert_eq!(written, want);
+    assert!(!written.contains("\\r"), "{written:?}");
+    assert_eq!(
+        written.matches('\n').count(),
+        written.matches("\r\n").count()
+    );
+}
+
+#[test]
+fn fmt_check_names_a_line_ending_difference_in_one_line() {
+    // Mixed line endings: the first line break (LF) sets them for the file.
+    let formatted = ARTICLE.replace("\n", "\r\n").replacen("\r\n", "\n", 1);
     let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", &formatted)]);
     let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
     assert_eq!(code(&out), 1);
     assert_eq!(
         stdout(&out),
-        "a.toml: line endings would change from CRLF (\\r\\n) to LF (\\n), and nothing else\n"
+        "a.toml: line endings would change to LF (\\n) throughout, and nothing else\n"
     );
     // With another change too: the line, then a diff of that change alone.
     let c = corpus(&[
@@ -565,7 +624,7 @@ fn fmt_check_names_a_line_ending_difference_in_one_line() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("a.toml: line endings would change from CRLF (\\r\\n) to LF (\\n)")
+        Some("a.toml: line endings would change to LF (\\n) throughout")
     );
     let changed: Vec<&str> = lines
         .filter(|l| {
@@ -575,6 +634,19 @@ fn fmt_check_names_a_line_ending_difference_in_one_line() {
         })
         .collect();
     assert_eq!(changed, ["-title = 'Example'", "+title = \"Example\""]);
+    // First line break CRLF: CRLF throughout.
+    let mixed = ARTICLE.replacen("\n", "\r\n", 1);
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", &mixed)]);
+    let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
+    assert_eq!(
+        stdout(&out),
+        "a.toml: line endings would change to CRLF (\\r\\n) throughout, and nothing else\n"
+    );
+    run(c.claimtrail(&["fmt", "a.toml"]));
+    assert_eq!(
+        fs::read_to_string(c.join("a.toml")).unwrap(),
+        ARTICLE.replace("\n", "\r\n")
+    );
 }
 
 #[cfg(unix)]
