@@ -296,7 +296,9 @@ fn existing_folder(path: &Path) -> Option<PathBuf> {
 /// The `.toml` files below `paths` that `fmt` lays out: article files and the
 /// registry, not the settings file, nothing hidden, each file once, in walk
 /// order. Besides them, a diagnostic for each entry that cannot be read, in
-/// the words `check` uses.
+/// the words `check` uses: a `.toml` that is not a regular file (a FIFO, a
+/// device) among them, found from its type without opening it, which could
+/// wait for a writer that never comes.
 pub fn toml_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
@@ -314,11 +316,16 @@ pub fn toml_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                 }
             };
             let p = entry.path();
-            if entry.file_type().is_file()
-                && p.extension().is_some_and(|e| e == "toml")
-                && p.file_name().is_none_or(|n| n != CONFIG_FILE)
+            if entry.file_type().is_dir()
+                || p.extension().is_none_or(|e| e != "toml")
+                || p.file_name().is_some_and(|n| n == CONFIG_FILE)
             {
+                continue;
+            }
+            if entry.file_type().is_file() {
                 found.push(p.to_path_buf());
+            } else {
+                problems.push(make::not_regular_file(&display(p)));
             }
         }
     }

@@ -80,6 +80,10 @@ pub fn format(text: &str, kind: FileKind) -> Result<String, ParseError> {
     let trailing = doc.trailing().as_str().unwrap_or("");
     let trailing = format!("{closing_the_file}{trailing}");
     doc.set_trailing(block(&trailing, Blank::Keep, false));
+    let crlf = first_break_is_crlf(text);
+    if crlf {
+        crlf_strings_in(doc.as_table_mut());
+    }
     let mut out = doc.to_string();
     while out.ends_with("\n\n") {
         out.pop();
@@ -87,7 +91,67 @@ pub fn format(text: &str, kind: FileKind) -> Result<String, ParseError> {
     if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');
     }
-    Ok(out)
+    Ok(if crlf { to_crlf(&out) } else { out })
+}
+
+/// The file's line endings are CR LF: its first line break is. The layout is
+/// made with line feeds and turned to CR LF at the end ([`to_crlf`]).
+fn first_break_is_crlf(text: &str) -> bool {
+    text.find('\n').is_some_and(|i| text[..i].ends_with('\r'))
+}
+
+/// Every line feed not already after a carriage return made CR LF: the
+/// layout's own line breaks, in a file whose line endings are CR LF. The
+/// only carriage returns left in the layout are those of the CR LF line
+/// breaks inside multi-line strings ([`crlf_strings_in`]).
+fn to_crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut after_cr = false;
+    for c in text.chars() {
+        if c == '\n' && !after_cr {
+            out.push('\r');
+        }
+        out.push(c);
+        after_cr = c == '\r';
+    }
+    out
+}
+
+/// In a file whose line endings are CR LF, multi-line strings keep their
+/// CR LF line breaks as line breaks (not `\r` escapes), and a lone line
+/// feed in one becomes `\n`, so that the file's line endings are all CR LF
+/// and every string keeps its value.
+fn crlf_strings_in(table: &mut Table) {
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Value(value) => crlf_strings(value),
+            Item::Table(t) => crlf_strings_in(t),
+            Item::ArrayOfTables(tables) => tables.iter_mut().for_each(crlf_strings_in),
+            Item::None => {}
+        }
+    }
+}
+
+fn crlf_strings(value: &mut Value) {
+    match value {
+        Value::String(s) => {
+            let multiline = s
+                .as_repr()
+                .and_then(|r| r.as_raw().as_str())
+                .is_some_and(|r| r.starts_with("\"\"\""));
+            if !multiline {
+                return;
+            }
+            let repr = multiline_basic_string(s.value(), true);
+            if let Ok(mut new) = repr.parse::<Value>() {
+                *new.decor_mut() = s.decor().clone();
+                *value = new;
+            }
+        }
+        Value::Array(array) => array.iter_mut().for_each(crlf_strings),
+        Value::InlineTable(table) => table.iter_mut().for_each(|(_, v)| crlf_strings(v)),
+        Value::Integer(_) | Value::Float(_) | Value::Boolean(_) | Value::Datetime(_) => {}
+    }
 }
 
 /// Rank of a key in a documented order; unknown keys go last, in file order.
@@ -637,7 +701,7 @@ fn normalize_value(value: &mut Value) {
                 .is_some_and(|r| r.starts_with("\"\"\"") || r.starts_with("'''"));
             let text = s.value().clone();
             let repr = if multiline && text.contains('\n') {
-                multiline_basic_string(&text)
+                multiline_basic_string(&text, false)
             } else {
                 basic_string(&text)
             };
@@ -698,12 +762,22 @@ pub fn basic_string(s: &str) -> String {
     out
 }
 
-/// A string with line breaks as a multi-line basic string.
-fn multiline_basic_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 7);
-    out.push_str("\"\"\"\n");
-    for c in s.chars() {
-        push_escaped(&mut out, c, true);
+/// A string with line breaks as a multi-line basic string. Its line breaks
+/// are the file's: line feeds, or with `crlf` CR LF pairs, the other of the
+/// two written as an escape.
+fn multiline_basic_string(s: &str, crlf: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push_str(if crlf { "\"\"\"\r\n" } else { "\"\"\"\n" });
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if crlf && c == '\r' && chars.peek() == Some(&'\n') {
+            chars.next();
+            out.push_str("\r\n");
+        } else if crlf && c == '\n' {
+            out.push_str("\\n");
+        } else {
+            push_escaped(&mut out, c, true);
+        }
     }
     out.push_str("\"\"\"");
     out
@@ -804,6 +878,33 @@ kind = "quote"   # how it is presented
         // Outlets keep their order; a closing comment does not wander.
         let text = "[b]\nname = \"B\"\n# closes b\n\n[a]\nname = \"A\"\n";
         assert_eq!(format(text, FileKind::Outlets).unwrap(), text);
+    }
+
+    #[test]
+    fn a_crlf_file_keeps_crlf_line_endings_in_multiline_strings_too() {
+        // Out of order, a literal string and a multi-line string written
+        // with CR LF line breaks.
+        let text = "[[claims]]\r\nid = 'a'\r\ntext = \"\"\"\r\nline one\r\nline two\"\"\"\r\n\r\n[article]\r\ntitle = 'T'\r\noutlet = \"o\"\r\n";
+        let want = "[article]\r\ntitle = \"T\"\r\noutlet = \"o\"\r\n\r\n[[claims]]\r\nid = \"a\"\r\ntext = \"\"\"\r\nline one\r\nline two\"\"\"\r\n";
+        assert_eq!(article(text), want);
+        assert_eq!(article(want), want);
+        // The string's value is the same: its line break is CR LF.
+        let value = |t: &str| {
+            let doc: toml::Table = toml::from_str(t).unwrap();
+            doc["claims"][0]["text"].as_str().unwrap().to_string()
+        };
+        assert_eq!(value(&article(text)), "line one\r\nline two");
+        // A lone line feed in a CRLF file's string is an escape, so that the
+        // file's line breaks are all CR LF and the value is kept; in an LF
+        // file a CR LF in a string keeps its `\r` as an escape.
+        let mixed = "[article]\r\ntitle = \"\"\"\r\na\nb\r\nc\"\"\"\r\noutlet = \"o\"\r\n";
+        let want = "[article]\r\ntitle = \"\"\"\r\na\\nb\r\nc\"\"\"\r\noutlet = \"o\"\r\n";
+        assert_eq!(article(mixed), want);
+        let lf = "[article]\ntitle = \"\"\"\na\r\nb\"\"\"\noutlet = \"o\"\n";
+        assert_eq!(
+            article(lf),
+            "[article]\ntitle = \"\"\"\na\\r\nb\"\"\"\noutlet = \"o\"\n"
+        );
     }
 
     #[test]

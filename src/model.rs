@@ -48,12 +48,24 @@ name_enum!(
     Ownership { Private => "private", Public => "public", State => "state" }
 );
 
+/// The longest name of a file or folder that common file systems allow, in
+/// bytes (ext4, XFS, Btrfs, ZFS; APFS and NTFS count 255 characters, which
+/// is at least 255 bytes).
+pub const NAME_MAX: usize = 255;
+
 /// Why an article id cannot name its report file, if it cannot: `report
 /// --out` writes `ID.md` beside the index, the id's `/`-separated parts as
-/// folders. Parts that could leave the folder or would be hidden are refused.
+/// folders. Parts that could leave the folder or would be hidden are refused,
+/// and so are parts too long to name a file ([`NAME_MAX`], `.md` included).
 pub fn article_id_problem(id: &str) -> Option<&'static str> {
     if id.is_empty() {
         return Some("it is empty");
+    }
+    let last = id.rsplit('/').next().unwrap_or(id);
+    if id.split('/').any(|part| part.len() > NAME_MAX) || last.len() + ".md".len() > NAME_MAX {
+        return Some(
+            "a part is longer than file systems allow a name to be (255 bytes, `.md` included for the last part)",
+        );
     }
     for part in id.split('/') {
         if part.is_empty() {

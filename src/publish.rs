@@ -63,15 +63,27 @@ pub fn article_path(id: &str) -> Result<String, String> {
     }
 }
 
-/// Two paths that name one file on a case-insensitive file system.
+/// Two paths that may name one file on a file system that ignores case, or
+/// Unicode normalization, or both (APFS and HFS+ on macOS, NTFS on Windows):
+/// paths are compared by their canonical caseless form (Unicode full case
+/// folding between canonical decompositions), so `café` written NFC and NFD,
+/// `σ` and `ς`, and `Straße` and `STRASSE` are one name.
 pub fn case_collision(files: &Files) -> Option<(&str, &str)> {
     let mut seen: BTreeMap<String, &str> = BTreeMap::new();
     for path in files.keys() {
-        if let Some(other) = seen.insert(path.to_lowercase(), path) {
+        if let Some(other) = seen.insert(caseless_key(path), path) {
             return Some((other, path));
         }
     }
     None
+}
+
+/// The canonical caseless form of a name (Unicode's `NFD(toCasefold(NFD(X)))`):
+/// two names are one when their forms are equal.
+fn caseless_key(name: &str) -> String {
+    use caseless::Caseless;
+    use unicode_normalization::UnicodeNormalization;
+    name.chars().nfd().default_case_fold().nfd().collect()
 }
 
 /// A link target for a relative path: each byte outside the URL-safe set
@@ -428,6 +440,24 @@ mod tests {
     }
 
     #[test]
+    fn ids_too_long_for_a_file_name_are_refused() {
+        // A folder may have 255 bytes; the file, `.md` included, too.
+        let folder = "é".repeat(127) + "x"; // 255 bytes
+        let file = "x".repeat(252);
+        assert_eq!(folder.len(), 255);
+        assert!(article_path(&format!("{folder}/{file}")).is_ok());
+        for id in [
+            format!("{folder}x/{file}"),
+            format!("{folder}/{file}x"),
+            "x".repeat(300),
+            format!("2019/{}", "é".repeat(150)),
+        ] {
+            let why = article_path(&id).expect_err("a part too long");
+            assert!(why.contains("255 bytes"), "{why}");
+        }
+    }
+
+    #[test]
     fn links_are_percent_encoded() {
         assert_eq!(link("2019/a b é.md"), "2019/a%20b%20%C3%A9.md");
     }
@@ -439,5 +469,33 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         assert_eq!(case_collision(&files), Some(("A.md", "a.md")));
+    }
+
+    #[test]
+    fn case_collisions_fold_case_and_normalization() {
+        let files = |names: &[&str]| -> Files {
+            names
+                .iter()
+                .map(|k| (k.to_string(), String::new()))
+                .collect()
+        };
+        for (a, b) in [
+            // NFC and NFD: one name on macOS.
+            ("caf\u{e9}.md", "cafe\u{301}.md"),
+            ("CAF\u{c9}.md", "cafe\u{301}.md"),
+            // Final and medial sigma fold alike.
+            ("\u{3bf}\u{3c2}.md", "\u{3bf}\u{3c3}.md"),
+            ("\u{39f}\u{3a3}.md", "\u{3bf}\u{3c2}.md"),
+            // Full folding: `ß` is `ss`.
+            ("Stra\u{df}e.md", "STRASSE.md"),
+            ("2019/Stra\u{df}e.md", "2019/strasse.md"),
+        ] {
+            let both = files(&[a, b]);
+            let mut pair = [a, b];
+            pair.sort();
+            assert_eq!(case_collision(&both), Some((pair[0], pair[1])), "{a} {b}");
+        }
+        assert_eq!(case_collision(&files(&["cafe.md", "caf\u{e9}.md"])), None);
+        assert_eq!(case_collision(&files(&["strase.md", "strasse.md"])), None);
     }
 }

@@ -194,21 +194,32 @@ pub(crate) fn fmt(
         }
         if check {
             changed += 1;
-            // A CRLF file would have every line differ: say so in one line,
-            // and show only what changes beside the line endings.
+            // The layout keeps the line endings of the file's first line
+            // break. A file that mixes them would have lines differ in
+            // endings alone: say so in one line, and show only what changes
+            // beside them.
             let lf = old.replace("\r\n", "\n");
-            if lf.len() != old.len() {
+            let new_lf = new.replace("\r\n", "\n");
+            let crlf = new.contains("\r\n");
+            let breaks = lf.matches('\n').count();
+            let crlf_breaks = old.matches("\r\n").count();
+            if (crlf && crlf_breaks < breaks) || (!crlf && crlf_breaks > 0) {
                 writeln!(
                     out,
-                    "{file}: line endings would change from CRLF (\\r\\n) to LF (\\n){}",
-                    if lf == new { ", and nothing else" } else { "" }
+                    "{file}: line endings would change to {} throughout{}",
+                    if crlf { "CRLF (\\r\\n)" } else { "LF (\\n)" },
+                    if lf == new_lf {
+                        ", and nothing else"
+                    } else {
+                        ""
+                    }
                 )?;
-                if lf == new {
+                if lf == new_lf {
                     status = Exit::Findings;
                     continue;
                 }
             }
-            let diff = similar::TextDiff::from_lines(&lf, &new);
+            let diff = similar::TextDiff::from_lines(&lf, &new_lf);
             write!(
                 out,
                 "{}",

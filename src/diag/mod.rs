@@ -476,6 +476,17 @@ pub mod make {
         .help("an article id is one or more names joined by `/`, e.g. `2019/reuters-cyber`; `report --out` writes it as a file")
     }
 
+    /// An article without `id` whose path below the corpus, the id it gets,
+    /// cannot name its report file (`why`).
+    pub fn invalid_path_article_id(id: &str, why: &str) -> Diagnostic {
+        Diagnostic::new(
+            Code::InvalidValue,
+            format!("the article id `{id}`, from the file's path, cannot name a report file: {why}"),
+        )
+        .label("the article takes its id from its path")
+        .help("rename the file, or set `id` in `[article]` to names joined by `/`, e.g. `2019/reuters-cyber`; `report --out` writes the id as a file")
+    }
+
     pub fn empty_value(field: &str) -> Diagnostic {
         Diagnostic::new(Code::EmptyValue, format!("`{field}` is empty"))
             .label("empty")

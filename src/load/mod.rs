@@ -470,3 +470,55 @@ fn default_article_id(root: &Path, path: &Path) -> String {
     }
     id
 }
+
+#[cfg(test)]
+mod tests {
+    use super::article_in_corpus;
+    use crate::diag::Code;
+    use crate::model::Outlets;
+    use std::path::Path;
+
+    /// The diagnostics of an article without `id` at `path` below `corpus`.
+    fn id_problems(path: &str) -> Vec<(Code, String, usize)> {
+        // (code, message, line)
+        let text = "[article]\ntitle = \"T\"\noutlet = \"o\"\npublished = 2019-03-26\n";
+        let (found, diags) = article_in_corpus(
+            text,
+            "f.toml",
+            Path::new("corpus"),
+            Path::new(path),
+            &Outlets::default(),
+            &[],
+            |a, _, _| a.id,
+        );
+        assert!(found.is_some());
+        diags
+            .into_iter()
+            .filter(|d| d.code == Code::InvalidValue)
+            .map(|d| (d.code, d.message, d.snippet.map_or(0, |s| s.line)))
+            .collect()
+    }
+
+    #[test]
+    fn ids_from_paths_must_name_a_report_file() {
+        assert_eq!(id_problems("corpus/2019/a.toml"), []);
+        // 120 characters of Devanagari name a file of 360 bytes, which
+        // NTFS and APFS allow (255 characters) and ext4 does not.
+        let long = "क".repeat(120);
+        let problems = id_problems(&format!("corpus/2019/{long}.toml"));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].1,
+            format!(
+                "the article id `2019/{long}`, from the file's path, cannot name a report file: \
+                 a part is longer than file systems allow a name to be (255 bytes, `.md` included \
+                 for the last part)"
+            )
+        );
+        // At the `[article]` header: the article's id as a whole.
+        assert_eq!(problems[0].2, 1);
+        assert_eq!(id_problems(&format!("corpus/{long}/a.toml")).len(), 1);
+        // The other reasons hold for a path too.
+        assert_eq!(id_problems("corpus/readme.toml").len(), 1);
+    }
+}

@@ -107,8 +107,16 @@ pub(crate) fn validate_article(
             }
             (nonempty(ctx, "id", id), pos)
         }
-        // An id from the file's path is the article's as a whole.
-        None => (default_id(), header),
+        // An id from the file's path is the article's as a whole. Its parts
+        // name files here, but not necessarily as `ID.md` or on every file
+        // system (a name of 255 characters can be 765 bytes).
+        None => {
+            let id = default_id();
+            if let Some(why) = crate::model::article_id_problem(&id) {
+                ctx.push(make::invalid_path_article_id(&id, why), header);
+            }
+            (id, header)
+        }
     };
     let title = nonempty(ctx, "title", a.title);
     if outlets.checked && outlets.get(a.outlet.get_ref()).is_none() {

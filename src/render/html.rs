@@ -7,8 +7,12 @@
 //! drawn here, and a Content-Security-Policy forbids any fetch and any script
 //! but ours (by hash), so text from the annotations can never run even if an
 //! escape were missed. Every value from the annotations goes through [`Esc`];
-//! only `http:` and `https:` URLs become links. Output is deterministic: the
-//! same input gives the same bytes, so pages can be snapshot-tested.
+//! only `http:` and `https:` URLs become links. Every value shown as text is
+//! isolated for the bidirectional algorithm ([`Bdi`], or an element of its own
+//! with `dir="auto"`; [`Iso`] where no markup is allowed), so right-to-left
+//! text or a stray direction control cannot reorder the page's words around
+//! it. Output is deterministic: the same input gives the same bytes, so pages
+//! can be snapshot-tested.
 //!
 //! The parts live in `html/`: the masthead and overview bars, the article
 //! view, the trails and the outlets; `style.css` and `script.js` are inlined.
@@ -54,7 +58,7 @@ pub struct Page {
 pub fn page(input: &HtmlInput) -> String {
     let ctx = Ctx::new(input, Layout::Single);
     render(|h| {
-        document(h, "Sourcing report", |h| {
+        document(h, &"Sourcing report", |h| {
             overview::masthead(h, &ctx)?;
             h.write_str("<main>\n")?;
             overview::section(h, &ctx)?;
@@ -74,7 +78,7 @@ pub fn site(input: &HtmlInput) -> Vec<Page> {
     let mut pages = vec![Page {
         path: "index.html".into(),
         html: render(|h| {
-            document(h, "Sourcing report", |h| {
+            document(h, &"Sourcing report", |h| {
                 overview::masthead(h, &index)?;
                 h.write_str("<main>\n")?;
                 overview::section(h, &index)?;
@@ -93,7 +97,7 @@ pub fn site(input: &HtmlInput) -> Vec<Page> {
         pages.push(Page {
             path: format!("articles/{}.html", ctx.article_anchor(&row.id)),
             html: render(|h| {
-                document(h, &e.row.title, |h| {
+                document(h, &Iso(&e.row.title), |h| {
                     h.write_str(
                         "<header class=\"masthead slim\"><div class=\"wrap\">\
                          <p class=\"kicker\"><a href=\"../index.html\">← Sourcing report</a></p>",
@@ -235,7 +239,7 @@ const SCRIPT_HASH: &str = "sha256-Wvw3AsKAlsXQaXmZFj1+MYhjE/gis9XxnVCxs1iPM2k=";
 
 fn document(
     h: &mut String,
-    title: &str,
+    title: &dyn fmt::Display,
     body: impl FnOnce(&mut String) -> fmt::Result,
 ) -> fmt::Result {
     write!(
@@ -247,8 +251,7 @@ fn document(
          base-uri 'none'; form-action 'none'\">\n\
          <meta name=\"generator\" content=\"claimtrail\">\n\
          <link rel=\"icon\" href=\"data:,\">\n\
-         <title>{} · claimtrail</title>\n<style>\n",
-        Esc(title)
+         <title>{title} · claimtrail</title>\n<style>\n",
     )?;
     palette(h)?;
     h.write_str(STYLE)?;
@@ -372,14 +375,14 @@ fn outlet_chip(h: &mut String, outlets: &Outlets, id: &str) -> fmt::Result {
     if outlets.is_state(id) {
         write!(
             h,
-            "<span class=\"chip outlet state\" title=\"state-owned\" dir=\"auto\">{} <small>state</small></span>",
-            Esc(outlets.name(id))
+            "<span class=\"chip outlet state\" title=\"state-owned\">{} <small>state</small></span>",
+            Bdi(outlets.name(id))
         )
     } else {
         write!(
             h,
             "<span class=\"chip outlet\">{}</span>",
-            Esc(outlets.name(id))
+            Bdi(outlets.name(id))
         )
     }
 }
@@ -406,10 +409,11 @@ fn url(h: &mut String, url: &str) -> fmt::Result {
     match link_target(url) {
         Some(u) => write!(
             h,
-            "<a class=\"ext\" href=\"{0}\" rel=\"noreferrer\">{0}</a>",
-            Esc(u)
+            "<a class=\"ext\" href=\"{}\" rel=\"noreferrer\">{}</a>",
+            Esc(u),
+            Bdi(u)
         ),
-        None => write!(h, "<span class=\"url\">{}</span>", Esc(url)),
+        None => write!(h, "<span class=\"url\">{}</span>", Bdi(url)),
     }
 }
 
@@ -473,6 +477,38 @@ impl fmt::Display for Esc<'_> {
     }
 }
 
+/// Annotation text shown among the page's own words: escaped, in a `<bdi>`
+/// (isolated, its direction taken from its own first strong letter), so that
+/// a right-to-left name cannot pull the date or the number after it to its
+/// left, nor a direction control reverse what follows.
+struct Bdi<'a>(&'a str);
+
+impl fmt::Display for Bdi<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<bdi>{}</bdi>", Esc(self.0))
+    }
+}
+
+/// Annotation text where no markup is allowed (a page's or a chart's
+/// `<title>`, an `aria-label`): escaped, between U+2068 FIRST STRONG ISOLATE
+/// and U+2069 POP DIRECTIONAL ISOLATE, the plain-text form of `<bdi>`.
+struct Iso<'a>(&'a str);
+
+impl fmt::Display for Iso<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\u{2068}{}\u{2069}", Esc(self.0))
+    }
+}
+
+/// Several annotation values, each isolated, joined by `sep`.
+fn bdi_list(values: &[impl AsRef<str>], sep: &str) -> String {
+    values
+        .iter()
+        .map(|v| Bdi(v.as_ref()).to_string())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -484,6 +520,15 @@ mod tests {
             "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
         );
         assert_eq!(Esc("Zürich — ok").to_string(), "Zürich — ok");
+    }
+
+    #[test]
+    fn shown_values_are_isolated() {
+        assert_eq!(Bdi("رويترز <b>").to_string(), "<bdi>رويترز &lt;b&gt;</bdi>");
+        // A direction control in the value is shown, not obeyed, and the
+        // isolate around it is the page's own.
+        assert_eq!(Iso("a\u{202e}b").to_string(), "\u{2068}a\u{fffd}b\u{2069}");
+        assert_eq!(bdi_list(&["A", "ب"], ", "), "<bdi>A</bdi>, <bdi>ب</bdi>");
     }
 
     #[test]
@@ -514,7 +559,7 @@ mod tests {
         }
         assert_eq!(
             link("javascript:alert('<x>')"),
-            "<span class=\"url\">javascript:alert(&#39;&lt;x&gt;&#39;)</span>"
+            "<span class=\"url\"><bdi>javascript:alert(&#39;&lt;x&gt;&#39;)</bdi></span>"
         );
     }
 

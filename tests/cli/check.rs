@@ -3,11 +3,13 @@
 //! discovery must survive (empty, BOM, CRLF, UTF-16, deep nesting, a FIFO, a
 //! symlink loop). See the index in tests/cli/main.rs.
 
-use crate::common::{self, ARTICLE, OUTLETS, claimtrail, code, corpus, json, run};
+use crate::common::{
+    self, ARTICLE, OUTLETS, claimtrail, code, corpus, json, run, run_with_deadline,
+};
 use insta_cmd::assert_cmd_snapshot;
 use serde_json::Value;
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 // --- the real corpus -----------------------------------------------------------------------
 
@@ -676,25 +678,6 @@ fn deeply_nested_arrays_are_a_diagnostic() {
     assert_eq!(status, 1);
 }
 
-/// Run with a deadline: a hang fails the test instead of blocking it.
-fn run_with_deadline(mut cmd: Command, limit: Duration) -> Output {
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn claimtrail");
-    let start = Instant::now();
-    while child.try_wait().expect("wait for claimtrail").is_none() {
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("claimtrail did not finish within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().expect("collect the output")
-}
-
 #[test]
 fn fifo_is_unreadable_and_does_not_hang() {
     let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", ARTICLE)]);
@@ -967,6 +950,22 @@ fn article_ids_must_be_able_to_name_a_report_file() {
         ),
         ("readme", Some("`README.md` is the index")),
     ];
+    // A name may have 255 bytes: a folder part 255, the last part 252 and
+    // `.md` (`é` is two bytes).
+    let too_long = Some(
+        "a part is longer than file systems allow a name to be (255 bytes, `.md` included for the last part)",
+    );
+    let folder = format!("{}x", "é".repeat(127));
+    let long = [
+        (format!("{folder}/{}", "x".repeat(252)), None),
+        (format!("{folder}x/a"), too_long),
+        (format!("2019/{}", "x".repeat(253)), too_long),
+        (format!("2019/{}", "x".repeat(300)), too_long),
+    ];
+    let cases = cases
+        .into_iter()
+        .map(|(id, why)| (id.to_string(), why))
+        .chain(long);
     for (id, why) in cases {
         let article = ARTICLE.replace("[article]\n", &format!("[article]\nid = \"{id}\"\n"));
         let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", &article)]);

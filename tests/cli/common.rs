@@ -3,7 +3,8 @@
 //! temporary folder. See the index in tests/cli/main.rs.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// The repository root: where `claims/` and `tests/fixtures/` are.
 /// Library load options for one corpus folder, defaults otherwise.
@@ -153,4 +154,23 @@ pub fn corpus(files: &[(&str, &str)]) -> Corpus {
         corpus.write(path, text);
     }
     corpus
+}
+
+/// Run with a deadline: a hang fails the test instead of blocking it.
+pub fn run_with_deadline(mut cmd: Command, limit: Duration) -> Output {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn claimtrail");
+    let start = Instant::now();
+    while child.try_wait().expect("wait for claimtrail").is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("claimtrail did not finish within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("collect the output")
 }

@@ -10,12 +10,15 @@
 //!   behind a symlink are formatted in place; hard-linked, read-only and
 //!   unreadable entries are named and skipped while the others are formatted.
 
-use crate::common::{self, ARTICLE, Corpus, OUTLETS, claimtrail, code, corpus, json, run};
+use crate::common::{
+    self, ARTICLE, Corpus, OUTLETS, claimtrail, code, corpus, json, run, run_with_deadline,
+};
 use claimtrail::diag::Code;
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::time::Duration;
 
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
@@ -539,14 +542,73 @@ fn new_takes_the_language_and_bylines() {
 }
 
 #[test]
-fn fmt_check_names_a_line_ending_difference_in_one_line() {
+fn fmt_keeps_crlf_line_endings() {
+    // A formatted CRLF file is formatted: `--check` passes, `fmt` writes nothing.
     let formatted = ARTICLE.replace("\n", "\r\n");
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", &formatted)]);
+    let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
+    assert_eq!(
+        (code(&out), stdout(&out).as_str()),
+        (0, ""),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(c.claimtrail(&["fmt", "a.toml"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(fs::read_to_string(c.join("a.toml")).unwrap(), formatted);
+
+    // A multi-line string keeps its CR LF line breaks as line breaks, not as
+    // `\r\n` escapes, and the rest of the layout is CRLF too.
+    let messy = formatted.replace(
+        "text = \"Something happened.\"",
+        "text  =  '''\r\nSomething\r\nhappened.'''",
+    );
+    let want = formatted.replace(
+        "text = \"Something happened.\"",
+        "text = \"\"\"\r\nSomething\r\nhappened.\"\"\"",
+    );
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", &messy)]);
+    let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
+    assert_eq!(code(&out), 1);
+    let changed: Vec<String> = stdout(&out)
+        .lines()
+        .filter(|l| {
+            (l.starts_with('-') || l.starts_with('+'))
+                && !l.starts_with("---")
+                && !l.starts_with("+++")
+        })
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "-text  =  '''",
+            "+text = \"\"\"",
+            "-happened.'''",
+            "+happened.\"\"\""
+        ]
+    );
+    let out = run(c.claimtrail(&["fmt", "a.toml"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let written = fs::read_to_string(c.join("a.toml")).unwrap();
+    assert_eq!(written, want);
+    assert!(!written.contains("\\r"), "{written:?}");
+    assert_eq!(
+        written.matches('\n').count(),
+        written.matches("\r\n").count()
+    );
+}
+
+#[test]
+fn fmt_check_names_a_line_ending_difference_in_one_line() {
+    // Mixed line endings: the first line break (LF) sets them for the file.
+    let formatted = ARTICLE.replace("\n", "\r\n").replacen("\r\n", "\n", 1);
     let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", &formatted)]);
     let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
     assert_eq!(code(&out), 1);
     assert_eq!(
         stdout(&out),
-        "a.toml: line endings would change from CRLF (\\r\\n) to LF (\\n), and nothing else\n"
+        "a.toml: line endings would change to LF (\\n) throughout, and nothing else\n"
     );
     // With another change too: the line, then a diff of that change alone.
     let c = corpus(&[
@@ -562,7 +624,7 @@ fn fmt_check_names_a_line_ending_difference_in_one_line() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("a.toml: line endings would change from CRLF (\\r\\n) to LF (\\n)")
+        Some("a.toml: line endings would change to LF (\\n) throughout")
     );
     let changed: Vec<&str> = lines
         .filter(|l| {
@@ -572,6 +634,62 @@ fn fmt_check_names_a_line_ending_difference_in_one_line() {
         })
         .collect();
     assert_eq!(changed, ["-title = 'Example'", "+title = \"Example\""]);
+    // First line break CRLF: CRLF throughout.
+    let mixed = ARTICLE.replacen("\n", "\r\n", 1);
+    let c = corpus(&[("outlets.toml", OUTLETS), ("a.toml", &mixed)]);
+    let out = run(c.claimtrail(&["fmt", "a.toml", "--check"]));
+    assert_eq!(
+        stdout(&out),
+        "a.toml: line endings would change to CRLF (\\r\\n) throughout, and nothing else\n"
+    );
+    run(c.claimtrail(&["fmt", "a.toml"]));
+    assert_eq!(
+        fs::read_to_string(c.join("a.toml")).unwrap(),
+        ARTICLE.replace("\n", "\r\n")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_reports_a_fifo_as_check_does_and_does_not_hang() {
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/a.toml", UNFORMATTED),
+    ]);
+    let status = std::process::Command::new("mkfifo")
+        .arg(c.join("claims/x.toml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    let named =
+        "error: `claims/x.toml` is not a regular file (a FIFO, device or folder); it was skipped\n";
+    // The folder, and the FIFO named on its own.
+    for args in [
+        &["fmt", "claims", "--check"][..],
+        &["fmt", "claims/x.toml", "--check"],
+        &["fmt", "claims/x.toml"],
+        &["fmt", "claims"],
+    ] {
+        let out = run_with_deadline(c.claimtrail(args), Duration::from_secs(30));
+        assert_eq!(code(&out), 1, "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains(named), "{args:?}: {err}");
+        assert!(err.ends_with("; 1 could not be read\n"), "{args:?}: {err}");
+    }
+    // The other file was formatted all the same.
+    assert_eq!(
+        fs::read_to_string(c.join("claims/a.toml")).unwrap(),
+        FORMATTED
+    );
+    // `check` names it with the same words.
+    let out = run_with_deadline(c.claimtrail(&["check", "claims"]), Duration::from_secs(30));
+    assert_eq!(code(&out), 1);
+    assert!(
+        format!("{}{}", stdout(&out), stderr(&out)).contains(
+            "`claims/x.toml` is not a regular file (a FIFO, device or folder); it was skipped"
+        ),
+        "{out:?}"
+    );
 }
 
 #[test]

@@ -409,8 +409,8 @@ fn annotated_values_are_escaped() {
         "&quot;reportedly&quot; &lt;em&gt;",
         "Wire &lt;b&gt;&quot;Co&quot;&lt;/b&gt; &amp; &#39;Partners&#39;",
         // The javascript: URLs are shown, as text.
-        "<span class=\"url\">javascript:alert(1)</span>",
-        "<span class=\"url\">JavaScript:alert(2)</span>",
+        "<span class=\"url\"><bdi>javascript:alert(1)</bdi></span>",
+        "<span class=\"url\"><bdi>JavaScript:alert(2)</bdi></span>",
         // An http(s) URL is a link, its quotes and ampersands escaped.
         "href=\"https://example.org/story?a=1&amp;b=&quot;2&quot;&lt;x&gt;\"",
     ] {
@@ -684,6 +684,112 @@ fn browser_runs_nothing_from_the_annotations() {
         "an injected script element"
     );
     assert!(!dom.contains("<img"), "an injected image");
+}
+
+/// Measures, in the page as laid out, where pieces of text sit: each check
+/// names an element and pieces of its text in reading order (each searched
+/// after the previous one), and passes when they are laid out left to right
+/// on one line. Results go to a `<pre id="bidi-probe">`, one line per check.
+const BIDI_PROBE: &str = r#"(function () {
+  var out = [];
+  function find(el, needles) {
+    var nodes = [], w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), n;
+    while ((n = w.nextNode())) nodes.push(n);
+    var at = 0, from = 0, found = [];
+    for (var k = 0; k < needles.length; k++) {
+      var hit = null;
+      for (; at < nodes.length && !hit; at++, from = 0) {
+        var i = nodes[at].data.indexOf(needles[k], from);
+        if (i >= 0) {
+          var r = document.createRange();
+          r.setStart(nodes[at], i);
+          r.setEnd(nodes[at], i + needles[k].length);
+          hit = r.getBoundingClientRect();
+          from = i + needles[k].length;
+          break;
+        }
+      }
+      if (!hit) return needles[k];
+      found.push(hit);
+    }
+    return found;
+  }
+  function check(name, selector, needles) {
+    var el = document.querySelector(selector);
+    if (!el) { out.push(name + ': no element ' + selector); return; }
+    var rects = find(el, needles);
+    if (typeof rects === 'string') { out.push(name + ': no text ' + rects); return; }
+    var lefts = rects.map(function (r) { return Math.round(r.left); }).join(' ');
+    for (var k = 1; k < rects.length; k++) {
+      if (Math.abs(rects[k].top - rects[0].top) > 2) { out.push(name + ': wrapped ' + lefts); return; }
+      if (!(rects[k].left > rects[k - 1].left)) { out.push(name + ': reordered ' + lefts); return; }
+    }
+    out.push(name + ': ok');
+  }
+  var NAME = 'وكالة الأنباء';
+  check('overview outlet, date', 'tr[data-article="arab"] .sub', [NAME, '2020-01-02']);
+  check('trail first, roots', '.trail .meta', ['first:', NAME, '2020-01-02', 'root', NAME, '(2)']);
+  check('byline list', '[data-article-view="arab"] .byline', ['By', 'كاتب', '24 Reporters', 'Language']);
+  check('byline override', '[data-article-view="daily"] .byline', ['By', 'evil', 'Language', 'en']);
+  check('hedge override', '[data-article-view="daily"] .claim .meta', ['hedged', 'believed', 'paraphrase', 'shared-claim']);
+  var pre = document.createElement('pre');
+  pre.id = 'bidi-probe';
+  pre.textContent = out.join('\n');
+  document.body.appendChild(pre);
+})();"#;
+
+/// Right-to-left annotation text and unclosed U+202E overrides do not reorder
+/// the page's words around them, as Chromium lays the page out: each value is
+/// isolated for the bidirectional algorithm.
+#[test]
+fn browser_isolates_annotation_text() {
+    let Some(chromium) = chromium() else {
+        return;
+    };
+    let page = Computed::of(&repo_root().join(common::fixture("html/bidi"))).page();
+    // The page's policy runs only its own script: this copy drops the policy
+    // to run the probe too.
+    let policy = page
+        .find("<meta http-equiv=\"Content-Security-Policy\"")
+        .expect("a policy");
+    let end = policy + page[policy..].find('>').expect("a closed tag") + 1;
+    let page = format!("{}{}", &page[..policy], &page[end..]).replacen(
+        "</body>",
+        &format!("<script>{BIDI_PROBE}</script>\n</body>"),
+        1,
+    );
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let report = dir.path().join("bidi.html");
+    std::fs::write(&report, page).expect("write the page");
+    let out = headless(
+        &chromium,
+        &dir.path().join("profile"),
+        &[
+            "--dump-dom".into(),
+            "--virtual-time-budget=5000".into(),
+            "--window-size=1280,2000".into(),
+        ],
+        &file_url(&report),
+    );
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dom = String::from_utf8(out.stdout).expect("the DOM is UTF-8");
+    let tag = "<pre id=\"bidi-probe\">";
+    let start = dom.find(tag).expect("the probe ran") + tag.len();
+    let results = &dom[start..start + dom[start..].find("</pre>").expect("a closed pre")];
+    assert_eq!(
+        results.lines().collect::<Vec<_>>(),
+        [
+            "overview outlet, date: ok",
+            "trail first, roots: ok",
+            "byline list: ok",
+            "byline override: ok",
+            "hedge override: ok",
+        ]
+    );
 }
 
 /// The `<html>` start tag, where the script records its state.

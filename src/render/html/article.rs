@@ -3,7 +3,9 @@
 //! points with the reasons for them.
 
 use super::overview::own_bar;
-use super::{Ctx, Esc, Layout, arrow, hops, outlet_chip, pill, points, s, signed, url};
+use super::{
+    Bdi, Ctx, Esc, Layout, arrow, bdi_list, hops, outlet_chip, pill, points, s, signed, url,
+};
 use crate::metrics::{ClaimRow, Explanation};
 use crate::model::Class;
 use crate::render::{date, percent, score};
@@ -46,18 +48,18 @@ pub(super) fn article(h: &mut String, ctx: &Ctx, e: &Explanation) -> fmt::Result
         h,
         " <span>{}</span> <code>{}</code></p>\n<{heading} class=\"headline\" dir=\"auto\">{}</{heading}>\n",
         date(r.published),
-        Esc(&r.id),
+        Bdi(&r.id),
         Esc(&r.title)
     )?;
     let mut meta: Vec<String> = Vec::new();
     if !e.byline.is_empty() {
-        meta.push(format!("By {}", Esc(&e.byline.join(", "))));
+        meta.push(format!("By {}", bdi_list(&e.byline, ", ")));
     }
     if !e.credited.is_empty() {
-        meta.push(format!("Credited: {}", Esc(&e.credited.join(", "))));
+        meta.push(format!("Credited: {}", bdi_list(&e.credited, ", ")));
     }
     if let Some(lang) = &e.language {
-        meta.push(format!("Language: {}", Esc(lang)));
+        meta.push(format!("Language: {}", Bdi(lang)));
     }
     if !meta.is_empty() || e.url.is_some() {
         h.write_str("<p class=\"byline\">")?;
@@ -165,7 +167,7 @@ fn claim(h: &mut String, ctx: &Ctx, e: &Explanation, c: &ClaimRow) -> fmt::Resul
     if let Some(hedge) = &c.hedge {
         meta.push(format!(
             "<span class=\"hedge\">hedged: “{}”</span>",
-            Esc(hedge)
+            Bdi(hedge)
         ));
     }
     meta.push(format!("<span class=\"kind\">{}</span>", c.kind));
@@ -176,7 +178,7 @@ fn claim(h: &mut String, ctx: &Ctx, e: &Explanation, c: &ClaimRow) -> fmt::Resul
             s(articles)
         ));
     }
-    meta.push(format!("<code>{}</code>", Esc(&c.id)));
+    meta.push(format!("<code>{}</code>", Bdi(&c.id)));
     h.write_str(&meta.join(" · "))?;
     h.write_str("</p>\n</div>\n<ul class=\"reasons\">")?;
     for reason in &c.reasons {
@@ -184,7 +186,7 @@ fn claim(h: &mut String, ctx: &Ctx, e: &Explanation, c: &ClaimRow) -> fmt::Resul
             write!(
                 h,
                 "<li class=\"note\"><span class=\"delta\"></span> {}</li>",
-                Esc(&reason.what)
+                Bdi(&reason.what)
             )?;
         } else {
             let sign = if reason.points < 0.0 { "minus" } else { "plus" };
@@ -192,7 +194,7 @@ fn claim(h: &mut String, ctx: &Ctx, e: &Explanation, c: &ClaimRow) -> fmt::Resul
                 h,
                 "<li><span class=\"delta {sign}\">{}</span> {}</li>",
                 signed(reason.points),
-                Esc(&reason.what)
+                Bdi(&reason.what)
             )?;
         }
     }

@@ -2,7 +2,7 @@
 //! often each outlet's own articles use anonymous sources.
 
 use super::data;
-use super::{Ctx, Esc, fill, n, s};
+use super::{Bdi, Ctx, Esc, bdi_list, fill, n, s};
 use crate::model::Class;
 use crate::render::percent;
 use std::fmt::{self, Write};
@@ -55,7 +55,7 @@ pub(super) fn section(h: &mut String, ctx: &Ctx) -> fmt::Result {
             h,
             "<tr data-outlet=\"{}\"><th scope=\"row\">{}",
             Esc(&o.id),
-            Esc(&o.name)
+            Bdi(&o.name)
         )?;
         if outlets.is_state(&o.id) {
             h.write_str(" <span class=\"state-tag\">state</span>")?;
@@ -69,7 +69,7 @@ pub(super) fn section(h: &mut String, ctx: &Ctx) -> fmt::Result {
         .flatten()
         .collect();
         if !about.is_empty() {
-            write!(h, "<span class=\"sub\">{}</span>", Esc(&about.join(" · ")))?;
+            write!(h, "<span class=\"sub\">{}</span>", bdi_list(&about, " · "))?;
         }
         h.write_str("</th><td>")?;
         relay_bar(h, o.relayed_claims, unit)?;
@@ -89,7 +89,7 @@ pub(super) fn section(h: &mut String, ctx: &Ctx) -> fmt::Result {
         writeln!(
             h,
             "<p class=\"note\">Registered but not used by these articles: {}.</p>",
-            Esc(&unused.join(", "))
+            bdi_list(&unused, ", ")
         )?;
     }
     h.write_str("</section>\n")

@@ -2,7 +2,7 @@
 //! article, with its score and grade, sortable by score or anonymity rate.
 
 use super::data::{self, CLASSES};
-use super::{Ctx, Esc, Layout, legend, n, paint, s};
+use super::{Bdi, Ctx, Esc, Layout, legend, n, paint, s};
 use crate::metrics::ArticleRow;
 use crate::render::{date, percent, score};
 use std::fmt::{self, Write};
@@ -93,7 +93,7 @@ pub(super) fn section(h: &mut String, ctx: &Ctx) -> fmt::Result {
             ranks.anonymity[i],
             Esc(&ctx.article_href(&r.id)),
             Esc(&r.title),
-            Esc(ctx.outlets().name(&r.outlet)),
+            Bdi(ctx.outlets().name(&r.outlet)),
             date(r.published),
         )?;
         bar(h, r, unit, BAR, "bar")?;

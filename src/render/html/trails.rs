@@ -3,7 +3,7 @@
 //! marked on the appearance where it happens, and listed in words below.
 
 use super::data::{self, Lane};
-use super::{Ctx, Esc, fill, hops, ink, n, outlet_chip, pill, s};
+use super::{Bdi, Ctx, Esc, Iso, fill, hops, ink, n, outlet_chip, pill, s};
 use crate::diag::Code;
 use crate::render::date;
 use crate::trail::{Appearance, Drift, Trail};
@@ -70,7 +70,7 @@ fn trail(h: &mut String, ctx: &Ctx, t: &Trail) -> fmt::Result {
         Esc(&ctx.trail_id(&t.id).unwrap_or_default()),
         Esc(&t.id),
         t.findings.len(),
-        Esc(&t.id)
+        Bdi(&t.id)
     )?;
     // The claim in the words of its first appearance.
     if let Some(text) = t
@@ -92,7 +92,7 @@ fn trail(h: &mut String, ctx: &Ctx, t: &Trail) -> fmt::Result {
         write!(
             h,
             " · first: {}, {}",
-            Esc(outlets.name(&o.outlet)),
+            Bdi(outlets.name(&o.outlet)),
             date(o.published)
         )?;
     }
@@ -104,7 +104,7 @@ fn trail(h: &mut String, ctx: &Ctx, t: &Trail) -> fmt::Result {
         crate::render::roots_in_words(t.confirmed_roots, t.independent_roots),
         t.roots
             .iter()
-            .map(|r| format!("{} ({})", Esc(r.root.name(ctx.outlets())), r.appearances))
+            .map(|r| format!("{} ({})", Bdi(r.root.name(ctx.outlets())), r.appearances))
             .collect::<Vec<_>>()
             .join(", ")
     )?;
@@ -138,9 +138,10 @@ fn timeline(h: &mut String, ctx: &Ctx, t: &Trail, lanes: &[Lane]) -> fmt::Result
     let has_undated = lanes.last().is_some_and(|l| l.date.is_none());
     let width = lanes.len() as f64 * LANE + if has_undated { GAP } else { 0.0 };
     let height = HEAD + deepest as f64 * ROW + 4.0;
+    // Escaped already: the claim id isolated, the rest the page's own words.
     let label = format!(
         "Timeline of {}: {} appearance{}, {} drift finding{}",
-        t.id,
+        Iso(&t.id),
         t.appearances.len(),
         s(t.appearances.len()),
         t.findings.len(),
@@ -152,7 +153,7 @@ fn timeline(h: &mut String, ctx: &Ctx, t: &Trail, lanes: &[Lane]) -> fmt::Result
          viewBox=\"0 0 {w} {ht}\" role=\"img\" aria-label=\"{l}\"><title>{l}</title>",
         w = n(width),
         ht = n(height),
-        l = Esc(&label)
+        l = label
     )?;
     let dated = lanes.iter().filter(|l| l.date.is_some()).count();
     if dated > 0 {
@@ -233,7 +234,7 @@ fn dot(
         "<g class=\"app{}\"><title>{}. {} ({}): {}{}</title>",
         if drifted { " drifted" } else { "" },
         i + 1,
-        Esc(name),
+        Iso(name),
         date(a.published),
         a.class.as_str(),
         drift
@@ -363,7 +364,7 @@ fn appearance(
                 h,
                 "<li><span class=\"flag\">{}</span> {} <span class=\"muted\">(compared with #{})</span></li>",
                 d.code.as_str(),
-                Esc(&d.message),
+                Bdi(&d.message),
                 d.earlier + 1
             )?;
         }
