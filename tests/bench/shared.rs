@@ -91,7 +91,11 @@ pub fn figures(cache: &Path, rounds: usize, threads: usize) {
             for _ in 0..rounds.max(1) {
                 let peak = measure::peak(bin, &argv, claims.parent().unwrap(), threads)
                     .expect("a child run");
-                assert!(peak.code == 0 || peak.code == 1, "{argv:?} exited {}", peak.code);
+                assert!(
+                    peak.code == 0 || peak.code == 1,
+                    "{argv:?} exited {}",
+                    peak.code
+                );
                 walls.push(peak.wall);
                 rss = rss.max(peak.rss);
             }
