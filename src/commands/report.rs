@@ -217,6 +217,7 @@ fn snapshot_files(explained: &[Explanation], outlets: &Outlets, run: &Run) -> Re
     let term = run.config.term;
     let mut files = Files::new();
     let mut links = Vec::new();
+    let mut targets = Vec::with_capacity(explained.len());
     for e in explained {
         let path = publish::article_path(&e.row.id).map_err(Error::Usage)?;
         let mut text = publish::MARKER.as_bytes().to_vec();
@@ -232,6 +233,7 @@ fn snapshot_files(explained: &[Explanation], outlets: &Outlets, run: &Run) -> Re
             publish::link(&path),
             markdown::inline(&e.row.title)
         ));
+        targets.push(publish::link(&path));
         files.insert(path, String::from_utf8_lossy(&text).into_owned());
     }
     if let Some((a, b)) = publish::case_collision(&files) {
@@ -243,24 +245,13 @@ fn snapshot_files(explained: &[Explanation], outlets: &Outlets, run: &Run) -> Re
     let total = metrics::total_row(&rows);
     let mut index = publish::MARKER.as_bytes().to_vec();
     writeln!(index, "# Sourcing report\n")?;
+    // Each row of the table links to its article's file.
     render::write_doc(
         &mut index,
-        &views::report(&rows, &total, outlets),
+        &views::report_linked(&rows, &total, outlets, &targets),
         Format::Markdown,
         term,
     )?;
-    // Link each row of the table to its article's file.
-    let mut index = String::from_utf8_lossy(&index).into_owned();
-    for e in explained {
-        let path = publish::article_path(&e.row.id).map_err(Error::Usage)?;
-        let cell = markdown::cell(&e.row.id);
-        index = index.replacen(
-            &format!("\n| {cell} | "),
-            &format!("\n| [{cell}]({}) | ", publish::link(&path)),
-            1,
-        );
-    }
-    let mut index = index.into_bytes();
     writeln!(index, "\n## Articles\n")?;
     for l in links {
         index.extend_from_slice(l.as_bytes());

@@ -201,10 +201,16 @@ impl<'a> Rows<'a> {
 
 /// Cells written end to end into one string, with where each ends. Text is
 /// made [`escape::visible`] as it is added, unless the cells are `raw`.
+///
+/// A cell may be a link: text and where it points. Markdown writes it as a
+/// link; the table and CSV show its text.
 #[derive(Default)]
 pub struct Cells {
     text: String,
     ends: Vec<usize>,
+    /// The link cells, by index, with their targets: few, so a table
+    /// without links allocates nothing for them.
+    links: Vec<(usize, String)>,
     raw: bool,
 }
 
@@ -225,6 +231,21 @@ impl Cells {
             self.text.push_str(&escape::visible(cell));
         }
         self.ends.push(self.text.len());
+    }
+
+    /// Add a cell whose text links to `target` (a relative URL, written as
+    /// given).
+    pub fn push_link(&mut self, cell: &str, target: &str) {
+        self.links.push((self.ends.len(), target.to_string()));
+        self.push(cell);
+    }
+
+    /// Where the `i`th cell links to, if it is a link.
+    pub fn link(&self, i: usize) -> Option<&str> {
+        self.links
+            .iter()
+            .find(|(at, _)| *at == i)
+            .map(|(_, target)| target.as_str())
     }
 
     /// Add a cell showing a count.
@@ -277,15 +298,22 @@ impl Cells {
     pub fn resize(&mut self, n: usize) {
         if n < self.ends.len() {
             self.ends.truncate(n);
+            self.links.retain(|(at, _)| *at < n);
             self.text.truncate(self.ends.last().copied().unwrap_or(0));
         } else {
             self.ends.resize(n, self.text.len());
         }
     }
 
-    /// The bytes held: text and ends.
+    /// The bytes held: text, ends and link targets.
     pub fn size(&self) -> usize {
-        self.text.len() + self.ends.len() * std::mem::size_of::<usize>()
+        self.text.len()
+            + self.ends.len() * std::mem::size_of::<usize>()
+            + self
+                .links
+                .iter()
+                .map(|(_, t)| std::mem::size_of::<(usize, String)>() + t.len())
+                .sum::<usize>()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
@@ -477,6 +505,18 @@ mod tests {
         cells.resize(5);
         assert_eq!(cells.iter().collect::<Vec<_>>(), ["ab", "12", "x", "", ""]);
         assert_eq!(cells.len(), 5);
+    }
+
+    #[test]
+    fn a_link_cell_keeps_its_target_until_cut() {
+        let mut cells = Cells::default();
+        cells.push("a");
+        cells.push_link("article", "article.md");
+        assert_eq!(cells.iter().collect::<Vec<_>>(), ["a", "article"]);
+        assert_eq!((cells.link(0), cells.link(1)), (None, Some("article.md")));
+        cells.resize(1);
+        cells.push("b");
+        assert_eq!(cells.link(1), None);
     }
 
     #[test]
