@@ -397,7 +397,8 @@ impl Walk {
                     let item_span = item.span();
                     match item.get_mut() {
                         DeValue::Table(table) => {
-                            let outcome = self.table(table, item_span.clone(), fields, Placeholder::No);
+                            let outcome =
+                                self.table(table, item_span.clone(), fields, Placeholder::No);
                             if !outcome.repaired_keys.is_empty() {
                                 self.repaired_claims.insert(item_span.start);
                                 repaired = true;
@@ -485,7 +486,12 @@ key = true
             .into_iter()
             .filter(|(_, t)| t.get("properties").is_some())
             .map(|(name, t)| {
-                let keys = t["properties"].as_object().unwrap().keys().cloned().collect();
+                let keys = t["properties"]
+                    .as_object()
+                    .unwrap()
+                    .keys()
+                    .cloned()
+                    .collect();
                 let required = t["required"]
                     .as_array()
                     .map(|r| r.iter().map(|v| v.as_str().unwrap().to_string()).collect())
@@ -605,7 +611,9 @@ key = true
         out
     }
 
-    fn first_problem_of_serde<T: serde::de::DeserializeOwned>(text: &str) -> Option<(String, Range<usize>)> {
+    fn first_problem_of_serde<T: serde::de::DeserializeOwned>(
+        text: &str,
+    ) -> Option<(String, Range<usize>)> {
         let de = toml::de::Deserializer::parse(text).ok()?;
         let err = T::deserialize(de).err()?;
         let src = crate::lines::LineIndex::new(text);
@@ -636,14 +644,11 @@ key = true
                 ),
                 Some((code, span)) => {
                     failing += 1;
-                    let found = checked
-                        .problems
-                        .iter()
-                        .any(|(d, s)| {
-                            code.starts_with(&format!("{} (", d.code.as_str()))
-                                && (s.start == span.start
-                                    || (s.start <= span.start && span.start < s.end))
-                        });
+                    let found = checked.problems.iter().any(|(d, s)| {
+                        code.starts_with(&format!("{} (", d.code.as_str()))
+                            && (s.start == span.start
+                                || (s.start <= span.start && span.start < s.end))
+                    });
                     assert!(
                         found,
                         "serde's {code} at {span:?} is not among the walk's problems:\n{text}\n{:?}",
@@ -699,8 +704,7 @@ key = true
             ]
         );
         let doc = checked.repaired.expect("repaired");
-        let file =
-            crate::raw::ArticleFile::deserialize(toml::de::Deserializer::from(doc)).unwrap();
+        let file = crate::raw::ArticleFile::deserialize(toml::de::Deserializer::from(doc)).unwrap();
         let article = file.article.get_ref();
         assert!(article.published.is_none());
         assert_eq!(article.title.get_ref(), "Example");
@@ -715,7 +719,11 @@ key = true
     fn a_misspelt_required_key_is_one_problem() {
         let text = ARTICLE.replace("title =", "titel =");
         let checked = check_article(DeTable::parse(&text).unwrap());
-        let codes: Vec<&str> = checked.problems.iter().map(|(d, _)| d.code.as_str()).collect();
+        let codes: Vec<&str> = checked
+            .problems
+            .iter()
+            .map(|(d, _)| d.code.as_str())
+            .collect();
         assert_eq!(codes, ["unknown-field"]);
         assert!(checked.repaired.is_some());
     }
@@ -731,7 +739,10 @@ key = true
         // A lint anywhere in the source's table follows from it; a format
         // problem elsewhere in that table does not.
         let name = text.find("Jane Doe").unwrap();
-        assert!(t.explains(Code::UnnamedSource, &(name..name + 8)) == (Code::UnnamedSource.group() != Group::Format));
+        assert!(
+            t.explains(Code::UnnamedSource, &(name..name + 8))
+                == (Code::UnnamedSource.group() != Group::Format)
+        );
         assert!(!t.explains(Code::UnknownSource, &(name..name + 8)));
         // The claim citing the repaired source is held out.
         assert_eq!(t.claims.len(), 1);

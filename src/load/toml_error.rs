@@ -67,8 +67,7 @@ pub(super) fn type_hint(message: &str, key: &str) -> Option<String> {
         Some("put the value in double quotes".to_string())
     } else if message.contains("expected an array") {
         Some("an array is written in brackets: [\"a\", \"b\"]".to_string())
-    } else if message.contains("expected a number") || message.contains("expected a whole number")
-    {
+    } else if message.contains("expected a number") || message.contains("expected a whole number") {
         Some("write the number without quotes".to_string())
     } else {
         None

@@ -1240,7 +1240,11 @@ fn codes_and_lines(c: &common::Corpus) -> (Vec<(String, u64)>, i32) {
         .iter()
         .map(|d| {
             (
-                format!("{}:{}", d["file"].as_str().unwrap(), d["code"].as_str().unwrap()),
+                format!(
+                    "{}:{}",
+                    d["file"].as_str().unwrap(),
+                    d["code"].as_str().unwrap()
+                ),
                 d["line"].as_u64().unwrap_or(0),
             )
         })
@@ -1272,7 +1276,10 @@ fn problems_of_shape_and_of_meaning_are_reported_together() {
     // article does not define: all three in one run.
     let article = format!(
         "{}hedge = 3\n\n[[claims]]\nid = \"c2\"\ntext = \"More.\"\nsource = \"oficial\"\nsaid = 2019-03-26\n",
-        ARTICLE.replace("outlet = \"example-daily\"", "outlet = \"example-daily\"\ncolour = \"red\"")
+        ARTICLE.replace(
+            "outlet = \"example-daily\"",
+            "outlet = \"example-daily\"\ncolour = \"red\""
+        )
     );
     let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", &article)]);
     let (found, status) = codes_and_lines(&c);
@@ -1323,7 +1330,10 @@ fn a_dotted_key_gets_its_own_name_in_the_hint() {
         .replace("[article]\n", "")
         .replace("title = ", "article.title = ")
         .replace("outlet = ", "article.outlet = ")
-        .replace("published = 2019-03-27", "article.published = \"2019-03-27\"");
+        .replace(
+            "published = 2019-03-27",
+            "article.published = \"2019-03-27\"",
+        );
     let c = corpus(&[("outlets.toml", OUTLETS), ("article.toml", &article)]);
     let (diags, status, _) = check_corpus(&c);
     assert_eq!(diags.len(), 1, "{diags:#?}");
