@@ -5,10 +5,10 @@ use super::{Error, Exit, Run, plural};
 use crate::diag::did_you_mean;
 use crate::metrics::{self, ArticleRow, Explanation};
 use crate::model::Outlets;
-use crate::options::Snapshot;
+use crate::options::{ReportFormat, Snapshot};
 use crate::publish::{self, Change, Files};
 use crate::render::html;
-use crate::render::{self, Format, markdown, views};
+use crate::render::{self, DocFormat, Format, markdown, views};
 use crate::speakers;
 use crate::trail::{self, ArticleFacts};
 use std::io::Write;
@@ -24,15 +24,18 @@ pub struct ReportJson<'a> {
 pub(crate) fn report(
     run: &mut Run,
     paths: &[PathBuf],
-    format: Format,
+    format: ReportFormat,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
-    if format == Format::Html {
-        let (data, status) = html_data(run, paths, err)?;
-        out.write_all(html::page(&data.input()).as_bytes())?;
-        return Ok(status);
-    }
+    let format = match format {
+        ReportFormat::Text(f) => f,
+        ReportFormat::Html => {
+            let (data, status) = html_data(run, paths, err)?;
+            out.write_all(html::page(&data.input()).as_bytes())?;
+            return Ok(status);
+        }
+    };
     let opts = run.load_options(paths)?;
     let weights = &run.settings.weights.clone();
     let loaded = run.load(&opts, |a, _, outlets| {
@@ -224,7 +227,7 @@ fn snapshot_files(explained: &[Explanation], outlets: &Outlets, run: &Run) -> Re
         render::write_doc(
             &mut text,
             &views::explanation(e, outlets),
-            Format::Markdown,
+            DocFormat::Markdown,
             term,
         )?;
         links.push(format!(
@@ -249,7 +252,7 @@ fn snapshot_files(explained: &[Explanation], outlets: &Outlets, run: &Run) -> Re
     render::write_doc(
         &mut index,
         &views::report_linked(&rows, &total, outlets, &targets),
-        Format::Markdown,
+        DocFormat::Markdown,
         term,
     )?;
     writeln!(index, "\n## Articles\n")?;

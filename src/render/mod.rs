@@ -15,15 +15,24 @@ pub mod views;
 
 use std::io::{self, Write};
 
-/// Text output formats shared by the report commands.
+/// The text formats every listing command takes (`report`, `sources`,
+/// `claims`, `trace`). Commands that take more wrap it in a type of their
+/// own (`options::ReportFormat`, `options::TraceFormat`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Table,
     Markdown,
     Json,
     Csv,
-    /// A self-contained page; only `report` writes it.
-    Html,
+}
+
+/// The formats written from a [`Doc`]: JSON is written from the computed
+/// values instead, so it is not one of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocFormat {
+    Table,
+    Markdown,
+    Csv,
 }
 
 /// How a column's cells line up.
@@ -416,15 +425,17 @@ pub struct Terminal {
     pub csv_raw: bool,
 }
 
-/// Write a doc in a text format (JSON is written from the values, not the doc).
-pub fn write_doc(out: &mut dyn Write, doc: &Doc, format: Format, term: Terminal) -> io::Result<()> {
+/// Write a doc as a table, Markdown or CSV.
+pub fn write_doc(
+    out: &mut dyn Write,
+    doc: &Doc,
+    format: DocFormat,
+    term: Terminal,
+) -> io::Result<()> {
     match format {
-        Format::Table => table::write(out, doc, term),
-        Format::Markdown => markdown::write(out, doc),
-        Format::Csv => csv::write(out, doc, term.csv_raw),
-        Format::Json | Format::Html => Err(io::Error::other(
-            "JSON and HTML are written from the computed values, not from a document",
-        )),
+        DocFormat::Table => table::write(out, doc, term),
+        DocFormat::Markdown => markdown::write(out, doc),
+        DocFormat::Csv => csv::write(out, doc, term.csv_raw),
     }
 }
 
@@ -437,10 +448,13 @@ pub fn write<'a, T: serde::Serialize>(
     view: impl FnOnce() -> Doc<'a>,
     term: Terminal,
 ) -> io::Result<()> {
-    match format {
-        Format::Json => write_json(out, value),
-        f => write_doc(out, &view(), f, term),
-    }
+    let doc = match format {
+        Format::Json => return write_json(out, value),
+        Format::Table => DocFormat::Table,
+        Format::Markdown => DocFormat::Markdown,
+        Format::Csv => DocFormat::Csv,
+    };
+    write_doc(out, &view(), doc, term)
 }
 
 /// Pretty JSON with a trailing newline.
