@@ -1,12 +1,13 @@
 //! The command line, and only the command line: clap derive types and their
-//! conversion into the plain `Config` the library runs on. Shell completions
-//! and the man page are made here too, since they are made from the clap
-//! definitions themselves.
+//! conversion into the plain `Config` the library runs on, which fails with a
+//! usage error (for `main` to print) where options clash in a way clap cannot
+//! check by itself. Shell completions and the man page are made here too,
+//! since they are made from the clap definitions themselves.
 
 use claimtrail::Exit;
 use claimtrail::options::{
     CheckFormat, Command, Config, DraftArgs, ExportFormat, Focus, ImportCsv, NewArticle,
-    SchemaKind, Snapshot, TraceFormat,
+    ReportFormat, SchemaKind, Snapshot, TraceFormat,
 };
 use claimtrail::render::{Format, Terminal};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -60,56 +61,86 @@ pub enum ColorChoice {
     Never,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormatArg {
-    /// rustc-style diagnostics.
-    Human,
-    /// A JSON array of diagnostics.
-    Json,
-    /// GitHub Actions workflow annotations.
-    Github,
+/// A clap value enum and its conversion into the library's type: each value
+/// is listed once, with its help and the value it becomes, and the
+/// conversion's `match` fails to compile if one is left out.
+macro_rules! value_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident => $target:ty {
+            $($(#[$vmeta:meta])* $variant:ident => $value:expr,)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl From<$name> for $target {
+            fn from(value: $name) -> $target {
+                match value {
+                    $($name::$variant => $value,)*
+                }
+            }
+        }
+    };
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// A table fitted to the terminal.
-    Table,
-    /// GitHub-flavoured Markdown.
-    Markdown,
-    /// JSON with a documented, stable shape.
-    Json,
-    /// CSV with a header row.
-    Csv,
+value_enum! {
+    CheckFormatArg => CheckFormat {
+        /// rustc-style diagnostics.
+        Human => CheckFormat::Human,
+        /// A JSON array of diagnostics.
+        Json => CheckFormat::Json,
+        /// GitHub Actions workflow annotations.
+        Github => CheckFormat::Github,
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormatArg {
-    /// A table fitted to the terminal.
-    Table,
-    /// GitHub-flavoured Markdown.
-    Markdown,
-    /// JSON with a documented, stable shape.
-    Json,
-    /// CSV with a header row.
-    Csv,
-    /// A self-contained HTML page (with --out: a site, index.html and one page per article).
-    Html,
+value_enum! {
+    FormatArg => Format {
+        /// A table fitted to the terminal.
+        Table => Format::Table,
+        /// GitHub-flavoured Markdown.
+        Markdown => Format::Markdown,
+        /// JSON with a documented, stable shape.
+        Json => Format::Json,
+        /// CSV with a header row.
+        Csv => Format::Csv,
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum TraceFormatArg {
-    /// A table fitted to the terminal.
-    Table,
-    /// GitHub-flavoured Markdown.
-    Markdown,
-    /// JSON with a documented, stable shape.
-    Json,
-    /// CSV with a header row (the appearances).
-    Csv,
-    /// A Graphviz graph: `claimtrail trace ID --format dot | dot -Tsvg`.
-    Dot,
-    /// A Mermaid flowchart.
-    Mermaid,
+value_enum! {
+    ReportFormatArg => ReportFormat {
+        /// A table fitted to the terminal.
+        Table => ReportFormat::Text(Format::Table),
+        /// GitHub-flavoured Markdown.
+        Markdown => ReportFormat::Text(Format::Markdown),
+        /// JSON with a documented, stable shape.
+        Json => ReportFormat::Text(Format::Json),
+        /// CSV with a header row.
+        Csv => ReportFormat::Text(Format::Csv),
+        /// A self-contained HTML page (with --out: a site, index.html and one page per article).
+        Html => ReportFormat::Html,
+    }
+}
+
+value_enum! {
+    TraceFormatArg => TraceFormat {
+        /// A table fitted to the terminal.
+        Table => TraceFormat::Text(Format::Table),
+        /// GitHub-flavoured Markdown.
+        Markdown => TraceFormat::Text(Format::Markdown),
+        /// JSON with a documented, stable shape.
+        Json => TraceFormat::Text(Format::Json),
+        /// CSV with a header row (the appearances).
+        Csv => TraceFormat::Text(Format::Csv),
+        /// A Graphviz graph: `claimtrail trace ID --format dot | dot -Tsvg`.
+        Dot => TraceFormat::Dot,
+        /// A Mermaid flowchart.
+        Mermaid => TraceFormat::Mermaid,
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -120,6 +151,8 @@ pub enum AgreeFormatArg {
     Json,
 }
 
+/// `export --format`: turned, with `--out`, into an `ExportFormat` by
+/// `export_format`, since Parquet alone takes a folder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormatArg {
     /// One Parquet file per table in the --out folder.
@@ -163,12 +196,13 @@ fn parse_map(s: &str) -> Result<(String, String), String> {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SchemaArg {
-    /// Article files.
-    Article,
-    /// The outlet registry, `outlets.toml`.
-    Outlets,
+value_enum! {
+    SchemaArg => SchemaKind {
+        /// Article files.
+        Article => SchemaKind::Article,
+        /// The outlet registry, `outlets.toml`.
+        Outlets => SchemaKind::Outlets,
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -441,23 +475,28 @@ fn subcommand_names() -> Vec<&'static str> {
     ]
 }
 
-/// What `main` does: run the library, or print something made from clap.
+/// What `main` does: serve the language server, or write to standard output.
 pub enum Action {
+    /// The language server, over the process's stdin and stdout.
+    Lsp(claimtrail::lsp::Options),
+    Write(Job),
+}
+
+/// A run of the library, or something printed from the clap definitions.
+pub enum Job {
     Run(Box<Config>),
     Completions(clap_complete::Shell),
     Man(Option<String>),
-    /// The language server, over the process's stdin and stdout.
-    Lsp(claimtrail::lsp::Options),
 }
 
-impl Action {
+impl Job {
     pub fn run(
         self,
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> Result<claimtrail::Exit, claimtrail::Error> {
         match self {
-            Action::Run(config) => {
+            Job::Run(config) => {
                 // A bar only where a person watches: stderr on a terminal, not --quiet.
                 if !config.quiet && std::io::stderr().is_terminal() {
                     claimtrail::run_with_progress(&config, out, err, &crate::bar::Bar::new())
@@ -465,12 +504,8 @@ impl Action {
                     claimtrail::run(&config, out, err)
                 }
             }
-            Action::Completions(shell) => Ok(completions(shell, out).map(|()| Exit::Success)?),
-            Action::Man(sub) => Ok(man(sub.as_deref(), out).map(|()| Exit::Success)?),
-            // `main` runs the server before it takes stdout.
-            Action::Lsp(_) => Err(claimtrail::Error::Usage(
-                "the language server runs over stdio".into(),
-            )),
+            Job::Completions(shell) => Ok(completions(shell, out).map(|()| Exit::Success)?),
+            Job::Man(sub) => Ok(man(sub.as_deref(), out).map(|()| Exit::Success)?),
         }
     }
 }
@@ -508,15 +543,6 @@ pub fn man(subcommand: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(&buf)
 }
 
-fn format(f: FormatArg) -> Format {
-    match f {
-        FormatArg::Table => Format::Table,
-        FormatArg::Markdown => Format::Markdown,
-        FormatArg::Json => Format::Json,
-        FormatArg::Csv => Format::Csv,
-    }
-}
-
 /// The width tables are fitted to: `--width`, else `COLUMNS`, else the
 /// terminal's; none (every column whole) with `--wide` or when piped.
 fn table_width(width: Option<u16>, wide: bool, stdout_tty: bool) -> Option<u16> {
@@ -548,130 +574,86 @@ fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
     }
 }
 
-impl Cli {
-    pub fn into_action(self) -> Action {
-        match self.command {
-            Cmd::Completions { shell } => Action::Completions(shell),
-            Cmd::Man { subcommand } => Action::Man(subcommand),
-            Cmd::Lsp => Action::Lsp(claimtrail::lsp::Options {
-                settings: self.config,
-                max_file_size: self.max_file_size,
-            }),
-            _ => Action::Run(Box::new(self.into_config())),
-        }
-    }
+/// A usage error found after parsing, shown as clap shows its own.
+fn usage(kind: clap::error::ErrorKind, message: &str) -> clap::Error {
+    Cli::command().error(kind, message)
+}
 
-    pub fn into_config(self) -> Config {
-        let stdout_tty = std::io::stdout().is_terminal();
-        let stderr_tty = std::io::stderr().is_terminal();
-        let width = table_width(self.width, self.wide, stdout_tty);
-        let mut quiet_flag = false;
-        let command = match self.command {
+impl Cli {
+    /// The arguments as what `main` does, or the usage error that a
+    /// combination clap cannot refuse by itself makes.
+    pub fn into_action(self) -> Result<Action, clap::Error> {
+        let Cli {
+            command,
+            color,
+            config: settings,
+            width,
+            wide,
+            max_file_size,
+            csv_raw,
+        } = self;
+        let quiet = matches!(command, Cmd::Check { quiet: true, .. });
+        let command = match command {
+            Cmd::Completions { shell } => return Ok(Action::Write(Job::Completions(shell))),
+            Cmd::Man { subcommand } => return Ok(Action::Write(Job::Man(subcommand))),
+            Cmd::Lsp => {
+                return Ok(Action::Lsp(claimtrail::lsp::Options {
+                    settings,
+                    max_file_size,
+                }));
+            }
             Cmd::Check {
                 paths,
                 format,
                 deny,
-                quiet,
+                quiet: _,
                 codes,
                 files,
                 summary,
-            } => {
-                quiet_flag = quiet;
-                Command::Check {
-                    paths,
-                    format: match format {
-                        CheckFormatArg::Human => CheckFormat::Human,
-                        CheckFormatArg::Json => CheckFormat::Json,
-                        CheckFormatArg::Github => CheckFormat::Github,
-                    },
-                    deny_warnings: deny.is_some(),
-                    focus: Focus {
-                        codes,
-                        files,
-                        summary,
-                    },
-                }
-            }
+            } => Command::Check {
+                paths,
+                format: format.into(),
+                deny_warnings: deny.is_some(),
+                focus: Focus {
+                    codes,
+                    files,
+                    summary,
+                },
+            },
             Cmd::Report {
                 paths,
-                format: f,
+                format,
                 article,
                 out,
                 check,
-            } => match out {
-                Some(dir) => {
-                    let html = match f {
-                        None | Some(ReportFormatArg::Markdown) => false,
-                        Some(ReportFormatArg::Html) => true,
-                        Some(_) => Cli::command()
-                            .error(
-                                clap::error::ErrorKind::ArgumentConflict,
-                                "--out writes Markdown (the default) or HTML; use --format markdown or --format html",
-                            )
-                            .exit(),
-                    };
-                    Command::ReportSnapshot {
-                        paths,
-                        target: Snapshot { dir, check, html },
-                    }
-                }
-                None if article.is_some() && f == Some(ReportFormatArg::Html) => Cli::command()
-                    .error(
-                        clap::error::ErrorKind::ArgumentConflict,
-                        "the HTML report shows the whole corpus; for one page per article use --out DIR --format html",
-                    )
-                    .exit(),
-                None => Command::Report {
-                    paths,
-                    format: match f.unwrap_or(ReportFormatArg::Table) {
-                        ReportFormatArg::Table => Format::Table,
-                        ReportFormatArg::Markdown => Format::Markdown,
-                        ReportFormatArg::Json => Format::Json,
-                        ReportFormatArg::Csv => Format::Csv,
-                        ReportFormatArg::Html => Format::Html,
-                    },
-                    article,
-                },
-            },
-            Cmd::Sources { paths, format: f } => Command::Sources {
+            } => report_command(paths, format.map(ReportFormat::from), article, out, check)?,
+            Cmd::Sources { paths, format } => Command::Sources {
                 paths,
-                format: format(f),
+                format: format.into(),
             },
             Cmd::Trace {
                 claim,
                 paths,
-                format: f,
+                format,
             } => Command::Trace {
                 claim,
                 paths,
-                format: match f {
-                    TraceFormatArg::Table => TraceFormat::Text(Format::Table),
-                    TraceFormatArg::Markdown => TraceFormat::Text(Format::Markdown),
-                    TraceFormatArg::Json => TraceFormat::Text(Format::Json),
-                    TraceFormatArg::Csv => TraceFormat::Text(Format::Csv),
-                    TraceFormatArg::Dot => TraceFormat::Dot,
-                    TraceFormatArg::Mermaid => TraceFormat::Mermaid,
-                },
+                format: format.into(),
             },
             Cmd::Claims {
                 paths,
-                format: f,
+                format,
                 tracked,
                 drift,
                 search,
             } => Command::Claims {
                 paths,
-                format: format(f),
+                format: format.into(),
                 tracked,
                 drift,
                 search,
             },
-            Cmd::Schema { kind } => Command::Schema {
-                kind: match kind {
-                    SchemaArg::Article => SchemaKind::Article,
-                    SchemaArg::Outlets => SchemaKind::Outlets,
-                },
-            },
+            Cmd::Schema { kind } => Command::Schema { kind: kind.into() },
             Cmd::New {
                 path,
                 outlet,
@@ -720,37 +702,13 @@ impl Cli {
             Cmd::Export { sql: true, .. } => Command::ExportSql,
             Cmd::Export {
                 paths,
-                format: f,
+                format,
                 out,
                 sql: false,
-            } => {
-                if f == ExportFormatArg::Parquet && out.is_none() {
-                    Cli::command()
-                        .error(
-                            clap::error::ErrorKind::MissingRequiredArgument,
-                            "--format parquet writes a folder: give it with --out DIR",
-                        )
-                        .exit()
-                }
-                if f != ExportFormatArg::Parquet && out.is_some() {
-                    Cli::command()
-                        .error(
-                            clap::error::ErrorKind::ArgumentConflict,
-                            "--out is for --format parquet; the other formats print to standard output",
-                        )
-                        .exit()
-                }
-                Command::Export {
-                    paths,
-                    format: match f {
-                        ExportFormatArg::Parquet => ExportFormat::Parquet,
-                        ExportFormatArg::Jsonld => ExportFormat::JsonLd,
-                        ExportFormatArg::Prov => ExportFormat::Prov,
-                        ExportFormatArg::Csv => ExportFormat::Csv,
-                    },
-                    out,
-                }
-            }
+            } => Command::Export {
+                paths,
+                format: export_format(format, out)?,
+            },
             Cmd::Import {
                 what:
                     ImportCmd::Csv {
@@ -765,25 +723,88 @@ impl Cli {
                 map,
                 outlets,
             }),
-            // `into_action` handles these without a config.
-            Cmd::Lsp => Command::Lsp,
-            Cmd::Completions { .. } | Cmd::Man { .. } => Command::Schema {
-                kind: SchemaKind::Article,
-            },
         };
-        Config {
+        let stdout_tty = std::io::stdout().is_terminal();
+        let stderr_tty = std::io::stderr().is_terminal();
+        Ok(Action::Write(Job::Run(Box::new(Config {
             command,
-            settings: self.config,
+            settings,
             cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
-            max_file_size: self.max_file_size,
-            quiet: quiet_flag,
-            color_err: use_color(self.color, stderr_tty),
+            max_file_size,
+            quiet,
+            color_err: use_color(color, stderr_tty),
             term: Terminal {
-                width,
-                color: use_color(self.color, stdout_tty),
-                csv_raw: self.csv_raw,
+                width: table_width(width, wide, stdout_tty),
+                color: use_color(color, stdout_tty),
+                csv_raw,
             },
+        }))))
+    }
+}
+
+/// `report`'s options as the command they ask for: the corpus report, one
+/// article explained, or a folder of reports (`--out`, which clap keeps
+/// apart from `--article`).
+fn report_command(
+    paths: Vec<PathBuf>,
+    format: Option<ReportFormat>,
+    article: Option<String>,
+    out: Option<PathBuf>,
+    check: bool,
+) -> Result<Command, clap::Error> {
+    use clap::error::ErrorKind::ArgumentConflict;
+    let table = ReportFormat::Text(Format::Table);
+    match (out, article) {
+        (Some(dir), _) => {
+            let html = match format {
+                None | Some(ReportFormat::Text(Format::Markdown)) => false,
+                Some(ReportFormat::Html) => true,
+                Some(ReportFormat::Text(_)) => {
+                    return Err(usage(
+                        ArgumentConflict,
+                        "--out writes Markdown (the default) or HTML; use --format markdown or --format html",
+                    ));
+                }
+            };
+            Ok(Command::ReportSnapshot {
+                paths,
+                target: Snapshot { dir, check, html },
+            })
         }
+        (None, Some(id)) => match format.unwrap_or(table) {
+            ReportFormat::Text(format) => Ok(Command::ReportArticle { paths, id, format }),
+            ReportFormat::Html => Err(usage(
+                ArgumentConflict,
+                "the HTML report shows the whole corpus; for one page per article use --out DIR --format html",
+            )),
+        },
+        (None, None) => Ok(Command::Report {
+            paths,
+            format: format.unwrap_or(table),
+        }),
+    }
+}
+
+/// `export --format` and `--out`: Parquet is written into a folder, every
+/// other format to standard output.
+fn export_format(
+    format: ExportFormatArg,
+    out: Option<PathBuf>,
+) -> Result<ExportFormat, clap::Error> {
+    use clap::error::ErrorKind::{ArgumentConflict, MissingRequiredArgument};
+    match (format, out) {
+        (ExportFormatArg::Parquet, Some(dir)) => Ok(ExportFormat::Parquet { dir }),
+        (ExportFormatArg::Parquet, None) => Err(usage(
+            MissingRequiredArgument,
+            "--format parquet writes a folder: give it with --out DIR",
+        )),
+        (_, Some(_)) => Err(usage(
+            ArgumentConflict,
+            "--out is for --format parquet; the other formats print to standard output",
+        )),
+        (ExportFormatArg::Jsonld, None) => Ok(ExportFormat::JsonLd),
+        (ExportFormatArg::Prov, None) => Ok(ExportFormat::Prov),
+        (ExportFormatArg::Csv, None) => Ok(ExportFormat::Csv),
     }
 }
 
@@ -824,5 +845,78 @@ mod tests {
             assert!(Cli::try_parse_from(args).is_err(), "{args:?} was accepted");
         }
         assert!(Cli::try_parse_from(["claimtrail", "report", "--out", "r", "--check"]).is_ok());
+    }
+
+    #[test]
+    fn clashes_clap_cannot_see_are_usage_errors() {
+        use clap::Parser;
+        use clap::error::ErrorKind::{ArgumentConflict, MissingRequiredArgument};
+        let kind = |args: &[&str]| {
+            let cli = Cli::try_parse_from(args).expect("parses");
+            cli.into_action().err().map(|e| e.kind())
+        };
+        for (args, expected) in [
+            (
+                &["claimtrail", "report", "--out", "r", "--format", "json"][..],
+                Some(ArgumentConflict),
+            ),
+            (
+                &["claimtrail", "report", "--article", "x", "--format", "html"],
+                Some(ArgumentConflict),
+            ),
+            (
+                &["claimtrail", "export", "--format", "csv", "--out", "d"],
+                Some(ArgumentConflict),
+            ),
+            (&["claimtrail", "export"], Some(MissingRequiredArgument)),
+            (
+                &["claimtrail", "report", "--out", "r", "--format", "html"],
+                None,
+            ),
+            (
+                &["claimtrail", "report", "--article", "x", "--format", "csv"],
+                None,
+            ),
+            (&["claimtrail", "export", "--out", "d"], None),
+            (&["claimtrail", "completions", "bash"], None),
+            (&["claimtrail", "man"], None),
+            (&["claimtrail", "lsp"], None),
+        ] {
+            assert_eq!(kind(args), expected, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn report_options_become_one_command_each() {
+        use super::{Action, Job};
+        use claimtrail::options::{Command, ReportFormat};
+        use claimtrail::render::Format;
+        use clap::Parser;
+        let command = |args: &[&str]| match Cli::try_parse_from(args).unwrap().into_action() {
+            Ok(Action::Write(Job::Run(config))) => config.command,
+            _ => panic!("{args:?} is not a run"),
+        };
+        assert!(matches!(
+            command(&["claimtrail", "report", "--format", "html"]),
+            Command::Report {
+                format: ReportFormat::Html,
+                ..
+            }
+        ));
+        assert!(matches!(
+            command(&["claimtrail", "report"]),
+            Command::Report {
+                format: ReportFormat::Text(Format::Table),
+                ..
+            }
+        ));
+        assert!(matches!(
+            command(&["claimtrail", "report", "--article", "x"]),
+            Command::ReportArticle { format: Format::Table, ref id, .. } if id == "x"
+        ));
+        assert!(matches!(
+            command(&["claimtrail", "report", "--out", "r", "--check"]),
+            Command::ReportSnapshot { ref target, .. } if target.check && !target.html
+        ));
     }
 }

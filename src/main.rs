@@ -21,14 +21,19 @@ fn main() -> ExitCode {
         claimtrail::atomic::remove_temporaries();
         std::process::exit(130);
     });
-    let action = cli::Cli::parse().into_action();
-    if let cli::Action::Lsp(options) = &action {
-        return serve(options);
-    }
+    let job = match cli::Cli::parse().into_action() {
+        Ok(cli::Action::Write(job)) => job,
+        Ok(cli::Action::Lsp(options)) => return serve(&options),
+        // Options that clash: shown, and exit code 2, as clap's own errors.
+        Err(usage) => {
+            let _ = usage.print();
+            return ExitCode::from(u8::try_from(usage.exit_code()).unwrap_or(2));
+        }
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(Output::new(stdout.lock()));
     let mut err = Output::new(std::io::stderr());
-    let result = action.run(&mut out, &mut err).and_then(|exit| {
+    let result = job.run(&mut out, &mut err).and_then(|exit| {
         out.flush()?;
         Ok(exit)
     });

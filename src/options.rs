@@ -46,10 +46,17 @@ pub enum Command {
         deny_warnings: bool,
         focus: Focus,
     },
+    /// `report`: one row per article and the corpus total.
     Report {
         paths: Vec<PathBuf>,
+        format: ReportFormat,
+    },
+    /// `report --article ID`: one article explained claim by claim (no
+    /// HTML: the HTML report shows the whole corpus).
+    ReportArticle {
+        paths: Vec<PathBuf>,
+        id: String,
         format: Format,
-        article: Option<String>,
     },
     /// `report --out DIR`: write the Markdown snapshot instead of printing.
     ReportSnapshot {
@@ -85,8 +92,6 @@ pub enum Command {
     Export {
         paths: Vec<PathBuf>,
         format: ExportFormat,
-        /// The folder for Parquet files.
-        out: Option<PathBuf>,
     },
     /// `export --sql`: print the queries over the exported tables.
     ExportSql,
@@ -98,8 +103,6 @@ pub enum Command {
         /// Report what would change; write nothing.
         check: bool,
     },
-    /// The language server; `main` runs it over stdio (`lsp::run`).
-    Lsp,
     /// Draft annotations from article texts.
     Draft(DraftArgs),
     /// Agreement between two annotations of one article.
@@ -119,6 +122,7 @@ impl Command {
         match self {
             Command::Check { paths, .. }
             | Command::Report { paths, .. }
+            | Command::ReportArticle { paths, .. }
             | Command::ReportSnapshot { paths, .. }
             | Command::Sources { paths, .. }
             | Command::Trace { paths, .. }
@@ -128,7 +132,6 @@ impl Command {
             Command::Draft(d) => std::slice::from_ref(&d.corpus_or_cwd),
             Command::Schema { .. }
             | Command::New(_)
-            | Command::Lsp
             | Command::Agree { .. }
             | Command::ExportSql
             | Command::ImportCsv(_) => &[],
@@ -176,6 +179,13 @@ pub struct NewArticle {
     pub byline: Vec<String>,
 }
 
+/// `report` takes the text formats and a self-contained HTML page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text(Format),
+    Html,
+}
+
 /// `trace` takes the text formats and two graph syntaxes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TraceFormat {
@@ -184,11 +194,12 @@ pub enum TraceFormat {
     Mermaid,
 }
 
-/// What `export` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What `export` writes: a folder of Parquet files, or one document on
+/// standard output.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
-    /// One Parquet file per table, in a folder.
-    Parquet,
+    /// One Parquet file per table, in the folder `dir` (`--out DIR`).
+    Parquet { dir: PathBuf },
     /// schema.org `Claim`s in JSON-LD.
     JsonLd,
     /// W3C PROV-O in JSON-LD.

@@ -8,13 +8,12 @@ use crate::import;
 use crate::options::{ExportFormat, ImportCsv};
 use crate::trail;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 pub(crate) fn export(
     run: &mut Run,
     paths: &[PathBuf],
-    format: ExportFormat,
-    dir: Option<&Path>,
+    format: &ExportFormat,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
@@ -30,12 +29,7 @@ pub(crate) fn export(
     }
     let t = tables::Tables::new(loaded.items, &loaded.outlets, weights);
     match format {
-        ExportFormat::Parquet => {
-            let Some(dir) = dir else {
-                return Err(Error::Usage(
-                    "--format parquet writes a folder: give it with --out DIR".into(),
-                ));
-            };
+        ExportFormat::Parquet { dir } => {
             export::write_parquet_folder(dir, &t)
                 .map_err(|e| Error::Usage(format!("cannot export to `{}`: {e}", dir.display())))?;
             writeln!(
@@ -48,7 +42,7 @@ pub(crate) fn export(
         }
         ExportFormat::JsonLd | ExportFormat::Prov => {
             let trails = trail::trails(&t.facts, &loaded.outlets);
-            let doc = if format == ExportFormat::JsonLd {
+            let doc = if *format == ExportFormat::JsonLd {
                 export::jsonld::document(&t, &trails, &loaded.outlets)
             } else {
                 export::prov::document(&t, &trails, &loaded.outlets)

@@ -95,14 +95,10 @@ pub fn run_with_progress(
             run.settings.policy.deny_warnings |= *deny_warnings;
             check::check(&mut run, paths, *format, focus, out)
         }
-        Command::Report {
-            paths,
-            format,
-            article,
-        } => match article {
-            Some(id) => report::explain(&mut run, paths, id, *format, out, err),
-            None => report::report(&mut run, paths, *format, out, err),
-        },
+        Command::Report { paths, format } => report::report(&mut run, paths, *format, out, err),
+        Command::ReportArticle { paths, id, format } => {
+            report::explain(&mut run, paths, id, *format, out, err)
+        }
         Command::ReportSnapshot { paths, target } => {
             report::snapshot(&mut run, paths, target, out, err)
         }
@@ -133,17 +129,9 @@ pub fn run_with_progress(
         Command::Schema { kind } => edit::schema(*kind, out),
         Command::New(args) => edit::new_article(args, err),
         Command::Fmt { paths, check } => edit::fmt(&mut run, paths, *check, out, err),
-        // The server speaks over a connection, not these writers.
-        Command::Lsp => Err(Error::Usage(
-            "the language server runs over stdio: start `claimtrail lsp` from an editor".into(),
-        )),
         Command::Draft(args) => draft::draft(&run, args, out, err),
         Command::Agree { a, b, json, min_f1 } => agree::agree(a, b, *json, *min_f1, out, err),
-        Command::Export {
-            paths,
-            format,
-            out: dir,
-        } => export::export(&mut run, paths, *format, dir.as_deref(), out, err),
+        Command::Export { paths, format } => export::export(&mut run, paths, format, out, err),
         Command::ExportSql => export::sql(out),
         Command::ImportCsv(args) => export::import_csv(args, err),
     }

@@ -5,10 +5,10 @@ use super::{Error, Exit, Run, plural};
 use crate::diag::did_you_mean;
 use crate::metrics::{self, ArticleRow, Explanation};
 use crate::model::Outlets;
-use crate::options::Snapshot;
+use crate::options::{ReportFormat, Snapshot};
 use crate::publish::{self, Change, Files};
 use crate::render::html;
-use crate::render::{self, Format, markdown, views};
+use crate::render::{self, DocFormat, Format, markdown, views};
 use crate::speakers;
 use crate::trail::{self, ArticleFacts};
 use std::io::Write;
@@ -24,15 +24,18 @@ pub struct ReportJson<'a> {
 pub(crate) fn report(
     run: &mut Run,
     paths: &[PathBuf],
-    format: Format,
+    format: ReportFormat,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
-    if format == Format::Html {
-        let (data, status) = html_data(run, paths, err)?;
-        out.write_all(html::page(&data.input()).as_bytes())?;
-        return Ok(status);
-    }
+    let format = match format {
+        ReportFormat::Text(f) => f,
+        ReportFormat::Html => {
+            let (data, status) = html_data(run, paths, err)?;
+            out.write_all(html::page(&data.input()).as_bytes())?;
+            return Ok(status);
+        }
+    };
     let opts = run.load_options(paths)?;
     let weights = &run.settings.weights.clone();
     let loaded = run.load(&opts, |a, _, outlets| {
@@ -217,13 +220,14 @@ fn snapshot_files(explained: &[Explanation], outlets: &Outlets, run: &Run) -> Re
     let term = run.config.term;
     let mut files = Files::new();
     let mut links = Vec::new();
+    let mut targets = Vec::with_capacity(explained.len());
     for e in explained {
         let path = publish::article_path(&e.row.id).map_err(Error::Usage)?;
         let mut text = publish::MARKER.as_bytes().to_vec();
         render::write_doc(
             &mut text,
             &views::explanation(e, outlets),
-            Format::Markdown,
+            DocFormat::Markdown,
             term,
         )?;
         links.push(format!(
@@ -232,6 +236,7 @@ fn snapshot_files(explained: &[Explanation], outlets: &Outlets, run: &Run) -> Re
             publish::link(&path),
             markdown::inline(&e.row.title)
         ));
+        targets.push(publish::link(&path));
         files.insert(path, String::from_utf8_lossy(&text).into_owned());
     }
     if let Some((a, b)) = publish::case_collision(&files) {
@@ -243,24 +248,13 @@ fn snapshot_files(explained: &[Explanation], outlets: &Outlets, run: &Run) -> Re
     let total = metrics::total_row(&rows);
     let mut index = publish::MARKER.as_bytes().to_vec();
     writeln!(index, "# Sourcing report\n")?;
+    // Each row of the table links to its article's file.
     render::write_doc(
         &mut index,
-        &views::report(&rows, &total, outlets),
-        Format::Markdown,
+        &views::report_linked(&rows, &total, outlets, &targets),
+        DocFormat::Markdown,
         term,
     )?;
-    // Link each row of the table to its article's file.
-    let mut index = String::from_utf8_lossy(&index).into_owned();
-    for e in explained {
-        let path = publish::article_path(&e.row.id).map_err(Error::Usage)?;
-        let cell = markdown::cell(&e.row.id);
-        index = index.replacen(
-            &format!("\n| {cell} | "),
-            &format!("\n| [{cell}]({}) | ", publish::link(&path)),
-            1,
-        );
-    }
-    let mut index = index.into_bytes();
     writeln!(index, "\n## Articles\n")?;
     for l in links {
         index.extend_from_slice(l.as_bytes());

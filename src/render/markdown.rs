@@ -1,7 +1,7 @@
-//! GitHub-flavoured Markdown: headings, tables with pipes and newlines escaped,
-//! and bullet lists for fields.
+//! GitHub-flavoured Markdown: headings, tables with pipes and newlines escaped
+//! and link cells as links, and bullet lists for fields.
 
-use super::{Align, Block, Doc, Grid};
+use super::{Align, Block, Cells, Doc, Grid};
 use std::io::{self, Write};
 
 pub fn write(out: &mut dyn Write, doc: &Doc) -> io::Result<()> {
@@ -36,8 +36,16 @@ fn grid(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
         })
         .collect();
     writeln!(out, "| {} |", rule.join(" | "))?;
-    for row in g.rows.iter() {
-        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+    let mut row = Cells::default();
+    for i in 0..g.rows.len() {
+        row.resize(0);
+        g.rows.write(i, &mut row);
+        let cells: Vec<String> = (0..row.len())
+            .map(|k| match row.link(k) {
+                Some(target) => format!("[{}]({target})", cell(row.get(k))),
+                None => cell(row.get(k)),
+            })
+            .collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     if let Some(footer) = &g.footer {

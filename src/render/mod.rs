@@ -15,15 +15,24 @@ pub mod views;
 
 use std::io::{self, Write};
 
-/// Text output formats shared by the report commands.
+/// The text formats every listing command takes (`report`, `sources`,
+/// `claims`, `trace`). Commands that take more wrap it in a type of their
+/// own (`options::ReportFormat`, `options::TraceFormat`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Table,
     Markdown,
     Json,
     Csv,
-    /// A self-contained page; only `report` writes it.
-    Html,
+}
+
+/// The formats written from a [`Doc`]: JSON is written from the computed
+/// values instead, so it is not one of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocFormat {
+    Table,
+    Markdown,
+    Csv,
 }
 
 /// How a column's cells line up.
@@ -201,10 +210,16 @@ impl<'a> Rows<'a> {
 
 /// Cells written end to end into one string, with where each ends. Text is
 /// made [`escape::visible`] as it is added, unless the cells are `raw`.
+///
+/// A cell may be a link: text and where it points. Markdown writes it as a
+/// link; the table and CSV show its text.
 #[derive(Default)]
 pub struct Cells {
     text: String,
     ends: Vec<usize>,
+    /// The link cells, by index, with their targets: few, so a table
+    /// without links allocates nothing for them.
+    links: Vec<(usize, String)>,
     raw: bool,
 }
 
@@ -225,6 +240,21 @@ impl Cells {
             self.text.push_str(&escape::visible(cell));
         }
         self.ends.push(self.text.len());
+    }
+
+    /// Add a cell whose text links to `target` (a relative URL, written as
+    /// given).
+    pub fn push_link(&mut self, cell: &str, target: &str) {
+        self.links.push((self.ends.len(), target.to_string()));
+        self.push(cell);
+    }
+
+    /// Where the `i`th cell links to, if it is a link.
+    pub fn link(&self, i: usize) -> Option<&str> {
+        self.links
+            .iter()
+            .find(|(at, _)| *at == i)
+            .map(|(_, target)| target.as_str())
     }
 
     /// Add a cell showing a count.
@@ -277,15 +307,22 @@ impl Cells {
     pub fn resize(&mut self, n: usize) {
         if n < self.ends.len() {
             self.ends.truncate(n);
+            self.links.retain(|(at, _)| *at < n);
             self.text.truncate(self.ends.last().copied().unwrap_or(0));
         } else {
             self.ends.resize(n, self.text.len());
         }
     }
 
-    /// The bytes held: text and ends.
+    /// The bytes held: text, ends and link targets.
     pub fn size(&self) -> usize {
-        self.text.len() + self.ends.len() * std::mem::size_of::<usize>()
+        self.text.len()
+            + self.ends.len() * std::mem::size_of::<usize>()
+            + self
+                .links
+                .iter()
+                .map(|(_, t)| std::mem::size_of::<(usize, String)>() + t.len())
+                .sum::<usize>()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
@@ -388,15 +425,17 @@ pub struct Terminal {
     pub csv_raw: bool,
 }
 
-/// Write a doc in a text format (JSON is written from the values, not the doc).
-pub fn write_doc(out: &mut dyn Write, doc: &Doc, format: Format, term: Terminal) -> io::Result<()> {
+/// Write a doc as a table, Markdown or CSV.
+pub fn write_doc(
+    out: &mut dyn Write,
+    doc: &Doc,
+    format: DocFormat,
+    term: Terminal,
+) -> io::Result<()> {
     match format {
-        Format::Table => table::write(out, doc, term),
-        Format::Markdown => markdown::write(out, doc),
-        Format::Csv => csv::write(out, doc, term.csv_raw),
-        Format::Json | Format::Html => Err(io::Error::other(
-            "JSON and HTML are written from the computed values, not from a document",
-        )),
+        DocFormat::Table => table::write(out, doc, term),
+        DocFormat::Markdown => markdown::write(out, doc),
+        DocFormat::Csv => csv::write(out, doc, term.csv_raw),
     }
 }
 
@@ -409,10 +448,13 @@ pub fn write<'a, T: serde::Serialize>(
     view: impl FnOnce() -> Doc<'a>,
     term: Terminal,
 ) -> io::Result<()> {
-    match format {
-        Format::Json => write_json(out, value),
-        f => write_doc(out, &view(), f, term),
-    }
+    let doc = match format {
+        Format::Json => return write_json(out, value),
+        Format::Table => DocFormat::Table,
+        Format::Markdown => DocFormat::Markdown,
+        Format::Csv => DocFormat::Csv,
+    };
+    write_doc(out, &view(), doc, term)
 }
 
 /// Pretty JSON with a trailing newline.
@@ -477,6 +519,18 @@ mod tests {
         cells.resize(5);
         assert_eq!(cells.iter().collect::<Vec<_>>(), ["ab", "12", "x", "", ""]);
         assert_eq!(cells.len(), 5);
+    }
+
+    #[test]
+    fn a_link_cell_keeps_its_target_until_cut() {
+        let mut cells = Cells::default();
+        cells.push("a");
+        cells.push_link("article", "article.md");
+        assert_eq!(cells.iter().collect::<Vec<_>>(), ["a", "article"]);
+        assert_eq!((cells.link(0), cells.link(1)), (None, Some("article.md")));
+        cells.resize(1);
+        cells.push("b");
+        assert_eq!(cells.link(1), None);
     }
 
     #[test]

@@ -49,6 +49,17 @@ fn report_cells(r: &ArticleRow, outlets: &Outlets, total: bool) -> Vec<String> {
 
 /// `claimtrail report`: one row per article and the corpus total.
 pub fn report<'a>(rows: &'a [ArticleRow], total: &ArticleRow, outlets: &'a Outlets) -> Doc<'a> {
+    report_linked(rows, total, outlets, &[])
+}
+
+/// `report`, each article's id a link to `links[i]` (the index `report
+/// --out` writes, linking each row to its article's report).
+pub fn report_linked<'a>(
+    rows: &'a [ArticleRow],
+    total: &ArticleRow,
+    outlets: &'a Outlets,
+    links: &'a [String],
+) -> Doc<'a> {
     let mut doc = Doc::default();
     doc.grid(Grid {
         columns: vec![
@@ -70,9 +81,16 @@ pub fn report<'a>(rows: &'a [ArticleRow], total: &ArticleRow, outlets: &'a Outle
             Column::right("score"),
             Column::left("grade"),
         ],
-        rows: Rows::new(rows.len(), move |i| {
-            let r = &rows[i];
-            report_cells(r, outlets, false)
+        rows: Rows::writing(rows.len(), move |i, cells| {
+            let mut values = report_cells(&rows[i], outlets, false).into_iter();
+            let id = values.next().unwrap_or_default();
+            match links.get(i) {
+                Some(target) => cells.push_link(&id, target),
+                None => cells.push(&id),
+            }
+            for value in values {
+                cells.push(&value);
+            }
         }),
         footer: Some(report_cells(total, outlets, true)),
         title: None,

@@ -33,7 +33,7 @@ mod shared;
 #[global_allocator]
 static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-use claimtrail::options::{CheckFormat, Command, Config, ExportFormat, TraceFormat};
+use claimtrail::options::{CheckFormat, Command, Config, ExportFormat, ReportFormat, TraceFormat};
 use claimtrail::render::{Format, Terminal};
 use claimtrail::{Exit, raw};
 use clap::Parser;
@@ -123,8 +123,7 @@ fn commands(corpus: &Corpus) -> Vec<Cmd> {
             name: "report",
             command: Command::Report {
                 paths: paths.clone(),
-                format: Format::Table,
-                article: None,
+                format: ReportFormat::Text(Format::Table),
             },
             argv: vec!["report".into(), dir.clone()],
         },
@@ -141,8 +140,9 @@ fn commands(corpus: &Corpus) -> Vec<Cmd> {
             name: "export",
             command: Command::Export {
                 paths: paths.clone(),
-                format: ExportFormat::Parquet,
-                out: Some(corpus.root.join("export")),
+                format: ExportFormat::Parquet {
+                    dir: corpus.root.join("export"),
+                },
             },
             argv: vec![
                 "export".into(),

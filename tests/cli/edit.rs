@@ -1201,6 +1201,36 @@ fn report_out_writes_each_article_and_an_index() {
 }
 
 #[test]
+fn report_out_links_the_row_of_an_article_named_like_the_header() {
+    // The index's first column is headed `article`; an article whose id is
+    // `article` gets the link on its own row, and the header stays plain.
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/article.toml", ARTICLE),
+    ]);
+    let out = run(c.claimtrail(&["report", "--out", "reports"]));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let index = fs::read_to_string(c.join("reports/README.md")).unwrap();
+    let table: Vec<&str> = index.lines().filter(|l| l.starts_with('|')).collect();
+    // One named source without a country, dated, unhedged, first-hand:
+    // 100 points, grade A, anonymity 0 of 1.
+    assert_eq!(
+        table,
+        [
+            "| article | outlet | published | claims | named | anon | outlet-rep | unattr | hedged | relayed | hops | state | speakers | by country | anon rate | score | grade |",
+            "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |",
+            "| [article](article.md) | Example Daily | 2019-03-27 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | ?? 1 | 0% | 100.0 | A |",
+            "| **total** |  |  | **1** | **1** | **0** | **0** | **0** | **0** | **0** | **0** | **0** | **1** | **?? 1** | **0%** | **100.0** | **A** |",
+        ],
+        "{index}"
+    );
+    assert!(
+        index.contains("\n- [article](article.md): Example\n"),
+        "{index}"
+    );
+}
+
+#[test]
 fn report_out_check_shows_a_diff_of_stale_missing_and_extra_files() {
     let c = corpus_copy();
     assert_eq!(code(&run(c.claimtrail(&["report", "--out", "reports"]))), 0);
