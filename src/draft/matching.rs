@@ -190,9 +190,12 @@ impl CorpusIndex {
         thread_local! {
             static SCRATCH: std::cell::RefCell<Vec<Shared>> = const { std::cell::RefCell::new(Vec::new()) };
         }
-        let mut found: Vec<Similar> = SCRATCH.with_borrow_mut(|shared| {
-            shared.clear();
-            shared.resize(self.claims.len(), Shared::default());
+        // Each appearance's score, then each id's best.
+        let mut best: HashMap<&str, (f64, u32)> = HashMap::new();
+        SCRATCH.with_borrow_mut(|shared| {
+            if shared.len() < self.claims.len() {
+                shared.resize(self.claims.len(), Shared::default());
+            }
             let mut touched: Vec<u32> = Vec::new();
             let mut touch = |shared: &mut Vec<Shared>, n: u32| -> usize {
                 let s = &mut shared[n as usize];
@@ -216,23 +219,35 @@ impl CorpusIndex {
                     shared[i].quote_words += times;
                 }
             }
-            touched
-                .into_iter()
-                .filter_map(|n| {
-                    let k = &self.claims[n as usize];
-                    let score = score_counted(words.len(), &shared[n as usize], k);
-                    (score >= LISTED).then(|| Similar {
-                        id: k.id.clone(),
-                        article: k.article.clone(),
-                        score,
-                    })
-                })
-                .collect()
+            for n in touched {
+                let k = &self.claims[n as usize];
+                let score = score_counted(words.len(), &shared[n as usize], k);
+                // Left clean for the next call.
+                shared[n as usize] = Shared::default();
+                if score >= LISTED {
+                    let b = best.entry(k.id.as_str()).or_insert((score, n));
+                    if score > b.0 {
+                        *b = (score, n);
+                    }
+                }
+            }
         });
-        found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
-        let mut seen = HashSet::new();
-        found.retain(|s| seen.insert(s.id.clone()));
-        found.truncate(max);
+        // The `max` best ids, the higher score first, then the id: picked in
+        // `max` passes rather than by sorting every id that scored.
+        let mut found: Vec<Similar> = Vec::with_capacity(max);
+        for _ in 0..max {
+            let pick = best
+                .iter()
+                .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then_with(|| b.0.cmp(a.0)))
+                .map(|(id, &(score, n))| (*id, score, n));
+            let Some((id, score, n)) = pick else { break };
+            best.remove(id);
+            found.push(Similar {
+                id: id.to_string(),
+                article: self.claims[n as usize].article.clone(),
+                score,
+            });
+        }
         found
     }
 }
