@@ -175,7 +175,7 @@ impl CorpusIndex {
     }
 
     /// The corpus claims most like a drafted claim's text and quote, best
-    /// first, by [`score`]'s measure. Only claims sharing a word with it can
+    /// first, by `score`'s measure. Only claims sharing a word with it can
     /// score above zero; what they share is counted along the posting lists
     /// of its words, so the work is the number of times its words occur in
     /// the corpus.
@@ -252,7 +252,7 @@ impl CorpusIndex {
     }
 }
 
-/// [`score`] from what a drafted claim of `words` content words shares with
+/// `score` from what a drafted claim of `words` content words shares with
 /// corpus claim `k`.
 fn score_counted(words: usize, shared: &Shared, k: &KnownClaim) -> f64 {
     let quote = if k.quote >= 3 {
@@ -276,8 +276,9 @@ fn score_counted(words: usize, shared: &Shared, k: &KnownClaim) -> f64 {
 /// words, plus 0.1 when they share a number. The words are the corpus
 /// claim's content words, quote words and numbers. The index counts what is
 /// shared along its posting lists instead (`score_counted`); a test holds the
-/// two equal.
-pub fn score(
+/// two equal, so it is kept as the tests' reference.
+#[cfg(test)]
+fn score(
     words: &HashSet<String>,
     nums: &HashSet<String>,
     sentence: &HashSet<String>,

@@ -75,7 +75,7 @@ pub(crate) fn check_article(doc: Spanned<DeTable<'_>>) -> Checked<'_> {
     );
     // Claims citing a source that was repaired, or any source when the
     // `[sources]` table itself was dropped.
-    let sources_dropped = !root.iter().any(|(k, _)| k.get_ref() == "sources");
+    let sources_dropped = walk.sources_dropped;
     let article_repaired = whole.repaired_keys.contains("article");
     if let Some(claims) = root
         .iter_mut()
@@ -95,12 +95,12 @@ pub(crate) fn check_article(doc: Spanned<DeTable<'_>>) -> Checked<'_> {
                 DeValue::String(s) => walk.repaired_sources.contains(s.as_ref()),
                 _ => false,
             });
-            if let (true, Some(s)) = (sources_dropped && walk.sources_dropped, source) {
+            if let (true, Some(s)) = (sources_dropped, source) {
                 walk.taint.spots.push(s.span());
             }
             if article_repaired
                 || cites_repaired
-                || (sources_dropped && walk.sources_dropped)
+                || sources_dropped
                 || walk.repaired_claims.contains(&claim.span().start)
             {
                 walk.taint.claims.push(id);

@@ -7,7 +7,7 @@
 //! outlet), seeded, so every run drafts the same folder. Printed with the
 //! goal; nothing is asserted.
 
-use crate::generator::Corpus;
+use crate::generator::{Corpus, Rng};
 use crate::{config, run};
 use claimtrail::options::{Command, DraftArgs};
 use std::fmt::Write as _;
@@ -65,32 +65,15 @@ const ID_TOPICS: &[&str] = &[
     "sanksi akan diperluas",
 ];
 
-/// A small seeded generator (splitmix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
-
 /// One English text of about `TEXT_BYTES`.
 fn english(r: &mut Rng, n: usize) -> String {
     let mut t = format!("Officials weigh new steps, report {n} says\n\n");
     while t.len() < TEXT_BYTES {
         let (name, role, outlet, topic) = (
-            r.pick(EN_NAMES),
-            r.pick(EN_ROLES),
-            r.pick(EN_OUTLETS),
-            r.pick(EN_TOPICS),
+            *r.pick(EN_NAMES),
+            *r.pick(EN_ROLES),
+            *r.pick(EN_OUTLETS),
+            *r.pick(EN_TOPICS),
         );
         let _ = match r.next() % 6 {
             0 => write!(t, "{name}, {role}, said on Tuesday that {topic}. "),
@@ -118,10 +101,10 @@ fn indonesian(r: &mut Rng, n: usize) -> String {
     let mut t = format!("Pemerintah menimbang langkah baru, laporan {n}\n\n");
     while t.len() < TEXT_BYTES {
         let (name, role, outlet, topic) = (
-            r.pick(ID_NAMES),
-            r.pick(ID_ROLES),
-            r.pick(ID_OUTLETS),
-            r.pick(ID_TOPICS),
+            *r.pick(ID_NAMES),
+            *r.pick(ID_ROLES),
+            *r.pick(ID_OUTLETS),
+            *r.pick(ID_TOPICS),
         );
         let _ = match r.next() % 6 {
             0 => write!(t, "{name}, {role}, mengatakan pada Selasa bahwa {topic}. "),

@@ -220,8 +220,9 @@ fn summarize(spec: Spec, outlets: &[Outlet], stories: &[Story], written: &[Writt
     }
 }
 
-/// SplitMix64: small, fast, and the same on every platform.
-struct Rng(u64);
+/// SplitMix64: small, fast, and the same on every platform. `Rng(state)`
+/// starts from a raw state; [`Rng::new`] from a seed and a stream.
+pub struct Rng(pub u64);
 
 impl Rng {
     fn new(seed: u64, stream: u64) -> Rng {
@@ -230,7 +231,7 @@ impl Rng {
         r
     }
 
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -250,7 +251,7 @@ impl Rng {
         self.unit() < p
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 

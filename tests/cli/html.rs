@@ -442,7 +442,8 @@ fn chromium() -> Option<PathBuf> {
 }
 
 /// Run headless Chromium on a URL with a fresh profile and the network
-/// features off; console messages go to stderr.
+/// features off; console messages go to stderr. A run that fails fails the
+/// test, with chromium's own words.
 fn headless(chromium: &Path, profile: &Path, args: &[String], url: &str) -> Output {
     let mut child = Command::new(chromium)
         .args([
@@ -491,11 +492,17 @@ fn headless(chromium: &Path, profile: &Path, args: &[String], url: &str) -> Outp
         }
         std::thread::sleep(Duration::from_millis(50));
     };
-    Output {
+    let out = Output {
         status,
         stdout: out.join().expect("stdout thread"),
         stderr: err.join().expect("stderr thread"),
-    }
+    };
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }
 
 /// Console messages and uncaught errors that Chromium logged.
@@ -530,11 +537,6 @@ fn browser() {
             "--window-size=1280,2000".into(),
         ],
         &file_url(&report),
-    );
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(
         console_errors(&out.stderr),
@@ -574,11 +576,6 @@ fn browser() {
         &dir.path().join("profile-dom"),
         &["--dump-dom".into(), "--virtual-time-budget=5000".into()],
         &format!("{}?sort=anonymity", file_url(&report)),
-    );
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(
         console_errors(&out.stderr),
@@ -657,11 +654,6 @@ fn browser_runs_nothing_from_the_annotations() {
         &dir.path().join("profile"),
         &["--dump-dom".into(), "--virtual-time-budget=5000".into()],
         &file_url(&report),
-    );
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(
         console_errors(&out.stderr),
@@ -770,11 +762,6 @@ fn browser_isolates_annotation_text() {
             "--window-size=1280,2000".into(),
         ],
         &file_url(&report),
-    );
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let dom = String::from_utf8(out.stdout).expect("the DOM is UTF-8");
     let tag = "<pre id=\"bidi-probe\">";

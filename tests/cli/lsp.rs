@@ -309,8 +309,10 @@ fn utf16_positions_and_findings_across_files() {
     assert_eq!(s.shutdown(), 0);
 }
 
-#[test]
-fn edits_and_changes_on_disk_update_the_diagnostics() {
+/// A writable copy of the fixture's registry, `2019/first.toml` and
+/// `2019/typo.toml` (the later appearance, with a typo): the corpus and its
+/// canonical path.
+fn first_and_typo() -> (crate::common::Corpus, PathBuf) {
     let fixture = fixture_corpus();
     let read = |rel: &str| std::fs::read_to_string(fixture.join(rel)).unwrap();
     let c = corpus(&[
@@ -319,6 +321,13 @@ fn edits_and_changes_on_disk_update_the_diagnostics() {
         ("2019/typo.toml", &read("2019/typo.toml")),
     ]);
     let root = c.path().canonicalize().unwrap();
+    (c, root)
+}
+
+#[test]
+fn edits_and_changes_on_disk_update_the_diagnostics() {
+    let (c, root) = first_and_typo();
+    let read = |rel: &str| std::fs::read_to_string(fixture_corpus().join(rel)).unwrap();
     let typo = root.join("2019/typo.toml");
     let mut s = Server::start(&root);
     assert_eq!(s.open(&typo, None).len(), 4);
@@ -363,14 +372,8 @@ fn edits_and_changes_on_disk_update_the_diagnostics() {
 
 #[test]
 fn a_change_publishes_the_findings_of_the_files_it_affects_open_or_not() {
-    let fixture = fixture_corpus();
-    let read = |rel: &str| std::fs::read_to_string(fixture.join(rel)).unwrap();
-    let c = corpus(&[
-        ("outlets.toml", &read("outlets.toml")),
-        ("2019/first.toml", &read("2019/first.toml")),
-        ("2019/typo.toml", &read("2019/typo.toml")),
-    ]);
-    let root = c.path().canonicalize().unwrap();
+    let (_corpus, root) = first_and_typo();
+    let read = |rel: &str| std::fs::read_to_string(fixture_corpus().join(rel)).unwrap();
     let first = root.join("2019/first.toml");
     let typo = root.join("2019/typo.toml");
     let mut s = Server::start(&root);
