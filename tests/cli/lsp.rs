@@ -386,24 +386,20 @@ fn a_change_publishes_the_findings_of_the_files_it_affects_open_or_not() {
         2,
         &read("2019/first.toml").replace("hedge = \"believed\"\n", ""),
     );
-    let codes: Vec<String> = s
-        .diagnostics(&typo)
-        .iter()
-        .map(|d| d["code"].as_str().unwrap().to_string())
-        .collect();
+    let codes = |s: &mut Server| -> Vec<String> {
+        s.diagnostics(&typo)
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
     assert_eq!(
-        codes,
+        codes(&mut s),
         ["unknown-source", "unknown-outlet", "unknown-outlet"]
     );
     // The hedge comes back: so does the drift.
     s.change(&first, 3, &read("2019/first.toml"));
-    let codes: Vec<String> = s
-        .diagnostics(&typo)
-        .iter()
-        .map(|d| d["code"].as_str().unwrap().to_string())
-        .collect();
     assert_eq!(
-        codes,
+        codes(&mut s),
         [
             "hedge-dropped",
             "unknown-source",
