@@ -11,29 +11,37 @@
 //! reason; anything else the annotator wrote counts as a reason.
 
 use crate::lexicon::{LANGUAGES, Lexicon};
+use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
 
 /// Every language's phrases, lowercased and padded with spaces so that a
-/// phrase matches only whole words of a normalized text.
+/// phrase matches only whole words of a normalized text, each list in one
+/// automaton: a reason is scanned once per list, however many languages
+/// and phrases there are.
 struct Phrases {
-    conditions: Vec<String>,
-    markers: Vec<String>,
+    conditions: AhoCorasick,
+    markers: AhoCorasick,
 }
 
 fn phrases() -> &'static Phrases {
     static PHRASES: OnceLock<Phrases> = OnceLock::new();
     PHRASES.get_or_init(|| {
-        let mut p = Phrases {
-            conditions: Vec::new(),
-            markers: Vec::new(),
+        let lexicons = || LANGUAGES.iter().filter_map(|code| Lexicon::get(code));
+        let automaton = |list: Vec<String>| {
+            AhoCorasick::new(list).expect("lexicon phrases are short enough for an automaton")
         };
-        for lex in LANGUAGES.iter().filter_map(|code| Lexicon::get(code)) {
-            p.conditions
-                .extend(lex.anonymity.conditions.iter().map(|s| padded(s)));
-            p.markers
-                .extend(lex.anonymity.reason_markers.iter().map(|s| padded(s)));
+        Phrases {
+            conditions: automaton(
+                lexicons()
+                    .flat_map(|l| l.anonymity.conditions.iter().map(|s| padded(s)))
+                    .collect(),
+            ),
+            markers: automaton(
+                lexicons()
+                    .flat_map(|l| l.anonymity.reason_markers.iter().map(|s| padded(s)))
+                    .collect(),
+            ),
         }
-        p
     })
 }
 
@@ -61,8 +69,7 @@ fn padded(text: &str) -> String {
 pub fn only_states_condition(reason: &str) -> bool {
     let text = padded(reason);
     let p = phrases();
-    p.conditions.iter().any(|c| text.contains(c.as_str()))
-        && !p.markers.iter().any(|m| text.contains(m.as_str()))
+    p.conditions.is_match(&text) && !p.markers.is_match(&text)
 }
 
 /// Whether a source's `reason` explains its anonymity.
