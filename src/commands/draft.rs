@@ -237,10 +237,7 @@ fn load_corpus(run: &Run, args: &DraftArgs, err: &mut dyn Write) -> Result<Corpu
             registry.display()
         )));
     }
-    Ok(Corpus {
-        index: draft::matching::CorpusIndex::new(&loaded.items),
-        outlets,
-    })
+    Ok(Corpus::new(outlets, &loaded.items))
 }
 
 /// The nearest existing folder at or above a path that may not exist yet.
@@ -253,7 +250,7 @@ fn existing(p: &Path) -> PathBuf {
 
 /// A draft must load without errors in the corpus it is written for.
 fn verify(text: &str, name: &str, corpus: &Corpus) -> Result<(), String> {
-    let (article, diags) = load::article_from_text(text, name, "draft", &corpus.outlets);
+    let (article, diags) = load::article_from_text(text, name, "draft", corpus.outlets());
     let errors: Vec<String> = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)

@@ -9,6 +9,7 @@ use super::words::{Found, Phrases, Token, tokenize};
 use crate::lexicon::Lexicon;
 use crate::model::Outlets;
 use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
 
 /// A speaker found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,27 +69,63 @@ pub struct Context<'a> {
     /// The article's own outlet: "told Reuters" in a Reuters story is first-hand.
     pub own_outlet: Option<&'a str>,
     pub published: Option<NaiveDate>,
-    /// Names of speakers already in the corpus, so that a surname alone is known.
-    pub known_names: &'a [String],
+    /// The registry's outlet names, ready to match.
+    pub outlet_names: &'a OutletNames,
+    /// Whether a lowercased word is a word of the name of a speaker already
+    /// in the corpus, so that a surname alone is known.
+    pub known_name_word: &'a dyn Fn(&str) -> bool,
 }
 
 /// Names a lone surname may stand for: the corpus's and the article's so far.
 struct Known<'a> {
-    corpus: &'a [String],
+    corpus: &'a dyn Fn(&str) -> bool,
     article: Vec<String>,
 }
 
 impl Known<'_> {
     fn surname(&self, w: &str) -> bool {
-        self.corpus
-            .iter()
-            .chain(&self.article)
-            // Any part of a name: Indonesian copy repeats a first name ("kata Hadi").
-            .any(|k| {
+        // Any part of a name: Indonesian copy repeats a first name ("kata Hadi").
+        (self.corpus)(w)
+            || self.article.iter().any(|k| {
                 k.to_lowercase()
                     .split_whitespace()
                     .any(|p| p == w && p.len() > 2)
             })
+    }
+}
+
+/// The registry's outlet names and aliases as the tokenizer cuts them, for
+/// finding outlets in sentences: built once per registry.
+#[derive(Clone, Debug, Default)]
+pub struct OutletNames {
+    /// (words, outlet id, whether the registry writes it in lower case:
+    /// "detikcom"), the longest first, then by id.
+    names: Vec<(Vec<String>, String, bool)>,
+    /// By first word: indexes in `names`, in order.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl OutletNames {
+    pub fn new(outlets: &Outlets) -> OutletNames {
+        let mut names: Vec<(Vec<String>, String, bool)> = Vec::new();
+        for o in outlets.by_id.values() {
+            for n in std::iter::once(&o.name).chain(&o.aliases) {
+                let lower = n.chars().next().is_some_and(char::is_lowercase);
+                let words: Vec<String> = tokenize(&n.to_lowercase(), &|w| w.ends_with('.'), false)
+                    .into_iter()
+                    .map(|t| t.lower)
+                    .collect();
+                if !words.is_empty() {
+                    names.push((words, o.id.clone(), lower));
+                }
+            }
+        }
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (words, ..)) in names.iter().enumerate() {
+            by_first.entry(words[0].clone()).or_default().push(i);
+        }
+        OutletNames { names, by_first }
     }
 }
 
@@ -260,7 +297,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         let cues = attribution_cues(&toks, l, &ctx.lex.language, &mentions);
         let mut who: Option<(Who, String, usize)> = None;
         let known = Known {
-            corpus: ctx.known_names,
+            corpus: ctx.known_name_word,
             article: out.speakers.iter().filter_map(|s| s.name.clone()).collect(),
         };
         // The best speaker any cue gives: a person or an unnamed source before an
@@ -509,33 +546,23 @@ pub fn same_name(a: &str, b: &str) -> bool {
 /// Outlet mentions: (first token, end token, outlet id), matched on the
 /// registry's names and aliases, capitalised in the text.
 fn outlet_mentions(toks: &[Token], ctx: &Context) -> Vec<(usize, usize, String)> {
-    // (words, id, whether the registry writes it in lower case: "detikcom").
-    let mut names: Vec<(Vec<String>, &str, bool)> = Vec::new();
-    for o in ctx.outlets.by_id.values() {
-        for n in std::iter::once(&o.name).chain(&o.aliases) {
-            let lower = n.chars().next().is_some_and(char::is_lowercase);
-            let words: Vec<String> = tokenize(&n.to_lowercase(), &|w| w.ends_with('.'), false)
-                .into_iter()
-                .map(|t| t.lower)
-                .collect();
-            if !words.is_empty() {
-                names.push((words, o.id.as_str(), lower));
-            }
-        }
-    }
-    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(b.1)));
+    let OutletNames { names, by_first } = ctx.outlet_names;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
         if t.word && !t.quoted {
-            let hit = names.iter().find(|(words, _, lower)| {
-                (t.cap || *lower)
-                    && words
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| toks.get(i + k).is_some_and(|t| &t.lower == w))
-            });
+            let candidates = by_first.get(&t.lower).map_or(&[][..], Vec::as_slice);
+            let hit = candidates
+                .iter()
+                .map(|&k| &names[k])
+                .find(|(words, _, lower)| {
+                    (t.cap || *lower)
+                        && words
+                            .iter()
+                            .enumerate()
+                            .all(|(k, w)| toks.get(i + k).is_some_and(|t| &t.lower == w))
+                });
             if let Some((words, id, _)) = hit {
                 out.push((i, i + words.len(), id.to_string()));
                 i += words.len();

@@ -24,11 +24,13 @@ pub struct KnownSpeaker {
     pub organization: bool,
 }
 
+/// One appearance of a corpus claim, as the scorer sees it. Appearances of
+/// one id with the same words and quote score alike, so only the first is
+/// kept.
 #[derive(Clone, Debug)]
-pub struct KnownClaim {
-    pub id: String,
-    /// The article the claim first appears in (earliest published, then by id).
-    pub article: String,
+struct KnownClaim {
+    /// The claim id's number in [`CorpusIndex::ids`].
+    id: u32,
     /// How many content words and numbers ([`content_words`]) it has.
     words: u32,
     /// How many words its quote has.
@@ -40,8 +42,14 @@ pub struct KnownClaim {
 /// word with, in time proportional to how often its words occur.
 #[derive(Clone, Debug, Default)]
 pub struct CorpusIndex {
-    pub speakers: Vec<KnownSpeaker>,
-    pub claims: Vec<KnownClaim>,
+    speakers: Vec<KnownSpeaker>,
+    /// Lowercased words of the speakers' names: index numbers in `speakers`
+    /// of the names that have the word, in order.
+    speaker_words: HashMap<String, Vec<u32>>,
+    /// Claim ids, numbered, each with the article it first appears in
+    /// (earliest published, then by id).
+    ids: Vec<(String, String)>,
+    claims: Vec<KnownClaim>,
     /// Every word of the claims' texts and quotes, numbered.
     vocabulary: HashMap<String, u32>,
     /// By word number: whether the word is a number.
@@ -71,6 +79,17 @@ pub struct Similar {
     pub score: f64,
 }
 
+/// What one call of [`CorpusIndex::similar`] counts in, kept per thread and
+/// left clean after each call: by claim what it shares, and by claim id its
+/// best score so far.
+#[derive(Default)]
+struct Scratch {
+    shared: Vec<Shared>,
+    touched: Vec<u32>,
+    best: Vec<f64>,
+    scored: Vec<u32>,
+}
+
 impl CorpusIndex {
     pub fn new(articles: &[Article]) -> CorpusIndex {
         let mut sorted: Vec<&Article> = articles.iter().collect();
@@ -83,12 +102,26 @@ impl CorpusIndex {
         });
         let mut index = CorpusIndex::default();
         let mut named: HashSet<&str> = HashSet::new();
-        let mut first: HashMap<&str, &str> = HashMap::new();
+        let mut id_numbers: HashMap<&str, u32> = HashMap::new();
+        // (id, content words, quote words): an appearance scoring like one
+        // already kept.
+        let mut kept: HashSet<(u32, Vec<u32>, Vec<u32>)> = HashSet::new();
         for a in sorted {
             for s in &a.sources {
                 let Some(name) = &s.name else { continue };
                 if !named.insert(name) {
                     continue;
+                }
+                let n = index.speakers.len() as u32;
+                let mut words: Vec<String> = name
+                    .to_lowercase()
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect();
+                words.sort_unstable();
+                words.dedup();
+                for w in words {
+                    index.speaker_words.entry(w).or_default().push(n);
                 }
                 index.speakers.push(KnownSpeaker {
                     name: name.clone(),
@@ -99,29 +132,35 @@ impl CorpusIndex {
                 });
             }
             for c in &a.claims {
-                let article = first.entry(&c.id).or_insert(&a.id).to_string();
+                let id = *id_numbers.entry(&c.id).or_insert_with(|| {
+                    index.ids.push((c.id.clone(), a.id.clone()));
+                    index.ids.len() as u32 - 1
+                });
                 let mut all = c.text.clone();
                 if let Some(q) = &c.quote {
                     all.push(' ');
                     all.push_str(q);
                 }
+                let mut words = index.numbered(content_words(&all));
+                let mut quote =
+                    index.numbered(c.quote.as_deref().map(word_list).unwrap_or_default());
+                words.sort_unstable();
+                quote.sort_unstable();
+                if !kept.insert((id, words.clone(), quote.clone())) {
+                    continue;
+                }
                 let n = index.claims.len() as u32;
-                let words = index.numbered(content_words(&all));
-                let quote = index.numbered(c.quote.as_deref().map(word_list).unwrap_or_default());
                 for &w in &words {
                     index.by_word[w as usize].push(n);
                 }
                 if quote.len() >= 3 {
-                    let mut distinct = quote.clone();
-                    distinct.sort_unstable();
-                    for group in distinct.chunk_by(|a, b| a == b) {
+                    for group in quote.chunk_by(|a, b| a == b) {
                         index.by_quote_word[group[0] as usize].push((n, group.len() as u32));
                     }
                 }
-                // Every appearance is kept: each article quotes it in its own words.
+                // Every other appearance is kept: each article quotes it in its own words.
                 index.claims.push(KnownClaim {
-                    id: c.id.clone(),
-                    article,
+                    id,
                     words: words.len() as u32,
                     quote: quote.len() as u32,
                 });
@@ -148,9 +187,25 @@ impl CorpusIndex {
             .collect()
     }
 
-    /// Names of the corpus's named speakers.
-    pub fn names(&self) -> Vec<String> {
-        self.speakers.iter().map(|s| s.name.clone()).collect()
+    /// Whether a lowercased word longer than two letters is a word of a
+    /// corpus speaker's name: a surname alone may stand for the speaker.
+    pub fn knows_name_word(&self, w: &str) -> bool {
+        w.len() > 2 && self.speaker_words.contains_key(w)
+    }
+
+    /// The corpus's speaker of the same name ([`same_name`]), the first
+    /// named in the corpus. A name of the same person shares a word with
+    /// it, so only the names sharing a word are compared.
+    fn speaker_named(&self, name: &str) -> Option<&KnownSpeaker> {
+        let lower = name.to_lowercase();
+        lower
+            .split_whitespace()
+            .filter_map(|w| self.speaker_words.get(w))
+            .flatten()
+            .copied()
+            .filter(|&n| same_name(&self.speakers[n as usize].name, name))
+            .min()
+            .map(|n| &self.speakers[n as usize])
     }
 
     /// Fill a drafted speaker from the corpus's speaker of the same name.
@@ -158,7 +213,7 @@ impl CorpusIndex {
         let Some(name) = sp.name.clone() else {
             return false;
         };
-        let Some(k) = self.speakers.iter().find(|k| same_name(&k.name, &name)) else {
+        let Some(k) = self.speaker_named(&name) else {
             return false;
         };
         sp.name = Some(k.name.clone());
@@ -186,17 +241,25 @@ impl CorpusIndex {
             all.push_str(q);
         }
         let words = content_words(&all);
-        let sentence: HashSet<String> = word_list(&all).into_iter().collect();
+        let mut sentence = word_list(&all);
+        sentence.sort_unstable();
+        sentence.dedup();
         thread_local! {
-            static SCRATCH: std::cell::RefCell<Vec<Shared>> = const { std::cell::RefCell::new(Vec::new()) };
+            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
         }
-        // Each appearance's score, then each id's best.
-        let mut best: HashMap<&str, (f64, u32)> = HashMap::new();
-        SCRATCH.with_borrow_mut(|shared| {
+        SCRATCH.with_borrow_mut(|scratch| {
+            let Scratch {
+                shared,
+                touched,
+                best,
+                scored,
+            } = scratch;
             if shared.len() < self.claims.len() {
                 shared.resize(self.claims.len(), Shared::default());
             }
-            let mut touched: Vec<u32> = Vec::new();
+            if best.len() < self.ids.len() {
+                best.resize(self.ids.len(), f64::NAN);
+            }
             let mut touch = |shared: &mut Vec<Shared>, n: u32| -> usize {
                 let s = &mut shared[n as usize];
                 if !s.seen {
@@ -219,36 +282,50 @@ impl CorpusIndex {
                     shared[i].quote_words += times;
                 }
             }
-            for n in touched {
+            // Each claim's score, and each id's best.
+            for n in touched.drain(..) {
                 let k = &self.claims[n as usize];
                 let score = score_counted(words.len(), &shared[n as usize], k);
-                // Left clean for the next call.
                 shared[n as usize] = Shared::default();
                 if score >= LISTED {
-                    let b = best.entry(k.id.as_str()).or_insert((score, n));
-                    if score > b.0 {
-                        *b = (score, n);
+                    let b = &mut best[k.id as usize];
+                    if b.is_nan() {
+                        *b = score;
+                        scored.push(k.id);
+                    } else if score > *b {
+                        *b = score;
                     }
                 }
             }
-        });
-        // The `max` best ids, the higher score first, then the id: picked in
-        // `max` passes rather than by sorting every id that scored.
-        let mut found: Vec<Similar> = Vec::with_capacity(max);
-        for _ in 0..max {
-            let pick = best
-                .iter()
-                .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then_with(|| b.0.cmp(a.0)))
-                .map(|(id, &(score, n))| (*id, score, n));
-            let Some((id, score, n)) = pick else { break };
-            best.remove(id);
-            found.push(Similar {
-                id: id.to_string(),
-                article: self.claims[n as usize].article.clone(),
-                score,
-            });
-        }
-        found
+            // The `max` best ids, the higher score first, then the id: picked
+            // in `max` passes rather than by sorting every id that scored.
+            let mut found: Vec<Similar> = Vec::with_capacity(max);
+            for _ in 0..max {
+                let pick = scored
+                    .iter()
+                    .enumerate()
+                    .max_by(|(_, a), (_, b)| {
+                        let (a, b) = (**a as usize, **b as usize);
+                        best[a]
+                            .total_cmp(&best[b])
+                            .then_with(|| self.ids[b].0.cmp(&self.ids[a].0))
+                    })
+                    .map(|(i, &id)| (i, id));
+                let Some((i, id)) = pick else { break };
+                scored.swap_remove(i);
+                let (name, article) = &self.ids[id as usize];
+                found.push(Similar {
+                    id: name.clone(),
+                    article: article.clone(),
+                    score: best[id as usize],
+                });
+                best[id as usize] = f64::NAN;
+            }
+            for id in scored.drain(..) {
+                best[id as usize] = f64::NAN;
+            }
+            found
+        })
     }
 }
 
@@ -435,6 +512,8 @@ mod tests {
         for case in 0..150 {
             let mut articles = Vec::new();
             let mut claims = Vec::new();
+            let mut same: std::collections::HashMap<String, (String, Option<String>)> =
+                std::collections::HashMap::new();
             for a in 0..(1 + r.next() % 4) {
                 let mut file = format!(
                     "[article]\ntitle = \"T\"\noutlet = \"o\"\npublished = 2019-03-{:02}\n",
@@ -446,8 +525,19 @@ mod tests {
                     if !ids.insert(id.clone()) {
                         continue;
                     }
-                    let t = r.words(&vocabulary, 8);
-                    let q = r.next().is_multiple_of(2).then(|| r.words(&vocabulary, 5));
+                    // Half the time an id seen before keeps its words, as a
+                    // claim copied from article to article does.
+                    let (t, q) = match same.get(&id) {
+                        Some(before) if r.next().is_multiple_of(2) => Clone::clone(before),
+                        _ => {
+                            let t = r.words(&vocabulary, 8);
+                            (
+                                t,
+                                r.next().is_multiple_of(2).then(|| r.words(&vocabulary, 5)),
+                            )
+                        }
+                    };
+                    same.insert(id.clone(), (t.clone(), q.clone()));
                     file.push_str(&format!("\n[[claims]]\nid = \"{id}\"\ntext = \"{t}\"\n"));
                     if let Some(q) = &q {
                         file.push_str(&format!("quote = \"{q}\"\n"));

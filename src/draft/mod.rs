@@ -15,7 +15,7 @@ pub mod write;
 
 use crate::diag::did_you_mean;
 use crate::lexicon::{LANGUAGES, Lexicon};
-use crate::model::Outlets;
+use crate::model::{Article, Outlets};
 use chrono::NaiveDate;
 use input::Input;
 use matching::{CorpusIndex, STRONG};
@@ -34,8 +34,25 @@ pub struct Options {
 /// The corpus a draft is written for.
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
-    pub outlets: Outlets,
-    pub index: CorpusIndex,
+    outlets: Outlets,
+    outlet_names: extract::OutletNames,
+    index: CorpusIndex,
+}
+
+impl Corpus {
+    /// The registry drafts are checked against.
+    pub fn outlets(&self) -> &Outlets {
+        &self.outlets
+    }
+
+    /// The registry and the corpus's articles, indexed once for every draft.
+    pub fn new(outlets: Outlets, articles: &[Article]) -> Corpus {
+        Corpus {
+            outlet_names: extract::OutletNames::new(&outlets),
+            index: CorpusIndex::new(articles),
+            outlets,
+        }
+    }
 }
 
 /// Draft one article. `file` names it in the header comment. The error says
@@ -67,13 +84,14 @@ pub fn draft(input: &Input, file: &str, opts: &Options, corpus: &Corpus) -> Resu
             .and_then(|p| p.get(..10))
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
     });
-    let names = corpus.index.names();
+    let known_name_word = |w: &str| corpus.index.knows_name_word(w);
     let ctx = extract::Context {
         lex,
         outlets: &corpus.outlets,
         own_outlet: Some(outlet.as_str()),
         published,
-        known_names: &names,
+        outlet_names: &corpus.outlet_names,
+        known_name_word: &known_name_word,
     };
     let mut ex = extract::extract(&seg.sentences, &ctx);
     for sp in &mut ex.speakers {
