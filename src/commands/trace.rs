@@ -188,15 +188,18 @@ fn found<'a>(
 }
 
 /// Drift findings as diagnostics, located at the later appearance with a note
-/// pointing at the earlier one; codes in `allowed` are not looked for.
-/// `lines` holds, per article, the snippet of each claim's id.
-pub(crate) fn drift_diagnostics(
-    facts: &[ArticleFacts],
+/// pointing at the earlier one, each with its claim's id; codes in `allowed`
+/// are not looked for, nor claims that `claims` refuses. `lines` holds, per
+/// article, the snippet of each claim's id.
+pub(crate) fn drift_diagnostics<'a>(
+    facts: &'a [ArticleFacts],
     lines: &[Vec<Snippet>],
     outlets: &Outlets,
     allowed: &[Code],
-) -> Vec<Diagnostic> {
-    let found = trail::findings(facts, outlets, &|code| !allowed.contains(&code));
+    claims: &(dyn Fn(&str) -> bool + Sync),
+) -> Vec<(&'a str, Diagnostic)> {
+    let mut found = trail::findings(facts, outlets, &|code| !allowed.contains(&code));
+    found.retain(|f| claims(f.claim));
     let snippet = |(a, c): trail::Place| -> Option<Snippet> {
         lines.get(a as usize)?.get(c as usize).cloned()
     };
@@ -210,9 +213,10 @@ pub(crate) fn drift_diagnostics(
                 Some(s) => Note::at(message, &earlier.file, s),
                 None => Note::in_file(message, &earlier.file),
             };
-            make::drift(f.code, format!("claim `{}`: {}", f.claim, f.message))
+            let d = make::drift(f.code, format!("claim `{}`: {}", f.claim, f.message))
                 .at(&at.file, snippet(f.at))
-                .note(note)
+                .note(note);
+            (f.claim, d)
         })
         .collect()
 }

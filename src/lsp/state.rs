@@ -16,7 +16,7 @@ use crate::model::{Article, Outlets};
 use crate::settings::{self, Settings};
 use crate::trail::{self, ArticleFacts};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// What the server knows of one article file.
@@ -40,6 +40,16 @@ pub struct ArticleEntry {
     pub texts: Vec<Box<str>>,
 }
 
+/// One file's findings across files.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cross {
+    /// Its article id is an earlier file's.
+    pub duplicate: Option<Diagnostic>,
+    /// Drift at its appearances, each with its claim's id, ordered by claim
+    /// id (a claim's findings in the order the trail finds them).
+    pub drift: Vec<(Box<str>, Diagnostic)>,
+}
+
 /// The corpus in memory.
 #[derive(Debug, Default)]
 pub struct Workspace {
@@ -59,9 +69,10 @@ pub struct Workspace {
     pub files: BTreeMap<PathBuf, FileEntry>,
     /// Open documents: their text as the editor has it.
     pub open: HashMap<PathBuf, String>,
-    /// Findings across files (duplicate ids, drift) by file, policy not yet
-    /// applied; worked out again when the corpus changes.
-    pub cross: HashMap<PathBuf, Vec<Diagnostic>>,
+    /// Findings across files by file, policy not yet applied. Worked out
+    /// for the whole corpus when it loads, then, on a change to one file,
+    /// again only for the claims that file had or has.
+    pub cross: HashMap<PathBuf, Cross>,
     /// Files whose findings across files changed since last taken: a
     /// change elsewhere affected them, open or not.
     pub cross_changed: Vec<PathBuf>,
@@ -229,6 +240,8 @@ impl Workspace {
             return;
         }
         let allowed = self.allowed();
+        // The claims whose trails the change may alter: the file's, before and after.
+        let mut claims = self.claim_ids(path);
         let entry = match self.open.get(path) {
             Some(text) => Some(self.analyze(path, text, &allowed)),
             None if path.is_file() => Some(match load::read_text(path, self.max_file_size()) {
@@ -248,80 +261,184 @@ impl Workspace {
                 self.files.remove(path);
             }
         }
-        self.cross_file();
+        claims.extend(self.claim_ids(path));
+        self.redo_cross(Some(claims));
+    }
+
+    /// The claim ids of a file's article.
+    fn claim_ids(&self, path: &Path) -> HashSet<String> {
+        let facts = self
+            .files
+            .get(path)
+            .and_then(|e| e.article.as_ref())
+            .and_then(|a| a.facts.as_ref());
+        facts.map_or_else(HashSet::new, |f| {
+            f.claims.iter().map(|c| f.claim_id(c).to_string()).collect()
+        })
     }
 
     /// Duplicate article ids and drift, over the whole corpus, as `load` and
-    /// `check` find them: the first file (in load order) with an id keeps
-    /// it; a later one is a duplicate and is left out of the trails.
+    /// `check` find them.
     pub fn cross_file(&mut self) {
-        let mut cross: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
+        self.redo_cross(None);
+    }
+
+    /// Duplicate article ids, by the file holding the duplicate: the first
+    /// file (in load order) with an id keeps it; a later one is a duplicate
+    /// and is left out of the trails.
+    fn duplicates(&self) -> HashMap<PathBuf, Diagnostic> {
+        let mut out: HashMap<PathBuf, Diagnostic> = HashMap::new();
         let mut first: HashMap<&str, &PathBuf> = HashMap::new();
-        let mut duplicates: Vec<PathBuf> = Vec::new();
         for (path, entry) in &self.files {
             let Some(a) = &entry.article else { continue };
-            match first.get(a.id.as_str()) {
-                None => {
-                    first.insert(&a.id, path);
-                }
-                Some(&original) => {
-                    let there = &self.files[original];
-                    let note = match &there.article {
-                        Some(o) => Note::at(
-                            "the id is first used here",
-                            display(original),
-                            o.id_snippet.clone(),
-                        ),
-                        None => Note::in_file("the id is first used here", display(original)),
-                    };
-                    cross.entry(path.clone()).or_default().push(
-                        make::duplicate_article_id(&a.id)
-                            .at(display(path), Some(a.id_snippet.clone()))
-                            .note(note),
-                    );
-                    duplicates.push(path.clone());
+            let Some(&original) = first.get(a.id.as_str()) else {
+                first.insert(&a.id, path);
+                continue;
+            };
+            let note = match &self.files[original].article {
+                Some(o) => Note::at(
+                    "the id is first used here",
+                    display(original),
+                    o.id_snippet.clone(),
+                ),
+                None => Note::in_file("the id is first used here", display(original)),
+            };
+            let d = make::duplicate_article_id(&a.id)
+                .at(display(path), Some(a.id_snippet.clone()))
+                .note(note);
+            out.insert(path.clone(), d);
+        }
+        out
+    }
+
+    /// Work out the findings across files again: duplicate ids everywhere,
+    /// and drift for the claims in `claims` (every claim when `None`), with
+    /// the trails built from only the articles that have one of them. A
+    /// claim's drift depends on its own appearances alone, so the rest
+    /// stands. Files whose findings changed are added to `cross_changed`.
+    fn redo_cross(&mut self, mut claims: Option<HashSet<String>>) {
+        let duplicates = self.duplicates();
+        // A file that became a duplicate, or stopped being one, takes its
+        // claims out of the trails or puts them back.
+        if let Some(claims) = &mut claims {
+            for (path, entry) in &self.files {
+                let was = self.cross.get(path).is_some_and(|c| c.duplicate.is_some());
+                if was != duplicates.contains_key(path)
+                    && let Some(f) = entry.article.as_ref().and_then(|a| a.facts.as_ref())
+                {
+                    claims.extend(f.claims.iter().map(|c| f.claim_id(c).to_string()));
                 }
             }
         }
-        drop(first);
+        let wanted = |id: &str| claims.as_ref().is_none_or(|c| c.contains(id));
         let allowed = self.allowed();
         // The facts are taken out for the trails and put back after.
-        let mut taken: Vec<(&PathBuf, ArticleFacts, Vec<Snippet>)> = Vec::new();
+        let mut paths: Vec<PathBuf> = Vec::new();
+        let mut facts: Vec<ArticleFacts> = Vec::new();
+        let mut lines: Vec<Vec<Snippet>> = Vec::new();
         for (path, entry) in self.files.iter_mut() {
-            if duplicates.contains(path) {
+            if duplicates.contains_key(path) {
                 continue;
             }
-            if let Some(a) = &mut entry.article
-                && let Some(f) = a.facts.take()
+            let Some(a) = &mut entry.article else {
+                continue;
+            };
+            if !a
+                .facts
+                .as_ref()
+                .is_some_and(|f| f.claims.iter().any(|c| wanted(f.claim_id(c))))
             {
-                taken.push((path, f, std::mem::take(&mut a.lines)));
+                continue;
+            }
+            if let Some(f) = a.facts.take() {
+                paths.push(path.clone());
+                facts.push(f);
+                lines.push(std::mem::take(&mut a.lines));
             }
         }
-        let (paths, rest): (Vec<&PathBuf>, Vec<(ArticleFacts, Vec<Snippet>)>) =
-            taken.into_iter().map(|(p, f, l)| (p, (f, l))).unzip();
-        let (facts, lines): (Vec<ArticleFacts>, Vec<Vec<Snippet>>) = rest.into_iter().unzip();
-        let drift =
-            crate::commands::trace::drift_diagnostics(&facts, &lines, &self.outlets, &allowed);
-        let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
-        for (path, (f, l)) in paths.iter().zip(facts.into_iter().zip(lines)) {
+        let mut drift: HashMap<PathBuf, Vec<(Box<str>, Diagnostic)>> = HashMap::new();
+        let found = crate::commands::trace::drift_diagnostics(
+            &facts,
+            &lines,
+            &self.outlets,
+            &allowed,
+            &wanted,
+        );
+        for (claim, d) in found {
+            if let Some(file) = &d.file {
+                drift
+                    .entry(PathBuf::from(&**file))
+                    .or_default()
+                    .push((claim.into(), d));
+            }
+        }
+        for ((path, f), l) in paths.iter().zip(facts).zip(lines) {
             if let Some(a) = self.files.get_mut(path).and_then(|e| e.article.as_mut()) {
                 a.facts = Some(f);
                 a.lines = l;
             }
         }
-        for d in drift {
-            if let Some(file) = &d.file {
-                cross.entry(PathBuf::from(&**file)).or_default().push(d);
+        let mut cross = std::mem::take(&mut self.cross);
+        // Each file the change touches, as it was before.
+        let mut before: HashMap<PathBuf, Cross> = HashMap::new();
+        if claims.is_none() {
+            before = std::mem::take(&mut cross);
+        }
+        let snapshot =
+            |before: &mut HashMap<PathBuf, Cross>, cross: &HashMap<PathBuf, Cross>, path: &Path| {
+                if !before.contains_key(path) {
+                    before.insert(
+                        path.to_path_buf(),
+                        cross.get(path).cloned().unwrap_or_default(),
+                    );
+                }
+            };
+        let gone: Vec<PathBuf> = cross
+            .keys()
+            .filter(|p| !self.files.contains_key(*p))
+            .cloned()
+            .collect();
+        for path in gone {
+            snapshot(&mut before, &cross, &path);
+            cross.remove(&path);
+        }
+        for (path, c) in cross.iter_mut() {
+            if c.drift.iter().any(|(claim, _)| wanted(claim)) {
+                before.entry(path.clone()).or_insert_with(|| c.clone());
+                c.drift.retain(|(claim, _)| !wanted(claim));
             }
         }
-        for (path, found) in &cross {
-            if self.cross.get(path) != Some(found) {
-                self.cross_changed.push(path.clone());
+        let was: Vec<PathBuf> = cross
+            .iter()
+            .filter(|(p, c)| c.duplicate.is_some() && !duplicates.contains_key(*p))
+            .map(|(p, _)| p.clone())
+            .collect();
+        for path in was {
+            snapshot(&mut before, &cross, &path);
+            if let Some(c) = cross.get_mut(&path) {
+                c.duplicate = None;
             }
         }
-        for path in self.cross.keys() {
-            if !cross.contains_key(path) {
-                self.cross_changed.push(path.clone());
+        for (path, d) in duplicates {
+            if cross.get(&path).and_then(|c| c.duplicate.as_ref()) != Some(&d) {
+                snapshot(&mut before, &cross, &path);
+                cross.entry(path).or_default().duplicate = Some(d);
+            }
+        }
+        for (path, found) in drift {
+            snapshot(&mut before, &cross, &path);
+            let c = cross.entry(path).or_default();
+            c.drift.extend(found);
+            c.drift.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        let empty = Cross::default();
+        for (path, was) in before {
+            let now = cross.get(&path).unwrap_or(&empty);
+            if *now == empty {
+                cross.remove(&path);
+            }
+            if was != *cross.get(&path).unwrap_or(&empty) {
+                self.cross_changed.push(path);
             }
         }
         self.cross = cross;
@@ -334,7 +451,8 @@ impl Workspace {
             all.extend(e.diags.iter().cloned());
         }
         if let Some(c) = self.cross.get(path) {
-            all.extend(c.iter().cloned());
+            all.extend(c.duplicate.iter().cloned());
+            all.extend(c.drift.iter().map(|(_, d)| d.clone()));
         }
         if self.registry.as_deref() == Some(path) {
             all.extend(self.registry_diags.iter().cloned());
@@ -368,4 +486,134 @@ fn is_hidden(path: &Path) -> bool {
             .to_str()
             .is_some_and(|s| s.starts_with('.') && s.len() > 1 && s != "..")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Workspace;
+    use std::path::{Path, PathBuf};
+
+    /// A small seeded generator (splitmix64).
+    struct Rng(u64);
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            ((z ^ (z >> 31)) % n as u64) as usize
+        }
+    }
+
+    /// An edit an annotator might make: a hedge, a route or a date dropped
+    /// or changed, a claim renamed, the article given another's id.
+    fn edit(r: &mut Rng, text: &str, ids: &[String]) -> String {
+        let lines: Vec<&str> = text.lines().collect();
+        let pick = |r: &mut Rng, key: &str| -> Option<usize> {
+            let at: Vec<usize> = (0..lines.len())
+                .filter(|&i| lines[i].starts_with(key))
+                .collect();
+            (!at.is_empty()).then(|| at[r.below(at.len())])
+        };
+        let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        match r.below(6) {
+            0 => {
+                if let Some(i) = pick(r, "hedge = ") {
+                    out.remove(i);
+                }
+            }
+            1 => {
+                if let Some(i) = pick(r, "via = ") {
+                    out[i] = ["via = [\"sputnik\"]", "via = [\"reuters\"]", "via = []"][r.below(3)]
+                        .into();
+                }
+            }
+            2 => {
+                if let Some(i) = pick(r, "published = ") {
+                    out[i] = format!("published = 2019-03-{:02}", 20 + r.below(9));
+                }
+            }
+            3 => {
+                if let Some(i) = pick(r, "id = ") {
+                    out[i] = "id = \"ru-contingent-cyber-personnel\"".into();
+                }
+            }
+            4 => {
+                if let Some(i) = pick(r, "[article]") {
+                    out.insert(i + 1, format!("id = \"{}\"", ids[r.below(ids.len())]));
+                }
+            }
+            _ => {
+                if let Some(i) = pick(r, "source = ") {
+                    out[i] = "source = \"nobody-defined\"".into();
+                }
+            }
+        }
+        out.join("\n")
+    }
+
+    fn findings(ws: &Workspace, files: &[PathBuf]) -> Vec<Vec<String>> {
+        files
+            .iter()
+            .map(|f| {
+                let mut d: Vec<String> =
+                    ws.diagnostics(f).iter().map(|d| format!("{d:?}")).collect();
+                d.sort();
+                d
+            })
+            .collect()
+    }
+
+    /// After any series of edits, the findings worked out one change at a
+    /// time (only the changed file's claims looked at again) are those of
+    /// the whole corpus loaded afresh with the same buffers.
+    #[test]
+    fn findings_kept_current_one_change_at_a_time_are_the_full_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("claims");
+        std::fs::copy(corpus.join("outlets.toml"), root.join("outlets.toml")).unwrap();
+        let mut files = Vec::new();
+        for e in std::fs::read_dir(corpus.join("2019")).unwrap() {
+            let p = e.unwrap().path();
+            let to = root.join(p.file_name().unwrap());
+            std::fs::copy(&p, &to).unwrap();
+            files.push(to);
+        }
+        files.sort();
+        let ids: Vec<String> = files
+            .iter()
+            .map(|f| f.file_stem().unwrap().to_string_lossy().into_owned())
+            .collect();
+        let mut r = Rng(11);
+        let mut ws = Workspace::default();
+        assert!(ws.open_corpus(&root));
+        let mut changes = 0;
+        for step in 0..60 {
+            let f = &files[r.below(files.len())];
+            if r.below(5) == 0 {
+                ws.open.remove(f);
+            } else {
+                let text = ws.text(f).unwrap();
+                let edited = edit(&mut r, &text, &ids);
+                ws.open.insert(f.clone(), edited);
+            }
+            ws.update(f);
+            changes += ws.cross_changed.len();
+            ws.cross_changed.clear();
+            let mut fresh = Workspace {
+                open: ws.open.clone(),
+                ..Workspace::default()
+            };
+            assert!(fresh.open_corpus(&root));
+            assert_eq!(
+                findings(&ws, &files),
+                findings(&fresh, &files),
+                "step {step}, after editing {}",
+                f.display()
+            );
+        }
+        // The edits did change findings across files.
+        assert!(changes > 10, "{changes}");
+    }
 }
