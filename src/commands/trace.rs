@@ -208,12 +208,12 @@ pub(crate) fn drift_diagnostics<'a>(
         .map(|f| {
             let at = &facts[f.at.0 as usize];
             let earlier = &facts[f.earlier.0 as usize];
-            let message = format!("earlier appearance in {}", earlier.id);
+            let message = make::earlier_appearance(&earlier.id);
             let note = match snippet(f.earlier) {
                 Some(s) => Note::at(message, &earlier.file, s),
                 None => Note::in_file(message, &earlier.file),
             };
-            let d = make::drift(f.code, format!("claim `{}`: {}", f.claim, f.message))
+            let d = make::drift(f.code, f.claim, &f.message)
                 .at(&at.file, snippet(f.at))
                 .note(note);
             (f.claim, d)

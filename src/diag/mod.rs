@@ -789,8 +789,63 @@ pub mod make {
         )
     }
 
-    /// A drift finding, located at the later appearance.
-    pub fn drift(code: Code, message: String) -> Diagnostic {
+    /// A drift finding's message: the earlier article hedged the claim, the
+    /// later states it flatly.
+    pub fn hedge_dropped(earlier: &str, hedge: &str, later: &str) -> String {
+        format!("{earlier} hedged the claim (\"{hedge}\"); {later} states it flatly")
+    }
+
+    /// A drift finding's message: the earlier article attributes the claim,
+    /// the later does not.
+    pub fn attribution_dropped(earlier: &str, later: &str) -> String {
+        format!("{earlier} attributes the claim; {later} gives neither source nor route")
+    }
+
+    /// A drift finding's message: the claim first appeared in `origin` (its
+    /// outlet and where its routes began) and `later` does not credit it.
+    pub fn relay_uncredited(origin: &str, origin_article: &str, later: &str) -> String {
+        format!(
+            "the claim first appeared in {origin} ({origin_article}); {later} does not credit it"
+        )
+    }
+
+    /// A drift finding's message: a named source became anonymous.
+    pub fn anonymized(earlier: &str, source: &str, later: &str) -> String {
+        format!("{earlier} names the source ({source}); {later} makes it anonymous")
+    }
+
+    /// A drift finding's message: an anonymous source was named later.
+    pub fn named_later(earlier: &str, later: &str, source: &str) -> String {
+        format!("{earlier} has an anonymous source; {later} names {source}")
+    }
+
+    /// A drift finding's message: the state-media origin is not shown.
+    pub fn state_origin_hidden(origin_article: &str, later: &str) -> String {
+        format!(
+            "the claim's origin ({origin_article}) runs through state-owned media; {later} does not show it"
+        )
+    }
+
+    /// A drift finding's message: two articles date the statement apart.
+    pub fn said_date_conflict(
+        earlier: &str,
+        earlier_said: Option<chrono::NaiveDate>,
+        later: &str,
+        said: chrono::NaiveDate,
+    ) -> String {
+        let earlier_said = earlier_said.map(|d| d.to_string()).unwrap_or_default();
+        format!("{earlier} dates the statement {earlier_said}; {later} dates it {said}")
+    }
+
+    /// The note of a drift finding, at the earlier appearance it compares with.
+    pub fn earlier_appearance(article: &str) -> String {
+        format!("earlier appearance in {article}")
+    }
+
+    /// A drift finding of claim `claim`, located at the later appearance;
+    /// `message` is one of the drift messages above.
+    pub fn drift(code: Code, claim: &str, message: &str) -> Diagnostic {
+        let message = format!("claim `{claim}`: {message}");
         let help = match code {
             Code::HedgeDropped => {
                 "the distancing cue was lost on the way; if this article does hedge, annotate `hedge = \"...\"`"

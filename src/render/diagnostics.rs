@@ -340,7 +340,7 @@ mod tests {
         let mut error = lint.clone();
         error.severity = Severity::Error;
         assert!(same(&error));
-        let drift = make::drift(Code::HedgeDropped, "claim `x`: dropped".into())
+        let drift = make::drift(Code::HedgeDropped, "x", "dropped")
             .at("claims/b.toml", Some(snippet(9, "id = \"x\"", 5..8)))
             .note(Note::at(
                 "earlier appearance in a",

@@ -4,7 +4,7 @@
 
 use super::Drift;
 use super::group::Seen;
-use crate::diag::Code;
+use crate::diag::{Code, make};
 use crate::model::{Class, Outlets};
 use chrono::NaiveDate;
 
@@ -150,11 +150,10 @@ pub(super) fn drift(
             && let Some(j) = earlier.hedged
         {
             push(Code::HedgeDropped, j, &|| {
-                format!(
-                    "{} hedged the claim (\"{}\"); {} states it flatly",
+                make::hedge_dropped(
                     apps[j].article_id(),
                     apps[j].hedge().unwrap_or(""),
-                    app.article_id()
+                    app.article_id(),
                 )
             });
         }
@@ -162,11 +161,7 @@ pub(super) fn drift(
             && let Some(j) = earlier.attributed
         {
             push(Code::AttributionDropped, j, &|| {
-                format!(
-                    "{} attributes the claim; {} gives neither source nor route",
-                    apps[j].article_id(),
-                    app.article_id()
-                )
+                make::attribution_dropped(apps[j].article_id(), app.article_id())
             });
         }
         // The origin-based codes hold an appearance to the origin only when
@@ -183,12 +178,7 @@ pub(super) fn drift(
         // reader where it looked, and claimtrail cannot tell which is right.
         if later_than_origin && app.class() != Class::Named && !app.has_route() && !credited(app) {
             push(Code::RelayUncredited, o, &|| {
-                format!(
-                    "the claim first appeared in {} ({}); {} does not credit it",
-                    origin_names(),
-                    origin.article_id(),
-                    app.article_id()
-                )
+                make::relay_uncredited(&origin_names(), origin.article_id(), app.article_id())
             });
         }
         if let Some(named) = is_named(app)
@@ -196,43 +186,36 @@ pub(super) fn drift(
         {
             if was_named && !named {
                 push(Code::Anonymized, j, &|| {
-                    format!(
-                        "{} names the source ({}); {} makes it anonymous",
+                    make::anonymized(
                         apps[j].article_id(),
                         apps[j].source().unwrap_or(""),
-                        app.article_id()
+                        app.article_id(),
                     )
                 });
             } else if !was_named && named {
                 push(Code::NamedLater, j, &|| {
-                    format!(
-                        "{} has an anonymous source; {} names {}",
+                    make::named_later(
                         apps[j].article_id(),
                         app.article_id(),
-                        app.source().unwrap_or("")
+                        app.source().unwrap_or(""),
                     )
                 });
             }
         }
         if later_than_origin && origin_state && !shows_state(app, outlets) {
             push(Code::StateOriginHidden, o, &|| {
-                format!(
-                    "the claim's origin ({}) runs through state-owned media; {} does not show it",
-                    origin.article_id(),
-                    app.article_id()
-                )
+                make::state_origin_hidden(origin.article_id(), app.article_id())
             });
         }
         if let Some(said) = app.said()
             && let Some(j) = earlier.said_unlike(said)
         {
             push(Code::SaidDateConflict, j, &|| {
-                format!(
-                    "{} dates the statement {}; {} dates it {}",
+                make::said_date_conflict(
                     apps[j].article_id(),
-                    apps[j].said().map(|d| d.to_string()).unwrap_or_default(),
+                    apps[j].said(),
                     app.article_id(),
-                    said
+                    said,
                 )
             });
         }
