@@ -28,13 +28,10 @@ pub fn parse_date(text: &str) -> Result<Datetime, String> {
         .trim()
         .parse()
         .map_err(|_| format!("`{text}` is not a date; {hint}"))?;
-    let Some(d) = dt.date else {
-        return Err(format!("`{text}` is a time without a date; {hint}"));
-    };
-    if chrono::NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()).is_none() {
-        return Err(format!("`{text}` is not a day in the calendar; {hint}"));
+    match crate::load::calendar_date(&dt) {
+        Ok(_) => Ok(dt),
+        Err(why) => Err(format!("`{text}`: {why}; {hint}")),
     }
-    Ok(dt)
 }
 
 /// The new file's text.
@@ -113,7 +110,7 @@ mod tests {
         assert!(
             parse_date("10:00:00")
                 .unwrap_err()
-                .contains("without a date")
+                .contains("a time without a date")
         );
         assert!(parse_date("March 27").unwrap_err().contains("not a date"));
     }

@@ -18,6 +18,7 @@ mod validate;
 pub(crate) use read::read_text;
 pub(crate) use registry::load_registry;
 pub(crate) use toml_error::toml_error;
+pub(crate) use validate::calendar_date;
 
 use crate::corpus::{CorpusDir, discover, display};
 use crate::diag::{Code, Diagnostic, Note, Snippet, make};

@@ -55,30 +55,30 @@ pub(crate) fn country(ctx: &mut FileCtx, value: Spanned<String>) -> Option<Strin
     None
 }
 
+/// The calendar day of a TOML date or date-time, as every date claimtrail
+/// reads must be: `Err` says why there is none ("a time without a date", "no
+/// such day in the calendar"). A local date-time is unambiguous enough for a
+/// calendar date.
+pub(crate) fn calendar_date(dt: &toml::value::Datetime) -> Result<NaiveDate, &'static str> {
+    let d = dt.date.ok_or("a time without a date")?;
+    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+        .ok_or("no such day in the calendar")
+}
+
 pub(crate) fn date(
     ctx: &mut FileCtx,
     field: &str,
     value: &Spanned<toml::value::Datetime>,
 ) -> Option<NaiveDate> {
     let dt = value.get_ref();
-    let Some(d) = dt.date else {
-        ctx.push_span(
-            make::invalid_date(field, &dt.to_string(), "a time without a date"),
-            value.span(),
-        );
-        return None;
-    };
-    if dt.time.is_some() && dt.offset.is_none() {
-        // A local date-time is unambiguous enough for a calendar date.
-    }
-    let parsed = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
-    if parsed.is_none() {
-        ctx.push_span(
-            make::invalid_date(field, &dt.to_string(), "no such day in the calendar"),
-            value.span(),
-        );
-    }
-    parsed
+    calendar_date(dt)
+        .map_err(|why| {
+            ctx.push_span(
+                make::invalid_date(field, &dt.to_string(), why),
+                value.span(),
+            )
+        })
+        .ok()
 }
 
 pub(crate) fn validate_article(
