@@ -119,9 +119,11 @@ pub(crate) fn check(
         CheckFormat::Human => {
             if !run.config.quiet {
                 // Rendering is the costly part of a long list: do it in parallel,
-                // into a few large buffers at a time, and write in order.
+                // into a few large buffers at a time, and write in order. A
+                // batch of 2,048 is some 2 MB of text: enough for every thread,
+                // little next to the corpus's facts.
                 let color = run.config.term.color;
-                for batch in all.chunks(16_384) {
+                for batch in all.chunks(2_048) {
                     let texts: Vec<String> = batch
                         .par_chunks(256)
                         .map(|chunk| {
