@@ -5,7 +5,6 @@
 //! is.
 
 use crate::diag::{Diagnostic, make};
-use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -130,12 +129,7 @@ fn walk(
     files: &mut Vec<PathBuf>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let found = walk_in_parallel(dir, registry).unwrap_or_else(|| {
-        walker(dir, None)
-            .map(|entry| walked(entry, dir, registry))
-            .collect()
-    });
-    for w in found {
+    for w in walker(dir).map(|entry| walked(entry, dir, registry)) {
         match w {
             Walked::Article(path) => files.push(path),
             Walked::Problem(d) => diagnostics.push(d),
@@ -144,64 +138,13 @@ fn walk(
     }
 }
 
-/// The walk of `dir` with the folders at its top walked in parallel; `None`
-/// at the first symlinked folder or loop, and then the walk is run as one.
-/// (walkdir seeds its loop check with the folders above where a walk begins,
-/// so a walk from a top folder should see the loops the whole walk sees; the
-/// rare corpus with linked folders does not rest on that.)
-fn walk_in_parallel(dir: &Path, registry: Option<&Path>) -> Option<Vec<Walked>> {
-    /// An entry at the top, or a folder there to walk.
-    enum Top {
-        Entry(Walked),
-        Folder(PathBuf),
-    }
-    let mut top = Vec::new();
-    for entry in walker(dir, Some(1)) {
-        match entry {
-            Ok(e) if e.depth() == 1 && e.file_type().is_dir() => {
-                if e.path_is_symlink() {
-                    return None;
-                }
-                top.push(Top::Folder(e.into_path()));
-            }
-            Err(e) if e.loop_ancestor().is_some() => return None,
-            entry => top.push(Top::Entry(walked(entry, dir, registry))),
-        }
-    }
-    let parts: Vec<Option<Vec<Walked>>> = top
-        .into_par_iter()
-        .map(|t| match t {
-            Top::Entry(w) => Some(vec![w]),
-            Top::Folder(folder) => walker(&folder, None)
-                .map(|entry| {
-                    let linked = match &entry {
-                        Ok(e) => e.path_is_symlink() && e.file_type().is_dir(),
-                        Err(e) => e.loop_ancestor().is_some(),
-                    };
-                    (!linked).then(|| walked(entry, dir, registry))
-                })
-                .collect(),
-        })
-        .collect();
-    parts
-        .into_iter()
-        .collect::<Option<Vec<_>>>()
-        .map(|parts| parts.into_iter().flatten().collect())
-}
-
 /// Every entry below `dir` (and `dir` itself), sorted by file name at each
 /// level, following symlinks, skipping hidden entries.
-fn walker(
-    dir: &Path,
-    max_depth: Option<usize>,
-) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
-    let mut walk = walkdir::WalkDir::new(dir)
+fn walker(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+    walkdir::WalkDir::new(dir)
         .follow_links(true)
-        .sort_by_file_name();
-    if let Some(depth) = max_depth {
-        walk = walk.max_depth(depth);
-    }
-    walk.into_iter()
+        .sort_by_file_name()
+        .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
 }
 
@@ -307,7 +250,7 @@ pub fn toml_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             found.push(path.clone());
             continue;
         }
-        for entry in walker(path, None) {
+        for entry in walker(path) {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => {

@@ -679,7 +679,9 @@ fn requote_keys(table: &mut Table) {
     }
 }
 
-fn key_repr(key: &str) -> String {
+/// A key as `fmt` writes it: bare when TOML allows it, a basic string
+/// otherwise. Diagnostics write the keys of their hints with it too.
+pub(crate) fn key_repr(key: &str) -> String {
     let bare = !key.is_empty()
         && key
             .bytes()

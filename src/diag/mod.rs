@@ -371,7 +371,7 @@ fn one_of(candidates: &[&str]) -> String {
 /// A key as it must be written in a table header: bare when it can be,
 /// quoted otherwise (`[sources."a b"]`), so a hint can be pasted as it is.
 fn key(id: &str) -> String {
-    toml_edit::Key::new(id).display_repr().into_owned()
+    crate::layout::key_repr(id)
 }
 
 /// One constructor per code: every message is written here and nowhere else.
