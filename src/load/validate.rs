@@ -7,6 +7,8 @@ use crate::diag::{Note, make};
 use crate::model::{Article, Claim, ClaimKind, Outlets, Pos, Route, Source, SourceKind};
 use crate::raw;
 use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 use toml::Spanned;
 
@@ -89,23 +91,76 @@ pub(crate) fn validate_article(
 ) -> (Article, Pos) {
     let article_span = parsed.article.span();
     let a = parsed.article.into_inner();
+    let head = header(ctx, &a, article_span.clone(), default_id, outlets);
+    let (sources, source_spans) = sources(ctx, parsed.sources);
+    let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    duplicate_claim_ids(ctx, &parsed.claims);
+    let mut cited = Cited {
+        ids: &source_ids,
+        used: vec![false; sources.len()],
+        suggester: crate::diag::LazySuggester::default(),
+    };
+    let claims: Vec<Claim> = parsed
+        .claims
+        .into_iter()
+        .map(|c| claim(ctx, c.into_inner(), &mut cited, outlets, head.published))
+        .collect();
+    for (i, is_used) in cited.used.iter().enumerate() {
+        if !is_used {
+            ctx.push_span(make::unused_source(&sources[i].id), source_spans[i].clone());
+        }
+    }
+    let article = Article {
+        id: head.id,
+        file: ctx.file.to_string(),
+        title: head.title,
+        outlet: a.outlet.into_inner(),
+        url: a.url.map(Spanned::into_inner),
+        published: head.published,
+        language: a.language.map(Spanned::into_inner),
+        byline: a.byline.map(|b| b.into_inner().0).unwrap_or_default(),
+        credited: a.credited.map(|b| b.into_inner().0).unwrap_or_default(),
+        sources,
+        claims,
+        pos: ctx.pos(article_span),
+    };
+    (article, head.id_pos)
+}
 
+/// What the `[article]` table gives once checked.
+struct Header {
+    id: String,
+    /// The id's value, or the `[article]` header for an id from the path.
+    id_pos: Pos,
+    title: String,
+    published: Option<NaiveDate>,
+}
+
+/// The `[article]` table: its id (given, or from the path), title, outlet
+/// and publication date.
+fn header(
+    ctx: &mut FileCtx,
+    a: &raw::ArticleTable,
+    span: Range<usize>,
+    default_id: &dyn Fn() -> String,
+    outlets: &Outlets,
+) -> Header {
     // The `[article]` header, for what concerns the article as a whole.
     let header = {
-        let line = ctx.src.text()[article_span.start..]
+        let line = ctx.src.text()[span.start..]
             .lines()
             .next()
             .map_or(0, |l| l.trim_end().len());
-        ctx.pos(article_span.start..article_span.start + line)
+        ctx.pos(span.start..span.start + line)
     };
-    let (id, id_pos) = match a.id {
+    let (id, id_pos) = match &a.id {
         Some(id) => {
             let pos = ctx.pos(id.span());
             let why = crate::model::article_id_problem(id.get_ref());
             if let Some(why) = why.filter(|_| !id.get_ref().trim().is_empty()) {
                 ctx.push_span(make::invalid_article_id(id.get_ref(), why), id.span());
             }
-            (nonempty(ctx, "id", id), pos)
+            (nonempty(ctx, "id", id.clone()), pos)
         }
         // An id from the file's path is the article's as a whole. Its parts
         // name files here, but not necessarily as `ID.md` or on every file
@@ -118,7 +173,7 @@ pub(crate) fn validate_article(
             (id, header)
         }
     };
-    let title = nonempty(ctx, "title", a.title);
+    let title = nonempty(ctx, "title", a.title.clone());
     if outlets.checked && outlets.get(a.outlet.get_ref()).is_none() {
         ctx.push_span(
             make::unknown_outlet(a.outlet.get_ref(), outlets.suggester()),
@@ -129,11 +184,23 @@ pub(crate) fn validate_article(
     if a.published.is_none() {
         ctx.push(make::undated_article(), header);
     }
+    Header {
+        id,
+        id_pos,
+        title,
+        published,
+    }
+}
 
-    // Sources, sorted by id (the map is ordered).
-    let mut sources = Vec::with_capacity(parsed.sources.len());
-    let mut source_spans: Vec<Range<usize>> = Vec::with_capacity(parsed.sources.len());
-    for (sid, table) in parsed.sources {
+/// The `[sources.*]` tables, sorted by id (the map is ordered), with the
+/// span of each id.
+fn sources(
+    ctx: &mut FileCtx,
+    tables: std::collections::BTreeMap<Spanned<String>, Spanned<raw::SourceTable>>,
+) -> (Vec<Source>, Vec<Range<usize>>) {
+    let mut sources = Vec::with_capacity(tables.len());
+    let mut spans: Vec<Range<usize>> = Vec::with_capacity(tables.len());
+    for (sid, table) in tables {
         let span = sid.span();
         if sid.get_ref().trim().is_empty() {
             ctx.push_span(make::empty_value("source id"), span.clone());
@@ -164,162 +231,148 @@ pub(crate) fn validate_article(
             kind,
             pos: ctx.pos(span.clone()),
         });
-        source_spans.push(span);
+        spans.push(span);
     }
-    let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
-    let mut used = vec![false; sources.len()];
+    (sources, spans)
+}
 
-    // Duplicate claim ids: sort the ids (borrowed) and compare neighbours; the
-    // first in file order is the original. Their hashes are sorted first, and
-    // the strings only when two hashes meet.
-    let hash = |id: &str| {
-        use std::hash::BuildHasher;
-        foldhash::fast::FixedState::with_seed(0).hash_one(id)
-    };
-    let mut hashes: Vec<u64> = parsed
-        .claims
-        .iter()
-        .map(|c| hash(c.get_ref().id.get_ref()))
-        .collect();
-    hashes.sort_unstable();
-    let mut ids: Vec<(&str, usize)> = if hashes.windows(2).any(|w| w[0] == w[1]) {
-        parsed
-            .claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.get_ref().id.get_ref().as_str(), i))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    drop(hashes);
-    ids.sort_unstable();
-    for run in ids.chunk_by(|x, y| x.0 == y.0) {
-        let (id, first) = run[0];
-        for &(_, dup) in &run[1..] {
-            let first_span = parsed.claims[first].get_ref().id.span();
-            let dup_span = parsed.claims[dup].get_ref().id.span();
-            let d = make::duplicate_claim_id(id).note(Note::at(
-                "first used here",
-                ctx.file,
-                ctx.snippet(ctx.pos(first_span)),
-            ));
-            ctx.push_span(d, dup_span);
-        }
-    }
-    drop(ids);
-
-    let suggest_sources = crate::diag::LazySuggester::default();
-    let mut claims = Vec::with_capacity(parsed.claims.len());
-    for table in parsed.claims {
-        let c = table.into_inner();
-        let pos = ctx.pos(c.id.span());
-        let id = nonempty(ctx, "id", c.id);
-        let text = nonempty(ctx, "text", c.text);
-
-        let source = c
-            .source
-            .and_then(|s| match source_ids.binary_search(&s.get_ref().as_str()) {
-                Ok(i) => {
-                    used[i] = true;
-                    Some(s.into_inner())
-                }
-                Err(_) => {
-                    let known = suggest_sources.get_or_init(|| source_ids.iter().copied());
-                    // The source it was probably meant to cite is not also
-                    // reported as unused.
-                    let meant = known.closest(s.get_ref());
-                    if let Some(i) = meant.and_then(|m| source_ids.binary_search(&m).ok()) {
-                        used[i] = true;
-                    }
-                    ctx.push_span(make::unknown_source(s.get_ref(), known), s.span());
-                    ctx.unresolved.push(pos);
-                    None
-                }
-            });
-
-        let mut routes = Vec::new();
-        if let Some(via) = c.via {
-            if via.get_ref().is_empty() {
-                ctx.push_span(make::empty_route(true), via.span());
-            }
-            for route in via.into_inner() {
-                let span = route.span();
-                let hops: Vec<Spanned<String>> = match route.into_inner() {
-                    raw::Route::Outlet(id) => vec![Spanned::new(span.clone(), id)],
-                    raw::Route::Chain(hops) => hops,
-                };
-                if hops.is_empty() {
-                    ctx.push_span(make::empty_route(false), span);
-                    continue;
-                }
-                for hop in &hops {
-                    if outlets.checked && outlets.get(hop.get_ref()).is_none() {
-                        ctx.push_span(
-                            make::unknown_outlet(hop.get_ref(), outlets.suggester()),
-                            hop.span(),
-                        );
-                    }
-                }
-                routes.push(Route {
-                    hops: hops.into_iter().map(Spanned::into_inner).collect(),
-                });
+/// Two `[[claims]]` of one article with one id: the first in file order is
+/// the original.
+fn duplicate_claim_ids(ctx: &mut FileCtx, claims: &[Spanned<raw::ClaimTable>]) {
+    let mut first: HashMap<&str, usize, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(claims.len(), Default::default());
+    let mut duplicates: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        match first.entry(c.get_ref().id.get_ref().as_str()) {
+            Entry::Occupied(e) => duplicates.push((*e.get(), i)),
+            Entry::Vacant(e) => {
+                e.insert(i);
             }
         }
+    }
+    for (first, dup) in duplicates {
+        let first_span = claims[first].get_ref().id.span();
+        let dup = claims[dup].get_ref();
+        let d = make::duplicate_claim_id(dup.id.get_ref()).note(Note::at(
+            "first used here",
+            ctx.file,
+            ctx.snippet(ctx.pos(first_span)),
+        ));
+        ctx.push_span(d, dup.id.span());
+    }
+}
 
-        let said = c.said.as_ref().and_then(|s| date(ctx, "said", s));
-        if let (Some(said_date), Some(pub_date), Some(span)) =
-            (said, published, c.said.as_ref().map(Spanned::span))
-            && said_date > pub_date
-        {
-            ctx.push_span(
-                make::said_after_published(&said_date.to_string(), &pub_date.to_string()),
-                span,
-            );
+/// The article's source ids as claims cite them: which are cited, and the
+/// suggester for a citation of an unknown one.
+struct Cited<'a> {
+    /// Sorted.
+    ids: &'a [&'a str],
+    used: Vec<bool>,
+    suggester: crate::diag::LazySuggester,
+}
+
+/// One `[[claims]]` table.
+fn claim(
+    ctx: &mut FileCtx,
+    c: raw::ClaimTable,
+    cited: &mut Cited,
+    outlets: &Outlets,
+    published: Option<NaiveDate>,
+) -> Claim {
+    let pos = ctx.pos(c.id.span());
+    let id = nonempty(ctx, "id", c.id);
+    let text = nonempty(ctx, "text", c.text);
+    let source = c
+        .source
+        .and_then(|s| match cited.ids.binary_search(&s.get_ref().as_str()) {
+            Ok(i) => {
+                cited.used[i] = true;
+                Some(s.into_inner())
+            }
+            Err(_) => {
+                let ids = cited.ids;
+                let known = cited.suggester.get_or_init(|| ids.iter().copied());
+                // The source it was probably meant to cite is not also
+                // reported as unused.
+                let meant = known.closest(s.get_ref());
+                if let Some(i) = meant.and_then(|m| ids.binary_search(&m).ok()) {
+                    cited.used[i] = true;
+                }
+                ctx.push_span(make::unknown_source(s.get_ref(), known), s.span());
+                ctx.unresolved.push(pos);
+                None
+            }
+        });
+    let routes = c
+        .via
+        .map(|via| routes(ctx, via, outlets))
+        .unwrap_or_default();
+    let said = c.said.as_ref().and_then(|s| date(ctx, "said", s));
+    if let (Some(said_date), Some(pub_date), Some(span)) =
+        (said, published, c.said.as_ref().map(Spanned::span))
+        && said_date > pub_date
+    {
+        ctx.push_span(
+            make::said_after_published(&said_date.to_string(), &pub_date.to_string()),
+            span,
+        );
+    }
+    let kind = c
+        .kind
+        .and_then(|k| enum_value(ctx, "kind", k, ClaimKind::NAMES, ClaimKind::parse))
+        .unwrap_or(if source.is_some() || !routes.is_empty() {
+            ClaimKind::Paraphrase
+        } else {
+            ClaimKind::Assertion
+        });
+    Claim {
+        id,
+        text,
+        quote: c.quote.map(Spanned::into_inner),
+        source,
+        routes,
+        said,
+        hedge: c
+            .hedge
+            .map(Spanned::into_inner)
+            .filter(|h| !h.trim().is_empty()),
+        kind,
+        key: c.key.is_some_and(|k| k.into_inner()),
+        pos,
+    }
+}
+
+/// A claim's `via`: its routes, each an outlet or a chain of them.
+fn routes(
+    ctx: &mut FileCtx,
+    via: Spanned<Vec<Spanned<raw::Route>>>,
+    outlets: &Outlets,
+) -> Vec<Route> {
+    if via.get_ref().is_empty() {
+        ctx.push_span(make::empty_route(true), via.span());
+    }
+    let mut routes = Vec::new();
+    for route in via.into_inner() {
+        let span = route.span();
+        let hops: Vec<Spanned<String>> = match route.into_inner() {
+            raw::Route::Outlet(id) => vec![Spanned::new(span.clone(), id)],
+            raw::Route::Chain(hops) => hops,
+        };
+        if hops.is_empty() {
+            ctx.push_span(make::empty_route(false), span);
+            continue;
         }
-        let kind = c
-            .kind
-            .and_then(|k| enum_value(ctx, "kind", k, ClaimKind::NAMES, ClaimKind::parse))
-            .unwrap_or(if source.is_some() || !routes.is_empty() {
-                ClaimKind::Paraphrase
-            } else {
-                ClaimKind::Assertion
-            });
-        claims.push(Claim {
-            id,
-            text,
-            quote: c.quote.map(Spanned::into_inner),
-            source,
-            routes,
-            said,
-            hedge: c
-                .hedge
-                .map(Spanned::into_inner)
-                .filter(|h| !h.trim().is_empty()),
-            kind,
-            key: c.key.is_some_and(|k| k.into_inner()),
-            pos,
+        for hop in &hops {
+            if outlets.checked && outlets.get(hop.get_ref()).is_none() {
+                ctx.push_span(
+                    make::unknown_outlet(hop.get_ref(), outlets.suggester()),
+                    hop.span(),
+                );
+            }
+        }
+        routes.push(Route {
+            hops: hops.into_iter().map(Spanned::into_inner).collect(),
         });
     }
-    for (i, is_used) in used.iter().enumerate() {
-        if !is_used {
-            ctx.push_span(make::unused_source(&sources[i].id), source_spans[i].clone());
-        }
-    }
-
-    let article = Article {
-        id,
-        file: ctx.file.to_string(),
-        title,
-        outlet: a.outlet.into_inner(),
-        url: a.url.map(Spanned::into_inner),
-        published,
-        language: a.language.map(Spanned::into_inner),
-        byline: a.byline.map(|b| b.into_inner().0).unwrap_or_default(),
-        credited: a.credited.map(|b| b.into_inner().0).unwrap_or_default(),
-        sources,
-        claims,
-        pos: ctx.pos(article_span),
-    };
-    (article, id_pos)
+    routes
 }
