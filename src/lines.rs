@@ -1,5 +1,7 @@
 //! File text and its line index: turns byte offsets from the TOML parser into
 //! 1-based line and character columns, and cuts out the line a diagnostic shows.
+//! [`ClaimLines`] keeps the id line of each claim of an article, for the
+//! findings across files that point at them once the file is gone.
 
 use crate::diag::Snippet;
 use std::ops::Range;
@@ -45,6 +47,17 @@ impl<'a> LineIndex<'a> {
 
     /// The snippet for a byte span: its first line and the part of the span on it.
     pub fn snippet(&self, span: Range<usize>) -> Snippet {
+        let cut = self.cut(span);
+        Snippet {
+            line: cut.line,
+            column: cut.column,
+            text: cut.text.into(),
+            underline: cut.underline,
+        }
+    }
+
+    /// What [`LineIndex::snippet`] shows of a span, borrowed from the text.
+    fn cut(&self, span: Range<usize>) -> Cut<'a> {
         let start = floor_char_boundary(self.text, span.start.min(self.text.len()));
         let (line, column) = self.position(start);
         let starts = self.line_starts();
@@ -68,12 +81,79 @@ impl<'a> LineIndex<'a> {
                 .map(|c| from + c.len_utf8())
                 .unwrap_or(from);
         }
-        Snippet {
+        Cut {
             line,
             column,
-            text: text.into(),
+            text,
             underline: from.min(text.len())..to.min(text.len()),
         }
+    }
+}
+
+/// A snippet's line and place, borrowed from the file's text.
+struct Cut<'a> {
+    line: usize,
+    column: usize,
+    text: &'a str,
+    underline: Range<usize>,
+}
+
+/// The line of each claim's id in one article, end to end in one string, so
+/// that keeping them costs one allocation per article rather than one per
+/// claim; a [`Snippet`] is made only for the claims a finding points at.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClaimLines {
+    text: String,
+    at: Vec<LineAt>,
+}
+
+/// Where one claim's line is in [`ClaimLines::text`], and what a snippet of it
+/// says.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LineAt {
+    end: u32,
+    line: u32,
+    column: u32,
+    underline: (u32, u32),
+}
+
+impl ClaimLines {
+    /// Add the line of `span` in `index`, for the next claim.
+    pub fn push(&mut self, index: &LineIndex, span: Range<usize>) {
+        let cut = index.cut(span);
+        self.text.push_str(cut.text);
+        // A file is at most 4 GiB (the size limit keeps it far below), so
+        // its offsets, lines and columns fit.
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.at.push(LineAt {
+            end: small(self.text.len()),
+            line: small(cut.line),
+            column: small(cut.column),
+            underline: (small(cut.underline.start), small(cut.underline.end)),
+        });
+    }
+
+    /// The snippet of the `i`th claim's line.
+    pub fn get(&self, i: usize) -> Option<Snippet> {
+        let at = self.at.get(i)?;
+        let start = match i {
+            0 => 0,
+            _ => self.at[i - 1].end as usize,
+        };
+        Some(Snippet {
+            line: at.line as usize,
+            column: at.column as usize,
+            text: self.text.get(start..at.end as usize)?.into(),
+            underline: at.underline.0 as usize..at.underline.1 as usize,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.at.is_empty()
     }
 }
 
@@ -86,7 +166,23 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::LineIndex;
+    use super::{ClaimLines, LineIndex};
+
+    #[test]
+    fn claim_lines_give_the_snippets_the_index_gives() {
+        let text = "[[claims]]\r\nid = \"a\"\n\n[[claims]]\n  id = \"namé\" # c\nid=\"\"\n";
+        let src = LineIndex::new(text);
+        let spans = [17..20, 40..47, 55..57, 0..0, text.len()..text.len()];
+        let mut lines = ClaimLines::default();
+        for s in &spans {
+            lines.push(&src, s.clone());
+        }
+        assert_eq!(lines.len(), spans.len());
+        for (i, s) in spans.iter().enumerate() {
+            assert_eq!(lines.get(i), Some(src.snippet(s.clone())), "span {s:?}");
+        }
+        assert_eq!(lines.get(spans.len()), None);
+    }
 
     #[test]
     fn positions_count_characters_not_bytes() {

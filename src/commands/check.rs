@@ -6,8 +6,9 @@
 
 use super::{Error, Exit, Run, plural};
 use crate::corpus::display;
+use crate::diag::Severity;
 use crate::diag::{Code, Diagnostic, did_you_mean};
-use crate::diag::{Severity, Snippet};
+use crate::lines::ClaimLines;
 use crate::lint;
 use crate::load::Loaded;
 use crate::options::{CheckFormat, Focus};
@@ -57,9 +58,9 @@ pub(crate) fn check(
     let opts = run.load_options(&load_paths)?;
     // Each claim's id line is cut out while the file is at hand, for drift
     // findings to show without reading the file again.
-    let loaded: Loaded<(ArticleFacts, Vec<Snippet>)> = run.load(&opts, |article, ctx, outlets| {
+    let loaded: Loaded<(ArticleFacts, ClaimLines)> = run.load(&opts, |article, ctx, outlets| {
         lint::check_article(&article, outlets, ctx);
-        let lines = article.claims.iter().map(|c| ctx.snippet(c.pos)).collect();
+        let lines = ctx.claim_lines(&article.claims);
         // A claim citing an unknown source is left out of drift too: its
         // attribution is the typo's.
         let unresolved: Vec<&str> = article
@@ -73,7 +74,7 @@ pub(crate) fn check(
             lines,
         )
     });
-    let (facts, lines): (Vec<ArticleFacts>, Vec<Vec<Snippet>>) = loaded.items.into_iter().unzip();
+    let (facts, lines): (Vec<ArticleFacts>, Vec<ClaimLines>) = loaded.items.into_iter().unzip();
     let drift: Vec<Diagnostic> =
         super::trace::drift_diagnostics(&facts, &lines, &loaded.outlets, &opts.allowed, &|_| true)
             .into_iter()

@@ -4,6 +4,7 @@
 
 use super::{Error, Exit, Run};
 use crate::diag::{self, Code, Diagnostic, Note, Snippet, make};
+use crate::lines::ClaimLines;
 use crate::model::Outlets;
 use crate::options::TraceFormat;
 use crate::render::{self, Format, graph, views};
@@ -193,16 +194,15 @@ fn found<'a>(
 /// article, the snippet of each claim's id.
 pub(crate) fn drift_diagnostics<'a>(
     facts: &'a [ArticleFacts],
-    lines: &[Vec<Snippet>],
+    lines: &[ClaimLines],
     outlets: &Outlets,
     allowed: &[Code],
     claims: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<(&'a str, Diagnostic)> {
     let mut found = trail::findings(facts, outlets, &|code| !allowed.contains(&code));
     found.retain(|f| claims(f.claim));
-    let snippet = |(a, c): trail::Place| -> Option<Snippet> {
-        lines.get(a as usize)?.get(c as usize).cloned()
-    };
+    let snippet =
+        |(a, c): trail::Place| -> Option<Snippet> { lines.get(a as usize)?.get(c as usize) };
     found
         .into_par_iter()
         .map(|f| {

@@ -104,6 +104,15 @@ impl FileCtx<'_> {
         self.src.snippet(pos.start..pos.end)
     }
 
+    /// The id line of each claim, kept for findings made once the file is gone.
+    pub fn claim_lines(&self, claims: &[crate::model::Claim]) -> crate::lines::ClaimLines {
+        let mut lines = crate::lines::ClaimLines::default();
+        for c in claims {
+            lines.push(&self.src, c.pos.start..c.pos.end);
+        }
+        lines
+    }
+
     /// Whether the claim at `pos` cites an unknown source.
     pub fn is_unresolved(&self, pos: Pos) -> bool {
         self.unresolved.contains(&pos)

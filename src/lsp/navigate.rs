@@ -87,7 +87,7 @@ pub fn definition(ws: &Workspace, p: &GotoDefinitionParams) -> Option<GotoDefini
             .filter_map(|(p, a, i)| {
                 Some(Location::new(
                     path_to_uri(p)?,
-                    snippet_range(a.lines.get(i)?),
+                    snippet_range(&a.lines.get(i)?),
                 ))
             })
             .collect(),
@@ -149,7 +149,7 @@ pub fn references(ws: &Workspace, p: &ReferenceParams) -> Option<Vec<Location>> 
         Target::Claim(id) => {
             for (file, a, i) in ws.appearances(&id) {
                 if let (Some(u), Some(s)) = (path_to_uri(file), a.lines.get(i)) {
-                    out.push(Location::new(u, snippet_range(s)));
+                    out.push(Location::new(u, snippet_range(&s)));
                 }
             }
         }

@@ -9,6 +9,7 @@
 
 use crate::corpus::{self, CONFIG_FILE, REGISTRY_FILE, display};
 use crate::diag::{Code, Diagnostic, Level, Note, Snippet, make};
+use crate::lines::ClaimLines;
 use crate::lines::LineIndex;
 use crate::lint;
 use crate::load::{self, DEFAULT_MAX_FILE_SIZE};
@@ -35,7 +36,7 @@ pub struct ArticleEntry {
     /// Taken out while drift is worked out over the corpus.
     pub facts: Option<ArticleFacts>,
     /// Each claim's id line, in file order.
-    pub lines: Vec<Snippet>,
+    pub lines: ClaimLines,
     /// Each claim's text, in file order.
     pub texts: Vec<Box<str>>,
 }
@@ -183,7 +184,7 @@ impl Workspace {
             allowed,
             |article, ctx, outlets| {
                 lint::check_article(&article, outlets, ctx);
-                let lines = article.claims.iter().map(|c| ctx.snippet(c.pos)).collect();
+                let lines = ctx.claim_lines(&article.claims);
                 let texts = article
                     .claims
                     .iter()
@@ -335,7 +336,7 @@ impl Workspace {
         // The facts are taken out for the trails and put back after.
         let mut paths: Vec<PathBuf> = Vec::new();
         let mut facts: Vec<ArticleFacts> = Vec::new();
-        let mut lines: Vec<Vec<Snippet>> = Vec::new();
+        let mut lines: Vec<ClaimLines> = Vec::new();
         for (path, entry) in self.files.iter_mut() {
             if duplicates.contains_key(path) {
                 continue;
