@@ -60,19 +60,19 @@ pub(crate) fn check(
     // findings to show without reading the file again.
     let loaded: Loaded<(ArticleFacts, ClaimLines)> = run.load(&opts, |article, ctx, outlets| {
         lint::check_article(&article, outlets, ctx);
-        let lines = ctx.claim_lines(&article.claims);
         // A claim citing an unknown source is left out of drift too: its
-        // attribution is the typo's.
-        let unresolved: Vec<&str> = article
+        // attribution is the typo's. The lines are those of the claims kept,
+        // as the facts index them.
+        let mut unresolved: Vec<&str> = article
             .claims
             .iter()
             .filter(|c| ctx.is_unresolved(c.pos))
             .map(|c| c.id.as_str())
             .collect();
-        (
-            trail::facts(&article, |id| !unresolved.contains(&id)),
-            lines,
-        )
+        unresolved.sort_unstable();
+        let kept = |id: &str| unresolved.binary_search(&id).is_err();
+        let lines = ctx.claim_lines(article.claims.iter().filter(|c| kept(&c.id)));
+        (trail::facts(&article, kept), lines)
     });
     let (facts, lines): (Vec<ArticleFacts>, Vec<ClaimLines>) = loaded.items.into_iter().unzip();
     let drift: Vec<Diagnostic> =

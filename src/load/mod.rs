@@ -65,7 +65,7 @@ pub struct FileCtx<'a> {
     /// is unknown until the error is fixed, so nothing that follows from it
     /// is reported (the error says so). Claims a repair of shape touched
     /// are here too.
-    unresolved: Vec<Pos>,
+    unresolved: std::collections::HashSet<(usize, usize)>,
     /// What repairs of shape touched: findings that only follow from them
     /// are not reported.
     taint: shape::Taint,
@@ -79,14 +79,7 @@ impl<'a> FileCtx<'a> {
         diagnostics: Vec<Diagnostic>,
         taint: shape::Taint,
     ) -> Self {
-        let unresolved = taint
-            .claims
-            .iter()
-            .map(|r| Pos {
-                start: r.start,
-                end: r.end,
-            })
-            .collect();
+        let unresolved = taint.claims.iter().map(|r| (r.start, r.end)).collect();
         FileCtx {
             file,
             src,
@@ -104,8 +97,12 @@ impl FileCtx<'_> {
         self.src.snippet(pos.start..pos.end)
     }
 
-    /// The id line of each claim, kept for findings made once the file is gone.
-    pub fn claim_lines(&self, claims: &[crate::model::Claim]) -> crate::lines::ClaimLines {
+    /// The id line of each claim, kept for findings made once the file is
+    /// gone: of the claims a trail's facts keep, in the same order.
+    pub fn claim_lines<'c>(
+        &self,
+        claims: impl IntoIterator<Item = &'c crate::model::Claim>,
+    ) -> crate::lines::ClaimLines {
         let mut lines = crate::lines::ClaimLines::default();
         for c in claims {
             lines.push(&self.src, c.pos.start..c.pos.end);
@@ -115,7 +112,7 @@ impl FileCtx<'_> {
 
     /// Whether the claim at `pos` cites an unknown source.
     pub fn is_unresolved(&self, pos: Pos) -> bool {
-        self.unresolved.contains(&pos)
+        self.unresolved.contains(&(pos.start, pos.end))
     }
 
     /// Whether findings of `code` are wanted (the policy does not allow them).

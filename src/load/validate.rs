@@ -299,7 +299,7 @@ fn claim(
                     cited.used[i] = true;
                 }
                 ctx.push_span(make::unknown_source(s.get_ref(), known), s.span());
-                ctx.unresolved.push(pos);
+                ctx.unresolved.insert((pos.start, pos.end));
                 None
             }
         });

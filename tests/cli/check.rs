@@ -1343,3 +1343,42 @@ fn a_dotted_key_gets_its_own_name_in_the_hint() {
     );
     assert_eq!(status, 1);
 }
+
+/// A drift finding in an article whose earlier claim cites an unknown source
+/// points at its own claim's id line: the claim left out of drift (its
+/// attribution is the typo's) does not shift the lines of the claims after it.
+#[test]
+fn drift_after_an_unresolved_claim_points_at_its_own_line() {
+    let a = "[article]\ntitle = \"A\"\noutlet = \"reuters\"\npublished = 2019-03-26\n\n\
+             [sources.o]\nname = \"Jane Doe\"\n\n\
+             [[claims]]\nid = \"c1\"\ntext = \"x\"\nsource = \"o\"\nsaid = 2019-03-26\nhedge = \"reportedly\"\n";
+    // Line 10: `id = "c0"`, citing `nobody` on line 12; line 15: `id = "c1"`,
+    // the hedge dropped.
+    let b = "[article]\ntitle = \"B\"\noutlet = \"example-daily\"\npublished = 2019-03-27\n\n\
+             [sources.o]\nname = \"Jane Doe\"\n\n\
+             [[claims]]\nid = \"c0\"\ntext = \"y\"\nsource = \"nobody\"\n\n\
+             [[claims]]\nid = \"c1\"\ntext = \"x\"\nsource = \"o\"\nsaid = 2019-03-26\n";
+    let c = corpus(&[
+        ("claims/outlets.toml", OUTLETS),
+        ("claims/2019/a.toml", a),
+        ("claims/2019/b.toml", b),
+    ]);
+    let out = run(c.claimtrail(&["check", "--format", "json", "claims"]));
+    let all = json(&out);
+    let found: Vec<(&str, u64)> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["line"].as_u64().unwrap()))
+        .collect();
+    assert!(found.contains(&("unknown-source", 12)), "{found:?}");
+    assert!(found.contains(&("hedge-dropped", 15)), "{found:?}");
+    let drift = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "hedge-dropped")
+        .unwrap();
+    // The note: a's `id = "c1"`, line 10.
+    assert_eq!(drift["notes"][0]["line"], 10);
+}
