@@ -39,6 +39,10 @@ pub struct ArticleEntry {
     pub lines: ClaimLines,
     /// Each claim's text, in file order.
     pub texts: Vec<Box<str>>,
+    /// When a claim cites an unknown source: the facts and lines drift is
+    /// worked out from, without it, as `check` leaves it out (its
+    /// attribution is the typo's). Navigation still finds it in `facts`.
+    pub for_drift: Option<(ArticleFacts, ClaimLines)>,
 }
 
 /// One file's findings across files.
@@ -185,21 +189,38 @@ impl Workspace {
             |article, ctx, outlets| {
                 lint::check_article(&article, outlets, ctx);
                 let lines = ctx.claim_lines(&article.claims);
+                let mut unresolved: Vec<&str> = article
+                    .claims
+                    .iter()
+                    .filter(|c| ctx.is_unresolved(c.pos))
+                    .map(|c| c.id.as_str())
+                    .collect();
+                unresolved.sort_unstable();
+                let kept = |id: &str| unresolved.binary_search(&id).is_err();
+                let for_drift = (!unresolved.is_empty()).then(|| {
+                    (
+                        trail::facts(&article, kept),
+                        ctx.claim_lines(article.claims.iter().filter(|c| kept(&c.id))),
+                    )
+                });
                 let texts = article
                     .claims
                     .iter()
                     .map(|c| c.text.as_str().into())
                     .collect();
-                (trail::facts(&article, |_| true), lines, texts)
+                (trail::facts(&article, |_| true), lines, texts, for_drift)
             },
         );
-        let article = found.map(|((facts, lines, texts), id, id_pos, _)| ArticleEntry {
-            id_snippet: LineIndex::new(text).snippet(id_pos.start..id_pos.end),
-            id,
-            facts: Some(facts),
-            lines,
-            texts,
-        });
+        let article = found.map(
+            |((facts, lines, texts, for_drift), id, id_pos, _)| ArticleEntry {
+                id_snippet: LineIndex::new(text).snippet(id_pos.start..id_pos.end),
+                id,
+                facts: Some(facts),
+                lines,
+                texts,
+                for_drift,
+            },
+        );
         FileEntry { diags, article }
     }
 
@@ -351,10 +372,14 @@ impl Workspace {
             {
                 continue;
             }
-            if let Some(f) = a.facts.take() {
+            let taken = match a.for_drift.take() {
+                Some(pair) => Some(pair),
+                None => a.facts.take().map(|f| (f, std::mem::take(&mut a.lines))),
+            };
+            if let Some((f, l)) = taken {
                 paths.push(path.clone());
                 facts.push(f);
-                lines.push(std::mem::take(&mut a.lines));
+                lines.push(l);
             }
         }
         let mut drift: HashMap<PathBuf, Vec<(Box<str>, Diagnostic)>> = HashMap::new();
@@ -375,8 +400,13 @@ impl Workspace {
         }
         for ((path, f), l) in paths.iter().zip(facts).zip(lines) {
             if let Some(a) = self.files.get_mut(path).and_then(|e| e.article.as_mut()) {
-                a.facts = Some(f);
-                a.lines = l;
+                // What was taken goes back where it came from.
+                if a.facts.is_some() {
+                    a.for_drift = Some((f, l));
+                } else {
+                    a.facts = Some(f);
+                    a.lines = l;
+                }
             }
         }
         let mut cross = std::mem::take(&mut self.cross);
@@ -563,6 +593,54 @@ mod tests {
                 d
             })
             .collect()
+    }
+
+    /// As `check` does: a claim citing an unknown source is left out of
+    /// drift, and the drift of the claims after it points at their own lines.
+    #[test]
+    fn a_claim_citing_an_unknown_source_is_left_out_of_drift() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::write(
+            root.join("outlets.toml"),
+            "[reuters]\nname = \"Reuters\"\nkind = \"wire\"\n\n[daily]\nname = \"Daily\"\nkind = \"newspaper\"\n",
+        )
+        .unwrap();
+        let claim = |id: &str, source: &str, hedge: &str| {
+            format!(
+                "\n[[claims]]\nid = \"{id}\"\ntext = \"x\"\nsource = \"{source}\"\nsaid = 2019-03-26\n{hedge}"
+            )
+        };
+        let head = |outlet: &str, day: u32| {
+            format!(
+                "[article]\ntitle = \"T\"\noutlet = \"{outlet}\"\npublished = 2019-03-{day}\n\n[sources.o]\nname = \"Jane Doe\"\n"
+            )
+        };
+        let hedged = "hedge = \"reportedly\"\n";
+        let a = head("reuters", 26) + &claim("c1", "o", hedged) + &claim("c2", "o", hedged);
+        // c0 and c2 cite `nobody`; c1 drops the hedge on line 16.
+        let b = head("daily", 27)
+            + &claim("c0", "nobody", "")
+            + &claim("c1", "o", "")
+            + &claim("c2", "nobody", "");
+        std::fs::write(root.join("a.toml"), a).unwrap();
+        std::fs::write(root.join("b.toml"), &b).unwrap();
+        assert_eq!(
+            b.lines().position(|l| l == "id = \"c1\"").map(|i| i + 1),
+            Some(16)
+        );
+        let mut ws = Workspace::default();
+        assert!(ws.open_corpus(&root));
+        let found: Vec<(String, usize)> = ws
+            .diagnostics(&root.join("b.toml"))
+            .iter()
+            .map(|d| {
+                let line = d.snippet.as_ref().map_or(0, |s| s.line);
+                (d.code.as_str().to_string(), line)
+            })
+            .filter(|(code, _)| code == "hedge-dropped")
+            .collect();
+        assert_eq!(found, [("hedge-dropped".to_string(), 16)]);
     }
 
     /// After any series of edits, the findings worked out one change at a
