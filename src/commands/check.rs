@@ -13,7 +13,7 @@ use crate::lint;
 use crate::load::Loaded;
 use crate::options::{CheckFormat, Focus};
 use crate::render::diagnostics as diag_render;
-use crate::trail::{self, ArticleFacts};
+use crate::trail::ArticleFacts;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -60,19 +60,7 @@ pub(crate) fn check(
     // findings to show without reading the file again.
     let loaded: Loaded<(ArticleFacts, ClaimLines)> = run.load(&opts, |article, ctx, outlets| {
         lint::check_article(&article, outlets, ctx);
-        // A claim citing an unknown source is left out of drift too: its
-        // attribution is the typo's. The lines are those of the claims kept,
-        // as the facts index them.
-        let mut unresolved: Vec<&str> = article
-            .claims
-            .iter()
-            .filter(|c| ctx.is_unresolved(c.pos))
-            .map(|c| c.id.as_str())
-            .collect();
-        unresolved.sort_unstable();
-        let kept = |id: &str| unresolved.binary_search(&id).is_err();
-        let lines = ctx.claim_lines(article.claims.iter().filter(|c| kept(&c.id)));
-        (trail::facts(&article, kept), lines)
+        super::trace::drift_inputs(&article, ctx)
     });
     let (facts, lines): (Vec<ArticleFacts>, Vec<ClaimLines>) = loaded.items.into_iter().unzip();
     let drift: Vec<Diagnostic> =

@@ -5,7 +5,8 @@
 use super::{Error, Exit, Run};
 use crate::diag::{self, Code, Diagnostic, Note, Snippet, make};
 use crate::lines::ClaimLines;
-use crate::model::Outlets;
+use crate::load::FileCtx;
+use crate::model::{Article, Outlets};
 use crate::options::TraceFormat;
 use crate::render::{self, Format, graph, views};
 use crate::search;
@@ -186,6 +187,23 @@ fn found<'a>(
         .collect();
     search::rank(&mut found);
     found
+}
+
+/// What drift is worked out from for one article as it loads: the trail
+/// facts of its claims and their id lines, in the same order. A claim citing
+/// a source the article does not define is left out: its attribution is the
+/// typo's.
+pub(crate) fn drift_inputs(article: &Article, ctx: &FileCtx) -> (ArticleFacts, ClaimLines) {
+    let mut unresolved: Vec<&str> = article
+        .claims
+        .iter()
+        .filter(|c| ctx.is_unresolved(c.pos))
+        .map(|c| c.id.as_str())
+        .collect();
+    unresolved.sort_unstable();
+    let kept = |id: &str| unresolved.binary_search(&id).is_err();
+    let lines = ctx.claim_lines(article.claims.iter().filter(|c| kept(&c.id)));
+    (trail::facts(article, kept), lines)
 }
 
 /// Drift findings as diagnostics, located at the later appearance with a note

@@ -111,6 +111,11 @@ impl FileCtx<'_> {
     }
 
     /// Whether the claim at `pos` cites an unknown source.
+    /// Whether any claim's attribution is unknown (see `is_unresolved`).
+    pub fn any_unresolved(&self) -> bool {
+        !self.unresolved.is_empty()
+    }
+
     pub fn is_unresolved(&self, pos: Pos) -> bool {
         self.unresolved.contains(&(pos.start, pos.end))
     }

@@ -189,20 +189,11 @@ impl Workspace {
             |article, ctx, outlets| {
                 lint::check_article(&article, outlets, ctx);
                 let lines = ctx.claim_lines(&article.claims);
-                let mut unresolved: Vec<&str> = article
-                    .claims
-                    .iter()
-                    .filter(|c| ctx.is_unresolved(c.pos))
-                    .map(|c| c.id.as_str())
-                    .collect();
-                unresolved.sort_unstable();
-                let kept = |id: &str| unresolved.binary_search(&id).is_err();
-                let for_drift = (!unresolved.is_empty()).then(|| {
-                    (
-                        trail::facts(&article, kept),
-                        ctx.claim_lines(article.claims.iter().filter(|c| kept(&c.id))),
-                    )
-                });
+                // Only an article with a claim left out of drift needs
+                // facts of its own for drift.
+                let for_drift = ctx
+                    .any_unresolved()
+                    .then(|| crate::commands::trace::drift_inputs(&article, ctx));
                 let texts = article
                     .claims
                     .iter()
