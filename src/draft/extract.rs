@@ -5,7 +5,7 @@
 //! cue that gave it, for the comment the writer puts beside it.
 
 use super::segment::Sentence;
-use super::words::{Found, Phrases, Token, tokenize};
+use super::words::{Found, Phrases, Token, split_phrase, tokenize};
 use crate::lexicon::Lexicon;
 use crate::model::Outlets;
 use chrono::{Datelike, NaiveDate};
@@ -111,10 +111,7 @@ impl OutletNames {
         for o in outlets.by_id.values() {
             for n in std::iter::once(&o.name).chain(&o.aliases) {
                 let lower = n.chars().next().is_some_and(char::is_lowercase);
-                let words: Vec<String> = tokenize(&n.to_lowercase(), &|w| w.ends_with('.'), false)
-                    .into_iter()
-                    .map(|t| t.lower)
-                    .collect();
+                let words = split_phrase(n);
                 if !words.is_empty() {
                     names.push((words, o.id.clone(), lower));
                 }

@@ -187,7 +187,7 @@ impl Phrases {
 
 /// A listed phrase as the tokenizer would cut it ("a u.s. official" ->
 /// ["a", "u.s.", "official"]; "kemenlu's" stays one word).
-fn split_phrase(p: &str) -> Vec<String> {
+pub fn split_phrase(p: &str) -> Vec<String> {
     tokenize(&p.to_lowercase(), &|w| w.ends_with('.'), false)
         .into_iter()
         .map(|t| t.lower)
