@@ -430,16 +430,15 @@ fn bench(args: &Args, threads: usize) -> Report {
         let mut out = Vec::new();
         assert_eq!(run_to(&bad_cfg, &mut out), Exit::Findings);
         let summary = last_line(&out);
-        let jobs: [Job; 2] = [
-            Box::new(|| run(&clean_cfg) as u64),
-            Box::new(|| run(&bad_cfg) as u64),
-        ];
-        let busy = measure::Busy::now();
-        let samples = measure::rounds(&[(&jobs[0], &pool), (&jobs[1], &pool)], args.rounds);
-        report
-            .others
-            .push(("one bad file".into(), busy.others_since()));
-        report.bad = Some((samples[0].clone(), samples[1].clone(), summary));
+        let (clean, bad) = report.pair(
+            "one bad file",
+            [
+                Box::new(|| run(&clean_cfg) as u64),
+                Box::new(|| run(&bad_cfg) as u64),
+            ],
+            &pool,
+        );
+        report.bad = Some((clean, bad, summary));
         report.bad_table();
     }
 
@@ -454,16 +453,15 @@ fn bench(args: &Args, threads: usize) -> Report {
         let mut out = Vec::new();
         run_to(&cfg, &mut out);
         let summary = last_line(&out);
-        let jobs: [Job; 2] = [
-            Box::new(|| baseline(&tidy.claims)),
-            Box::new(|| run(&cfg) as u64),
-        ];
-        let busy = measure::Busy::now();
-        let samples = measure::rounds(&[(&jobs[0], &pool), (&jobs[1], &pool)], args.rounds);
-        report
-            .others
-            .push(("nearly clean".into(), busy.others_since()));
-        report.nearly_clean = Some((samples[0].clone(), samples[1].clone(), summary));
+        let (base, check) = report.pair(
+            "nearly clean",
+            [
+                Box::new(|| baseline(&tidy.claims)),
+                Box::new(|| run(&cfg) as u64),
+            ],
+            &pool,
+        );
+        report.nearly_clean = Some((base, check, summary));
         report.clean_table();
     }
 
@@ -654,6 +652,20 @@ impl Report {
             bad.median().as_secs_f64() / clean.median().as_secs_f64()
         );
         println!();
+    }
+
+    /// Two jobs timed in the same rounds, side by side, with the share of
+    /// the machine other processes used meanwhile recorded as `phase`.
+    fn pair(
+        &mut self,
+        phase: &str,
+        jobs: [Job; 2],
+        pool: &rayon::ThreadPool,
+    ) -> (Samples, Samples) {
+        let busy = measure::Busy::now();
+        let samples = measure::rounds(&[(&jobs[0], pool), (&jobs[1], pool)], self.rounds);
+        self.others.push((phase.into(), busy.others_since()));
+        (samples[0].clone(), samples[1].clone())
     }
 
     fn clean_table(&self) {
