@@ -148,6 +148,20 @@ impl ClaimLines {
         })
     }
 
+    /// The 1-based line and column of the `i`th claim's id: what
+    /// [`ClaimLines::get`] gives, without cutting out the line.
+    pub fn position(&self, i: usize) -> Option<(usize, usize)> {
+        self.at
+            .get(i)
+            .map(|at| (at.line as usize, at.column as usize))
+    }
+
+    /// Give back the room left over from building, for lines held long.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.at.shrink_to_fit();
+    }
+
     pub fn len(&self) -> usize {
         self.at.len()
     }
@@ -179,7 +193,9 @@ mod tests {
         }
         assert_eq!(lines.len(), spans.len());
         for (i, s) in spans.iter().enumerate() {
-            assert_eq!(lines.get(i), Some(src.snippet(s.clone())), "span {s:?}");
+            let snippet = src.snippet(s.clone());
+            assert_eq!(lines.position(i), Some((snippet.line, snippet.column)));
+            assert_eq!(lines.get(i), Some(snippet), "span {s:?}");
         }
         assert_eq!(lines.get(spans.len()), None);
     }

@@ -7,14 +7,17 @@
 use super::{Error, Exit, Run, plural};
 use crate::corpus::display;
 use crate::diag::Severity;
-use crate::diag::{Code, Diagnostic, did_you_mean};
+use crate::diag::{Code, Diagnostic, Level, did_you_mean};
 use crate::lines::ClaimLines;
 use crate::lint;
 use crate::load::Loaded;
+use crate::model::Outlets;
 use crate::options::{CheckFormat, Focus};
 use crate::render::diagnostics as diag_render;
-use crate::trail::ArticleFacts;
+use crate::settings::Policy;
+use crate::trail::{self, ArticleFacts, Finding};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -63,20 +66,25 @@ pub(crate) fn check(
         super::trace::drift_inputs(&article, ctx)
     });
     let (facts, lines): (Vec<ArticleFacts>, Vec<ClaimLines>) = loaded.items.into_iter().unzip();
-    let drift: Vec<Diagnostic> =
-        super::trace::drift_diagnostics(&facts, &lines, &loaded.outlets, &opts.allowed, &|_| true)
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect();
-    // Dropping a million small facts takes a while: share it out.
-    rayon::join(
-        || facts.into_par_iter().for_each(drop),
-        || lines.into_par_iter().for_each(drop),
+    // Drift findings stay compact until written: a drift-heavy corpus has
+    // tens of thousands, and each as a diagnostic holds its message and two
+    // lines of text.
+    let mut drift = Drift::find(
+        &facts,
+        &lines,
+        &loaded.outlets,
+        &opts.allowed,
+        &run.settings.policy,
     );
-    let all = run.finish_parts(vec![loaded.diagnostics, drift]);
-    let found = all.len();
-    let all = select(all, &named_files, &codes, &focus.files);
-    let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
+    let made = run.finish_parts(vec![loaded.diagnostics]);
+    let found = made.len() + drift.found.len();
+    let made = select(made, &named_files, &codes, &focus.files);
+    drift.select(&named_files, &codes, &focus.files);
+    let all = merge(&made, &drift);
+    let errors = all
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .count();
     let warnings = all.len() - errors;
     let s = loaded.stats;
     let summary = format!(
@@ -118,7 +126,7 @@ pub(crate) fn check(
                         .map(|chunk| {
                             let mut text = String::with_capacity(chunk.len() * 1024);
                             for d in chunk {
-                                diag_render::human_into(&mut text, d, color);
+                                diag_render::human_into(&mut text, &d.diagnostic(&drift), color);
                                 text.push_str("\n\n");
                             }
                             text
@@ -131,19 +139,199 @@ pub(crate) fn check(
             }
             writeln!(out, "{sources}\n{summary}")?;
         }
-        CheckFormat::Json => diag_render::json(out, &all)?,
+        CheckFormat::Json => diag_render::json(out, all.iter().map(|d| d.diagnostic(&drift)))?,
         CheckFormat::Github => {
-            diag_render::github(out, &all)?;
+            diag_render::github(out, all.iter().map(|d| d.diagnostic(&drift)))?;
             writeln!(out, "{sources}\n{summary}")?;
         }
     }
-    // As many diagnostics as a large corpus has are let go in parallel.
-    all.into_par_iter().for_each(drop);
+    // What a large corpus holds is let go in parallel.
+    drop(all);
+    drop(drift);
+    rayon::join(
+        || made.into_par_iter().for_each(drop),
+        || {
+            rayon::join(
+                || facts.into_par_iter().for_each(drop),
+                || lines.into_par_iter().for_each(drop),
+            )
+        },
+    );
     Ok(if errors > 0 {
         Exit::Findings
     } else {
         Exit::Success
     })
+}
+
+/// The corpus's drift findings in output order, each with its severity and
+/// place; made into diagnostics one at a time as they are written.
+struct Drift<'a> {
+    facts: &'a [ArticleFacts],
+    lines: &'a [ClaimLines],
+    outlets: &'a Outlets,
+    found: Vec<Placed<'a>>,
+}
+
+/// A drift finding, where it is reported, and how severe the policy makes it.
+struct Placed<'a> {
+    finding: Finding<'a>,
+    severity: Severity,
+    file: &'a str,
+    /// The claim id's line and column; 0 when not known.
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Drift<'a> {
+    /// Every drift finding the policy does not allow, sorted as
+    /// `diag::sorted` sorts diagnostics: by file, position, code and message,
+    /// then in the order found.
+    fn find(
+        facts: &'a [ArticleFacts],
+        lines: &'a [ClaimLines],
+        outlets: &'a Outlets,
+        allowed: &[Code],
+        policy: &Policy,
+    ) -> Drift<'a> {
+        let found = trail::findings(facts, outlets, &|code| {
+            !allowed.contains(&code) && policy.level(code) != Level::Allow
+        });
+        let mut found: Vec<Placed> = found
+            .into_par_iter()
+            .map(|finding| {
+                let (a, c) = finding.at;
+                let (line, column) = lines
+                    .get(a as usize)
+                    .and_then(|l| l.position(c as usize))
+                    .unwrap_or((0, 0));
+                Placed {
+                    severity: match policy.level(finding.code) {
+                        Level::Deny => Severity::Error,
+                        Level::Warn | Level::Allow => Severity::Warning,
+                    },
+                    file: &facts[a as usize].file,
+                    line,
+                    column,
+                    finding,
+                }
+            })
+            .collect();
+        // Ties on the place and code are rare (two claims on one line): only
+        // then are messages written to settle them.
+        found.par_sort_by(|x, y| {
+            (x.file, x.line, x.column, x.finding.code)
+                .cmp(&(y.file, y.line, y.column, y.finding.code))
+                .then_with(|| {
+                    x.finding
+                        .message(facts, outlets)
+                        .cmp(&y.finding.message(facts, outlets))
+                })
+        });
+        Drift {
+            facts,
+            lines,
+            outlets,
+            found,
+        }
+    }
+
+    /// Keep the findings `select` keeps of diagnostics.
+    fn select(&mut self, named_files: &[PathBuf], codes: &[Code], globs: &[String]) {
+        if named_files.is_empty() && codes.is_empty() && globs.is_empty() {
+            return;
+        }
+        // Findings come sorted by file: each file is looked at once.
+        let mut last: Option<(&str, bool)> = None;
+        self.found.retain(|p| {
+            if !(codes.is_empty() || codes.contains(&p.finding.code)) {
+                return false;
+            }
+            if let Some((f, keep)) = last
+                && f == p.file
+            {
+                return keep;
+            }
+            let keep = in_named(p.file, named_files) && globs_match(p.file, globs);
+            last = Some((p.file, keep));
+            keep
+        });
+    }
+}
+
+/// One finding to show: made as the files were checked, or a drift finding
+/// still compact.
+#[derive(Clone, Copy)]
+enum Shown<'d, 'a> {
+    Made(&'d Diagnostic),
+    Drift(&'d Placed<'a>),
+}
+
+impl<'d> Shown<'d, '_> {
+    fn code(self) -> Code {
+        match self {
+            Shown::Made(d) => d.code,
+            Shown::Drift(p) => p.finding.code,
+        }
+    }
+
+    fn severity(self) -> Severity {
+        match self {
+            Shown::Made(d) => d.severity,
+            Shown::Drift(p) => p.severity,
+        }
+    }
+
+    /// The finding as a diagnostic, made now if it is a drift finding.
+    fn diagnostic(self, drift: &Drift) -> Cow<'d, Diagnostic> {
+        match self {
+            Shown::Made(d) => Cow::Borrowed(d),
+            Shown::Drift(p) => {
+                let mut d = super::trace::drift_diagnostic(
+                    &p.finding,
+                    drift.facts,
+                    drift.lines,
+                    drift.outlets,
+                );
+                d.severity = p.severity;
+                Cow::Owned(d)
+            }
+        }
+    }
+}
+
+/// Both lists, each in output order, as one: by file, then line, column and
+/// code. A drift code is never a code of the diagnostics made while
+/// checking, so the two never tie.
+fn merge<'d, 'a>(made: &'d [Diagnostic], drift: &'d Drift<'a>) -> Vec<Shown<'d, 'a>> {
+    let key = |d: &'d Diagnostic| {
+        (
+            d.file.as_deref(),
+            d.line().unwrap_or(0),
+            d.column().unwrap_or(0),
+            d.code,
+        )
+    };
+    let mut all = Vec::with_capacity(made.len() + drift.found.len());
+    let (mut m, mut f) = (made.iter().peekable(), drift.found.iter().peekable());
+    loop {
+        let next = match (m.peek(), f.peek()) {
+            (Some(&d), Some(&p)) => {
+                if key(d) <= (Some(p.file), p.line, p.column, p.finding.code) {
+                    m.next().map(Shown::Made)
+                } else {
+                    f.next().map(Shown::Drift)
+                }
+            }
+            (Some(_), None) => m.next().map(Shown::Made),
+            (None, Some(_)) => f.next().map(Shown::Drift),
+            (None, None) => None,
+        };
+        match next {
+            Some(s) => all.push(s),
+            None => return all,
+        }
+    }
 }
 
 /// The line above the summary: which settings file and registries the run
@@ -269,15 +457,16 @@ pub(crate) fn glob_matches(glob: &str, path: &str) -> bool {
 
 /// `--summary`: how many findings each code has, most first, as
 /// `  12 warning relay-uncredited`.
-fn per_code(all: &[Diagnostic]) -> String {
+fn per_code(all: &[Shown]) -> String {
     let mut counts: Vec<(Code, Severity, usize)> = Vec::new();
     for d in all {
+        let (code, severity) = (d.code(), d.severity());
         match counts
             .iter_mut()
-            .find(|(c, s, _)| *c == d.code && *s == d.severity)
+            .find(|(c, s, _)| *c == code && *s == severity)
         {
             Some(entry) => entry.2 += 1,
-            None => counts.push((d.code, d.severity, 1)),
+            None => counts.push((code, severity, 1)),
         }
     }
     counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.as_str().cmp(b.0.as_str())));
@@ -295,7 +484,71 @@ fn per_code(all: &[Diagnostic]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::glob_matches;
+    use super::{Drift, glob_matches, merge};
+    use crate::diag::{Code, Diagnostic, Level};
+    use crate::lines::ClaimLines;
+    use crate::load::{LoadOptions, load};
+    use crate::settings::Policy;
+    use crate::trail::ArticleFacts;
+
+    /// Drift findings held compact and made into diagnostics as they are
+    /// shown give, in order and to the byte, what making them all first and
+    /// sorting them with the others gives: on the shipped corpus, whose
+    /// files mix lints and drift, under the default policy and under one that
+    /// denies one drift code and allows another.
+    #[test]
+    fn drift_kept_compact_shows_as_drift_made_first() {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("claims");
+        let mut strict = Policy::default();
+        strict.set(Code::HedgeDropped, Level::Deny);
+        strict.set(Code::RelayUncredited, Level::Allow);
+        strict.set(Code::AnonymousWithoutReason, Level::Deny);
+        for policy in [Policy::default(), strict] {
+            let opts = LoadOptions {
+                paths: vec![corpus.clone()],
+                ..LoadOptions::default()
+            };
+            let loaded = load(&opts, |article, ctx, _| {
+                crate::lint::check_article(&article, &crate::model::Outlets::default(), ctx);
+                crate::commands::trace::drift_inputs(&article, ctx)
+            });
+            let (facts, lines): (Vec<ArticleFacts>, Vec<ClaimLines>) =
+                loaded.items.into_iter().unzip();
+            let full: Vec<Diagnostic> = crate::commands::trace::drift_diagnostics(
+                &facts,
+                &lines,
+                &loaded.outlets,
+                &[],
+                &|_| true,
+            )
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect();
+            let mut parts = vec![loaded.diagnostics.clone(), full];
+            for part in &mut parts {
+                policy.apply_in_place(part);
+            }
+            let expected = crate::diag::sorted(parts);
+            let mut made = loaded.diagnostics;
+            policy.apply_in_place(&mut made);
+            let made = crate::diag::sorted(vec![made]);
+            let drift = Drift::find(&facts, &lines, &loaded.outlets, &[], &policy);
+            let shown: Vec<Diagnostic> = merge(&made, &drift)
+                .into_iter()
+                .map(|s| s.diagnostic(&drift).into_owned())
+                .collect();
+            let drifts = shown
+                .iter()
+                .filter(|d| d.code.group() == crate::diag::Group::Drift);
+            assert!(drifts.count() >= 10, "the corpus has drift to show");
+            assert!(
+                shown
+                    .iter()
+                    .any(|d| d.code.group() != crate::diag::Group::Drift)
+            );
+            assert_eq!(shown, expected);
+        }
+    }
 
     #[test]
     fn globs_match_within_and_across_folders() {

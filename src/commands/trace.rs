@@ -219,22 +219,30 @@ pub(crate) fn drift_diagnostics<'a>(
 ) -> Vec<(&'a str, Diagnostic)> {
     let mut found = trail::findings(facts, outlets, &|code| !allowed.contains(&code));
     found.retain(|f| claims(f.claim));
-    let snippet =
-        |(a, c): trail::Place| -> Option<Snippet> { lines.get(a as usize)?.get(c as usize) };
     found
         .into_par_iter()
-        .map(|f| {
-            let at = &facts[f.at.0 as usize];
-            let earlier = &facts[f.earlier.0 as usize];
-            let message = make::earlier_appearance(&earlier.id);
-            let note = match snippet(f.earlier) {
-                Some(s) => Note::at(message, &earlier.file, s),
-                None => Note::in_file(message, &earlier.file),
-            };
-            let d = make::drift(f.code, f.claim, &f.message)
-                .at(&at.file, snippet(f.at))
-                .note(note);
-            (f.claim, d)
-        })
+        .map(|f| (f.claim, drift_diagnostic(&f, facts, lines, outlets)))
         .collect()
+}
+
+/// A drift finding as a diagnostic: at the later appearance's claim id line,
+/// with a note at the earlier one's.
+pub(crate) fn drift_diagnostic(
+    f: &trail::Finding,
+    facts: &[ArticleFacts],
+    lines: &[ClaimLines],
+    outlets: &Outlets,
+) -> Diagnostic {
+    let snippet =
+        |(a, c): trail::Place| -> Option<Snippet> { lines.get(a as usize)?.get(c as usize) };
+    let at = &facts[f.at.0 as usize];
+    let earlier = &facts[f.earlier.0 as usize];
+    let message = make::earlier_appearance(&earlier.id);
+    let note = match snippet(f.earlier) {
+        Some(s) => Note::at(message, &earlier.file, s),
+        None => Note::in_file(message, &earlier.file),
+    };
+    make::drift(f.code, f.claim, &f.message(facts, outlets))
+        .at(&at.file, snippet(f.at))
+        .note(note)
 }

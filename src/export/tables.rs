@@ -203,7 +203,7 @@ impl Tables {
                 article: facts[f.at.0 as usize].id.to_string(),
                 code: f.code.as_str(),
                 earlier_article: facts[f.earlier.0 as usize].id.to_string(),
-                message: f.message,
+                message: f.message(&facts, outlets),
             })
             .collect();
         let outlet_rows = outlets

@@ -107,6 +107,7 @@ impl FileCtx<'_> {
         for c in claims {
             lines.push(&self.src, c.pos.start..c.pos.end);
         }
+        lines.shrink_to_fit();
         lines
     }
 

@@ -7,6 +7,7 @@
 use crate::diag::{self, Diagnostic, Severity};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
+use std::borrow::Borrow;
 use std::io::{self, Write};
 
 /// Render one diagnostic the way cargo and rustc do.
@@ -242,26 +243,53 @@ pub struct JsonDiagnostic<'a> {
     pub notes: &'a [crate::diag::Note],
 }
 
-pub fn json(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
-    let items: Vec<JsonDiagnostic> = diagnostics
-        .iter()
-        .map(|d| JsonDiagnostic {
-            code: d.code.as_str(),
-            severity: d.severity,
-            file: d.file.as_deref(),
-            line: d.line(),
-            column: d.column(),
-            message: &d.message,
-            help: d.help.as_deref(),
-            notes: &d.notes,
-        })
-        .collect();
-    super::write_json(out, &items)
+/// Diagnostics as one JSON array. They are taken one at a time, so a list
+/// made as it is written is never held whole.
+pub fn json<D: Borrow<Diagnostic>>(
+    out: &mut dyn Write,
+    diagnostics: impl IntoIterator<Item = D>,
+) -> io::Result<()> {
+    /// One diagnostic in its JSON shape.
+    struct Item<D>(D);
+    impl<D: Borrow<Diagnostic>> Serialize for Item<D> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let d = self.0.borrow();
+            JsonDiagnostic {
+                code: d.code.as_str(),
+                severity: d.severity,
+                file: d.file.as_deref(),
+                line: d.line(),
+                column: d.column(),
+                message: &d.message,
+                help: d.help.as_deref(),
+                notes: &d.notes,
+            }
+            .serialize(s)
+        }
+    }
+    /// The array, serialised from the iterator as it goes.
+    struct Seq<I>(std::cell::RefCell<Option<I>>);
+    impl<I, D> Serialize for Seq<I>
+    where
+        I: Iterator<Item = D>,
+        D: Borrow<Diagnostic>,
+    {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let items = self.0.borrow_mut().take().into_iter().flatten();
+            s.collect_seq(items.map(Item))
+        }
+    }
+    let seq = Seq(std::cell::RefCell::new(Some(diagnostics.into_iter())));
+    super::write_json(out, &seq)
 }
 
 /// GitHub Actions workflow commands, so findings show on the pull request diff.
-pub fn github(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
+pub fn github<D: Borrow<Diagnostic>>(
+    out: &mut dyn Write,
+    diagnostics: impl IntoIterator<Item = D>,
+) -> io::Result<()> {
     for d in diagnostics {
+        let d = d.borrow();
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

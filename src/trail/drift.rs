@@ -117,13 +117,6 @@ pub(super) fn drift(
                 .flat_map(|r| r.hops())
                 .any(|o| credits(app, o))
     };
-    let origin_names = || {
-        std::iter::once(origin.outlet())
-            .chain(origin.routes().filter_map(|r| r.first()))
-            .map(|o| outlets.name(o))
-            .collect::<Vec<_>>()
-            .join(" via ")
-    };
     // Undated appearances sort last, in no real order among themselves, so
     // they are compared with the dated ones only.
     let dated = apps.iter().take_while(|a| a.published().is_some()).count();
@@ -136,33 +129,29 @@ pub(super) fn drift(
             continue;
         }
         // Messages are written only when they are shown; `claims` counts.
-        let mut push = |code: Code, at_earlier: usize, message: &dyn Fn() -> String| {
+        let mut push = |code: Code, j: usize| {
             if wants(code) {
                 found.push(Drift {
                     code,
                     at: i,
-                    earlier: at_earlier,
-                    message: if messages { message() } else { String::new() },
+                    earlier: j,
+                    message: if messages {
+                        message(code, &apps[j], app, outlets)
+                    } else {
+                        String::new()
+                    },
                 });
             }
         };
         if app.hedge().is_none()
             && let Some(j) = earlier.hedged
         {
-            push(Code::HedgeDropped, j, &|| {
-                make::hedge_dropped(
-                    apps[j].article_id(),
-                    apps[j].hedge().unwrap_or(""),
-                    app.article_id(),
-                )
-            });
+            push(Code::HedgeDropped, j);
         }
         if !has_attribution(app)
             && let Some(j) = earlier.attributed
         {
-            push(Code::AttributionDropped, j, &|| {
-                make::attribution_dropped(apps[j].article_id(), app.article_id())
-            });
+            push(Code::AttributionDropped, j);
         }
         // The origin-based codes hold an appearance to the origin only when
         // it is known to come after it: published on a later day, or undated
@@ -177,48 +166,53 @@ pub(super) fn drift(
         // relay: one that credits another outlet than the origin's tells the
         // reader where it looked, and claimtrail cannot tell which is right.
         if later_than_origin && app.class() != Class::Named && !app.has_route() && !credited(app) {
-            push(Code::RelayUncredited, o, &|| {
-                make::relay_uncredited(&origin_names(), origin.article_id(), app.article_id())
-            });
+            push(Code::RelayUncredited, o);
         }
         if let Some(named) = is_named(app)
             && let Some((j, was_named)) = earlier.speaker
         {
             if was_named && !named {
-                push(Code::Anonymized, j, &|| {
-                    make::anonymized(
-                        apps[j].article_id(),
-                        apps[j].source().unwrap_or(""),
-                        app.article_id(),
-                    )
-                });
+                push(Code::Anonymized, j);
             } else if !was_named && named {
-                push(Code::NamedLater, j, &|| {
-                    make::named_later(
-                        apps[j].article_id(),
-                        app.article_id(),
-                        app.source().unwrap_or(""),
-                    )
-                });
+                push(Code::NamedLater, j);
             }
         }
         if later_than_origin && origin_state && !shows_state(app, outlets) {
-            push(Code::StateOriginHidden, o, &|| {
-                make::state_origin_hidden(origin.article_id(), app.article_id())
-            });
+            push(Code::StateOriginHidden, o);
         }
         if let Some(said) = app.said()
             && let Some(j) = earlier.said_unlike(said)
         {
-            push(Code::SaidDateConflict, j, &|| {
-                make::said_date_conflict(
-                    apps[j].article_id(),
-                    apps[j].said(),
-                    app.article_id(),
-                    said,
-                )
-            });
+            push(Code::SaidDateConflict, j);
         }
     }
     found
+}
+
+/// The message of a finding of `code` at `app`, compared with `earlier` (for
+/// the codes held to the origin, the origin): written only when shown, from
+/// the two appearances alone.
+pub(super) fn message(code: Code, earlier: &Seen, app: &Seen, outlets: &Outlets) -> String {
+    let (was, now) = (earlier.article_id(), app.article_id());
+    match code {
+        Code::HedgeDropped => make::hedge_dropped(was, earlier.hedge().unwrap_or(""), now),
+        Code::AttributionDropped => make::attribution_dropped(was, now),
+        Code::RelayUncredited => {
+            // The outlet the claim first appeared in, and where each of its
+            // routes began.
+            let names = std::iter::once(earlier.outlet())
+                .chain(earlier.routes().filter_map(|r| r.first()))
+                .map(|o| outlets.name(o))
+                .collect::<Vec<_>>()
+                .join(" via ");
+            make::relay_uncredited(&names, was, now)
+        }
+        Code::Anonymized => make::anonymized(was, earlier.source().unwrap_or(""), now),
+        Code::NamedLater => make::named_later(was, now, app.source().unwrap_or("")),
+        Code::StateOriginHidden => make::state_origin_hidden(was, now),
+        Code::SaidDateConflict => {
+            make::said_date_conflict(was, earlier.said(), now, app.said().unwrap_or_default())
+        }
+        _ => String::new(),
+    }
 }

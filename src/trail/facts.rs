@@ -202,12 +202,17 @@ pub(super) fn facts_with(
             pos: c.pos,
         });
     }
+    // A corpus holds these for every article at once: no room to spare.
+    let mut text = arena.text;
+    text.shrink_to_fit();
+    hops.shrink_to_fit();
+    route_ends.shrink_to_fit();
     ArticleFacts {
         id: Arc::from(article.id.as_str()),
         file: Arc::from(article.file.as_str()),
         outlet: Arc::from(article.outlet.as_str()),
         published: article.published,
-        text: arena.text,
+        text,
         speakers,
         claims,
         names: names.list,

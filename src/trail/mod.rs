@@ -205,7 +205,22 @@ pub struct Finding<'a> {
     pub at: Place,
     /// The earlier appearance it was compared with.
     pub earlier: Place,
-    pub message: String,
+}
+
+impl Finding<'_> {
+    /// The finding's message, written when it is shown from the facts it
+    /// was found in: a corpus's findings are held compact until then.
+    pub fn message(&self, articles: &[ArticleFacts], outlets: &Outlets) -> String {
+        let seen = |(a, c): Place| {
+            let article = &articles[a as usize];
+            Seen {
+                article,
+                claim: &article.claims[c as usize],
+                at: (a, c),
+            }
+        };
+        drift::message(self.code, &seen(self.earlier), &seen(self.at), outlets)
+    }
 }
 
 /// Every drift finding of the corpus whose code `wants` accepts, in claim
@@ -220,14 +235,13 @@ pub fn findings<'a>(
         .filter(|apps| apps.len() > 1)
         .flat_map_iter(|apps| {
             let sorted = by.in_order(apps);
-            drift::drift(&sorted, outlets, true, wants)
+            drift::drift(&sorted, outlets, false, wants)
                 .into_iter()
                 .map(move |d| Finding {
                     claim: sorted[0].article.claim_id(sorted[0].claim),
                     code: d.code,
                     at: sorted[d.at].at,
                     earlier: sorted[d.earlier].at,
-                    message: d.message,
                 })
                 .collect::<Vec<_>>()
         })
