@@ -20,7 +20,7 @@ pub(crate) fn export(
     let opts = run.load_options(paths)?;
     let weights = &run.settings.weights.clone();
     let loaded = run.load(&opts, |a, _, outlets| {
-        tables::article_tables(&a, outlets, weights)
+        tables::article_tables(a, outlets, weights)
     });
     // Tables of a corpus with errors would be wrong: nothing is written.
     if run.report_errors(&loaded.diagnostics, err)? == Exit::Findings {

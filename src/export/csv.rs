@@ -48,11 +48,11 @@ fn yes(b: bool) -> &'static str {
 /// Routes of a claim as one cell, from the routes table's rows of the article.
 fn via(a: &ArticleTables, claim: &str) -> String {
     let mut routes: Vec<Vec<&str>> = Vec::new();
-    for r in a.routes.iter().filter(|r| r.claim == claim) {
+    for r in a.routes.iter().filter(|r| &*r.claim == claim) {
         if routes.len() < r.route {
             routes.resize(r.route, Vec::new());
         }
-        routes[r.route - 1].push(r.outlet.as_str());
+        routes[r.route - 1].push(&*r.outlet);
     }
     routes
         .iter()
@@ -100,7 +100,7 @@ fn claim_cells(a: &ArticleTables, c: &ClaimRec) -> Vec<String> {
         .and_then(|id| a.sources.iter().find(|s| s.source == id));
     let opt = |v: Option<&String>| v.cloned().unwrap_or_default();
     vec![
-        c.claim.clone(),
+        c.claim.to_string(),
         c.text.clone(),
         opt(c.quote.as_ref()),
         opt(s.and_then(|s| s.name.as_ref())),

@@ -25,13 +25,10 @@ impl<'a> Index<'a> {
                 .iter()
                 .map(|a| (a.article.row.id.as_str(), &a.article))
                 .collect(),
-            claims: t
-                .claims()
-                .map(|c| ((c.article.as_str(), c.claim.as_str()), c))
-                .collect(),
+            claims: t.claims().map(|c| ((&*c.article, &*c.claim), c)).collect(),
             sources: t
                 .sources()
-                .map(|s| ((s.article.as_str(), s.source.as_str()), s))
+                .map(|s| ((&*s.article, s.source.as_str()), s))
                 .collect(),
         }
     }

@@ -110,7 +110,7 @@ fn articles(rows: &[&ArticleTables]) -> io::Result<RecordBatch> {
 fn sources(rows: &[&super::tables::SourceRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
-        text("article", r().map(|s| s.article.as_str())),
+        text("article", r().map(|s| &*s.article)),
         text("source", r().map(|s| s.source.as_str())),
         opt_text("name", r().map(|s| s.name.as_deref())),
         flag("anonymous", r().map(|s| s.anonymous)),
@@ -126,8 +126,8 @@ fn sources(rows: &[&super::tables::SourceRec]) -> io::Result<RecordBatch> {
 fn claims(rows: &[&super::tables::ClaimRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
-        text("article", r().map(|c| c.article.as_str())),
-        text("claim", r().map(|c| c.claim.as_str())),
+        text("article", r().map(|c| &*c.article)),
+        text("claim", r().map(|c| &*c.claim)),
         text("text", r().map(|c| c.text.as_str())),
         opt_text("quote", r().map(|c| c.quote.as_deref())),
         opt_text("source", r().map(|c| c.source.as_deref())),
@@ -144,11 +144,11 @@ fn claims(rows: &[&super::tables::ClaimRec]) -> io::Result<RecordBatch> {
 fn routes(rows: &[&super::tables::RouteRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
-        text("article", r().map(|h| h.article.as_str())),
-        text("claim", r().map(|h| h.claim.as_str())),
+        text("article", r().map(|h| &*h.article)),
+        text("claim", r().map(|h| &*h.claim)),
         int("route", r().map(|h| h.route)),
         int("hop", r().map(|h| h.hop)),
-        text("outlet", r().map(|h| h.outlet.as_str())),
+        text("outlet", r().map(|h| &*h.outlet)),
     ])
 }
 
@@ -166,10 +166,10 @@ fn outlets(rows: &[&super::tables::OutletRec]) -> io::Result<RecordBatch> {
 fn drift(rows: &[&super::tables::DriftRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
-        text("claim", r().map(|d| d.claim.as_str())),
-        text("article", r().map(|d| d.article.as_str())),
+        text("claim", r().map(|d| &*d.claim)),
+        text("article", r().map(|d| &*d.article)),
         text("code", r().map(|d| d.code)),
-        text("earlier_article", r().map(|d| d.earlier_article.as_str())),
+        text("earlier_article", r().map(|d| &*d.earlier_article)),
         text("message", r().map(|d| d.message.as_str())),
     ])
 }

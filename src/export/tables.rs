@@ -8,6 +8,7 @@ use crate::model::{Article, Class, Outlets};
 use crate::score::{self, Weights};
 use crate::trail::{self, ArticleFacts};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// `articles`: the report's row of each article, with where it came from.
 #[derive(Clone, Debug)]
@@ -20,10 +21,12 @@ pub struct ArticleRec {
     pub byline: Vec<String>,
 }
 
-/// `sources`: one row per source of an article.
+/// `sources`: one row per source of an article. The article's id is shared
+/// by all its rows, as a claim's id is by its claim and route rows: a corpus
+/// has hundreds of thousands of rows, held until written.
 #[derive(Clone, Debug)]
 pub struct SourceRec {
-    pub article: String,
+    pub article: Arc<str>,
     pub source: String,
     pub name: Option<String>,
     pub anonymous: bool,
@@ -38,8 +41,8 @@ pub struct SourceRec {
 /// `claims`: one row per claim per article.
 #[derive(Clone, Debug)]
 pub struct ClaimRec {
-    pub article: String,
-    pub claim: String,
+    pub article: Arc<str>,
+    pub claim: Arc<str>,
     pub text: String,
     pub quote: Option<String>,
     /// The source id, as in the article.
@@ -59,11 +62,12 @@ pub struct ClaimRec {
 /// speaker outward.
 #[derive(Clone, Debug)]
 pub struct RouteRec {
-    pub article: String,
-    pub claim: String,
+    pub article: Arc<str>,
+    pub claim: Arc<str>,
     pub route: usize,
     pub hop: usize,
-    pub outlet: String,
+    /// Shared by the hops of one article through one outlet.
+    pub outlet: Arc<str>,
 }
 
 /// `outlets`: the registry.
@@ -80,9 +84,9 @@ pub struct OutletRec {
 #[derive(Clone, Debug)]
 pub struct DriftRec {
     pub claim: String,
-    pub article: String,
+    pub article: Arc<str>,
     pub code: &'static str,
-    pub earlier_article: String,
+    pub earlier_article: Arc<str>,
     pub message: String,
 }
 
@@ -95,72 +99,93 @@ pub struct ArticleTables {
     pub routes: Vec<RouteRec>,
 }
 
-/// One article's rows, and the facts its trails need.
+/// One article's rows, and the facts its trails need. The article's strings
+/// move into the rows; nothing is copied but the ids rows share.
 pub fn article_tables(
-    a: &Article,
+    a: Article,
     outlets: &Outlets,
     weights: &Weights,
 ) -> (ArticleTables, ArticleFacts) {
-    let row = metrics::article_row(a, outlets, weights);
+    let row = metrics::article_row(&a, outlets, weights);
+    let facts = trail::facts(&a, |_| true);
+    let scores: Vec<(Class, Option<f64>)> = a
+        .claims
+        .iter()
+        .map(|c| {
+            let (class, points, _) = score::score(&a, c, outlets, weights, None);
+            (class, points)
+        })
+        .collect();
+    let id: Arc<str> = Arc::from(a.id.as_str());
     let sources = a
         .sources
-        .iter()
+        .into_iter()
         .map(|s| SourceRec {
-            article: a.id.clone(),
-            source: s.id.clone(),
-            name: s.name.clone(),
-            anonymous: s.anonymous,
-            description: s.description.clone(),
-            reason: s.reason.clone(),
-            role: s.role.clone(),
-            affiliation: s.affiliation.clone(),
-            country: s.country.clone(),
+            article: id.clone(),
             kind: s.kind.as_str(),
+            source: s.id,
+            name: s.name,
+            anonymous: s.anonymous,
+            description: s.description,
+            reason: s.reason,
+            role: s.role,
+            affiliation: s.affiliation,
+            country: s.country,
         })
         .collect();
     let mut claims = Vec::with_capacity(a.claims.len());
     let mut routes = Vec::new();
-    for c in &a.claims {
-        let (class, points, _) = score::score(a, c, outlets, weights, None);
+    // The outlets this article's routes go through, each held once.
+    let mut hops: Vec<Arc<str>> = Vec::new();
+    for (c, (class, points)) in a.claims.into_iter().zip(scores) {
+        let claim: Arc<str> = Arc::from(c.id);
+        for (r, route) in c.routes.iter().enumerate() {
+            for (h, outlet) in route.hops.iter().enumerate() {
+                let outlet = match hops.iter().find(|o| ***o == **outlet) {
+                    Some(o) => o.clone(),
+                    None => {
+                        hops.push(Arc::from(outlet.as_str()));
+                        hops[hops.len() - 1].clone()
+                    }
+                };
+                routes.push(RouteRec {
+                    article: id.clone(),
+                    claim: claim.clone(),
+                    route: r + 1,
+                    hop: h + 1,
+                    outlet,
+                });
+            }
+        }
         claims.push(ClaimRec {
-            article: a.id.clone(),
-            claim: c.id.clone(),
-            text: c.text.clone(),
-            quote: c.quote.clone(),
-            source: c.source.clone(),
+            article: id.clone(),
+            claim,
+            text: c.text,
+            quote: c.quote,
+            source: c.source,
             class,
             kind: c.kind.as_str(),
             key: c.key,
-            hedge: c.hedge.clone(),
+            hedge: c.hedge,
             said: c.said,
             points,
             routes: c.routes.len(),
         });
-        for (r, route) in c.routes.iter().enumerate() {
-            for (h, outlet) in route.hops.iter().enumerate() {
-                routes.push(RouteRec {
-                    article: a.id.clone(),
-                    claim: c.id.clone(),
-                    route: r + 1,
-                    hop: h + 1,
-                    outlet: outlet.clone(),
-                });
-            }
-        }
     }
+    routes.shrink_to_fit();
     let tables = ArticleTables {
         article: ArticleRec {
             row,
-            file: a.file.clone(),
-            language: a.language.clone(),
-            url: a.url.clone(),
-            byline: a.byline.clone(),
+            file: a.file,
+            language: a.language,
+            url: a.url,
+            byline: a.byline,
         },
         sources,
         claims,
         routes,
     };
-    (tables, trail::facts(a, |_| true))
+    (tables, facts)
 }
 
 /// Every table of a corpus, articles in id order.
@@ -200,9 +225,9 @@ impl Tables {
             .into_iter()
             .map(|f| DriftRec {
                 claim: f.claim.to_string(),
-                article: facts[f.at.0 as usize].id.to_string(),
+                article: facts[f.at.0 as usize].id.clone(),
                 code: f.code.as_str(),
-                earlier_article: facts[f.earlier.0 as usize].id.to_string(),
+                earlier_article: facts[f.earlier.0 as usize].id.clone(),
                 message: f.message(&facts, outlets),
             })
             .collect();
