@@ -93,6 +93,8 @@ pub fn article_row(article: &Article, outlets: &Outlets, weights: &Weights) -> A
         title: article.title.clone(),
         outlet: article.outlet.clone(),
         published: article.published,
+        // Every article's row is held until the corpus is in: no room to spare.
+        claim_points: Vec::with_capacity(article.claims.len()),
         ..ArticleRow::default()
     };
     let mut speakers: BTreeSet<&str> = BTreeSet::new();
