@@ -9,194 +9,201 @@ use super::{
 use crate::metrics::{ClaimRow, Explanation};
 use crate::model::Class;
 use crate::render::{date, percent, score};
-use std::fmt::{self, Write};
+use maud::{Markup, html};
 
 /// Every article, in report order.
-pub(super) fn section(h: &mut String, ctx: &Ctx) -> fmt::Result {
-    h.write_str(
-        "<section id=\"articles\" class=\"wrap\">\n<h2>Articles</h2>\n\
-         <p class=\"lede\">Every claim with its speaker as the article describes them, the \
-         route it took to the article, its hedge, and the points it scores with the reasons \
-         for them. Key claims count double in the article's score.</p>\n",
-    )?;
-    for row in ctx.input.rows {
-        if let Some(e) = ctx.explanation(&row.id) {
-            article(h, ctx, e)?;
+pub(super) fn section(ctx: &Ctx) -> Markup {
+    html! {
+        section id="articles" class="wrap" {
+            "\n"
+            h2 { "Articles" }
+            "\n"
+            p.lede {
+                "Every claim with its speaker as the article describes them, the route it took to \
+                 the article, its hedge, and the points it scores with the reasons for them. Key \
+                 claims count double in the article's score."
+            }
+            "\n"
+            @for row in ctx.input.rows {
+                @if let Some(e) = ctx.explanation(&row.id) {
+                    (article(ctx, e))
+                }
+            }
         }
+        "\n"
     }
-    h.write_str("</section>\n")
 }
 
-pub(super) fn article(h: &mut String, ctx: &Ctx, e: &Explanation) -> fmt::Result {
+pub(super) fn article(ctx: &Ctx, e: &Explanation) -> Markup {
     let r = &e.row;
     let outlets = ctx.outlets();
-    write!(
-        h,
-        "<article class=\"article\" id=\"{}\" data-article-view=\"{}\">\n<header>\n\
-         <p class=\"kicker\">",
-        Esc(&ctx.article_id(&r.id)),
-        Esc(&r.id)
-    )?;
-    outlet_chip(h, outlets, &r.outlet)?;
-    // On a page of its own the article's title is the page's heading.
-    let heading = if ctx.layout == Layout::ArticlePage {
-        "h1"
-    } else {
-        "h3"
-    };
-    write!(
-        h,
-        " <span>{}</span> <code>{}</code></p>\n<{heading} class=\"headline\" dir=\"auto\">{}</{heading}>\n",
-        date(r.published),
-        Bdi(&r.id),
-        Esc(&r.title)
-    )?;
-    let mut meta: Vec<String> = Vec::new();
+    // What the byline says, then the article's address.
+    let mut byline: Vec<Markup> = Vec::new();
     if !e.byline.is_empty() {
-        meta.push(format!("By {}", bdi_list(&e.byline, ", ")));
+        byline.push(html! { "By " (bdi_list(&e.byline, ", ")) });
     }
     if !e.credited.is_empty() {
-        meta.push(format!("Credited: {}", bdi_list(&e.credited, ", ")));
+        byline.push(html! { "Credited: " (bdi_list(&e.credited, ", ")) });
     }
     if let Some(lang) = &e.language {
-        meta.push(format!("Language: {}", Bdi(lang)));
+        byline.push(html! { "Language: " (Bdi(lang)) });
     }
-    if !meta.is_empty() || e.url.is_some() {
-        h.write_str("<p class=\"byline\">")?;
-        h.write_str(&meta.join(" · "))?;
-        if let Some(u) = &e.url {
-            if !meta.is_empty() {
-                h.write_str(" · ")?;
+    if let Some(u) = &e.url {
+        byline.push(url(u));
+    }
+    html! {
+        article.article id=(Esc(&ctx.article_id(&r.id))) data-article-view=(Esc(&r.id)) {
+            "\n"
+            header {
+                "\n"
+                p.kicker {
+                    (outlet_chip(outlets, &r.outlet))
+                    " " span { (date(r.published)) } " " code { (Bdi(&r.id)) }
+                }
+                "\n"
+                // On a page of its own the article's title is the page's heading.
+                @if ctx.layout == Layout::ArticlePage {
+                    h1.headline dir="auto" { (Esc(&r.title)) }
+                } @else {
+                    h3.headline dir="auto" { (Esc(&r.title)) }
+                }
+                "\n"
+                @if !byline.is_empty() {
+                    p.byline {
+                        @for (i, part) in byline.iter().enumerate() {
+                            @if i > 0 { " · " }
+                            (part)
+                        }
+                    }
+                    "\n"
+                }
+                div.summary {
+                    (own_bar(r))
+                    dl.figures.small {
+                        div.headline {
+                            dt { "Score" }
+                            dd { (score(r.score)) " " span.grade { (Esc(r.grade)) } }
+                        }
+                        div { dt { "Anonymity rate" } dd { (percent(r.anonymity_rate)) } }
+                        div { dt { "Hedged" } dd { (r.hedged) } }
+                        div { dt { "Relayed" } dd { (r.relayed) } }
+                        div { dt { "State-media reliant" } dd { (r.state_reliant) } }
+                        div { dt { "Key claims" } dd { (r.key_claims) } }
+                    }
+                }
+                "\n"
             }
-            url(h, u)?;
+            "\n"
+            ol.claims {
+                "\n"
+                @for c in &e.claim_rows {
+                    (claim(ctx, e, c))
+                }
+            }
+            "\n"
         }
-        h.write_str("</p>\n")?;
+        "\n"
     }
-    h.write_str("<div class=\"summary\">")?;
-    own_bar(h, r)?;
-    write!(
-        h,
-        "<dl class=\"figures small\"><div class=\"headline\"><dt>Score</dt><dd>{} \
-         <span class=\"grade\">{}</span></dd></div><div><dt>Anonymity rate</dt><dd>{}</dd></div>\
-         <div><dt>Hedged</dt><dd>{}</dd></div><div><dt>Relayed</dt><dd>{}</dd></div>\
-         <div><dt>State-media reliant</dt><dd>{}</dd></div><div><dt>Key claims</dt><dd>{}</dd></div>\
-         </dl></div>\n</header>\n<ol class=\"claims\">\n",
-        score(r.score),
-        Esc(r.grade),
-        percent(r.anonymity_rate),
-        r.hedged,
-        r.relayed,
-        r.state_reliant,
-        r.key_claims
-    )?;
-    for c in &e.claim_rows {
-        claim(h, ctx, e, c)?;
-    }
-    h.write_str("</ol>\n</article>\n")
 }
 
-fn claim(h: &mut String, ctx: &Ctx, e: &Explanation, c: &ClaimRow) -> fmt::Result {
+fn claim(ctx: &Ctx, e: &Explanation, c: &ClaimRow) -> Markup {
     let outlets = ctx.outlets();
-    write!(
-        h,
-        "<li class=\"claim k-{}{}\">\n<div class=\"points\">",
-        c.class.as_str(),
-        if c.key { " key" } else { "" }
-    )?;
-    match c.points {
-        Some(p) => write!(
-            h,
-            "<span class=\"pts\">{}</span><span class=\"of\">points</span>",
-            points(p)
-        )?,
-        None => {
-            h.write_str("<span class=\"pts none\">–</span><span class=\"of\">not scored</span>")?
-        }
-    }
-    pill(h, c.class)?;
-    if c.key {
-        write!(h, "<span class=\"keytag\">key ×{}</span>", points(c.weight))?;
-    }
-    write!(
-        h,
-        "</div>\n<div class=\"body\">\n<p class=\"text\" dir=\"auto\">{}</p>\n",
-        Esc(&c.text)
-    )?;
-    if let Some(q) = &c.quote {
-        writeln!(h, "<p class=\"quote\" dir=\"auto\">“{}”</p>", Esc(q))?;
-    }
-    // The route: the speaker, each outlet on the way, the article's outlet.
-    h.write_str("<div class=\"route\">")?;
-    if c.speaker.is_none() && c.route.is_empty() {
-        h.write_str("<span class=\"own-voice\">the article's own voice</span>")?;
+    // One chain per route, each from the speaker to the article's outlet.
+    let chains: Vec<&[String]> = if c.route.is_empty() {
+        vec![&[]]
     } else {
-        // One chain per route, each from the speaker to the article's outlet.
-        let chains: Vec<&[String]> = if c.route.is_empty() {
-            vec![&[]]
-        } else {
-            c.route.iter().map(|r| r.hops.as_slice()).collect()
-        };
-        for chain in chains {
-            h.write_str("<div class=\"chain\">")?;
-            if let Some(sp) = &c.speaker {
-                let anon = if c.class == Class::Anonymous {
-                    " anon"
-                } else {
-                    ""
-                };
-                write!(
-                    h,
-                    "<span class=\"chip speaker{anon}\" dir=\"auto\">{}</span>",
-                    Esc(sp)
-                )?;
-                arrow(h)?;
-            }
-            if !chain.is_empty() {
-                hops(h, outlets, chain)?;
-                arrow(h)?;
-            }
-            outlet_chip(h, outlets, &e.row.outlet)?;
-            h.write_str("</div>")?;
-        }
-    }
-    h.write_str("</div>\n<p class=\"meta\">")?;
-    let mut meta: Vec<String> = Vec::new();
+        c.route.iter().map(|r| r.hops.as_slice()).collect()
+    };
+    let mut meta: Vec<Markup> = Vec::new();
     if let Some(d) = c.said {
-        meta.push(format!("said {d}"));
+        meta.push(html! { "said " (d.to_string()) });
     }
     if let Some(hedge) = &c.hedge {
-        meta.push(format!(
-            "<span class=\"hedge\">hedged: “{}”</span>",
-            Bdi(hedge)
-        ));
+        meta.push(html! { span.hedge { "hedged: “" (Bdi(hedge)) "”" } });
     }
-    meta.push(format!("<span class=\"kind\">{}</span>", c.kind));
+    meta.push(html! { span.kind { (c.kind) } });
     if let (Some(articles), Some(href)) = (ctx.trail_articles(&c.id), ctx.trail_href(&c.id)) {
-        meta.push(format!(
-            "<a href=\"{}\">trail: in {articles} article{}</a>",
-            Esc(&href),
-            s(articles)
-        ));
+        meta.push(html! {
+            a href=(Esc(&href)) { "trail: in " (articles) " article" (s(articles)) }
+        });
     }
-    meta.push(format!("<code>{}</code>", Bdi(&c.id)));
-    h.write_str(&meta.join(" · "))?;
-    h.write_str("</p>\n</div>\n<ul class=\"reasons\">")?;
-    for reason in &c.reasons {
-        if reason.points == 0.0 {
-            write!(
-                h,
-                "<li class=\"note\"><span class=\"delta\"></span> {}</li>",
-                Bdi(&reason.what)
-            )?;
-        } else {
-            let sign = if reason.points < 0.0 { "minus" } else { "plus" };
-            write!(
-                h,
-                "<li><span class=\"delta {sign}\">{}</span> {}</li>",
-                signed(reason.points),
-                Bdi(&reason.what)
-            )?;
+    meta.push(html! { code { (Bdi(&c.id)) } });
+    html! {
+        li class={ "claim k-" (c.class.as_str()) @if c.key { " key" } } {
+            "\n"
+            div.points {
+                @match c.points {
+                    Some(p) => {
+                        span.pts { (points(p)) }
+                        span.of { "points" }
+                    }
+                    None => {
+                        span.pts.none { "–" }
+                        span.of { "not scored" }
+                    }
+                }
+                (pill(c.class))
+                @if c.key {
+                    span.keytag { "key ×" (points(c.weight)) }
+                }
+            }
+            "\n"
+            div.body {
+                "\n"
+                p.text dir="auto" { (Esc(&c.text)) }
+                "\n"
+                @if let Some(q) = &c.quote {
+                    p.quote dir="auto" { "“" (Esc(q)) "”" }
+                    "\n"
+                }
+                // The route: the speaker, each outlet on the way, the article's outlet.
+                div.route {
+                    @if c.speaker.is_none() && c.route.is_empty() {
+                        span.own-voice { "the article's own voice" }
+                    } @else {
+                        @for chain in &chains {
+                            div.chain {
+                                @if let Some(sp) = &c.speaker {
+                                    span.chip.speaker.anon[c.class == Class::Anonymous] dir="auto" {
+                                        (Esc(sp))
+                                    }
+                                    (arrow())
+                                }
+                                @if !chain.is_empty() {
+                                    (hops(outlets, chain))
+                                    (arrow())
+                                }
+                                (outlet_chip(outlets, &e.row.outlet))
+                            }
+                        }
+                    }
+                }
+                "\n"
+                p.meta {
+                    @for (i, part) in meta.iter().enumerate() {
+                        @if i > 0 { " · " }
+                        (part)
+                    }
+                }
+                "\n"
+            }
+            "\n"
+            ul.reasons {
+                @for reason in &c.reasons {
+                    @if reason.points == 0.0 {
+                        li.note { span.delta {} " " (Bdi(&reason.what)) }
+                    } @else {
+                        li {
+                            span class={
+                                "delta " @if reason.points < 0.0 { "minus" } @else { "plus" }
+                            } { (signed(reason.points)) }
+                            " " (Bdi(&reason.what))
+                        }
+                    }
+                }
+            }
+            "\n"
         }
+        "\n"
     }
-    h.write_str("</ul>\n</li>\n")
 }
