@@ -19,6 +19,10 @@
 //! SIGTERM, removes them and lets no other start. Temporaries left by a run
 //! that was killed outright (`.{name}.{pid}-{n}.tmp` of a process no longer
 //! running) are removed from a folder the next time a file is written there.
+//!
+//! A write is two steps, which a caller writing many files may take apart
+//! ([`stage`], then [`Staged::commit`]): all staged first, so that a file
+//! that cannot be written stops the run before any other is replaced.
 
 use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};
@@ -69,16 +73,38 @@ pub fn write_checked(
     bytes: &[u8],
     check: impl FnOnce(&Path) -> io::Result<()>,
 ) -> io::Result<()> {
+    let staged = stage(path, bytes)?;
+    check(&staged.temp.path)?;
+    staged.commit()
+}
+
+/// A file's new bytes, complete and on disk beside it, not yet in its place.
+/// A caller writing many files stages them all, then commits each: a failure
+/// while staging any of them changes none. Dropped without a commit, the
+/// temporary file is removed.
+pub struct Staged {
+    target: PathBuf,
+    temp: Temp,
+}
+
+/// The first half of [`write`]: everything but the rename.
+pub fn stage(path: &Path, bytes: &[u8]) -> io::Result<Staged> {
     let target = resolve(path)?;
     replaceable(path, &target)?;
     let temp = Temp::create(&target, bytes)?;
     if let Ok(meta) = fs::metadata(&target) {
         fs::set_permissions(&temp.path, meta.permissions())?;
     }
-    check(&temp.path)?;
-    temp.rename_to(&target)?;
-    sync_parent(&target);
-    Ok(())
+    Ok(Staged { target, temp })
+}
+
+impl Staged {
+    /// Put the staged bytes in place, in one rename.
+    pub fn commit(self) -> io::Result<()> {
+        self.temp.rename_to(&self.target)?;
+        sync_parent(&self.target);
+        Ok(())
+    }
 }
 
 /// Whether [`write`] may replace `path` (or the file it links to): an error

@@ -5,7 +5,9 @@
 //!
 //! Every generated file starts with [`MARKER`]. Only marked files count as
 //! the snapshot's own: a stale one is removed or reported as extra, while any
-//! other file in the folder is left alone and never overwritten.
+//! other file in the folder is left alone and never overwritten. A write
+//! stages every changed file before it renames any into place, so a file it
+//! cannot write leaves the folder as it was.
 
 use crate::atomic;
 use crate::model;
@@ -219,40 +221,24 @@ pub fn write(dir: &Path, files: &Files) -> io::Result<Written> {
             ));
         }
     }
+    // Every changed file is staged beside its place first, then each is
+    // renamed into place: a failure while staging (a full disk, a file that
+    // may not be replaced) leaves the folder as it was.
     let mut done = Written::default();
-    for (path, content) in files {
-        let target = join(dir, path);
-        if let Some(parent) = target.parent()
-            && !folder(parent)?.starts_with(&root)
-        {
-            return Err(io::Error::new(
-                io::ErrorKind::PermissionDenied,
-                format!(
-                    "`{}` leads outside `{}`; not writing there",
-                    parent.display(),
-                    dir.display()
-                ),
-            ));
+    let mut staged: Vec<atomic::Staged> = Vec::new();
+    let mut made: Vec<PathBuf> = Vec::new();
+    let staging = stage_all(dir, &root, files, &mut staged, &mut made, &mut done);
+    if let Err(e) = staging {
+        drop(staged);
+        // The folders made for the new files go too (`remove_dir` keeps any
+        // that are not empty), deepest first.
+        for folder in made.iter().rev() {
+            let _ = fs::remove_dir(folder);
         }
-        if read_if_file(&target)?.as_deref() == Some(content.as_str()) {
-            done.unchanged += 1;
-            continue;
-        }
-        let mut tries = 0;
-        loop {
-            match atomic::write(&target, content.as_bytes()) {
-                Ok(()) => break,
-                // Another run removed the folder it had emptied: make it again.
-                Err(e) if e.kind() == io::ErrorKind::NotFound && tries < 3 => {
-                    tries += 1;
-                    if let Some(parent) = target.parent() {
-                        folder(parent)?;
-                    }
-                }
-                Err(e) => return Err(at("write", &target)(e)),
-            }
-        }
-        done.written += 1;
+        return Err(e);
+    }
+    for file in staged {
+        file.commit()?;
     }
     for (path, _) in generated_files(dir, &kinds(files))? {
         if files.contains_key(&path) {
@@ -275,6 +261,65 @@ pub fn write(dir: &Path, files: &Files) -> io::Result<Written> {
         }
     }
     Ok(done)
+}
+
+/// Stage each file of `files` whose content differs from what is on disk
+/// (see [`atomic::stage`]), counting the unchanged ones; the folders made for
+/// them are added to `made`, parents first.
+fn stage_all(
+    dir: &Path,
+    root: &Path,
+    files: &Files,
+    staged: &mut Vec<atomic::Staged>,
+    made: &mut Vec<PathBuf>,
+    done: &mut Written,
+) -> io::Result<()> {
+    for (path, content) in files {
+        let target = join(dir, path);
+        if let Some(parent) = target.parent() {
+            // Which of its folders are not there yet, outermost first.
+            let mut missing: Vec<PathBuf> = parent
+                .ancestors()
+                .take_while(|p| *p != dir && !p.exists())
+                .map(Path::to_path_buf)
+                .collect();
+            missing.reverse();
+            if !folder(parent)?.starts_with(root) {
+                return Err(io::Error::new(
+                    io::ErrorKind::PermissionDenied,
+                    format!(
+                        "`{}` leads outside `{}`; not writing there",
+                        parent.display(),
+                        dir.display()
+                    ),
+                ));
+            }
+            made.extend(missing);
+        }
+        if read_if_file(&target)?.as_deref() == Some(content.as_str()) {
+            done.unchanged += 1;
+            continue;
+        }
+        let mut tries = 0;
+        loop {
+            match atomic::stage(&target, content.as_bytes()) {
+                Ok(file) => {
+                    staged.push(file);
+                    break;
+                }
+                // Another run removed the folder it had emptied: make it again.
+                Err(e) if e.kind() == io::ErrorKind::NotFound && tries < 3 => {
+                    tries += 1;
+                    if let Some(parent) = target.parent() {
+                        folder(parent)?;
+                    }
+                }
+                Err(e) => return Err(at("write", &target)(e)),
+            }
+        }
+        done.written += 1;
+    }
+    Ok(())
 }
 
 /// Create `dir` if needed and resolve it. Another run writing into the same

@@ -368,3 +368,82 @@ fn two_report_runs_into_one_folder_both_succeed() {
         );
     }
 }
+
+/// Every file below `dir`, hidden ones included, by path relative to it.
+fn tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut found = std::collections::BTreeMap::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).unwrap().to_path_buf();
+                found.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    found
+}
+
+/// A `report --out` that cannot replace one of its pages changes none of
+/// them: every changed page is written beside its place before any is renamed
+/// into it. The page it cannot replace has a second name (a hard link), which
+/// replacing would break; it sorts last, after the index and the other pages.
+#[test]
+fn a_report_folder_is_updated_whole_or_not_at_all() {
+    let article = |day: u32, i: usize| {
+        format!(
+            "[article]\ntitle = \"A{i}\"\noutlet = \"reuters\"\npublished = 2019-03-{day}\n\n\
+             [[claims]]\nid = \"c\"\ntext = \"t\"\n"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("outlets.toml"), registry()).unwrap();
+    for i in 0..3 {
+        std::fs::write(corpus.join(format!("a{i:03}.toml")), article(26, i)).unwrap();
+    }
+    let first = claimtrail(dir.path(), &["report", "c", "--out", "o"]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let out = dir.path().join("o");
+    let before = tree(&out);
+    let last = before.keys().last().unwrap().clone();
+    assert_eq!(last, PathBuf::from("a002.md"), "{:?}", before.keys());
+    std::fs::hard_link(out.join(&last), dir.path().join("kept.md")).unwrap();
+    // A new date changes every page and the index.
+    for i in 0..3 {
+        std::fs::write(corpus.join(format!("a{i:03}.toml")), article(27, i)).unwrap();
+    }
+    let second = claimtrail(dir.path(), &["report", "c", "--out", "o"]);
+    assert_eq!(second.status.code(), Some(2), "{second:?}");
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(
+        err.contains("a002.md") && err.contains("hard links"),
+        "{err}"
+    );
+    assert_eq!(tree(&out), before, "the folder changed");
+    // Once the link is gone, the same run brings every page up to date.
+    std::fs::remove_file(dir.path().join("kept.md")).unwrap();
+    let third = claimtrail(dir.path(), &["report", "c", "--out", "o"]);
+    assert!(third.status.success(), "{third:?}");
+    let after = tree(&out);
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>()
+    );
+    for (path, text) in &after {
+        assert_ne!(
+            Some(text),
+            before.get(path),
+            "{} did not change",
+            path.display()
+        );
+    }
+}
