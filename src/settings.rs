@@ -64,13 +64,18 @@ impl Policy {
     /// then the allowed ones are taken out.
     pub fn apply_in_place(&self, diagnostics: &mut Vec<Diagnostic>) {
         use rayon::prelude::*;
-        diagnostics.par_iter_mut().for_each(|d| {
-            d.severity = match self.level(d.code) {
-                Level::Deny => Severity::Error,
-                Level::Warn | Level::Allow => Severity::Warning,
-            };
-        });
+        diagnostics
+            .par_iter_mut()
+            .for_each(|d| d.severity = self.severity(d.code));
         diagnostics.retain(|d| self.level(d.code) != Level::Allow);
+    }
+
+    /// How severe a finding of `code` is (one the policy allows is not shown).
+    pub fn severity(&self, code: Code) -> Severity {
+        match self.level(code) {
+            Level::Deny => Severity::Error,
+            Level::Warn | Level::Allow => Severity::Warning,
+        }
     }
 }
 

@@ -69,17 +69,21 @@ pub(crate) fn check(
     // Drift findings stay compact until written: a drift-heavy corpus has
     // tens of thousands, and each as a diagnostic holds its message and two
     // lines of text.
-    let mut drift = Drift::find(
-        &facts,
-        &lines,
-        &loaded.outlets,
-        &opts.allowed,
-        &run.settings.policy,
-    );
-    let made = run.finish_parts(vec![loaded.diagnostics]);
+    let mut drift = Drift::find(&facts, &lines, &loaded.outlets, &run.settings.policy);
+    let mut made = run.finish_parts(vec![loaded.diagnostics]);
     let found = made.len() + drift.found.len();
-    let made = select(made, &named_files, &codes, &focus.files);
-    drift.select(&named_files, &codes, &focus.files);
+    let mut kept = Kept {
+        named_files: &named_files,
+        codes: &codes,
+        globs: &focus.files,
+        last: None,
+    };
+    if !kept.everything() {
+        made.retain(|d| kept.keeps(d.code, d.file.as_deref()));
+        drift
+            .found
+            .retain(|p| kept.keeps(p.finding.code, Some(p.file)));
+    }
     let all = merge(&made, &drift);
     let errors = all
         .iter()
@@ -191,12 +195,9 @@ impl<'a> Drift<'a> {
         facts: &'a [ArticleFacts],
         lines: &'a [ClaimLines],
         outlets: &'a Outlets,
-        allowed: &[Code],
         policy: &Policy,
     ) -> Drift<'a> {
-        let found = trail::findings(facts, outlets, &|code| {
-            !allowed.contains(&code) && policy.level(code) != Level::Allow
-        });
+        let found = trail::findings(facts, outlets, &|code| policy.level(code) != Level::Allow);
         let mut found: Vec<Placed> = found
             .into_par_iter()
             .map(|finding| {
@@ -206,10 +207,7 @@ impl<'a> Drift<'a> {
                     .and_then(|l| l.position(c as usize))
                     .unwrap_or((0, 0));
                 Placed {
-                    severity: match policy.level(finding.code) {
-                        Level::Deny => Severity::Error,
-                        Level::Warn | Level::Allow => Severity::Warning,
-                    },
+                    severity: policy.severity(finding.code),
                     file: &facts[a as usize].file,
                     line,
                     column,
@@ -234,28 +232,6 @@ impl<'a> Drift<'a> {
             outlets,
             found,
         }
-    }
-
-    /// Keep the findings `select` keeps of diagnostics.
-    fn select(&mut self, named_files: &[PathBuf], codes: &[Code], globs: &[String]) {
-        if named_files.is_empty() && codes.is_empty() && globs.is_empty() {
-            return;
-        }
-        // Findings come sorted by file: each file is looked at once.
-        let mut last: Option<(&str, bool)> = None;
-        self.found.retain(|p| {
-            if !(codes.is_empty() || codes.contains(&p.finding.code)) {
-                return false;
-            }
-            if let Some((f, keep)) = last
-                && f == p.file
-            {
-                return keep;
-            }
-            let keep = in_named(p.file, named_files) && globs_match(p.file, globs);
-            last = Some((p.file, keep));
-            keep
-        });
     }
 }
 
@@ -370,34 +346,38 @@ fn parse_codes(names: &[String]) -> Result<Vec<Code>, Error> {
 
 /// The findings to show: in the named files (and the registry and settings
 /// they are checked with) when files were named, of the codes asked for, in
-/// files matching the globs.
-fn select(
-    all: Vec<Diagnostic>,
-    named_files: &[PathBuf],
-    codes: &[Code],
-    globs: &[String],
-) -> Vec<Diagnostic> {
-    if named_files.is_empty() && codes.is_empty() && globs.is_empty() {
-        return all;
+/// files matching the globs. Asked finding by finding; findings come sorted
+/// by file, so each file is looked at once.
+struct Kept<'f> {
+    named_files: &'f [PathBuf],
+    codes: &'f [Code],
+    globs: &'f [String],
+    /// The last file looked at, and whether its findings are shown.
+    last: Option<(Box<str>, bool)>,
+}
+
+impl Kept<'_> {
+    /// Whether every finding is shown.
+    fn everything(&self) -> bool {
+        self.named_files.is_empty() && self.codes.is_empty() && self.globs.is_empty()
     }
-    // Diagnostics come sorted by file: each file is looked at once.
-    let mut last: Option<(std::sync::Arc<str>, bool)> = None;
-    all.into_iter()
-        .filter(|d| codes.is_empty() || codes.contains(&d.code))
-        .filter(|d| {
-            let Some(file) = &d.file else {
-                return globs.is_empty();
-            };
-            if let Some((f, keep)) = &last
-                && f == file
-            {
-                return *keep;
-            }
-            let keep = in_named(file, named_files) && globs_match(file, globs);
-            last = Some((file.clone(), keep));
-            keep
-        })
-        .collect()
+
+    fn keeps(&mut self, code: Code, file: Option<&str>) -> bool {
+        if !(self.codes.is_empty() || self.codes.contains(&code)) {
+            return false;
+        }
+        let Some(file) = file else {
+            return self.globs.is_empty();
+        };
+        if let Some((f, keep)) = &self.last
+            && **f == *file
+        {
+            return *keep;
+        }
+        let keep = in_named(file, self.named_files) && globs_match(file, self.globs);
+        self.last = Some((file.into(), keep));
+        keep
+    }
 }
 
 /// Whether a finding in `file` belongs to the files named (the registry and
@@ -532,7 +512,7 @@ mod tests {
             let mut made = loaded.diagnostics;
             policy.apply_in_place(&mut made);
             let made = crate::diag::sorted(vec![made]);
-            let drift = Drift::find(&facts, &lines, &loaded.outlets, &[], &policy);
+            let drift = Drift::find(&facts, &lines, &loaded.outlets, &policy);
             let shown: Vec<Diagnostic> = merge(&made, &drift)
                 .into_iter()
                 .map(|s| s.diagnostic(&drift).into_owned())

@@ -442,6 +442,20 @@ fn hops(outlets: &Outlets, route: &[impl AsRef<str>]) -> Markup {
     }
 }
 
+/// A table's header row: each column's label, and its class when it has
+/// one (`num` for figures).
+fn head(columns: &[(&str, Option<&str>)]) -> Markup {
+    html! {
+        thead {
+            tr {
+                @for &(label, class) in columns {
+                    th scope="col" class=[class] { (label) }
+                }
+            }
+        }
+    }
+}
+
 fn arrow() -> Markup {
     // Spaces around the arrow, so a copied route reads `A → B`.
     html! { " " span.arrow { "→" } " " }

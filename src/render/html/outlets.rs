@@ -2,7 +2,7 @@
 //! often each outlet's own articles use anonymous sources.
 
 use super::data;
-use super::{Bdi, Ctx, Esc, bdi_list, fill, n, s};
+use super::{Bdi, Ctx, Esc, bdi_list, fill, head, n, s};
 use crate::model::Class;
 use crate::render::percent;
 use maud::{Markup, PreEscaped, html};
@@ -52,15 +52,7 @@ pub(super) fn section(ctx: &Ctx) -> Markup {
             "\n"
             table.outlets {
                 "\n"
-                thead {
-                    tr {
-                        th scope="col" { "Outlet" }
-                        th scope="col" { "Relied on as a relay" }
-                        th scope="col" class="num" { "Relying articles" }
-                        th scope="col" class="num" { "Own articles" }
-                        th scope="col" { "Anonymous in own articles" }
-                    }
-                }
+                (head(&[("Outlet", None), ("Relied on as a relay", None), ("Relying articles", Some("num")), ("Own articles", Some("num")), ("Anonymous in own articles", None)]))
                 "\n"
                 tbody {
                     "\n"

@@ -2,7 +2,7 @@
 //! article, with its score and grade, sortable by score or anonymity rate.
 
 use super::data::{self, CLASSES};
-use super::{Bdi, Ctx, Esc, Layout, legend, n, paint, s};
+use super::{Bdi, Ctx, Esc, Layout, head, legend, n, paint, s};
 use crate::metrics::ArticleRow;
 use crate::render::{date, percent, score};
 use maud::{Markup, PreEscaped, html};
@@ -95,15 +95,7 @@ pub(super) fn section(ctx: &Ctx) -> Markup {
             "\n"
             table.overview #bars {
                 "\n"
-                thead {
-                    tr {
-                        th scope="col" { "Article" }
-                        th scope="col" { "Claims by attribution" }
-                        th scope="col" class="num" { "Anonymity" }
-                        th scope="col" class="num" { "Score" }
-                        th scope="col" { "Grade" }
-                    }
-                }
+                (head(&[("Article", None), ("Claims by attribution", None), ("Anonymity", Some("num")), ("Score", Some("num")), ("Grade", None)]))
                 "\n"
                 tbody {
                     "\n"

@@ -3,7 +3,7 @@
 //! marked on the appearance where it happens, and listed in words below.
 
 use super::data::{self, Lane};
-use super::{Bdi, Ctx, Esc, Iso, fill, hops, ink, n, outlet_chip, pill, s};
+use super::{Bdi, Ctx, Esc, Iso, fill, head, hops, ink, n, outlet_chip, pill, s};
 use crate::diag::Code;
 use crate::render::date;
 use crate::trail::{Appearance, Drift, Trail};
@@ -249,16 +249,7 @@ fn appearances(ctx: &Ctx, t: &Trail) -> Markup {
     html! {
         table.appearances {
             "\n"
-            thead {
-                tr {
-                    th scope="col" class="num" { "#" }
-                    th scope="col" { "Published" }
-                    th scope="col" { "Article" }
-                    th scope="col" { "Speaker" }
-                    th scope="col" class="route" { "Route" }
-                    th scope="col" class="hedge-col" { "Hedge" }
-                }
-            }
+            (head(&[("#", Some("num")), ("Published", None), ("Article", None), ("Speaker", None), ("Route", Some("route")), ("Hedge", Some("hedge-col"))]))
             "\n"
             tbody {
                 "\n"
