@@ -51,7 +51,10 @@ fn padded(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push(' ');
     for c in text.chars() {
-        if c.is_alphanumeric() || c == '\'' || c == '-' {
+        if c.is_ascii_alphanumeric() || c == '\'' || c == '-' {
+            // What `to_lowercase` gives an ASCII letter, without its iterator.
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.ends_with(' ') {
             out.push(' ');
@@ -87,6 +90,25 @@ mod tests {
             let lex = Lexicon::get(code).expect("every language has a lexicon");
             assert!(!lex.anonymity.conditions.is_empty());
             assert!(!lex.anonymity.reason_markers.is_empty());
+        }
+    }
+
+    proptest::proptest! {
+        /// The ASCII fast path pads as lowercasing every character does.
+        #[test]
+        fn padding_lowercases_every_character_alike(text in "[ -~ÀÉİßẞΣς’–\\n]{0,40}") {
+            let mut expected = String::from(" ");
+            for c in text.chars() {
+                if c.is_alphanumeric() || c == '\'' || c == '-' {
+                    expected.extend(c.to_lowercase());
+                } else if !expected.ends_with(' ') {
+                    expected.push(' ');
+                }
+            }
+            if !expected.ends_with(' ') {
+                expected.push(' ');
+            }
+            proptest::prop_assert_eq!(padded(&text), expected);
         }
     }
 

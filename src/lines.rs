@@ -62,31 +62,93 @@ impl<'a> LineIndex<'a> {
         let (line, column) = self.position(start);
         let starts = self.line_starts();
         let line_start = starts[line - 1];
-        let mut line_end = starts
+        let line_end = starts
             .get(line)
             .map(|&next| next - 1)
             .unwrap_or(self.text.len());
-        if line_end > line_start && self.text.as_bytes()[line_end - 1] == b'\r' {
-            line_end -= 1;
-        }
-        let text = &self.text[line_start..line_end];
-        let from = start - line_start;
-        let end = span.end.max(span.start).min(line_end).max(start);
-        let mut to = floor_char_boundary(self.text, end) - line_start;
-        if to <= from {
-            // Point at one character (or past the end of the line).
-            to = text[from.min(text.len())..]
-                .chars()
-                .next()
-                .map(|c| from + c.len_utf8())
-                .unwrap_or(from);
-        }
-        Cut {
-            line,
-            column,
+        cut_line(self.text, span, start, (line, column), line_start..line_end)
+    }
+}
+
+/// The cut of `span` whose (floored) start `start` is at `position`, on the
+/// line `line` (its bytes, without the line break).
+fn cut_line(
+    text: &str,
+    span: Range<usize>,
+    start: usize,
+    position: (usize, usize),
+    line: Range<usize>,
+) -> Cut<'_> {
+    let (line_start, mut line_end) = (line.start, line.end);
+    if line_end > line_start && text.as_bytes()[line_end - 1] == b'\r' {
+        line_end -= 1;
+    }
+    let shown = &text[line_start..line_end];
+    let from = start - line_start;
+    let end = span.end.max(span.start).min(line_end).max(start);
+    let mut to = floor_char_boundary(text, end) - line_start;
+    if to <= from {
+        // Point at one character (or past the end of the line).
+        to = shown[from.min(shown.len())..]
+            .chars()
+            .next()
+            .map(|c| from + c.len_utf8())
+            .unwrap_or(from);
+    }
+    Cut {
+        line: position.0,
+        column: position.1,
+        text: shown,
+        underline: from.min(shown.len())..to.min(shown.len()),
+    }
+}
+
+/// A reader's place in a text: the lines before `at` are counted, so the
+/// cuts of spans in file order cost one pass over the text, with no index
+/// of its lines.
+struct Cursor<'a> {
+    text: &'a str,
+    /// The offset counted to.
+    at: usize,
+    /// The 1-based line `at` is on, and where that line starts.
+    line: usize,
+    line_start: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str) -> Cursor<'a> {
+        Cursor {
             text,
-            underline: from.min(text.len())..to.min(text.len()),
+            at: 0,
+            line: 1,
+            line_start: 0,
         }
+    }
+
+    /// What [`LineIndex::cut`] gives for `span`. A span before the last one
+    /// is counted again from the start of the text.
+    fn cut(&mut self, span: Range<usize>) -> Cut<'a> {
+        let text = self.text;
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        if start < self.at {
+            *self = Cursor::new(text);
+        }
+        let passed = &text.as_bytes()[self.at..start];
+        if let Some(last) = memchr::memrchr(b'\n', passed) {
+            self.line += memchr::memchr_iter(b'\n', passed).count();
+            self.line_start = self.at + last + 1;
+        }
+        self.at = start;
+        let column = text[self.line_start..start].chars().count() + 1;
+        let line_end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        cut_line(
+            text,
+            span,
+            start,
+            (self.line, column),
+            self.line_start..line_end,
+        )
     }
 }
 
@@ -118,9 +180,28 @@ struct LineAt {
 }
 
 impl ClaimLines {
-    /// Add the line of `span` in `index`, for the next claim.
-    pub fn push(&mut self, index: &LineIndex, span: Range<usize>) {
-        let cut = index.cut(span);
+    /// The id lines of claims at `spans` of `text`: what pushing each
+    /// through a [`LineIndex`] of the text gives, counted in one pass when
+    /// the spans come in file order.
+    pub fn of(text: &str, spans: impl IntoIterator<Item = Range<usize>>) -> ClaimLines {
+        let spans = spans.into_iter();
+        // Room for every span the iterator may give, at a typical id line's
+        // length; what is left over is given back at the end.
+        let (low, high) = spans.size_hint();
+        let n = high.unwrap_or(low);
+        let mut lines = ClaimLines {
+            text: String::with_capacity(n * 32),
+            at: Vec::with_capacity(n),
+        };
+        let mut cursor = Cursor::new(text);
+        for span in spans {
+            lines.add(cursor.cut(span));
+        }
+        lines.shrink_to_fit();
+        lines
+    }
+
+    fn add(&mut self, cut: Cut) {
         self.text.push_str(cut.text);
         // A file is at most 4 GiB (the size limit keeps it far below), so
         // its offsets, lines and columns fit.
@@ -187,10 +268,7 @@ mod tests {
         let text = "[[claims]]\r\nid = \"a\"\n\n[[claims]]\n  id = \"namé\" # c\nid=\"\"\n";
         let src = LineIndex::new(text);
         let spans = [17..20, 40..47, 55..57, 0..0, text.len()..text.len()];
-        let mut lines = ClaimLines::default();
-        for s in &spans {
-            lines.push(&src, s.clone());
-        }
+        let lines = ClaimLines::of(text, spans.iter().cloned());
         assert_eq!(lines.len(), spans.len());
         for (i, s) in spans.iter().enumerate() {
             let snippet = src.snippet(s.clone());
@@ -198,6 +276,28 @@ mod tests {
             assert_eq!(lines.get(i), Some(snippet), "span {s:?}");
         }
         assert_eq!(lines.get(spans.len()), None);
+    }
+
+    proptest::proptest! {
+        /// Counted in one pass or through the index, in file order or not,
+        /// spans inside, across or past lines cut alike.
+        #[test]
+        fn claim_lines_in_one_pass_equal_the_index(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "id = ", "\"x\"", "é", "\n", "\r\n", "\r", " "]),
+                0..60,
+            ),
+            spans in proptest::collection::vec((0usize..200, 0usize..40), 0..12),
+        ) {
+            let text: String = pieces.concat();
+            let spans: Vec<_> = spans.into_iter().map(|(s, n)| s..s + n).collect();
+            let src = LineIndex::new(&text);
+            let lines = ClaimLines::of(&text, spans.iter().cloned());
+            proptest::prop_assert_eq!(lines.len(), spans.len());
+            for (i, s) in spans.iter().enumerate() {
+                proptest::prop_assert_eq!(lines.get(i), Some(src.snippet(s.clone())));
+            }
+        }
     }
 
     #[test]

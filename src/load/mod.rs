@@ -103,12 +103,10 @@ impl FileCtx<'_> {
         &self,
         claims: impl IntoIterator<Item = &'c crate::model::Claim>,
     ) -> crate::lines::ClaimLines {
-        let mut lines = crate::lines::ClaimLines::default();
-        for c in claims {
-            lines.push(&self.src, c.pos.start..c.pos.end);
-        }
-        lines.shrink_to_fit();
-        lines
+        crate::lines::ClaimLines::of(
+            self.src.text(),
+            claims.into_iter().map(|c| c.pos.start..c.pos.end),
+        )
     }
 
     /// Whether the claim at `pos` cites an unknown source.
