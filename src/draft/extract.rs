@@ -9,7 +9,7 @@ use super::words::{Found, Phrases, Token, split_phrase, tokenize};
 use crate::lexicon::Lexicon;
 use crate::model::Outlets;
 use chrono::{Datelike, NaiveDate};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A speaker found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +79,7 @@ pub struct Context<'a> {
 /// Names a lone surname may stand for: the corpus's and the article's so far.
 struct Known<'a> {
     corpus: &'a dyn Fn(&str) -> bool,
+    /// The article's names, lowercased.
     article: Vec<String>,
 }
 
@@ -86,11 +87,10 @@ impl Known<'_> {
     fn surname(&self, w: &str) -> bool {
         // Any part of a name: Indonesian copy repeats a first name ("kata Hadi").
         (self.corpus)(w)
-            || self.article.iter().any(|k| {
-                k.to_lowercase()
-                    .split_whitespace()
-                    .any(|p| p == w && p.len() > 2)
-            })
+            || self
+                .article
+                .iter()
+                .any(|k| k.split_whitespace().any(|p| p == w && p.len() > 2))
     }
 }
 
@@ -142,6 +142,9 @@ struct Lists {
     titles: Phrases,
     orgs: Phrases,
     background: Phrases,
+    /// Lowercased words with their period that do not end a word: the
+    /// abbreviations and the titles.
+    abbreviations: HashSet<String>,
 }
 
 impl Lists {
@@ -161,6 +164,13 @@ impl Lists {
             titles: Phrases::new(&lex.roles.titles),
             orgs: Phrases::new(&lex.roles.organizations),
             background: Phrases::new(&lex.background.cues),
+            abbreviations: lex
+                .segmentation
+                .abbreviations
+                .iter()
+                .chain(&lex.roles.titles)
+                .cloned()
+                .collect(),
         }
     }
 }
@@ -242,10 +252,7 @@ enum Who {
 
 pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
     let l = lists(ctx.lex);
-    let abbrev = |w: &str| {
-        ctx.lex.segmentation.abbreviations.iter().any(|a| a == w)
-            || ctx.lex.roles.titles.iter().any(|a| a == w)
-    };
+    let abbrev = |w: &str| l.abbreviations.contains(w);
     let mut out = Extracted::default();
     // The speaker of the sentence before, its route and date, and its paragraph.
     let mut last: Option<Last> = None;
@@ -295,16 +302,19 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         let mut who: Option<(Who, String, usize)> = None;
         let known = Known {
             corpus: ctx.known_name_word,
-            article: out.speakers.iter().filter_map(|s| s.name.clone()).collect(),
+            article: out
+                .speakers
+                .iter()
+                .filter_map(|s| s.name.as_deref().map(str::to_lowercase))
+                .collect(),
         };
         // The best speaker any cue gives: a person or an unnamed source before an
         // organisation, before a pointer back; the first cue on a tie.
         let mut best_rank = 0;
         // "Dia menjelaskan", "she said": a continuation at the cue settles it.
-        let continued = l
-            .continuation
-            .all(&toks, 0, toks.len(), &outside)
-            .into_iter()
+        let continuations = l.continuation.all(&toks, 0, toks.len(), &outside);
+        let continued = continuations
+            .iter()
             .find(|c| cues.iter().any(|q| c.start <= q.start && q.start < c.end));
         if let Some(c) = continued {
             who = Some((Who::Previous("continuation"), c.phrase.clone(), c.end));
@@ -321,7 +331,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         }
         // A continuation phrase alone ("ujarnya", "he said") with no cue found.
         if who.is_none()
-            && let Some(c) = l.continuation.all(&toks, 0, toks.len(), &outside).first()
+            && let Some(c) = continuations.first()
         {
             who = Some((Who::Previous("continuation"), c.phrase.clone(), c.end));
         }
