@@ -112,67 +112,63 @@ fn write_source(o: &mut String, sp: &Speaker, id: &str) {
 
 fn write_claim(o: &mut String, w: &Written, source_ids: &[String]) {
     let c = w.claim;
-    let mut lines: Vec<String> = Vec::new();
-    lines.push("[[claims]]".into());
-    lines.push(format!("id = {}", basic_string(&w.id)));
-    lines.push(format!("text = {}", basic_string(&c.text)));
-    if let Some(q) = &c.quote {
-        lines.push(format!("quote = {}", basic_string(q)));
-    }
-    if let Some(i) = c.speaker {
-        lines.push(format!("source = {}", basic_string(&source_ids[i])));
-    }
-    if !c.routes.is_empty() {
-        let routes: Vec<String> = c
-            .routes
-            .iter()
-            .map(|r| {
-                if r.len() == 1 {
-                    basic_string(&r[0])
-                } else {
-                    let hops: Vec<String> = r.iter().map(|h| basic_string(h)).collect();
-                    format!("[{}]", hops.join(", "))
-                }
-            })
-            .collect();
-        lines.push(format!("via = [{}]", routes.join(", ")));
-    }
-    if let Some(d) = c.said {
-        lines.push(format!("said = {d}"));
-    }
-    if let Some(h) = &c.hedge {
-        lines.push(format!("hedge = {}", basic_string(h)));
-    }
-    lines.push(format!("kind = {}", basic_string(c.kind)));
     // Comments first, then the table (commented out when only proposed).
     let _ = writeln!(o, "# {}", c.why);
     for x in &c.confirm {
         let _ = writeln!(o, "# confirm: {x}");
     }
     if !w.similar.is_empty() {
-        let list: Vec<String> = w
-            .similar
-            .iter()
-            .map(|s| format!("{} ({}, {:.2})", s.id, s.article, s.score))
-            .collect();
-        let _ = writeln!(
-            o,
-            "# {}: {}",
-            if w.joined {
-                "id taken from the corpus claim it matches; also like"
-            } else {
-                "like corpus claims"
-            },
-            list.join(", ")
-        );
-    }
-    for l in lines {
-        if c.commented {
-            let _ = writeln!(o, "# {l}");
+        o.push_str(if w.joined {
+            "# id taken from the corpus claim it matches; also like: "
         } else {
-            let _ = writeln!(o, "{l}");
+            "# like corpus claims: "
+        });
+        for (k, s) in w.similar.iter().enumerate() {
+            if k > 0 {
+                o.push_str(", ");
+            }
+            let _ = write!(o, "{} ({}, {:.2})", s.id, s.article, s.score);
         }
+        o.push('\n');
     }
+    let lead = if c.commented { "# " } else { "" };
+    let _ = writeln!(o, "{lead}[[claims]]");
+    let _ = writeln!(o, "{lead}id = {}", basic_string(&w.id));
+    let _ = writeln!(o, "{lead}text = {}", basic_string(&c.text));
+    if let Some(q) = &c.quote {
+        let _ = writeln!(o, "{lead}quote = {}", basic_string(q));
+    }
+    if let Some(i) = c.speaker {
+        let _ = writeln!(o, "{lead}source = {}", basic_string(&source_ids[i]));
+    }
+    if !c.routes.is_empty() {
+        let _ = write!(o, "{lead}via = [");
+        for (k, r) in c.routes.iter().enumerate() {
+            if k > 0 {
+                o.push_str(", ");
+            }
+            if r.len() == 1 {
+                o.push_str(&basic_string(&r[0]));
+            } else {
+                o.push('[');
+                for (k, h) in r.iter().enumerate() {
+                    if k > 0 {
+                        o.push_str(", ");
+                    }
+                    o.push_str(&basic_string(h));
+                }
+                o.push(']');
+            }
+        }
+        o.push_str("]\n");
+    }
+    if let Some(d) = c.said {
+        let _ = writeln!(o, "{lead}said = {d}");
+    }
+    if let Some(h) = &c.hedge {
+        let _ = writeln!(o, "{lead}hedge = {}", basic_string(h));
+    }
+    let _ = writeln!(o, "{lead}kind = {}", basic_string(c.kind));
 }
 
 /// A table key: bare when it can be, else quoted.
