@@ -180,9 +180,9 @@ struct LineAt {
 }
 
 impl ClaimLines {
-    /// The id lines of claims at `spans` of `text`: what pushing each
-    /// through a [`LineIndex`] of the text gives, counted in one pass when
-    /// the spans come in file order.
+    /// The id lines of claims at `spans` of `text`: for each, what
+    /// [`LineIndex::snippet`] gives, counted in one pass when the spans come
+    /// in file order (as a file's claims do).
     pub fn of(text: &str, spans: impl IntoIterator<Item = Range<usize>>) -> ClaimLines {
         let spans = spans.into_iter();
         // Room for every span the iterator may give, at a typical id line's
