@@ -125,39 +125,59 @@ pub(crate) fn draft(
             Ok(text)
         })
         .collect();
+    // The drafts to write, written together: flushed to disk once.
+    let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
+    let mut at: Vec<Option<usize>> = Vec::with_capacity(inputs.len());
+    for (src, result) in inputs.iter().zip(&results) {
+        match (result, target(args, src, many)) {
+            (Ok(text), Some(path)) => {
+                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(parent)?;
+                }
+                at.push(Some(files.len()));
+                files.push((path, text.as_bytes()));
+            }
+            _ => at.push(None),
+        }
+    }
+    let mut written: Vec<Option<io::Result<()>>> = atomic::create_new_all(&files)
+        .into_iter()
+        .map(Some)
+        .collect();
     let mut failed = 0;
-    for (src, result) in inputs.iter().zip(results) {
-        match result {
+    for ((src, result), at) in inputs.iter().zip(&results).zip(at) {
+        let text = match result {
             Err(e) if !many => return Err(Error::Usage(format!("{}: {e}", src.name()))),
             Err(e) => {
                 failed += 1;
                 writeln!(err, "error: {}: {e}", src.name())?;
+                continue;
             }
-            Ok(text) => match target(args, src, many) {
-                None => out.write_all(text.as_bytes())?,
-                Some(path) => {
-                    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                        std::fs::create_dir_all(parent)?;
-                    }
-                    match atomic::create_new(&path, text.as_bytes()) {
-                        Ok(()) => {
-                            writeln!(err, "drafted `{}` from {}", path.display(), src.name())?
-                        }
-                        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                            let msg = format!(
-                                "`{}` already exists; `claimtrail draft` never overwrites a file",
-                                path.display()
-                            );
-                            if !many {
-                                return Err(Error::Usage(msg));
-                            }
-                            failed += 1;
-                            writeln!(err, "error: {msg}")?;
-                        }
-                        Err(e) => return Err(Error::Io(e)),
-                    }
+            Ok(text) => text,
+        };
+        let Some(k) = at else {
+            out.write_all(text.as_bytes())?;
+            continue;
+        };
+        let path = &files[k].0;
+        match written[k].take().expect("one result per file") {
+            Ok(()) => writeln!(err, "drafted `{}` from {}", path.display(), src.name())?,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                let msg = format!(
+                    "`{}` already exists; `claimtrail draft` never overwrites a file",
+                    path.display()
+                );
+                if !many {
+                    return Err(Error::Usage(msg));
                 }
-            },
+                failed += 1;
+                writeln!(err, "error: {msg}")?;
+            }
+            Err(e) if !many => return Err(Error::Io(e)),
+            Err(e) => {
+                failed += 1;
+                writeln!(err, "error: cannot write `{}`: {e}", path.display())?;
+            }
         }
     }
     Ok(if failed == 0 {

@@ -102,7 +102,7 @@ pub struct OutletNames {
     /// "detikcom"), the longest first, then by id.
     names: Vec<(Vec<String>, String, bool)>,
     /// By first word: indexes in `names`, in order.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>, foldhash::fast::RandomState>,
 }
 
 impl OutletNames {
@@ -118,7 +118,8 @@ impl OutletNames {
             }
         }
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>, foldhash::fast::RandomState> =
+            HashMap::default();
         for (i, (words, ..)) in names.iter().enumerate() {
             by_first.entry(words[0].clone()).or_default().push(i);
         }
@@ -144,7 +145,7 @@ struct Lists {
     background: Phrases,
     /// Lowercased words with their period that do not end a word: the
     /// abbreviations and the titles.
-    abbreviations: HashSet<String>,
+    abbreviations: HashSet<String, foldhash::fast::RandomState>,
 }
 
 impl Lists {

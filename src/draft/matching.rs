@@ -8,12 +8,23 @@ use super::extract::{Speaker, same_name};
 use crate::model::{Article, SourceKind};
 use std::collections::{HashMap, HashSet};
 
+/// Maps looked up for every word: hashed fast, never iterated in an order
+/// that shows.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// From this score up a drafted claim takes the corpus claim's id. Chosen so
 /// that the corpus quote must appear nearly word for word in the sentence, or
 /// most words of the two claims must be shared.
 pub const STRONG: f64 = 0.75;
 /// Corpus claims below this score are not listed.
 pub const LISTED: f64 = 0.25;
+/// How many postings one drafted claim walks at most. Its words are taken
+/// rarest first, as many as fit; a corpus claim sharing none of those is not
+/// compared. Without a bound, a word that most corpus claims have (in a
+/// corpus that repeats a small vocabulary, every word) makes each drafted
+/// claim cost as much as the whole corpus. The claims that are compared are
+/// scored on all their words.
+pub const BUDGET: usize = 512;
 
 #[derive(Clone, Debug)]
 pub struct KnownSpeaker {
@@ -45,13 +56,13 @@ pub struct CorpusIndex {
     speakers: Vec<KnownSpeaker>,
     /// Lowercased words of the speakers' names: index numbers in `speakers`
     /// of the names that have the word, in order.
-    speaker_words: HashMap<String, Vec<u32>>,
+    speaker_words: Map<String, Vec<u32>>,
     /// Claim ids, numbered, each with the article it first appears in
     /// (earliest published, then by id).
     ids: Vec<(String, String)>,
     claims: Vec<KnownClaim>,
     /// Every word of the claims' texts and quotes, numbered.
-    vocabulary: HashMap<String, u32>,
+    vocabulary: Map<String, u32>,
     /// By word number: whether the word is a number.
     is_number: Vec<bool>,
     /// By word number: the claims with it among their content words.
@@ -59,6 +70,16 @@ pub struct CorpusIndex {
     /// By word number: the claims (with a quote of three words or more)
     /// whose quote has it, and how many times.
     by_quote_word: Vec<Vec<(u32, u32)>>,
+    /// By claim, from `words_at[n]` to `words_at[n + 1]`: its content word
+    /// numbers, in order.
+    words_of: Vec<u32>,
+    words_at: Vec<u32>,
+    /// By claim, from `quote_at[n]` to `quote_at[n + 1]`: its quote's word
+    /// numbers and how many times each (for quotes of three words or more).
+    quote_of: Vec<(u32, u32)>,
+    quote_at: Vec<u32>,
+    /// [`BUDGET`], smaller in tests.
+    budget: usize,
 }
 
 /// What a drafted claim shares with one corpus claim, counted over the
@@ -88,7 +109,24 @@ struct Scratch {
     touched: Vec<u32>,
     best: Vec<f64>,
     scored: Vec<u32>,
+    /// The drafted claim's words: lowercased one at a time, and the unknown
+    /// content words kept (as spans of `unknown`) to be counted once each.
+    word: String,
+    unknown: String,
+    spans: Vec<(usize, usize)>,
+    /// Its known content words and its sentence's known words, by number.
+    content: Vec<u32>,
+    sentence: Vec<u32>,
+    /// The posting lists to walk: (length, which, word number), `which`
+    /// 0 for content words and 1 for quote words.
+    lists: Vec<(usize, u8, u32)>,
+    /// By word number: [`SKIPPED_WORD`] and [`SKIPPED_QUOTE`] for words whose
+    /// lists did not fit in the budget, counted claim by claim instead.
+    skipped: Vec<u8>,
 }
+
+const SKIPPED_WORD: u8 = 1;
+const SKIPPED_QUOTE: u8 = 2;
 
 impl CorpusIndex {
     pub fn new(articles: &[Article]) -> CorpusIndex {
@@ -100,12 +138,18 @@ impl CorpusIndex {
                 &b.id,
             ))
         });
-        let mut index = CorpusIndex::default();
+        let mut index = CorpusIndex {
+            budget: BUDGET,
+            words_at: vec![0],
+            quote_at: vec![0],
+            ..CorpusIndex::default()
+        };
         let mut named: HashSet<&str> = HashSet::new();
         let mut id_numbers: HashMap<&str, u32> = HashMap::new();
         // (id, content words, quote words): an appearance scoring like one
         // already kept.
-        let mut kept: HashSet<(u32, Vec<u32>, Vec<u32>)> = HashSet::new();
+        let mut kept: HashSet<(u32, Vec<u32>, Vec<u32>), foldhash::fast::RandomState> =
+            HashSet::default();
         for a in sorted {
             for s in &a.sources {
                 let Some(name) = &s.name else { continue };
@@ -153,11 +197,15 @@ impl CorpusIndex {
                 for &w in &words {
                     index.by_word[w as usize].push(n);
                 }
+                index.words_of.extend_from_slice(&words);
+                index.words_at.push(index.words_of.len() as u32);
                 if quote.len() >= 3 {
                     for group in quote.chunk_by(|a, b| a == b) {
                         index.by_quote_word[group[0] as usize].push((n, group.len() as u32));
+                        index.quote_of.push((group[0], group.len() as u32));
                     }
                 }
+                index.quote_at.push(index.quote_of.len() as u32);
                 // Every other appearance is kept: each article quotes it in its own words.
                 index.claims.push(KnownClaim {
                     id,
@@ -232,18 +280,23 @@ impl CorpusIndex {
     /// The corpus claims most like a drafted claim's text and quote, best
     /// first, by `score`'s measure. Only claims sharing a word with it can
     /// score above zero; what they share is counted along the posting lists
-    /// of its words, so the work is the number of times its words occur in
-    /// the corpus.
+    /// of its words, rarest first, as many lists as fit in [`BUDGET`]
+    /// postings. The claims met there are compared on every word; a claim
+    /// sharing only words too common to fit is not compared. So the work is
+    /// bounded whatever the corpus, and where every list fits (a corpus
+    /// whose words are not all common), nothing is left out.
     pub fn similar(&self, text: &str, quote: Option<&str>, max: usize) -> Vec<Similar> {
-        let mut all = text.to_string();
-        if let Some(q) = quote {
-            all.push(' ');
-            all.push_str(q);
-        }
-        let words = content_words(&all);
-        let mut sentence = word_list(&all);
-        sentence.sort_unstable();
-        sentence.dedup();
+        self.similar_walked(text, quote, max).0
+    }
+
+    /// [`similar`](Self::similar), how many postings it walked, and whether
+    /// a list was left out.
+    fn similar_walked(
+        &self,
+        text: &str,
+        quote: Option<&str>,
+        max: usize,
+    ) -> (Vec<Similar>, usize, bool) {
         thread_local! {
             static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
         }
@@ -253,6 +306,13 @@ impl CorpusIndex {
                 touched,
                 best,
                 scored,
+                word,
+                unknown,
+                spans,
+                content,
+                sentence,
+                lists,
+                skipped,
             } = scratch;
             if shared.len() < self.claims.len() {
                 shared.resize(self.claims.len(), Shared::default());
@@ -260,32 +320,128 @@ impl CorpusIndex {
             if best.len() < self.ids.len() {
                 best.resize(self.ids.len(), f64::NAN);
             }
-            let mut touch = |shared: &mut Vec<Shared>, n: u32| -> usize {
-                let s = &mut shared[n as usize];
-                if !s.seen {
-                    s.seen = true;
-                    touched.push(n);
+            if skipped.len() < self.by_word.len() {
+                skipped.resize(self.by_word.len(), 0);
+            }
+            // The words of the text and the quote, as `word_list` and
+            // `content_words` give them, without a `String` for each.
+            unknown.clear();
+            spans.clear();
+            content.clear();
+            sentence.clear();
+            let parts = std::iter::once(text).chain(quote);
+            for w in parts.flat_map(|p| p.split(|c: char| !(c.is_alphanumeric() || c == '-'))) {
+                if w.is_empty() {
+                    continue;
                 }
-                n as usize
-            };
-            for w in words.iter().filter_map(|w| self.vocabulary.get(w)) {
-                let number = self.is_number[*w as usize];
-                for &n in &self.by_word[*w as usize] {
-                    let i = touch(shared, n);
-                    shared[i].words += 1;
-                    shared[i].number |= number;
+                word.clear();
+                if w.is_ascii() {
+                    word.push_str(w);
+                    word.make_ascii_lowercase();
+                } else {
+                    word.extend(w.chars().flat_map(char::to_lowercase));
+                }
+                let is_content =
+                    word.chars().count() >= 4 || word.chars().any(|c| c.is_ascii_digit());
+                match self.vocabulary.get(word.as_str()) {
+                    Some(&n) => {
+                        sentence.push(n);
+                        if is_content {
+                            content.push(n);
+                        }
+                    }
+                    None if is_content => {
+                        let at = unknown.len();
+                        unknown.push_str(word);
+                        spans.push((at, unknown.len()));
+                    }
+                    None => {}
                 }
             }
-            for w in sentence.iter().filter_map(|w| self.vocabulary.get(w)) {
-                for &(n, times) in &self.by_quote_word[*w as usize] {
-                    let i = touch(shared, n);
-                    shared[i].quote_words += times;
+            content.sort_unstable();
+            content.dedup();
+            sentence.sort_unstable();
+            sentence.dedup();
+            spans.sort_unstable_by(|a, b| unknown[a.0..a.1].cmp(&unknown[b.0..b.1]));
+            spans.dedup_by(|a, b| unknown[a.0..a.1] == unknown[b.0..b.1]);
+            let words = content.len() + spans.len();
+            // The posting lists, shortest first, walked while they fit in the
+            // budget; the words of the others are counted claim by claim.
+            lists.clear();
+            lists.extend(
+                content
+                    .iter()
+                    .map(|&w| (self.by_word[w as usize].len(), 0, w)),
+            );
+            lists.extend(
+                sentence
+                    .iter()
+                    .map(|&w| (self.by_quote_word[w as usize].len(), 1, w))
+                    .filter(|l| l.0 > 0),
+            );
+            lists.sort_unstable();
+            let mut walked = 0;
+            let mut skipping = false;
+            for &(len, which, w) in lists.iter() {
+                if skipping || walked + len > self.budget {
+                    skipping = true;
+                    skipped[w as usize] |= if which == 0 {
+                        SKIPPED_WORD
+                    } else {
+                        SKIPPED_QUOTE
+                    };
+                    continue;
+                }
+                walked += len;
+                if which == 0 {
+                    let number = self.is_number[w as usize];
+                    for &n in &self.by_word[w as usize] {
+                        let s = &mut shared[n as usize];
+                        if !s.seen {
+                            s.seen = true;
+                            touched.push(n);
+                        }
+                        s.words += 1;
+                        s.number |= number;
+                    }
+                } else {
+                    for &(n, times) in &self.by_quote_word[w as usize] {
+                        let s = &mut shared[n as usize];
+                        if !s.seen {
+                            s.seen = true;
+                            touched.push(n);
+                        }
+                        s.quote_words += times;
+                    }
+                }
+            }
+            if skipping {
+                touched.sort_unstable();
+                for &n in touched.iter() {
+                    let n = n as usize;
+                    let s = &mut shared[n];
+                    let (from, to) = (self.words_at[n] as usize, self.words_at[n + 1] as usize);
+                    for &w in &self.words_of[from..to] {
+                        if skipped[w as usize] & SKIPPED_WORD != 0 {
+                            s.words += 1;
+                            s.number |= self.is_number[w as usize];
+                        }
+                    }
+                    let (from, to) = (self.quote_at[n] as usize, self.quote_at[n + 1] as usize);
+                    for &(w, times) in &self.quote_of[from..to] {
+                        if skipped[w as usize] & SKIPPED_QUOTE != 0 {
+                            s.quote_words += times;
+                        }
+                    }
+                }
+                for &(_, _, w) in lists.iter() {
+                    skipped[w as usize] = 0;
                 }
             }
             // Each claim's score, and each id's best.
             for n in touched.drain(..) {
                 let k = &self.claims[n as usize];
-                let score = score_counted(words.len(), &shared[n as usize], k);
+                let score = score_counted(words, &shared[n as usize], k);
                 shared[n as usize] = Shared::default();
                 if score >= LISTED {
                     let b = &mut best[k.id as usize];
@@ -324,7 +480,7 @@ impl CorpusIndex {
             for id in scored.drain(..) {
                 best[id as usize] = f64::NAN;
             }
-            found
+            (found, walked, skipping)
         })
     }
 }
@@ -401,7 +557,7 @@ fn numbers(s: &str) -> HashSet<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{CorpusIndex, LISTED, Similar, content_words, numbers, score, word_list};
+    use super::{BUDGET, CorpusIndex, LISTED, Similar, content_words, numbers, score, word_list};
     use crate::model::Outlets;
     use std::collections::HashSet;
 
@@ -562,6 +718,132 @@ mod tests {
                     .map(|s| (s.id, s.score))
                     .collect();
                 assert_eq!(fast, slow, "case {case}: {drafted}");
+            }
+        }
+    }
+
+    /// The articles of a corpus, one per claim: (id, text, quote).
+    fn corpus_of(claims: &[(String, String, Option<String>)]) -> Vec<crate::model::Article> {
+        claims
+            .iter()
+            .enumerate()
+            .map(|(a, (id, t, q))| {
+                let mut file = format!(
+                    "[article]\ntitle = \"T\"\noutlet = \"o\"\npublished = 2019-03-10\n\n[[claims]]\nid = \"{id}\"\ntext = \"{t}\"\n"
+                );
+                if let Some(q) = q {
+                    file.push_str(&format!("quote = \"{q}\"\n"));
+                }
+                let (article, diags) = crate::load::article_from_text(
+                    &file,
+                    "a.toml",
+                    &format!("a{a:04}"),
+                    &Outlets::default(),
+                );
+                article.unwrap_or_else(|| panic!("{diags:?}\n{file}"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_common_word_is_not_walked_but_still_counted() {
+        // 600 claims have "officials" and "military" (more than the budget
+        // of 512 postings); one also has "cyber", which only it has.
+        let mut claims: Vec<(String, String, Option<String>)> = (0..600)
+            .map(|k| {
+                (
+                    format!("common-{k:03}"),
+                    "Officials praised the military".to_string(),
+                    None,
+                )
+            })
+            .collect();
+        claims.push((
+            "cyber".into(),
+            "Officials said cyber troops arrived".into(),
+            None,
+        ));
+        let index = CorpusIndex::new(&corpus_of(&claims));
+        assert_eq!(index.budget, BUDGET);
+        let text = "Military officials said cyber troops arrived";
+        let (found, walked, left_out) = index.similar_walked(text, None, 3);
+        // Walked: the lists of "cyber", "troops", "arrived" and "said", one
+        // claim each; not those of "military" and "officials" (600 and 601).
+        assert_eq!((walked, left_out), (4, true));
+        // The claim met through "cyber" is scored on every word, the common
+        // ones too: content words {military, officials, said, cyber, troops,
+        // arrived} and {officials, said, cyber, troops, arrived} share 5 of
+        // 6, so 1.5 * 5/6 = 1.25, capped at 1.
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].id.as_str(), found[0].score), ("cyber", 1.0));
+        assert_eq!(found[0].score, brute_force(&claims, text, 1)[0].score);
+        // The claims sharing only common words would score 1.5 * 2/6 = 0.5
+        // and are listed by scoring every claim, but not compared here.
+        assert_eq!(brute_force(&claims, text, 3).len(), 3);
+        let text = "Military officials were seen";
+        assert!(brute_force(&claims, text, 3)[0].score >= LISTED);
+        assert_eq!(index.similar_walked(text, None, 3), (Vec::new(), 0, true));
+    }
+
+    #[test]
+    fn within_the_budget_every_score_is_exact() {
+        let vocabulary = [
+            "army",
+            "cyber",
+            "troops",
+            "sent",
+            "venezuela",
+            "russia",
+            "officials",
+            "said",
+            "the",
+            "of",
+            "2019",
+            "100",
+            "planes",
+            "landed",
+            "caracas",
+            "bandara",
+            "pasukan",
+            "siber",
+        ];
+        let mut r = Rng(11);
+        for case in 0..200 {
+            let mut claims = Vec::new();
+            for _ in 0..(1 + r.next() % 30) {
+                let id = format!("c{}", r.next() % 12);
+                let t = r.words(&vocabulary, 8);
+                let q = r.next().is_multiple_of(2).then(|| r.words(&vocabulary, 5));
+                claims.push((id, t, q));
+            }
+            let mut index = CorpusIndex::new(&corpus_of(&claims));
+            index.budget = (r.next() % 12) as usize;
+            for _ in 0..5 {
+                let drafted = r.words(&vocabulary, 10);
+                let (found, walked, left_out) = index.similar_walked(&drafted, None, 3);
+                assert!(walked <= index.budget, "case {case}");
+                // Best first, listed, each id once.
+                assert!(found.len() <= 3);
+                assert!(found.windows(2).all(|w| w[0].score >= w[1].score));
+                assert!(found.iter().all(|s| s.score >= LISTED));
+                let ids: HashSet<&str> = found.iter().map(|s| s.id.as_str()).collect();
+                assert_eq!(ids.len(), found.len());
+                // Each score is what one appearance of the id scores.
+                for s in &found {
+                    let exact = claims.iter().filter(|c| c.0 == s.id).any(|c| {
+                        brute_force(std::slice::from_ref(c), &drafted, 1)
+                            .first()
+                            .is_some_and(|b| b.score == s.score)
+                    });
+                    assert!(exact, "case {case}: {drafted}: {s:?}");
+                }
+                // With nothing left out, what scoring every claim finds.
+                if !left_out {
+                    let pairs = |v: Vec<Similar>| -> Vec<(String, f64)> {
+                        v.into_iter().map(|s| (s.id, s.score)).collect()
+                    };
+                    assert_eq!(pairs(found), pairs(brute_force(&claims, &drafted, 3)));
+                }
             }
         }
     }

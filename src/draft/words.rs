@@ -4,6 +4,10 @@
 
 use std::collections::HashMap;
 
+/// Maps looked up for every word: hashed fast, never iterated in an order
+/// that shows.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 #[derive(Clone, Debug)]
 pub struct Token {
     pub start: usize,
@@ -107,7 +111,7 @@ pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -
 /// A list of phrases, matched a word at a time.
 #[derive(Debug, Default)]
 pub struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: Map<String, Vec<Vec<String>>>,
 }
 
 /// One match: tokens `start..end` and the phrase as listed.
@@ -120,7 +124,7 @@ pub struct Found {
 
 impl Phrases {
     pub fn new<'a>(list: impl IntoIterator<Item = &'a String>) -> Phrases {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: Map<String, Vec<Vec<String>>> = Map::default();
         for p in list {
             let words: Vec<String> = split_phrase(p);
             if let Some(first) = words.first() {
