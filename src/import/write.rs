@@ -1,5 +1,5 @@
 //! Writing imported articles: each draft as an annotation file in the
-//! documented key order, created with [`crate::atomic::create_new`] so an
+//! documented key order, created with [`crate::atomic::create_new_all`] so an
 //! existing file is never replaced, and the outlet registry the new corpus
 //! needs when it has none.
 
@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::fs;
 use std::io;
+use std::path::PathBuf;
 
 /// A TOML basic string. JSON's string escapes are all valid in TOML.
 fn q(s: &str) -> String {
@@ -127,12 +128,28 @@ pub fn write(
     fs::create_dir_all(dir)
         .map_err(|e| format!("cannot create the folder `{}`: {e}", dir.display()))?;
     registry(drafts, args)?;
-    for d in drafts {
-        let path = dir.join(format!("{}.toml", d.id));
-        let result = path
-            .parent()
-            .map_or(Ok(()), fs::create_dir_all)
-            .and_then(|()| atomic::create_new(&path, article_text(d).as_bytes()));
+    // Every article's text first, then all written together: flushed to
+    // disk once.
+    let texts: Vec<(PathBuf, String)> = drafts
+        .iter()
+        .map(|d| (dir.join(format!("{}.toml", d.id)), article_text(d)))
+        .collect();
+    let mut folders: Vec<io::Result<()>> = texts
+        .iter()
+        .map(|(path, _)| path.parent().map_or(Ok(()), fs::create_dir_all))
+        .collect();
+    let ready: Vec<(PathBuf, &[u8])> = texts
+        .iter()
+        .zip(&folders)
+        .filter(|(_, made)| made.is_ok())
+        .map(|((path, text), _)| (path.clone(), text.as_bytes()))
+        .collect();
+    let mut written = atomic::create_new_all(&ready).into_iter();
+    for ((d, (path, _)), made) in drafts.iter().zip(&texts).zip(folders.iter_mut()) {
+        let result = match std::mem::replace(made, Ok(())) {
+            Ok(()) => written.next().expect("one result per file written"),
+            Err(e) => Err(e),
+        };
         match result {
             Ok(()) => {
                 done.articles += 1;
