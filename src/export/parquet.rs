@@ -15,6 +15,7 @@ use parquet::basic::Compression;
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
 use parquet::file::reader::{FileReader, SerializedFileReader};
+use parquet::schema::types::ColumnPath;
 use std::fs::File;
 use std::io;
 use std::path::Path;
@@ -22,6 +23,9 @@ use std::sync::Arc;
 
 /// Rows per record batch (and at most per row group).
 pub const BATCH: usize = 64 * 1024;
+
+/// The columns of free text, in any table, written without a dictionary.
+const FREE_TEXT: [&str; 6] = ["title", "file", "url", "text", "quote", "message"];
 
 /// The footer key that marks a file as claimtrail's.
 pub const MARKER_KEY: &str = "claimtrail";
@@ -181,9 +185,15 @@ fn write_table<'a, T: 'a>(
     rows: impl Iterator<Item = &'a T>,
     make: fn(&[&T]) -> io::Result<RecordBatch>,
 ) -> io::Result<()> {
-    let props = WriterProperties::builder()
+    let mut props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
-        .set_max_row_group_size(BATCH)
+        .set_max_row_group_size(BATCH);
+    // Free text is nearly all distinct: a dictionary of it would be hashed
+    // value by value only to be dropped for plain encoding.
+    for column in FREE_TEXT {
+        props = props.set_column_dictionary_enabled(ColumnPath::from(column), false);
+    }
+    let props = props
         .set_key_value_metadata(Some(vec![KeyValue::new(
             MARKER_KEY.to_string(),
             env!("CARGO_PKG_VERSION").to_string(),
