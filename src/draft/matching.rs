@@ -609,6 +609,32 @@ mod tests {
         }
     }
 
+    /// The words generated texts and claims are made of.
+    const VOCABULARY: [&str; 22] = [
+        "army",
+        "cyber",
+        "troops",
+        "sent",
+        "venezuela",
+        "russia",
+        "officials",
+        "said",
+        "the",
+        "of",
+        "2019",
+        "100",
+        "planes",
+        "landed",
+        "caracas",
+        "denied",
+        "report",
+        "a",
+        "di",
+        "bandara",
+        "pasukan",
+        "siber",
+    ];
+
     /// What `similar` finds, worked out the slow way: every appearance
     /// scored on strings.
     fn brute_force(
@@ -640,30 +666,7 @@ mod tests {
 
     #[test]
     fn the_index_finds_what_scoring_every_claim_finds() {
-        let vocabulary = [
-            "army",
-            "cyber",
-            "troops",
-            "sent",
-            "venezuela",
-            "russia",
-            "officials",
-            "said",
-            "the",
-            "of",
-            "2019",
-            "100",
-            "planes",
-            "landed",
-            "caracas",
-            "denied",
-            "report",
-            "a",
-            "di",
-            "bandara",
-            "pasukan",
-            "siber",
-        ];
+        let vocabulary = VOCABULARY;
         let mut r = Rng(7);
         for case in 0..150 {
             let mut articles = Vec::new();
@@ -787,26 +790,7 @@ mod tests {
 
     #[test]
     fn within_the_budget_every_score_is_exact() {
-        let vocabulary = [
-            "army",
-            "cyber",
-            "troops",
-            "sent",
-            "venezuela",
-            "russia",
-            "officials",
-            "said",
-            "the",
-            "of",
-            "2019",
-            "100",
-            "planes",
-            "landed",
-            "caracas",
-            "bandara",
-            "pasukan",
-            "siber",
-        ];
+        let vocabulary = VOCABULARY;
         let mut r = Rng(11);
         for case in 0..200 {
             let mut claims = Vec::new();
