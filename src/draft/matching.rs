@@ -60,6 +60,8 @@ pub struct CorpusIndex {
     /// Claim ids, numbered, each with the article it first appears in
     /// (earliest published, then by id).
     ids: Vec<(String, String)>,
+    /// By id number: the id's place among the ids in string order.
+    id_rank: Vec<u32>,
     claims: Vec<KnownClaim>,
     /// Every word of the claims' texts and quotes, numbered.
     vocabulary: Map<String, u32>,
@@ -213,6 +215,12 @@ impl CorpusIndex {
                     quote: quote.len() as u32,
                 });
             }
+        }
+        let mut order: Vec<u32> = (0..index.ids.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| index.ids[a as usize].0.cmp(&index.ids[b as usize].0));
+        index.id_rank = vec![0; order.len()];
+        for (rank, &id) in (0u32..).zip(&order) {
+            index.id_rank[id as usize] = rank;
         }
         index
     }
@@ -416,7 +424,6 @@ impl CorpusIndex {
                 }
             }
             if skipping {
-                touched.sort_unstable();
                 for &n in touched.iter() {
                     let n = n as usize;
                     let s = &mut shared[n];
@@ -453,30 +460,32 @@ impl CorpusIndex {
                     }
                 }
             }
-            // The `max` best ids, the higher score first, then the id: picked
-            // in `max` passes rather than by sorting every id that scored.
-            let mut found: Vec<Similar> = Vec::with_capacity(max);
-            for _ in 0..max {
-                let pick = scored
-                    .iter()
-                    .enumerate()
-                    .max_by(|(_, a), (_, b)| {
-                        let (a, b) = (**a as usize, **b as usize);
-                        best[a]
-                            .total_cmp(&best[b])
-                            .then_with(|| self.ids[b].0.cmp(&self.ids[a].0))
-                    })
-                    .map(|(i, &id)| (i, id));
-                let Some((i, id)) = pick else { break };
-                scored.swap_remove(i);
-                let (name, article) = &self.ids[id as usize];
-                found.push(Similar {
-                    id: name.clone(),
-                    article: article.clone(),
-                    score: best[id as usize],
-                });
-                best[id as usize] = f64::NAN;
+            // The `max` best ids, the higher score first, then the id (by its
+            // rank among the ids, as strings): kept in one pass.
+            let before = |a: u32, b: u32| {
+                let (x, y) = (best[a as usize], best[b as usize]);
+                x > y || (x == y && self.id_rank[a as usize] < self.id_rank[b as usize])
+            };
+            let mut top: Vec<u32> = Vec::with_capacity(max + 1);
+            for &id in scored.iter() {
+                if max == 0 || (top.len() == max && !before(id, top[max - 1])) {
+                    continue;
+                }
+                let at = top.iter().position(|&t| before(id, t)).unwrap_or(top.len());
+                top.insert(at, id);
+                top.truncate(max);
             }
+            let found: Vec<Similar> = top
+                .iter()
+                .map(|&id| {
+                    let (name, article) = &self.ids[id as usize];
+                    Similar {
+                        id: name.clone(),
+                        article: article.clone(),
+                        score: best[id as usize],
+                    }
+                })
+                .collect();
             for id in scored.drain(..) {
                 best[id as usize] = f64::NAN;
             }
