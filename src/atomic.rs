@@ -321,7 +321,11 @@ pub fn create_new_all(files: &[(PathBuf, &[u8])]) -> Vec<io::Result<()>> {
         .map(|(temp, (path, _))| {
             let temp = temp?;
             if !flushed.contains(&folder_of(path)) {
-                File::open(&temp.path)?.sync_all()?;
+                // Opened for writing: some systems flush only such a handle.
+                OpenOptions::new()
+                    .write(true)
+                    .open(&temp.path)?
+                    .sync_all()?;
             }
             link_new(temp, path)
         })
