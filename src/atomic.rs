@@ -302,6 +302,15 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// each folder made durable. A folder of a thousand drafts costs one flush
 /// rather than a thousand. One result per file, in order.
 pub fn create_new_all(files: &[(PathBuf, &[u8])]) -> Vec<io::Result<()>> {
+    create_new_flushed_by(files, flush_file_system)
+}
+
+/// [`create_new_all`], the file system of each folder flushed by `flush`;
+/// where it fails, each file is flushed on its own.
+fn create_new_flushed_by(
+    files: &[(PathBuf, &[u8])],
+    flush: fn(&Path) -> io::Result<()>,
+) -> Vec<io::Result<()>> {
     use rayon::prelude::*;
     let temps: Vec<io::Result<Temp>> = files
         .par_iter()
@@ -313,7 +322,7 @@ pub fn create_new_all(files: &[(PathBuf, &[u8])]) -> Vec<io::Result<()>> {
     let flushed: Vec<&Path> = folders
         .iter()
         .copied()
-        .filter(|dir| flush_file_system(dir).is_ok())
+        .filter(|dir| flush(dir).is_ok())
         .collect();
     let results: Vec<io::Result<()>> = temps
         .into_par_iter()
@@ -768,6 +777,29 @@ mod tests {
         assert_eq!(entries(&dir), ["a.toml", "b.toml", "sub"]);
         assert_eq!(entries(&other), ["c.toml"]);
         assert!(create_new_all(&[]).is_empty());
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn create_new_all_flushes_each_file_where_the_file_system_cannot_be_flushed() {
+        let dir = scratch();
+        fs::write(dir.join("b.toml"), b"kept").unwrap();
+        let files: Vec<(PathBuf, &[u8])> = vec![
+            (dir.join("a.toml"), b"one"),
+            (dir.join("b.toml"), b"two"),
+            (dir.join("c.toml"), b"three"),
+        ];
+        let results =
+            create_new_flushed_by(&files, |_| Err(io::Error::from(io::ErrorKind::Unsupported)));
+        assert!(results[0].is_ok() && results[2].is_ok(), "{results:?}");
+        assert_eq!(
+            results[1].as_ref().unwrap_err().kind(),
+            io::ErrorKind::AlreadyExists
+        );
+        assert_eq!(fs::read(dir.join("a.toml")).unwrap(), b"one");
+        assert_eq!(fs::read(dir.join("b.toml")).unwrap(), b"kept");
+        assert_eq!(fs::read(dir.join("c.toml")).unwrap(), b"three");
+        assert_eq!(entries(&dir), ["a.toml", "b.toml", "c.toml"]);
         fs::remove_dir_all(dir).unwrap();
     }
 
