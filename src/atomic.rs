@@ -747,8 +747,9 @@ mod tests {
         fs::remove_dir_all(dir).unwrap();
     }
 
-    #[test]
-    fn create_new_all_writes_each_new_file_and_refuses_each_existing_one() {
+    /// A batch of new files, written by `write`: each new one written, each
+    /// existing one left as it was, and no temporary file left beside any.
+    fn check_batch(write: impl Fn(&[(PathBuf, &[u8])]) -> Vec<io::Result<()>>) {
         let dir = scratch();
         let other = dir.join("sub");
         fs::create_dir(&other).unwrap();
@@ -759,7 +760,7 @@ mod tests {
             (other.join("c.toml"), b"three"),
             (dir.join("missing").join("d.toml"), b"four"),
         ];
-        let results = create_new_all(&files);
+        let results = write(&files);
         assert_eq!(results.len(), 4);
         assert!(results[0].is_ok() && results[2].is_ok(), "{results:?}");
         assert_eq!(
@@ -773,34 +774,22 @@ mod tests {
         assert_eq!(fs::read(dir.join("a.toml")).unwrap(), b"one");
         assert_eq!(fs::read(dir.join("b.toml")).unwrap(), b"kept");
         assert_eq!(fs::read(other.join("c.toml")).unwrap(), b"three");
-        // No temporary file is left, beside a written file or a refused one.
         assert_eq!(entries(&dir), ["a.toml", "b.toml", "sub"]);
         assert_eq!(entries(&other), ["c.toml"]);
-        assert!(create_new_all(&[]).is_empty());
+        assert!(write(&[]).is_empty());
         fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]
+    fn create_new_all_writes_each_new_file_and_refuses_each_existing_one() {
+        check_batch(create_new_all);
+    }
+
+    #[test]
     fn create_new_all_flushes_each_file_where_the_file_system_cannot_be_flushed() {
-        let dir = scratch();
-        fs::write(dir.join("b.toml"), b"kept").unwrap();
-        let files: Vec<(PathBuf, &[u8])> = vec![
-            (dir.join("a.toml"), b"one"),
-            (dir.join("b.toml"), b"two"),
-            (dir.join("c.toml"), b"three"),
-        ];
-        let results =
-            create_new_flushed_by(&files, |_| Err(io::Error::from(io::ErrorKind::Unsupported)));
-        assert!(results[0].is_ok() && results[2].is_ok(), "{results:?}");
-        assert_eq!(
-            results[1].as_ref().unwrap_err().kind(),
-            io::ErrorKind::AlreadyExists
-        );
-        assert_eq!(fs::read(dir.join("a.toml")).unwrap(), b"one");
-        assert_eq!(fs::read(dir.join("b.toml")).unwrap(), b"kept");
-        assert_eq!(fs::read(dir.join("c.toml")).unwrap(), b"three");
-        assert_eq!(entries(&dir), ["a.toml", "b.toml", "c.toml"]);
-        fs::remove_dir_all(dir).unwrap();
+        check_batch(|files| {
+            create_new_flushed_by(files, |_| Err(io::Error::from(io::ErrorKind::Unsupported)))
+        });
     }
 
     #[test]

@@ -338,10 +338,7 @@ impl CorpusIndex {
             content.clear();
             sentence.clear();
             let parts = std::iter::once(text).chain(quote);
-            for w in parts.flat_map(|p| p.split(|c: char| !(c.is_alphanumeric() || c == '-'))) {
-                if w.is_empty() {
-                    continue;
-                }
+            for w in parts.flat_map(words) {
                 word.clear();
                 if w.is_ascii() {
                     word.push_str(w);
@@ -349,8 +346,7 @@ impl CorpusIndex {
                 } else {
                     word.extend(w.chars().flat_map(char::to_lowercase));
                 }
-                let is_content =
-                    word.chars().count() >= 4 || word.chars().any(|c| c.is_ascii_digit());
+                let is_content = is_content(word);
                 match self.vocabulary.get(word.as_str()) {
                     Some(&n) => {
                         sentence.push(n);
@@ -404,22 +400,13 @@ impl CorpusIndex {
                 if which == 0 {
                     let number = self.is_number[w as usize];
                     for &n in &self.by_word[w as usize] {
-                        let s = &mut shared[n as usize];
-                        if !s.seen {
-                            s.seen = true;
-                            touched.push(n);
-                        }
+                        let s = touch(shared, touched, n);
                         s.words += 1;
                         s.number |= number;
                     }
                 } else {
                     for &(n, times) in &self.by_quote_word[w as usize] {
-                        let s = &mut shared[n as usize];
-                        if !s.seen {
-                            s.seen = true;
-                            touched.push(n);
-                        }
-                        s.quote_words += times;
+                        touch(shared, touched, n).quote_words += times;
                     }
                 }
             }
@@ -494,6 +481,16 @@ impl CorpusIndex {
     }
 }
 
+/// Claim `n`'s count, the claim listed in `touched` on first sight.
+fn touch<'a>(shared: &'a mut [Shared], touched: &mut Vec<u32>, n: u32) -> &'a mut Shared {
+    let s = &mut shared[n as usize];
+    if !s.seen {
+        s.seen = true;
+        touched.push(n);
+    }
+    s
+}
+
 /// `score` from what a drafted claim of `words` content words shares with
 /// corpus claim `k`.
 fn score_counted(words: usize, shared: &Shared, k: &KnownClaim) -> f64 {
@@ -539,21 +536,27 @@ fn score(
     (quote.max(1.5 * jaccard) + if shared_number { 0.1 } else { 0.0 }).min(1.0)
 }
 
-/// Lowercased words, in order.
-pub fn word_list(s: &str) -> Vec<String> {
+/// The words of a text as written: runs of letters, digits and hyphens.
+fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+}
+
+/// Whether a lowercased word is a content word: four letters or more, or a
+/// number.
+fn is_content(w: &str) -> bool {
+    w.chars().count() >= 4 || w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Lowercased words, in order.
+pub fn word_list(s: &str) -> Vec<String> {
+    words(s).map(str::to_lowercase).collect()
 }
 
 /// Words of four letters or more, and numbers: what two claims share when
 /// they are about the same thing.
 pub fn content_words(s: &str) -> HashSet<String> {
-    word_list(s)
-        .into_iter()
-        .filter(|w| w.chars().count() >= 4 || w.chars().any(|c| c.is_ascii_digit()))
-        .collect()
+    word_list(s).into_iter().filter(|w| is_content(w)).collect()
 }
 
 #[cfg(test)]
