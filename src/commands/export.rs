@@ -5,11 +5,12 @@
 use super::{Error, Exit, Run};
 use crate::export::{self, tables};
 use crate::import;
+use crate::load::LoadOptions;
 use crate::options::{ExportFormat, ImportCsv};
 use crate::trail;
 use rayon::prelude::*;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub(crate) fn export(
     run: &mut Run,
@@ -19,6 +20,9 @@ pub(crate) fn export(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let opts = run.load_options(paths)?;
+    if let ExportFormat::Parquet { dir } = format {
+        return parquet(run, &opts, dir, err);
+    }
     let weights = &run.settings.weights.clone();
     let loaded = run.load(&opts, |a, _, outlets| {
         tables::article_tables(a, outlets, weights)
@@ -30,17 +34,7 @@ pub(crate) fn export(
     }
     let t = tables::Tables::new(loaded.items, &loaded.outlets, weights);
     match format {
-        ExportFormat::Parquet { dir } => {
-            export::write_parquet_folder(dir, &t)
-                .map_err(|e| Error::Usage(format!("cannot export to `{}`: {e}", dir.display())))?;
-            writeln!(
-                err,
-                "exported {} articles, {} claims to `{}`",
-                t.articles.len(),
-                t.claims().count(),
-                dir.display()
-            )?;
-        }
+        ExportFormat::Parquet { .. } => {}
         ExportFormat::JsonLd | ExportFormat::Prov => {
             let trails = trail::trails(&t.facts, &loaded.outlets);
             let doc = if *format == ExportFormat::JsonLd {
@@ -53,7 +47,52 @@ pub(crate) fn export(
         }
         ExportFormat::Csv => export::csv::write(out, &t)?,
     }
-    // Millions of rows are freed on both cores, not one.
+    free(t);
+    Ok(Exit::Success)
+}
+
+/// `export --format parquet`: the large tables are written as the corpus
+/// loads, into a new folder that takes `dir`'s place once all are written.
+fn parquet(
+    run: &mut Run,
+    opts: &LoadOptions,
+    dir: &Path,
+    err: &mut dyn Write,
+) -> Result<Exit, Error> {
+    let cannot =
+        |e: std::io::Error| Error::Usage(format!("cannot export to `{}`: {e}", dir.display()));
+    let staged = export::Staged::begin(dir).map_err(cannot)?;
+    let mut stream = export::parquet::Stream::create(staged.path()).map_err(cannot)?;
+    let weights = &run.settings.weights.clone();
+    let loaded = run.load_in_chunks(
+        opts,
+        export::parquet::CHUNK,
+        |a, _, outlets| tables::article_tables(a, outlets, weights),
+        &mut |chunk| stream.take(chunk),
+    );
+    // Tables of a corpus with errors would be wrong: nothing is written
+    // (the new folder goes with `staged`).
+    if run.report_errors(&loaded.diagnostics, err)? == Exit::Findings {
+        writeln!(err, "nothing was exported")?;
+        return Ok(Exit::Findings);
+    }
+    let t = tables::Tables::new(loaded.items, &loaded.outlets, weights);
+    let claims = stream.claims();
+    stream.finish(staged.path(), &t).map_err(cannot)?;
+    staged.commit().map_err(cannot)?;
+    writeln!(
+        err,
+        "exported {} articles, {} claims to `{}`",
+        t.articles.len(),
+        claims,
+        dir.display()
+    )?;
+    free(t);
+    Ok(Exit::Success)
+}
+
+/// Millions of rows are freed on both cores, not one.
+fn free(t: tables::Tables) {
     let tables::Tables {
         articles, facts, ..
     } = t;
@@ -61,7 +100,6 @@ pub(crate) fn export(
         || articles.into_par_iter().for_each(drop),
         || facts.into_par_iter().for_each(drop),
     );
-    Ok(Exit::Success)
 }
 
 pub(crate) fn sql(out: &mut dyn Write) -> Result<Exit, Error> {

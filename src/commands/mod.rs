@@ -201,11 +201,29 @@ impl Run<'_> {
         T: Send,
         F: Fn(Article, &mut FileCtx, &Outlets) -> T + Sync,
     {
+        self.load_in_chunks(opts, usize::MAX, per_article, &mut |_| {})
+    }
+
+    /// `load`, handing each `chunk` files' results to `per_chunk` as they
+    /// come (see `load::load_in_chunks`).
+    pub fn load_in_chunks<T, F>(
+        &self,
+        opts: &LoadOptions,
+        chunk: usize,
+        per_article: F,
+        per_chunk: &mut dyn FnMut(&mut [&mut T]),
+    ) -> Loaded<T>
+    where
+        T: Send,
+        F: Fn(Article, &mut FileCtx, &Outlets) -> T + Sync,
+    {
         let progress = self.progress;
-        let loaded = load::load_with_progress(
+        let loaded = load::load_in_chunks(
             opts,
             &|done, total| progress.files(done, total),
+            chunk,
             per_article,
+            per_chunk,
         );
         progress.finish();
         loaded

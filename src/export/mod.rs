@@ -1,9 +1,9 @@
 //! `claimtrail export`: the corpus as tables for other tools. The rows are
 //! made once ([`tables`]) from the loader, the report's metrics and the
 //! trails, and every format writes those same rows: Parquet files in a
-//! folder ([`parquet`]), schema.org `Claim` JSON-LD ([`jsonld`]), W3C PROV-O
-//! ([`prov`]) and the one-row-per-claim CSV sheet ([`csv`]) that `import csv`
-//! reads back. The SQL kept beside them ([`QUERIES`]) runs unchanged on
+//! folder ([`parquet`], the large tables written as the corpus loads),
+//! schema.org `Claim` JSON-LD ([`jsonld`]), W3C PROV-O ([`prov`]) and the
+//! one-row-per-claim CSV sheet ([`csv`]) that `import csv` reads back. The SQL kept beside them ([`QUERIES`]) runs unchanged on
 //! DuckDB and on Spark SQL over the Parquet files.
 
 pub mod csv;
@@ -40,41 +40,75 @@ pub fn sql_script() -> String {
     s
 }
 
-/// Write the Parquet tables into `dir`: into a new hidden folder beside it
-/// first, which then takes `dir`'s place. `dir` may be absent, empty, or an
-/// earlier export; a folder holding anything else is refused and left as it is.
-pub fn write_parquet_folder(dir: &Path, t: &tables::Tables) -> io::Result<()> {
-    check_target(dir)?;
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)?;
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".to_string());
-    let temp = fresh_dir(&parent, &name, "new")?;
-    if let Err(e) = parquet::write_all(&temp, t) {
-        let _ = fs::remove_dir_all(&temp);
-        return Err(e);
+/// A folder of Parquet tables under way: written into a new hidden folder
+/// beside `dir`, which takes `dir`'s place on [`Staged::commit`]. `dir`
+/// may be absent, empty, or an earlier export; a folder holding anything
+/// else is refused and left as it is, when the export begins and again
+/// when it ends. Dropped uncommitted, the new folder is removed.
+pub struct Staged {
+    dir: PathBuf,
+    parent: PathBuf,
+    name: String,
+    temp: PathBuf,
+    committed: bool,
+}
+
+impl Staged {
+    pub fn begin(dir: &Path) -> io::Result<Staged> {
+        check_target(dir)?;
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "export".to_string());
+        let temp = fresh_dir(&parent, &name, "new")?;
+        Ok(Staged {
+            dir: dir.to_path_buf(),
+            parent,
+            name,
+            temp,
+            committed: false,
+        })
     }
-    if fs::symlink_metadata(dir).is_ok() {
-        // Swap: the old export steps aside, the new one takes its name, and
-        // the old one goes. A failure puts the old one back.
-        let old = fresh_name(&parent, &name, "old");
-        fs::rename(dir, &old)?;
-        if let Err(e) = fs::rename(&temp, dir) {
-            let _ = fs::rename(&old, dir);
-            let _ = fs::remove_dir_all(&temp);
-            return Err(e);
+
+    /// The new folder, where the tables are written.
+    pub fn path(&self) -> &Path {
+        &self.temp
+    }
+
+    /// Put the new folder in `dir`'s place.
+    pub fn commit(mut self) -> io::Result<()> {
+        let dir = &self.dir;
+        check_target(dir)?;
+        if fs::symlink_metadata(dir).is_ok() {
+            // Swap: the old export steps aside, the new one takes its name,
+            // and the old one goes. A failure puts the old one back.
+            let old = fresh_name(&self.parent, &self.name, "old");
+            fs::rename(dir, &old)?;
+            if let Err(e) = fs::rename(&self.temp, dir) {
+                let _ = fs::rename(&old, dir);
+                return Err(e);
+            }
+            self.committed = true;
+            fs::remove_dir_all(&old)?;
+        } else {
+            fs::rename(&self.temp, dir)?;
+            self.committed = true;
         }
-        fs::remove_dir_all(&old)?;
-    } else if let Err(e) = fs::rename(&temp, dir) {
-        let _ = fs::remove_dir_all(&temp);
-        return Err(e);
+        Ok(())
     }
-    Ok(())
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.temp);
+        }
+    }
 }
 
 /// `dir` may be replaced: absent, or a real folder holding only Parquet files

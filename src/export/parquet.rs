@@ -1,28 +1,48 @@
 //! The tables as Parquet files: one file per table, typed columns (dates as
 //! Date32, counts as Int64, flags as booleans, rates and scores as Float64),
-//! snappy-compressed, written in row groups of [`BATCH`] rows so no table is
-//! held twice in memory. Each file carries a `claimtrail` key in its footer,
+//! snappy-compressed. Each file carries a `claimtrail` key in its footer,
 //! by which a later export knows the file as its own.
+//!
+//! The large tables (sources, claims, routes) are written as the corpus
+//! loads ([`Stream`]), [`CHUNK`] files at a time, in the order the files
+//! load: their rows are encoded and leave memory at once. A claim's points
+//! are known only once the whole corpus is in (drift and corroboration
+//! change them), so the claims' row groups wait, encoded and compressed,
+//! for that one column. The corpus-wide tables (articles, in id order,
+//! outlets and drift) are written at the end.
 
-use super::tables::{ArticleTables, Tables};
+use super::tables::{ArticleTables, ClaimRec, RouteRec, SourceRec, Tables};
+use crate::trail::ArticleFacts;
 use arrow_array::{
     ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray,
 };
-use arrow_schema::{DataType, Field, Schema};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 use parquet::arrow::ArrowWriter;
+use parquet::arrow::arrow_writer::{
+    ArrowColumnChunk, ArrowColumnWriter, ArrowLeafColumn, ArrowRowGroupWriterFactory,
+    compute_leaves,
+};
 use parquet::basic::Compression;
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
 use parquet::file::reader::{FileReader, SerializedFileReader};
+use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::types::ColumnPath;
+use rayon::prelude::*;
 use std::fs::File;
 use std::io;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-/// Rows per record batch (and at most per row group).
+/// Rows per record batch of the tables written at the end, and the least
+/// per row group of the streamed ones (a group closes at the first chunk
+/// that fills it).
 pub const BATCH: usize = 64 * 1024;
+
+/// Files loaded between two writes of the streamed tables.
+pub const CHUNK: usize = 512;
 
 /// The columns of free text, in any table, written without a dictionary.
 const FREE_TEXT: [&str; 6] = ["title", "file", "url", "text", "quote", "message"];
@@ -111,7 +131,7 @@ fn articles(rows: &[&ArticleTables]) -> io::Result<RecordBatch> {
     ])
 }
 
-fn sources(rows: &[&super::tables::SourceRec]) -> io::Result<RecordBatch> {
+fn sources(rows: &[&SourceRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
         text("article", r().map(|s| &*s.article)),
@@ -127,7 +147,9 @@ fn sources(rows: &[&super::tables::SourceRec]) -> io::Result<RecordBatch> {
     ])
 }
 
-fn claims(rows: &[&super::tables::ClaimRec]) -> io::Result<RecordBatch> {
+/// The claims' rows; `points` holds nulls, filled in at the end (see
+/// [`Stream`]).
+fn claims(rows: &[&ClaimRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
         text("article", r().map(|c| &*c.article)),
@@ -140,12 +162,12 @@ fn claims(rows: &[&super::tables::ClaimRec]) -> io::Result<RecordBatch> {
         flag("key", r().map(|c| c.key)),
         opt_text("hedge", r().map(|c| c.hedge.as_deref())),
         date("said", r().map(|c| c.said)),
-        float("points", r().map(|c| c.points)),
+        float("points", r().map(|_| None)),
         int("routes", r().map(|c| c.routes)),
     ])
 }
 
-fn routes(rows: &[&super::tables::RouteRec]) -> io::Result<RecordBatch> {
+fn routes(rows: &[&RouteRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
         text("article", r().map(|h| &*h.article)),
@@ -178,13 +200,9 @@ fn drift(rows: &[&super::tables::DriftRec]) -> io::Result<RecordBatch> {
     ])
 }
 
-/// Write one table to `path`, `BATCH` rows at a time. A table with no rows
-/// still gets its file, with its columns.
-fn write_table<'a, T: 'a>(
-    path: &Path,
-    rows: impl Iterator<Item = &'a T>,
-    make: fn(&[&T]) -> io::Result<RecordBatch>,
-) -> io::Result<()> {
+/// How every table is written: snappy, no dictionary for free text, and
+/// claimtrail's key in the footer.
+fn properties() -> WriterProperties {
     let mut props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
         .set_max_row_group_size(BATCH);
@@ -193,16 +211,25 @@ fn write_table<'a, T: 'a>(
     for column in FREE_TEXT {
         props = props.set_column_dictionary_enabled(ColumnPath::from(column), false);
     }
-    let props = props
+    props
         .set_key_value_metadata(Some(vec![KeyValue::new(
             MARKER_KEY.to_string(),
             env!("CARGO_PKG_VERSION").to_string(),
         )]))
-        .build();
+        .build()
+}
+
+/// Write one table to `path`, `BATCH` rows at a time. A table with no rows
+/// still gets its file, with its columns.
+fn write_table<'a, T: 'a>(
+    path: &Path,
+    rows: impl Iterator<Item = &'a T>,
+    make: fn(&[&T]) -> io::Result<RecordBatch>,
+) -> io::Result<()> {
     let file = File::create(path)?;
     let empty = make(&[])?;
     let mut writer =
-        ArrowWriter::try_new(file, empty.schema(), Some(props)).map_err(io::Error::other)?;
+        ArrowWriter::try_new(file, empty.schema(), Some(properties())).map_err(io::Error::other)?;
     let mut chunk: Vec<&T> = Vec::with_capacity(BATCH);
     let mut rows = rows.peekable();
     while rows.peek().is_some() {
@@ -214,23 +241,266 @@ fn write_table<'a, T: 'a>(
     file.sync_all()
 }
 
-/// Write every table into `dir` (an empty folder), the tables in parallel,
-/// each into its own file. The first error, in the order of [`FILES`], is
-/// the one returned.
-pub fn write_all(dir: &Path, t: &Tables) -> io::Result<()> {
-    let [a, s, c, r, o, d] = FILES.map(|f| dir.join(f));
-    let mut results: [io::Result<()>; 6] = std::array::from_fn(|_| Ok(()));
-    let [ra, rs, rc, rr, ro, rd] = &mut results;
-    rayon::scope(|scope| {
-        // The largest table first, so it is under way before the others.
-        scope.spawn(|_| *rc = write_table(&c, t.claims(), claims));
-        scope.spawn(|_| *rs = write_table(&s, t.sources(), sources));
-        scope.spawn(|_| *rr = write_table(&r, t.routes(), routes));
-        scope.spawn(|_| *ra = write_table(&a, t.articles.iter(), articles));
-        scope.spawn(|_| *ro = write_table(&o, t.outlets.iter(), outlets));
-        scope.spawn(|_| *rd = write_table(&d, t.drift.iter(), drift));
-    });
-    results.into_iter().collect()
+/// One table written as the corpus loads, its columns encoded in parallel.
+struct Streamed {
+    file: SerializedFileWriter<File>,
+    factory: ArrowRowGroupWriterFactory,
+    schema: SchemaRef,
+    /// The writers of the row group under way (none between groups).
+    open: Vec<ArrowColumnWriter>,
+    open_rows: usize,
+    /// Row groups closed so far.
+    groups: usize,
+    /// The least rows of a row group: it closes at the first write that
+    /// fills it.
+    group_rows: usize,
+    /// The column written once the corpus is in (the claims' points), if any.
+    later: Option<usize>,
+    /// With `later`: each closed group's rows and its other columns' chunks.
+    held: Vec<(usize, Vec<ArrowColumnChunk>)>,
+}
+
+impl Streamed {
+    fn create(
+        path: &Path,
+        schema: SchemaRef,
+        later: Option<usize>,
+        group_rows: usize,
+    ) -> io::Result<Streamed> {
+        let writer = ArrowWriter::try_new(File::create(path)?, schema.clone(), Some(properties()))
+            .map_err(io::Error::other)?;
+        let (file, factory) = writer.into_serialized_writer().map_err(io::Error::other)?;
+        Ok(Streamed {
+            file,
+            factory,
+            schema,
+            open: Vec::new(),
+            open_rows: 0,
+            groups: 0,
+            group_rows,
+            later,
+            held: Vec::new(),
+        })
+    }
+
+    /// Encode a batch of rows (all but the `later` column) into the row group
+    /// under way, closing it once it holds `group_rows` rows.
+    fn write(&mut self, batch: &RecordBatch) -> io::Result<()> {
+        if batch.num_rows() == 0 {
+            return Ok(());
+        }
+        if self.open.is_empty() {
+            self.open = self
+                .factory
+                .create_column_writers(self.groups)
+                .map_err(io::Error::other)?;
+        }
+        let mut leaves: Vec<Option<ArrowLeafColumn>> = Vec::with_capacity(self.open.len());
+        for (i, (field, column)) in self.schema.fields().iter().zip(batch.columns()).enumerate() {
+            // Every column is flat: one leaf each.
+            let leaf = compute_leaves(field, column)
+                .map_err(io::Error::other)?
+                .pop();
+            leaves.push(leaf.filter(|_| Some(i) != self.later));
+        }
+        self.open
+            .par_iter_mut()
+            .zip(leaves.into_par_iter())
+            .try_for_each(|(writer, leaf)| match leaf {
+                Some(leaf) => writer.write(&leaf),
+                None => Ok(()),
+            })
+            .map_err(io::Error::other)?;
+        self.open_rows += batch.num_rows();
+        if self.open_rows >= self.group_rows {
+            self.close_group()?;
+        }
+        Ok(())
+    }
+
+    /// Close the row group under way: into the file, or held for `later`.
+    fn close_group(&mut self) -> io::Result<()> {
+        if self.open.is_empty() {
+            return Ok(());
+        }
+        let later = self.later;
+        let chunks: Vec<ArrowColumnChunk> = std::mem::take(&mut self.open)
+            .into_par_iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != later)
+            .map(|(_, writer)| writer.close())
+            .collect::<Result<_, _>>()
+            .map_err(io::Error::other)?;
+        let rows = std::mem::take(&mut self.open_rows);
+        self.groups += 1;
+        if later.is_some() {
+            self.held.push((rows, chunks));
+            Ok(())
+        } else {
+            self.append(chunks)
+        }
+    }
+
+    fn append(&mut self, chunks: Vec<ArrowColumnChunk>) -> io::Result<()> {
+        let mut group = self.file.next_row_group().map_err(io::Error::other)?;
+        for chunk in chunks {
+            chunk
+                .append_to_row_group(&mut group)
+                .map_err(io::Error::other)?;
+        }
+        group.close().map_err(io::Error::other)?;
+        Ok(())
+    }
+
+    /// Close the last row group, give the held ones their `later` column
+    /// (`values` of a range of rows), and finish the file on disk.
+    fn finish(mut self, values: Option<&dyn Fn(Range<usize>) -> ArrayRef>) -> io::Result<()> {
+        self.close_group()?;
+        if let Some(at) = self.later {
+            let values =
+                values.ok_or_else(|| io::Error::other("a column is left without values"))?;
+            let field = self.schema.field(at).clone();
+            let mut start = 0;
+            for (g, (rows, mut chunks)) in std::mem::take(&mut self.held).into_iter().enumerate() {
+                let mut writer = self
+                    .factory
+                    .create_column_writers(g)
+                    .map_err(io::Error::other)?
+                    .swap_remove(at);
+                for leaf in compute_leaves(&field, &values(start..start + rows))
+                    .map_err(io::Error::other)?
+                {
+                    writer.write(&leaf).map_err(io::Error::other)?;
+                }
+                chunks.insert(at, writer.close().map_err(io::Error::other)?);
+                self.append(chunks)?;
+                start += rows;
+            }
+        }
+        let file = self.file.into_inner().map_err(io::Error::other)?;
+        file.sync_all()
+    }
+}
+
+/// The export under way: the streamed tables, fed chunk by chunk as the
+/// corpus loads ([`Stream::take`]), then finished with the corpus-wide
+/// tables ([`Stream::finish`]).
+pub struct Stream {
+    sources: Streamed,
+    claims: Streamed,
+    routes: Streamed,
+    /// Each article whose claims were written, with how many, in row order.
+    order: Vec<(Arc<str>, usize)>,
+    /// The first failure to write, reported by `finish`.
+    failed: Option<io::Error>,
+}
+
+/// The position of `points` in the claims table.
+const POINTS: usize = 10;
+
+impl Stream {
+    /// Begin the streamed tables' files in `dir`, an empty folder.
+    pub fn create(dir: &Path) -> io::Result<Stream> {
+        Stream::with_group_rows(dir, BATCH)
+    }
+
+    fn with_group_rows(dir: &Path, group_rows: usize) -> io::Result<Stream> {
+        let [_, s, c, r, _, _] = FILES.map(|f| dir.join(f));
+        let claims_schema = claims(&[])?.schema();
+        debug_assert_eq!(claims_schema.field(POINTS).name(), "points");
+        Ok(Stream {
+            sources: Streamed::create(&s, sources(&[])?.schema(), None, group_rows)?,
+            claims: Streamed::create(&c, claims_schema, Some(POINTS), group_rows)?,
+            routes: Streamed::create(&r, routes(&[])?.schema(), None, group_rows)?,
+            order: Vec::new(),
+            failed: None,
+        })
+    }
+
+    /// Write the rows of a chunk of loaded articles, taking them out of
+    /// the articles' tables (their points stay).
+    pub fn take(&mut self, chunk: &mut [&mut (ArticleTables, ArticleFacts)]) {
+        let mut source_rows = Vec::new();
+        let mut claim_rows = Vec::new();
+        let mut route_rows = Vec::new();
+        for (t, _) in chunk.iter_mut() {
+            self.order
+                .push((Arc::from(t.article.row.id.as_str()), t.claims.len()));
+            source_rows.append(&mut t.sources);
+            claim_rows.append(&mut t.claims);
+            route_rows.append(&mut t.routes);
+            t.sources.shrink_to_fit();
+            t.claims.shrink_to_fit();
+            t.routes.shrink_to_fit();
+        }
+        if self.failed.is_some() {
+            return;
+        }
+        let written = (|| {
+            let s: Vec<&SourceRec> = source_rows.iter().collect();
+            self.sources.write(&sources(&s)?)?;
+            let c: Vec<&ClaimRec> = claim_rows.iter().collect();
+            self.claims.write(&claims(&c)?)?;
+            let r: Vec<&RouteRec> = route_rows.iter().collect();
+            self.routes.write(&routes(&r)?)
+        })();
+        self.failed = written.err();
+    }
+
+    /// The claims written.
+    pub fn claims(&self) -> usize {
+        self.order.iter().map(|(_, n)| n).sum()
+    }
+
+    /// Finish the streamed tables, the claims' points now known from `t`
+    /// (whose articles are the ones taken), and write the others beside
+    /// them in `dir`: all six in parallel. The first error, in the order of
+    /// [`FILES`], is the one returned.
+    pub fn finish(self, dir: &Path, t: &Tables) -> io::Result<()> {
+        let Stream {
+            sources: s,
+            claims: c,
+            routes: r,
+            order,
+            failed,
+        } = self;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        // The points in row order: each article's, found by id.
+        let mut points: Vec<Option<f64>> = Vec::with_capacity(order.iter().map(|o| o.1).sum());
+        for (id, n) in &order {
+            let found = t
+                .articles
+                .binary_search_by(|a| a.article.row.id.as_str().cmp(id))
+                .ok()
+                .map(|i| &t.articles[i].points)
+                .filter(|p| p.len() == *n)
+                .ok_or_else(|| {
+                    io::Error::other(format!("the points of article `{id}` are missing"))
+                })?;
+            points.extend_from_slice(found);
+        }
+        drop(order);
+        let [a, _, _, _, o, d] = FILES.map(|f| dir.join(f));
+        let mut results: [io::Result<()>; 6] = std::array::from_fn(|_| Ok(()));
+        let [ra, rs, rc, rr, ro, rd] = &mut results;
+        let points = &points;
+        rayon::scope(|scope| {
+            // The largest table first, so it is under way before the others.
+            scope.spawn(move |_| {
+                *rc = c.finish(Some(&|rows| {
+                    Arc::new(Float64Array::from(points[rows].to_vec()))
+                }))
+            });
+            scope.spawn(move |_| *rs = s.finish(None));
+            scope.spawn(move |_| *rr = r.finish(None));
+            scope.spawn(|_| *ra = write_table(&a, t.articles.iter(), articles));
+            scope.spawn(|_| *ro = write_table(&o, t.outlets.iter(), outlets));
+            scope.spawn(|_| *rd = write_table(&d, t.drift.iter(), drift));
+        });
+        results.into_iter().collect()
+    }
 }
 
 /// Whether the file at `path` is a Parquet file claimtrail wrote.
@@ -246,4 +516,123 @@ pub fn is_ours(path: &Path) -> bool {
         .file_metadata()
         .key_value_metadata()
         .is_some_and(|kv| kv.iter().any(|k| k.key == MARKER_KEY))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::tables::article_tables;
+    use crate::load::{self, LoadOptions};
+    use crate::metrics;
+    use crate::score::Weights;
+    use crate::trail;
+    use arrow_array::Array;
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    use std::collections::HashMap;
+
+    const OUTLETS: &str = "[example-daily]\nname = \"Example Daily\"\nkind = \"newspaper\"\n";
+
+    /// Article `n` of five, on day `n`: the shared claim `cyber`, hedged
+    /// in the first article only, and a claim of its own.
+    fn article(n: usize) -> String {
+        let hedge = if n == 1 { "hedge = \"believed\"\n" } else { "" };
+        format!(
+            "[article]\ntitle = \"Story {n}\"\noutlet = \"example-daily\"\npublished = 2019-03-0{n}\n\n\
+             [sources.official]\nname = \"Jane Doe\"\n\n\
+             [[claims]]\nid = \"cyber\"\ntext = \"Cyber troops arrived.\"\nsource = \"official\"\n\
+             said = 2019-03-0{n}\n{hedge}\n\
+             [[claims]]\nid = \"local-{n}\"\ntext = \"Something happened in town {n}.\"\n\
+             source = \"official\"\nsaid = 2019-03-0{n}\n"
+        )
+    }
+
+    /// (article, claim) → points, from `claims.parquet`, and its row groups.
+    fn read_points(path: &Path) -> (HashMap<(String, String), Option<f64>>, usize) {
+        let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap()).unwrap();
+        let groups = reader.metadata().num_row_groups();
+        let mut points = HashMap::new();
+        for batch in reader.build().unwrap() {
+            let batch = batch.unwrap();
+            let text = |name: &str| {
+                batch
+                    .column_by_name(name)
+                    .unwrap()
+                    .as_any()
+                    .downcast_ref::<StringArray>()
+                    .unwrap()
+                    .clone()
+            };
+            let (article, claim) = (text("article"), text("claim"));
+            let column = batch.column_by_name("points").unwrap();
+            let p = column.as_any().downcast_ref::<Float64Array>().unwrap();
+            for i in 0..batch.num_rows() {
+                let value = (!p.is_null(i)).then(|| p.value(i));
+                let key = (article.value(i).to_string(), claim.value(i).to_string());
+                assert!(points.insert(key, value).is_none(), "one row per claim");
+            }
+        }
+        (points, groups)
+    }
+
+    #[test]
+    fn streamed_claims_get_the_points_the_whole_corpus_gives_them() {
+        let tmp = tempfile::tempdir().unwrap();
+        let corpus = tmp.path().join("claims");
+        std::fs::create_dir(&corpus).unwrap();
+        std::fs::write(corpus.join("outlets.toml"), OUTLETS).unwrap();
+        for n in 1..=5 {
+            std::fs::write(corpus.join(format!("a{n}.toml")), article(n)).unwrap();
+        }
+        let opts = LoadOptions {
+            paths: vec![corpus.clone()],
+            ..LoadOptions::default()
+        };
+        let weights = Weights::default();
+        let out = tmp.path().join("out");
+        std::fs::create_dir(&out).unwrap();
+        // Groups of at least 3 rows, files 2 at a time: chunks of 4, 4 and 2
+        // claims, so three row groups, each held for its points.
+        let mut stream = Stream::with_group_rows(&out, 3).unwrap();
+        let mut chunks = Vec::new();
+        let loaded = load::load_in_chunks(
+            &opts,
+            &|_, _| {},
+            2,
+            |a, _, outlets| article_tables(a, outlets, &weights),
+            &mut |chunk| {
+                chunks.push(chunk.len());
+                stream.take(chunk);
+            },
+        );
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        assert_eq!(chunks, [2, 2, 1]);
+        let t = Tables::new(loaded.items, &loaded.outlets, &weights);
+        assert_eq!(stream.claims(), 10);
+        stream.finish(&out, &t).unwrap();
+        let (points, groups) = read_points(&out.join("claims.parquet"));
+        assert_eq!(groups, 3);
+
+        // What `report --article` gives each claim, the corpus applied.
+        let loaded = load::load(&opts, |a, _, outlets| {
+            (
+                metrics::explain(&a, outlets, &weights),
+                trail::facts(&a, |_| true),
+            )
+        });
+        let (mut explained, facts): (Vec<_>, Vec<_>) = loaded.items.into_iter().unzip();
+        metrics::explained_in_corpus(&mut explained, &facts, &loaded.outlets, &weights);
+        let mut want = HashMap::new();
+        for e in &explained {
+            for c in &e.claim_rows {
+                want.insert((e.row.id.clone(), c.id.clone()), c.points);
+            }
+        }
+        assert_eq!(points, want);
+        // By hand: every claim is named and dated (100 points); `cyber`
+        // drops the first article's hedge in each later one (15 points).
+        let at = |a: &str, c: &str| points[&(a.to_string(), c.to_string())];
+        assert_eq!(at("a2", "cyber"), Some(85.0));
+        assert_eq!(at("a5", "cyber"), Some(85.0));
+        assert_eq!(at("a5", "local-5"), Some(100.0));
+    }
 }

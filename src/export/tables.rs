@@ -52,8 +52,6 @@ pub struct ClaimRec {
     pub key: bool,
     pub hedge: Option<String>,
     pub said: Option<NaiveDate>,
-    /// The claim's points (`None` for background).
-    pub points: Option<f64>,
     /// How many routes the claim has (0: first-hand).
     pub routes: usize,
 }
@@ -96,6 +94,10 @@ pub struct ArticleTables {
     pub article: ArticleRec,
     pub sources: Vec<SourceRec>,
     pub claims: Vec<ClaimRec>,
+    /// Each claim's points (`None` for background), in the order of
+    /// `claims`, apart from them: they change once the whole corpus is in,
+    /// when the claims' rows may already have been written.
+    pub points: Vec<Option<f64>>,
     pub routes: Vec<RouteRec>,
 }
 
@@ -108,14 +110,14 @@ pub fn article_tables(
 ) -> (ArticleTables, ArticleFacts) {
     let row = metrics::article_row(&a, outlets, weights);
     let facts = trail::facts(&a, |_| true);
-    let scores: Vec<(Class, Option<f64>)> = a
+    let (classes, points): (Vec<Class>, Vec<Option<f64>>) = a
         .claims
         .iter()
         .map(|c| {
             let (class, points, _) = score::score(&a, c, outlets, weights, None);
             (class, points)
         })
-        .collect();
+        .unzip();
     let id: Arc<str> = Arc::from(a.id.as_str());
     let sources = a
         .sources
@@ -137,7 +139,7 @@ pub fn article_tables(
     let mut routes = Vec::new();
     // The outlets this article's routes go through, each held once.
     let mut hops: Vec<Arc<str>> = Vec::new();
-    for (c, (class, points)) in a.claims.into_iter().zip(scores) {
+    for (c, class) in a.claims.into_iter().zip(classes) {
         let claim: Arc<str> = Arc::from(c.id);
         for (r, route) in c.routes.iter().enumerate() {
             for (h, outlet) in route.hops.iter().enumerate() {
@@ -168,7 +170,6 @@ pub fn article_tables(
             key: c.key,
             hedge: c.hedge,
             said: c.said,
-            points,
             routes: c.routes.len(),
         });
     }
@@ -183,6 +184,7 @@ pub fn article_tables(
         },
         sources,
         claims,
+        points,
         routes,
     };
     (tables, facts)
@@ -214,8 +216,7 @@ impl Tables {
             .zip(metrics::by_article(&facts, outlets, false))
         {
             for a in &here {
-                let claim = t.claims.get_mut(a.at.1 as usize);
-                if let Some(points) = claim.and_then(|c| c.points.as_mut()) {
+                if let Some(Some(points)) = t.points.get_mut(a.at.1 as usize) {
                     *points = metrics::points_in_corpus(*points, a, weights);
                 }
             }

@@ -184,14 +184,22 @@ where
     T: Send,
     F: Fn(Article, &mut FileCtx, &Outlets) -> T + Sync,
 {
-    load_with_progress(opts, &|_, _| {}, per_article)
+    load_in_chunks(opts, &|_, _| {}, usize::MAX, per_article, &mut |_| {})
 }
 
-/// `load`, reporting `(done, total)` files as it goes.
-pub fn load_with_progress<T, F>(
+/// `load`, reporting `(done, total)` files as it goes, `chunk` files at a
+/// time: once a chunk's files are loaded (in parallel), `per_chunk` is
+/// handed the results of those that loaded, in file order, and may take
+/// what it wants of them (rows to write out as the corpus loads) before the
+/// next chunk starts. Every article that loaded is handed over, even one
+/// whose id another file already took: that is an error found only once
+/// all are in.
+pub fn load_in_chunks<T, F>(
     opts: &LoadOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
+    chunk: usize,
     per_article: F,
+    per_chunk: &mut dyn FnMut(&mut [&mut T]),
 ) -> Loaded<T>
 where
     T: Send,
@@ -228,9 +236,11 @@ where
         .collect();
     let total = jobs.len();
     let done = AtomicUsize::new(0);
-    let outcomes: Vec<FileOutcome<T>> = jobs
-        .par_iter()
-        .map(|(root, path)| {
+    let mut outcomes: Vec<FileOutcome<T>> = Vec::with_capacity(total);
+    for jobs in jobs.chunks(chunk.max(1)) {
+        let start = outcomes.len();
+        // In order: `par_extend` of an indexed iterator keeps it.
+        outcomes.par_extend(jobs.par_iter().map(|(root, path)| {
             let registry = root
                 .registry
                 .as_ref()
@@ -239,8 +249,15 @@ where
             let outcome = load_article(root, path, registry, opts, &per_article);
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             outcome
-        })
-        .collect();
+        }));
+        let mut values: Vec<&mut T> = outcomes[start..]
+            .iter_mut()
+            .filter_map(|o| o.article.as_mut().map(|f| &mut f.value))
+            .collect();
+        if !values.is_empty() {
+            per_chunk(&mut values);
+        }
+    }
 
     let mut stats = Stats {
         files: total,

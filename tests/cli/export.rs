@@ -688,6 +688,19 @@ fn export_refuses_a_corpus_with_errors() {
     let out = run(c.claimtrail(&["export", ".", "--format", "parquet", "--out", "out"]));
     assert_eq!(code(&out), 1);
     assert!(!dir.exists());
+    // The folder the tables were being written into, as the corpus
+    // loaded, is gone too.
+    let left: Vec<String> = std::fs::read_dir(c.path())
+        .expect("the corpus folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|n| n.contains("claimtrail"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
 
 /// The vocabulary file: types with their superclass, properties with their
