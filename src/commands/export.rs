@@ -70,15 +70,18 @@ fn parquet(
         |a, _, outlets| tables::article_tables(a, outlets, weights),
         &mut |chunk| stream.take(chunk),
     );
+    let held = stream.loaded();
     // Tables of a corpus with errors would be wrong: nothing is written
     // (the new folder goes with `staged`).
     if run.report_errors(&loaded.diagnostics, err)? == Exit::Findings {
         writeln!(err, "nothing was exported")?;
         return Ok(Exit::Findings);
     }
+    let held = held.map_err(cannot)?;
     let t = tables::Tables::new(loaded.items, &loaded.outlets, weights);
-    let claims = stream.claims();
-    stream.finish(staged.path(), &t).map_err(cannot)?;
+    let claims = held.claims();
+    held.finish(staged.path(), &t, &loaded.outlets)
+        .map_err(cannot)?;
     staged.commit().map_err(cannot)?;
     writeln!(
         err,

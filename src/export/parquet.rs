@@ -11,7 +11,8 @@
 //! for that one column. The corpus-wide tables (articles, in id order,
 //! outlets and drift) are written at the end.
 
-use super::tables::{ArticleTables, ClaimRec, RouteRec, SourceRec, Tables};
+use super::tables::{ArticleTables, ClaimRec, DriftRec, OutletRec, RouteRec, SourceRec, Tables};
+use crate::model::Outlets;
 use crate::trail::ArticleFacts;
 use arrow_array::{
     ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray,
@@ -36,16 +37,23 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-/// Rows per record batch of the tables written at the end, and the least
-/// per row group of the streamed ones (a group closes at the first chunk
-/// that fills it).
+/// Rows per row group of the tables written at the end, and the least per
+/// row group of the streamed ones (a group closes at the first chunk that
+/// fills it).
 pub const BATCH: usize = 64 * 1024;
 
-/// Files loaded between two writes of the streamed tables.
-pub const CHUNK: usize = 512;
+/// Rows per record batch of the tables written at the end (their row
+/// groups still hold up to [`BATCH`] rows): a drift message is written
+/// only when its batch is.
+const END_BATCH: usize = 4096;
 
-/// The columns of free text, in any table, written without a dictionary.
-const FREE_TEXT: [&str; 6] = ["title", "file", "url", "text", "quote", "message"];
+/// Files loaded between two writes of the streamed tables.
+pub const CHUNK: usize = 128;
+
+/// The columns written without a dictionary, in any table: free text, and
+/// claim ids, which within a row group are nearly all distinct too (a
+/// claim appears in a handful of articles among thousands).
+const NO_DICTIONARY: [&str; 7] = ["title", "file", "url", "text", "quote", "message", "claim"];
 
 /// The footer key that marks a file as claimtrail's.
 pub const MARKER_KEY: &str = "claimtrail";
@@ -102,7 +110,7 @@ fn batch(columns: Vec<Column>) -> io::Result<RecordBatch> {
     RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays).map_err(io::Error::other)
 }
 
-fn articles(rows: &[&ArticleTables]) -> io::Result<RecordBatch> {
+fn articles(rows: &[ArticleTables]) -> io::Result<RecordBatch> {
     let r = || rows.iter().map(|a| &a.article);
     batch(vec![
         text("id", r().map(|a| a.row.id.as_str())),
@@ -131,7 +139,7 @@ fn articles(rows: &[&ArticleTables]) -> io::Result<RecordBatch> {
     ])
 }
 
-fn sources(rows: &[&SourceRec]) -> io::Result<RecordBatch> {
+fn sources(rows: &[SourceRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
         text("article", r().map(|s| &*s.article)),
@@ -149,7 +157,7 @@ fn sources(rows: &[&SourceRec]) -> io::Result<RecordBatch> {
 
 /// The claims' rows; `points` holds nulls, filled in at the end (see
 /// [`Stream`]).
-fn claims(rows: &[&ClaimRec]) -> io::Result<RecordBatch> {
+fn claims(rows: &[ClaimRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
         text("article", r().map(|c| &*c.article)),
@@ -167,7 +175,7 @@ fn claims(rows: &[&ClaimRec]) -> io::Result<RecordBatch> {
     ])
 }
 
-fn routes(rows: &[&RouteRec]) -> io::Result<RecordBatch> {
+fn routes(rows: &[RouteRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
         text("article", r().map(|h| &*h.article)),
@@ -178,7 +186,7 @@ fn routes(rows: &[&RouteRec]) -> io::Result<RecordBatch> {
     ])
 }
 
-fn outlets(rows: &[&super::tables::OutletRec]) -> io::Result<RecordBatch> {
+fn outlets(rows: &[OutletRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
         text("id", r().map(|o| o.id.as_str())),
@@ -189,13 +197,13 @@ fn outlets(rows: &[&super::tables::OutletRec]) -> io::Result<RecordBatch> {
     ])
 }
 
-fn drift(rows: &[&super::tables::DriftRec]) -> io::Result<RecordBatch> {
+fn drift(rows: &[DriftRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
-        text("claim", r().map(|d| &*d.claim)),
-        text("article", r().map(|d| &*d.article)),
+        text("claim", r().map(|d| d.claim)),
+        text("article", r().map(|d| d.article)),
         text("code", r().map(|d| d.code)),
-        text("earlier_article", r().map(|d| &*d.earlier_article)),
+        text("earlier_article", r().map(|d| d.earlier_article)),
         text("message", r().map(|d| d.message.as_str())),
     ])
 }
@@ -206,9 +214,10 @@ fn properties() -> WriterProperties {
     let mut props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
         .set_max_row_group_size(BATCH);
-    // Free text is nearly all distinct: a dictionary of it would be hashed
-    // value by value only to be dropped for plain encoding.
-    for column in FREE_TEXT {
+    // A dictionary of nearly distinct values would be hashed value by value
+    // and held to the row group's end (a claims row group's, to the
+    // corpus's), only to be dropped for plain encoding.
+    for column in NO_DICTIONARY {
         props = props.set_column_dictionary_enabled(ColumnPath::from(column), false);
     }
     props
@@ -219,23 +228,21 @@ fn properties() -> WriterProperties {
         .build()
 }
 
-/// Write one table to `path`, `BATCH` rows at a time. A table with no rows
+/// Write a table of `rows` rows to `path`, [`END_BATCH`] rows at a time,
+/// each batch made by `make` when it is written. A table with no rows
 /// still gets its file, with its columns.
-fn write_table<'a, T: 'a>(
+fn write_table(
     path: &Path,
-    rows: impl Iterator<Item = &'a T>,
-    make: fn(&[&T]) -> io::Result<RecordBatch>,
+    rows: usize,
+    make: &dyn Fn(Range<usize>) -> io::Result<RecordBatch>,
 ) -> io::Result<()> {
     let file = File::create(path)?;
-    let empty = make(&[])?;
+    let empty = make(0..0)?;
     let mut writer =
         ArrowWriter::try_new(file, empty.schema(), Some(properties())).map_err(io::Error::other)?;
-    let mut chunk: Vec<&T> = Vec::with_capacity(BATCH);
-    let mut rows = rows.peekable();
-    while rows.peek().is_some() {
-        chunk.clear();
-        chunk.extend(rows.by_ref().take(BATCH));
-        writer.write(&make(&chunk)?).map_err(io::Error::other)?;
+    for start in (0..rows).step_by(END_BATCH) {
+        let batch = make(start..rows.min(start + END_BATCH))?;
+        writer.write(&batch).map_err(io::Error::other)?;
     }
     let file = writer.into_inner().map_err(io::Error::other)?;
     file.sync_all()
@@ -383,15 +390,16 @@ impl Streamed {
 }
 
 /// The export under way: the streamed tables, fed chunk by chunk as the
-/// corpus loads ([`Stream::take`]), then finished with the corpus-wide
-/// tables ([`Stream::finish`]).
+/// corpus loads ([`Stream::take`]), then, once it is in, all finished but
+/// the claims ([`Stream::loaded`]), which wait for their points and are
+/// written with the corpus-wide tables ([`HeldClaims::finish`]).
 pub struct Stream {
     sources: Streamed,
     claims: Streamed,
     routes: Streamed,
     /// Each article whose claims were written, with how many, in row order.
     order: Vec<(Arc<str>, usize)>,
-    /// The first failure to write, reported by `finish`.
+    /// The first failure to write, reported by `loaded`.
     failed: Option<io::Error>,
 }
 
@@ -437,36 +445,56 @@ impl Stream {
             return;
         }
         let written = (|| {
-            let s: Vec<&SourceRec> = source_rows.iter().collect();
-            self.sources.write(&sources(&s)?)?;
-            let c: Vec<&ClaimRec> = claim_rows.iter().collect();
-            self.claims.write(&claims(&c)?)?;
-            let r: Vec<&RouteRec> = route_rows.iter().collect();
-            self.routes.write(&routes(&r)?)
+            self.sources.write(&sources(&source_rows)?)?;
+            self.claims.write(&claims(&claim_rows)?)?;
+            self.routes.write(&routes(&route_rows)?)
         })();
         self.failed = written.err();
     }
 
-    /// The claims written.
-    pub fn claims(&self) -> usize {
-        self.order.iter().map(|(_, n)| n).sum()
-    }
-
-    /// Finish the streamed tables, the claims' points now known from `t`
-    /// (whose articles are the ones taken), and write the others beside
-    /// them in `dir`: all six in parallel. The first error, in the order of
-    /// [`FILES`], is the one returned.
-    pub fn finish(self, dir: &Path, t: &Tables) -> io::Result<()> {
+    /// The corpus is in: finish the sources and routes files, and encode the
+    /// claims still under way, so that no writer holds a page while the
+    /// corpus is assessed. What is left is the claims' points.
+    pub fn loaded(self) -> io::Result<HeldClaims> {
         let Stream {
-            sources: s,
-            claims: c,
-            routes: r,
+            sources,
+            mut claims,
+            routes,
             order,
             failed,
         } = self;
         if let Some(e) = failed {
             return Err(e);
         }
+        let ((s, r), c) = rayon::join(
+            || rayon::join(|| sources.finish(None), || routes.finish(None)),
+            || claims.close_group(),
+        );
+        s.and(r).and(c)?;
+        Ok(HeldClaims { claims, order })
+    }
+}
+
+/// The claims table once the corpus is in, every row group encoded but for
+/// the points.
+pub struct HeldClaims {
+    claims: Streamed,
+    /// Each article whose claims were written, with how many, in row order.
+    order: Vec<(Arc<str>, usize)>,
+}
+
+impl HeldClaims {
+    /// The claims written.
+    pub fn claims(&self) -> usize {
+        self.order.iter().map(|(_, n)| n).sum()
+    }
+
+    /// Finish the claims table, the points now known from `t` (whose
+    /// articles are the ones taken), and write the corpus-wide tables
+    /// beside it in `dir`, all four in parallel. The first error, in the
+    /// order of [`FILES`], is the one returned.
+    pub fn finish(self, dir: &Path, t: &Tables, registry: &Outlets) -> io::Result<()> {
+        let HeldClaims { claims: c, order } = self;
         // The points in row order: each article's, found by id.
         let mut points: Vec<Option<f64>> = Vec::with_capacity(order.iter().map(|o| o.1).sum());
         for (id, n) in &order {
@@ -483,8 +511,8 @@ impl Stream {
         }
         drop(order);
         let [a, _, _, _, o, d] = FILES.map(|f| dir.join(f));
-        let mut results: [io::Result<()>; 6] = std::array::from_fn(|_| Ok(()));
-        let [ra, rs, rc, rr, ro, rd] = &mut results;
+        let mut results: [io::Result<()>; 4] = std::array::from_fn(|_| Ok(()));
+        let [ra, rc, ro, rd] = &mut results;
         let points = &points;
         rayon::scope(|scope| {
             // The largest table first, so it is under way before the others.
@@ -493,11 +521,17 @@ impl Stream {
                     Arc::new(Float64Array::from(points[rows].to_vec()))
                 }))
             });
-            scope.spawn(move |_| *rs = s.finish(None));
-            scope.spawn(move |_| *rr = r.finish(None));
-            scope.spawn(|_| *ra = write_table(&a, t.articles.iter(), articles));
-            scope.spawn(|_| *ro = write_table(&o, t.outlets.iter(), outlets));
-            scope.spawn(|_| *rd = write_table(&d, t.drift.iter(), drift));
+            scope.spawn(|_| *ra = write_table(&a, t.articles.len(), &|r| articles(&t.articles[r])));
+            scope.spawn(|_| *ro = write_table(&o, t.outlets.len(), &|r| outlets(&t.outlets[r])));
+            scope.spawn(|_| {
+                *rd = write_table(&d, t.drift.len(), &|r| {
+                    let rows: Vec<DriftRec> = t.drift[r]
+                        .iter()
+                        .map(|f| t.drift_row(f, registry))
+                        .collect();
+                    drift(&rows)
+                })
+            });
         });
         results.into_iter().collect()
     }
@@ -606,9 +640,10 @@ mod tests {
         );
         assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
         assert_eq!(chunks, [2, 2, 1]);
+        let held = stream.loaded().unwrap();
         let t = Tables::new(loaded.items, &loaded.outlets, &weights);
-        assert_eq!(stream.claims(), 10);
-        stream.finish(&out, &t).unwrap();
+        assert_eq!(held.claims(), 10);
+        held.finish(&out, &t, &loaded.outlets).unwrap();
         let (points, groups) = read_points(&out.join("claims.parquet"));
         assert_eq!(groups, 3);
 

@@ -3,10 +3,11 @@
 //! report row and claim scores `report` computes; the corpus-wide rows
 //! (outlets, drift) are made once every article is in ([`Tables::new`]).
 
+use crate::diag::Code;
 use crate::metrics::{self, ArticleRow};
 use crate::model::{Article, Class, Outlets};
 use crate::score::{self, Weights};
-use crate::trail::{self, ArticleFacts};
+use crate::trail::{self, ArticleFacts, Place};
 use chrono::NaiveDate;
 use std::sync::Arc;
 
@@ -78,13 +79,22 @@ pub struct OutletRec {
     pub ownership: Option<&'static str>,
 }
 
-/// `drift`: each finding, at the later appearance.
+/// `drift`: each finding, at the later appearance, held compact; its row
+/// ([`DriftRec`]) is made when the table is written ([`Tables::drift_row`]).
+#[derive(Clone, Copy, Debug)]
+pub struct DriftAt {
+    pub code: Code,
+    pub at: Place,
+    pub earlier: Place,
+}
+
+/// One row of `drift`.
 #[derive(Clone, Debug)]
-pub struct DriftRec {
-    pub claim: String,
-    pub article: Arc<str>,
+pub struct DriftRec<'a> {
+    pub claim: &'a str,
+    pub article: &'a str,
     pub code: &'static str,
-    pub earlier_article: Arc<str>,
+    pub earlier_article: &'a str,
     pub message: String,
 }
 
@@ -194,7 +204,7 @@ pub fn article_tables(
 pub struct Tables {
     pub articles: Vec<ArticleTables>,
     pub outlets: Vec<OutletRec>,
-    pub drift: Vec<DriftRec>,
+    pub drift: Vec<DriftAt>,
     /// Each article's trail facts, in the order of `articles`.
     pub facts: Vec<ArticleFacts>,
 }
@@ -224,12 +234,10 @@ impl Tables {
         }
         let drift = trail::findings(&facts, outlets, &|_| true)
             .into_iter()
-            .map(|f| DriftRec {
-                claim: f.claim.to_string(),
-                article: facts[f.at.0 as usize].id.clone(),
-                code: f.code.as_str(),
-                earlier_article: facts[f.earlier.0 as usize].id.clone(),
-                message: f.message(&facts, outlets),
+            .map(|f| DriftAt {
+                code: f.code,
+                at: f.at,
+                earlier: f.earlier,
             })
             .collect();
         let outlet_rows = outlets
@@ -249,6 +257,24 @@ impl Tables {
             outlets: outlet_rows,
             drift,
             facts,
+        }
+    }
+
+    /// The row of a drift finding, its message written now.
+    pub fn drift_row(&self, d: &DriftAt, outlets: &Outlets) -> DriftRec<'_> {
+        let here = &self.facts[d.at.0 as usize];
+        let finding = trail::Finding {
+            claim: here.claim_id(&here.claims[d.at.1 as usize]),
+            code: d.code,
+            at: d.at,
+            earlier: d.earlier,
+        };
+        DriftRec {
+            claim: finding.claim,
+            article: &here.id,
+            code: d.code.as_str(),
+            earlier_article: &self.facts[d.earlier.0 as usize].id,
+            message: finding.message(&self.facts, outlets),
         }
     }
 
