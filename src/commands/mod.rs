@@ -211,7 +211,7 @@ impl Run<'_> {
         opts: &LoadOptions,
         chunk: usize,
         per_article: F,
-        per_chunk: &mut dyn FnMut(&mut [&mut T]),
+        per_chunk: &mut (dyn FnMut(&mut [&mut T]) + Send),
     ) -> Loaded<T>
     where
         T: Send,

@@ -191,15 +191,15 @@ where
 /// time: once a chunk's files are loaded (in parallel), `per_chunk` is
 /// handed the results of those that loaded, in file order, and may take
 /// what it wants of them (rows to write out as the corpus loads) before the
-/// next chunk starts. Every article that loaded is handed over, even one
-/// whose id another file already took: that is an error found only once
-/// all are in.
+/// chunk after next starts: a chunk is handed over while the next one
+/// loads. Every article that loaded is handed over, even one whose id
+/// another file already took: that is an error found only once all are in.
 pub fn load_in_chunks<T, F>(
     opts: &LoadOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
     chunk: usize,
     per_article: F,
-    per_chunk: &mut dyn FnMut(&mut [&mut T]),
+    per_chunk: &mut (dyn FnMut(&mut [&mut T]) + Send),
 ) -> Loaded<T>
 where
     T: Send,
@@ -236,28 +236,40 @@ where
         .collect();
     let total = jobs.len();
     let done = AtomicUsize::new(0);
-    let mut outcomes: Vec<FileOutcome<T>> = Vec::with_capacity(total);
-    for jobs in jobs.chunks(chunk.max(1)) {
-        let start = outcomes.len();
-        // In order: `par_extend` of an indexed iterator keeps it.
-        outcomes.par_extend(jobs.par_iter().map(|(root, path)| {
-            let registry = root
-                .registry
-                .as_ref()
-                .and_then(|p| registry_keys.get(p))
-                .unwrap_or(&empty);
-            let outcome = load_article(root, path, registry, opts, &per_article);
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-            outcome
-        }));
-        let mut values: Vec<&mut T> = outcomes[start..]
+    let load_chunk = |jobs: &[(&CorpusDir, &PathBuf)]| -> Vec<FileOutcome<T>> {
+        // In order: `collect` of an indexed iterator keeps it.
+        jobs.par_iter()
+            .map(|(root, path)| {
+                let registry = root
+                    .registry
+                    .as_ref()
+                    .and_then(|p| registry_keys.get(p))
+                    .unwrap_or(&empty);
+                let outcome = load_article(root, path, registry, opts, &per_article);
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                outcome
+            })
+            .collect()
+    };
+    let mut hand_over = |chunk: &mut Vec<FileOutcome<T>>| {
+        let mut values: Vec<&mut T> = chunk
             .iter_mut()
             .filter_map(|o| o.article.as_mut().map(|f| &mut f.value))
             .collect();
         if !values.is_empty() {
             per_chunk(&mut values);
         }
+    };
+    let mut outcomes: Vec<FileOutcome<T>> = Vec::new();
+    let mut chunks = jobs.chunks(chunk.max(1));
+    let mut loaded = chunks.next().map(load_chunk).unwrap_or_default();
+    // A chunk is handed over while the next one loads, both cores busy.
+    for jobs in chunks {
+        let (next, ()) = rayon::join(|| load_chunk(jobs), || hand_over(&mut loaded));
+        keep(&mut outcomes, std::mem::replace(&mut loaded, next), total);
     }
+    hand_over(&mut loaded);
+    keep(&mut outcomes, loaded, total);
 
     let mut stats = Stats {
         files: total,
@@ -318,6 +330,17 @@ where
         items,
         diagnostics,
         stats,
+    }
+}
+
+/// Add a chunk's outcomes to all of them (of `total`): the first chunk is
+/// taken as it is, not copied, which is all of them when there is one.
+fn keep<T>(all: &mut Vec<T>, mut chunk: Vec<T>, total: usize) {
+    if all.is_empty() {
+        *all = chunk;
+        all.reserve_exact(total - all.len());
+    } else {
+        all.append(&mut chunk);
     }
 }
 
