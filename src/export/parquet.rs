@@ -14,9 +14,8 @@
 use super::tables::{ArticleTables, ClaimRec, DriftRec, OutletRec, RouteRec, SourceRec, Tables};
 use crate::model::Outlets;
 use crate::trail::ArticleFacts;
-use arrow_array::{
-    ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray,
-};
+use arrow_array::builder::StringBuilder;
+use arrow_array::{ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 use parquet::arrow::ArrowWriter;
@@ -71,14 +70,30 @@ pub const FILES: [&str; 6] = [
 /// A column under construction: its field and its values.
 type Column = (Field, ArrayRef);
 
-fn text<'a>(name: &str, values: impl Iterator<Item = &'a str>) -> Column {
-    let a: StringArray = values.map(Some).collect();
-    (Field::new(name, DataType::Utf8, false), Arc::new(a))
+fn text<'a, I: Iterator<Item = &'a str>>(name: &str, values: impl Fn() -> I) -> Column {
+    opt_text_with(name, false, || values().map(Some))
 }
 
-fn opt_text<'a>(name: &str, values: impl Iterator<Item = Option<&'a str>>) -> Column {
-    let a: StringArray = values.collect();
-    (Field::new(name, DataType::Utf8, true), Arc::new(a))
+fn opt_text<'a, I: Iterator<Item = Option<&'a str>>>(name: &str, values: impl Fn() -> I) -> Column {
+    opt_text_with(name, true, values)
+}
+
+/// A string column built in buffers of the size it needs, measured first,
+/// so that no value is copied twice as they grow.
+fn opt_text_with<'a, I: Iterator<Item = Option<&'a str>>>(
+    name: &str,
+    nullable: bool,
+    values: impl Fn() -> I,
+) -> Column {
+    let (items, bytes) = values().fold((0, 0), |(n, b), v| (n + 1, b + v.map_or(0, str::len)));
+    let mut builder = StringBuilder::with_capacity(items, bytes);
+    for v in values() {
+        builder.append_option(v);
+    }
+    (
+        Field::new(name, DataType::Utf8, nullable),
+        Arc::new(builder.finish()),
+    )
 }
 
 fn int(name: &str, values: impl Iterator<Item = usize>) -> Column {
@@ -113,13 +128,13 @@ fn batch(columns: Vec<Column>) -> io::Result<RecordBatch> {
 fn articles(rows: &[ArticleTables]) -> io::Result<RecordBatch> {
     let r = || rows.iter().map(|a| &a.article);
     batch(vec![
-        text("id", r().map(|a| a.row.id.as_str())),
-        text("file", r().map(|a| a.file.as_str())),
-        text("title", r().map(|a| a.row.title.as_str())),
-        text("outlet", r().map(|a| a.row.outlet.as_str())),
+        text("id", || r().map(|a| a.row.id.as_str())),
+        text("file", || r().map(|a| a.file.as_str())),
+        text("title", || r().map(|a| a.row.title.as_str())),
+        text("outlet", || r().map(|a| a.row.outlet.as_str())),
         date("published", r().map(|a| a.row.published)),
-        opt_text("language", r().map(|a| a.language.as_deref())),
-        opt_text("url", r().map(|a| a.url.as_deref())),
+        opt_text("language", || r().map(|a| a.language.as_deref())),
+        opt_text("url", || r().map(|a| a.url.as_deref())),
         int("claims", r().map(|a| a.row.claims)),
         int("named", r().map(|a| a.row.named)),
         int("anonymous", r().map(|a| a.row.anonymous)),
@@ -132,26 +147,25 @@ fn articles(rows: &[ArticleTables]) -> io::Result<RecordBatch> {
         float("anonymity_rate", r().map(|a| a.row.anonymity_rate)),
         float("score", r().map(|a| a.row.score)),
         // No score, no grade: null, as in `report --format json`.
-        opt_text(
-            "grade",
-            r().map(|a| a.row.score.is_some().then_some(a.row.grade)),
-        ),
+        opt_text("grade", || {
+            r().map(|a| a.row.score.is_some().then_some(a.row.grade))
+        }),
     ])
 }
 
 fn sources(rows: &[SourceRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
-        text("article", r().map(|s| &*s.article)),
-        text("source", r().map(|s| s.source.as_str())),
-        opt_text("name", r().map(|s| s.name.as_deref())),
+        text("article", || r().map(|s| &*s.article)),
+        text("source", || r().map(|s| s.source.as_str())),
+        opt_text("name", || r().map(|s| s.name.as_deref())),
         flag("anonymous", r().map(|s| s.anonymous)),
-        opt_text("description", r().map(|s| s.description.as_deref())),
-        opt_text("reason", r().map(|s| s.reason.as_deref())),
-        opt_text("role", r().map(|s| s.role.as_deref())),
-        opt_text("affiliation", r().map(|s| s.affiliation.as_deref())),
-        opt_text("country", r().map(|s| s.country.as_deref())),
-        text("kind", r().map(|s| s.kind)),
+        opt_text("description", || r().map(|s| s.description.as_deref())),
+        opt_text("reason", || r().map(|s| s.reason.as_deref())),
+        opt_text("role", || r().map(|s| s.role.as_deref())),
+        opt_text("affiliation", || r().map(|s| s.affiliation.as_deref())),
+        opt_text("country", || r().map(|s| s.country.as_deref())),
+        text("kind", || r().map(|s| s.kind)),
     ])
 }
 
@@ -160,15 +174,15 @@ fn sources(rows: &[SourceRec]) -> io::Result<RecordBatch> {
 fn claims(rows: &[ClaimRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
-        text("article", r().map(|c| &*c.article)),
-        text("claim", r().map(|c| &*c.claim)),
-        text("text", r().map(|c| c.text.as_str())),
-        opt_text("quote", r().map(|c| c.quote.as_deref())),
-        opt_text("source", r().map(|c| c.source.as_deref())),
-        text("class", r().map(|c| c.class.as_str())),
-        text("kind", r().map(|c| c.kind)),
+        text("article", || r().map(|c| &*c.article)),
+        text("claim", || r().map(|c| &*c.claim)),
+        text("text", || r().map(|c| c.text.as_str())),
+        opt_text("quote", || r().map(|c| c.quote.as_deref())),
+        opt_text("source", || r().map(|c| c.source.as_deref())),
+        text("class", || r().map(|c| c.class.as_str())),
+        text("kind", || r().map(|c| c.kind)),
         flag("key", r().map(|c| c.key)),
-        opt_text("hedge", r().map(|c| c.hedge.as_deref())),
+        opt_text("hedge", || r().map(|c| c.hedge.as_deref())),
         date("said", r().map(|c| c.said)),
         float("points", r().map(|_| None)),
         int("routes", r().map(|c| c.routes)),
@@ -178,33 +192,33 @@ fn claims(rows: &[ClaimRec]) -> io::Result<RecordBatch> {
 fn routes(rows: &[RouteRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
-        text("article", r().map(|h| &*h.article)),
-        text("claim", r().map(|h| &*h.claim)),
+        text("article", || r().map(|h| &*h.article)),
+        text("claim", || r().map(|h| &*h.claim)),
         int("route", r().map(|h| h.route)),
         int("hop", r().map(|h| h.hop)),
-        text("outlet", r().map(|h| &*h.outlet)),
+        text("outlet", || r().map(|h| &*h.outlet)),
     ])
 }
 
 fn outlets(rows: &[OutletRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
-        text("id", r().map(|o| o.id.as_str())),
-        text("name", r().map(|o| o.name.as_str())),
-        opt_text("kind", r().map(|o| o.kind)),
-        opt_text("country", r().map(|o| o.country.as_deref())),
-        opt_text("ownership", r().map(|o| o.ownership)),
+        text("id", || r().map(|o| o.id.as_str())),
+        text("name", || r().map(|o| o.name.as_str())),
+        opt_text("kind", || r().map(|o| o.kind)),
+        opt_text("country", || r().map(|o| o.country.as_deref())),
+        opt_text("ownership", || r().map(|o| o.ownership)),
     ])
 }
 
 fn drift(rows: &[DriftRec]) -> io::Result<RecordBatch> {
     let r = || rows.iter();
     batch(vec![
-        text("claim", r().map(|d| d.claim)),
-        text("article", r().map(|d| d.article)),
-        text("code", r().map(|d| d.code)),
-        text("earlier_article", r().map(|d| d.earlier_article)),
-        text("message", r().map(|d| d.message.as_str())),
+        text("claim", || r().map(|d| d.claim)),
+        text("article", || r().map(|d| d.article)),
+        text("code", || r().map(|d| d.code)),
+        text("earlier_article", || r().map(|d| d.earlier_article)),
+        text("message", || r().map(|d| d.message.as_str())),
     ])
 }
 
@@ -560,7 +574,7 @@ mod tests {
     use crate::metrics;
     use crate::score::Weights;
     use crate::trail;
-    use arrow_array::Array;
+    use arrow_array::{Array, StringArray};
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
     use std::collections::HashMap;
 

@@ -6,7 +6,7 @@
 use crate::diag::Code;
 use crate::metrics::{self, ArticleRow};
 use crate::model::{Article, Class, Outlets};
-use crate::score::{self, Weights};
+use crate::score::Weights;
 use crate::trail::{self, ArticleFacts, Place};
 use chrono::NaiveDate;
 use std::sync::Arc;
@@ -120,13 +120,13 @@ pub fn article_tables(
 ) -> (ArticleTables, ArticleFacts) {
     let row = metrics::article_row(&a, outlets, weights);
     let facts = trail::facts(&a, |_| true);
-    let (classes, points): (Vec<Class>, Vec<Option<f64>>) = a
+    // Each claim's class and points alone, as the row scored them (the
+    // corpus's drift is paid once it is in); background has no points.
+    let (classes, points): (Vec<Class>, Vec<Option<f64>>) = facts
         .claims
         .iter()
-        .map(|c| {
-            let (class, points, _) = score::score(&a, c, outlets, weights, None);
-            (class, points)
-        })
+        .zip(&row.claim_points)
+        .map(|(c, &(points, _))| (c.class, (c.class != Class::Background).then_some(points)))
         .unzip();
     let id: Arc<str> = Arc::from(a.id.as_str());
     let sources = a
