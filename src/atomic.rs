@@ -16,7 +16,8 @@
 //! and group before it replaces it; where the process may not give them, the
 //! file is refused rather than handed over to whoever ran the command. The temporaries alive are
 //! listed: [`remove_temporaries`], which the binary calls on SIGINT and
-//! SIGTERM, removes them and lets no other start. Temporaries left by a run
+//! SIGTERM, removes them and lets no other start; so are new folders being
+//! written whole ([`create_held_folder`]). Temporaries left by a run
 //! that was killed outright (`.{name}.{pid}-{n}.tmp` of a process no longer
 //! running) are removed from a folder the next time a file is written there.
 //!
@@ -37,6 +38,8 @@ use std::sync::{Mutex, MutexGuard};
 #[derive(Default)]
 struct Live {
     temps: HashSet<PathBuf>,
+    /// Folders being written whole (see [`create_held_folder`]).
+    folders: HashSet<PathBuf>,
     cleaned: HashSet<PathBuf>,
     stopping: bool,
 }
@@ -58,6 +61,48 @@ pub fn remove_temporaries() {
     for temp in state.temps.drain() {
         let _ = fs::remove_file(&temp);
     }
+    for folder in state.folders.drain() {
+        let _ = fs::remove_dir_all(&folder);
+    }
+}
+
+/// Create a new folder to be written whole before it takes its name (an
+/// export's), held: on SIGINT or SIGTERM it is removed with everything in
+/// it. It is created under the same lock the signal handler takes, so no
+/// signal falls between its creation and its holding. Refused once the
+/// process is stopping.
+pub fn create_held_folder(path: &Path) -> io::Result<()> {
+    let mut guard = live();
+    let state = guard.get_or_insert_with(Live::default);
+    if state.stopping {
+        return Err(io::Error::new(
+            io::ErrorKind::Interrupted,
+            "the run is being stopped",
+        ));
+    }
+    fs::create_dir(path)?;
+    state.folders.insert(path.to_path_buf());
+    Ok(())
+}
+
+/// Let a held folder go once `finish` has run (moving it into place, or
+/// removing it), and hold `next` instead if `finish` succeeds (a folder it
+/// moved aside, to be removed next). No signal is acted on while `finish`
+/// runs, so an interrupted run leaves each folder either held (and
+/// removed) or where `finish` put it, never half moved.
+pub fn release_folder(
+    path: &Path,
+    next: Option<&Path>,
+    finish: impl FnOnce() -> io::Result<()>,
+) -> io::Result<()> {
+    let mut guard = live();
+    let state = guard.get_or_insert_with(Live::default);
+    let result = finish();
+    state.folders.remove(path);
+    if let (Ok(()), Some(next)) = (&result, next) {
+        state.folders.insert(next.to_path_buf());
+    }
+    result
 }
 
 /// Replace (or create) `path`, or the file it links to, with `bytes`. An

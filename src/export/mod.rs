@@ -12,6 +12,7 @@ pub mod parquet;
 pub mod prov;
 pub mod tables;
 
+use crate::atomic;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -82,31 +83,45 @@ impl Staged {
 
     /// Put the new folder in `dir`'s place.
     pub fn commit(mut self) -> io::Result<()> {
-        let dir = &self.dir;
-        check_target(dir)?;
-        if fs::symlink_metadata(dir).is_ok() {
-            // Swap: the old export steps aside, the new one takes its name,
-            // and the old one goes. A failure puts the old one back.
-            let old = fresh_name(&self.parent, &self.name, "old");
-            fs::rename(dir, &old)?;
-            if let Err(e) = fs::rename(&self.temp, dir) {
-                let _ = fs::rename(&old, dir);
-                return Err(e);
+        let dir = self.dir.clone();
+        check_target(&dir)?;
+        let old = fs::symlink_metadata(&dir)
+            .is_ok()
+            .then(|| fresh_name(&self.parent, &self.name, "old"));
+        // No signal is acted on between the two renames; the old export,
+        // once aside, is held to be removed.
+        let temp = self.temp.clone();
+        atomic::release_folder(&temp, old.as_deref(), || {
+            match &old {
+                Some(old) => {
+                    // Swap: the old export steps aside and the new one takes
+                    // its name. A failure puts the old one back.
+                    fs::rename(&dir, old)?;
+                    if let Err(e) = fs::rename(&temp, &dir) {
+                        let _ = fs::rename(old, &dir);
+                        return Err(e);
+                    }
+                }
+                None => fs::rename(&temp, &dir)?,
             }
             self.committed = true;
-            fs::remove_dir_all(&old)?;
-        } else {
-            fs::rename(&self.temp, dir)?;
-            self.committed = true;
+            Ok(())
+        })?;
+        match old {
+            Some(old) => {
+                let removed = fs::remove_dir_all(&old);
+                atomic::release_folder(&old, None, || Ok(()))?;
+                removed
+            }
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 
 impl Drop for Staged {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_dir_all(&self.temp);
+            let _ = atomic::release_folder(&self.temp, None, || fs::remove_dir_all(&self.temp));
         }
     }
 }
@@ -162,10 +177,12 @@ fn fresh_name(parent: &Path, name: &str, what: &str) -> PathBuf {
     }
 }
 
+/// A new folder beside the target, held (removed whole if the run is
+/// interrupted before it takes the target's place).
 fn fresh_dir(parent: &Path, name: &str, what: &str) -> io::Result<PathBuf> {
     loop {
         let p = fresh_name(parent, name, what);
-        match fs::create_dir(&p) {
+        match atomic::create_held_folder(&p) {
             Ok(()) => return Ok(p),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),

@@ -301,6 +301,84 @@ fn a_signal_during_fmt_leaves_no_temporary_and_nothing_readable() {
     assert!(seen > 0, "no run was caught while writing");
 }
 
+/// SIGTERM while `export` writes its tables as the corpus loads: the new
+/// folder, written beside the target, is removed whole, and the export
+/// already there is left as it was.
+#[cfg(unix)]
+#[test]
+fn a_signal_during_export_leaves_no_new_folder_and_the_old_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("claims");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("outlets.toml"), registry()).unwrap();
+    for i in 0..2000 {
+        let mut text = format!(
+            "[article]\ntitle = \"Story {i}\"\noutlet = \"example-daily\"\npublished = 2019-03-27\n\n\
+             [sources.official]\nname = \"Jane Doe\"\n\n"
+        );
+        for c in 0..10 {
+            text.push_str(&format!(
+                "[[claims]]\nid = \"claim-{i}-{c}\"\ntext = \"Something happened, {c} of {i}.\"\n\
+                 source = \"official\"\nsaid = 2019-03-26\n\n"
+            ));
+        }
+        std::fs::write(corpus.join(format!("a{i:04}.toml")), text).unwrap();
+    }
+    let export = ["export", "claims", "--format", "parquet", "--out", "out"];
+    let o = claimtrail(dir.path(), &export);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let before: Vec<(String, Vec<u8>)> = names(&dir.path().join("out"))
+        .into_iter()
+        .map(|n| {
+            let bytes = std::fs::read(dir.path().join("out").join(&n)).unwrap();
+            (n, bytes)
+        })
+        .collect();
+    let mut seen = 0;
+    for _ in 0..6 {
+        let mut child = Command::new(insta_cmd::get_cargo_bin("claimtrail"))
+            .current_dir(dir.path())
+            .args(export)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait for the new folder to appear, then send SIGTERM.
+        let caught = loop {
+            if names(dir.path()).iter().any(|n| n.starts_with(".out.")) {
+                break true;
+            }
+            if child.try_wait().unwrap().is_some() {
+                break false;
+            }
+            std::thread::yield_now();
+        };
+        if !caught {
+            continue;
+        }
+        let killed = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .unwrap();
+        let status = child.wait().unwrap();
+        if !killed.success() || status.success() {
+            // It finished before the signal arrived.
+            continue;
+        }
+        seen += 1;
+        assert_eq!(status.code(), Some(130), "{status:?}");
+        assert_eq!(names(dir.path()), ["claims", "out"]);
+        for (name, bytes) in &before {
+            let now = std::fs::read(dir.path().join("out").join(name)).unwrap();
+            assert!(now == *bytes, "`out/{name}` changed");
+        }
+        if seen == 2 {
+            break;
+        }
+    }
+    assert!(seen > 0, "no run was caught while exporting");
+}
+
 /// Temporaries a killed run left (of a process no longer running) are
 /// removed by the next write in their folder; other files stay.
 #[test]
