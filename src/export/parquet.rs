@@ -222,8 +222,8 @@ fn drift(rows: &[DriftRec]) -> io::Result<RecordBatch> {
     ])
 }
 
-/// How every table is written: snappy, no dictionary for free text, and
-/// claimtrail's key in the footer.
+/// How every table is written: snappy, no dictionary for free text and
+/// claim ids, and claimtrail's key in the footer.
 fn properties() -> WriterProperties {
     let mut props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
