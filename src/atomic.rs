@@ -44,6 +44,16 @@ struct Live {
     stopping: bool,
 }
 
+impl Live {
+    /// Nothing new may start once the process is stopping.
+    fn going_on(&self, why: &str) -> io::Result<()> {
+        if self.stopping {
+            return Err(io::Error::new(io::ErrorKind::Interrupted, why.to_string()));
+        }
+        Ok(())
+    }
+}
+
 static LIVE: Mutex<Option<Live>> = Mutex::new(None);
 
 fn live() -> MutexGuard<'static, Option<Live>> {
@@ -74,12 +84,7 @@ pub fn remove_temporaries() {
 pub fn create_held_folder(path: &Path) -> io::Result<()> {
     let mut guard = live();
     let state = guard.get_or_insert_with(Live::default);
-    if state.stopping {
-        return Err(io::Error::new(
-            io::ErrorKind::Interrupted,
-            "the run is being stopped",
-        ));
-    }
+    state.going_on("interrupted: the folder was not created")?;
     fs::create_dir(path)?;
     state.folders.insert(path.to_path_buf());
     Ok(())
@@ -479,12 +484,7 @@ impl Temp {
             let opened = {
                 let mut guard = live();
                 let state = guard.get_or_insert_with(Live::default);
-                if state.stopping {
-                    return Err(io::Error::new(
-                        io::ErrorKind::Interrupted,
-                        "interrupted: no file was replaced",
-                    ));
-                }
+                state.going_on("interrupted: no file was replaced")?;
                 let opened = options.open(&path);
                 if opened.is_ok() {
                     state.temps.insert(path.clone());

@@ -233,6 +233,18 @@ fn large_messy(claims: usize) -> String {
     t
 }
 
+/// Send SIGTERM to `child` and wait for it: its exit status, or `None` when
+/// it finished before the signal arrived.
+#[cfg(unix)]
+fn terminate(child: &mut std::process::Child) -> Option<std::process::ExitStatus> {
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    (killed.success() && !status.success()).then_some(status)
+}
+
 /// SIGTERM while `fmt` writes: the temporary file, created private for a
 /// private file (never readable by others, not even half written), is
 /// removed, and the file is left whole, old or new.
@@ -275,15 +287,9 @@ fn a_signal_during_fmt_leaves_no_temporary_and_nothing_readable() {
                 "the temporary's mode"
             );
         }
-        let killed = Command::new("kill")
-            .args(["-TERM", &child.id().to_string()])
-            .status()
-            .unwrap();
-        let status = child.wait().unwrap();
-        if !killed.success() || status.success() {
-            // It finished before the signal arrived.
+        let Some(status) = terminate(&mut child) else {
             continue;
-        }
+        };
         seen += 1;
         assert_eq!(status.code(), Some(130), "{status:?}");
         assert_eq!(names(dir.path()), ["a.toml", "outlets.toml"]);
@@ -356,15 +362,9 @@ fn a_signal_during_export_leaves_no_new_folder_and_the_old_export() {
         if !caught {
             continue;
         }
-        let killed = Command::new("kill")
-            .args(["-TERM", &child.id().to_string()])
-            .status()
-            .unwrap();
-        let status = child.wait().unwrap();
-        if !killed.success() || status.success() {
-            // It finished before the signal arrived.
+        let Some(status) = terminate(&mut child) else {
             continue;
-        }
+        };
         seen += 1;
         assert_eq!(status.code(), Some(130), "{status:?}");
         assert_eq!(names(dir.path()), ["claims", "out"]);
