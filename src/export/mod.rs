@@ -3,8 +3,9 @@
 //! trails, and every format writes those same rows: Parquet files in a
 //! folder ([`parquet`], the large tables written as the corpus loads),
 //! schema.org `Claim` JSON-LD ([`jsonld`]), W3C PROV-O ([`prov`]) and the
-//! one-row-per-claim CSV sheet ([`csv`]) that `import csv` reads back. The SQL kept beside them ([`QUERIES`]) runs unchanged on
-//! DuckDB and on Spark SQL over the Parquet files.
+//! one-row-per-claim CSV sheet ([`csv`]) that `import csv` reads back. The
+//! SQL kept beside them ([`QUERIES`]) runs unchanged on DuckDB and on Spark
+//! SQL over the Parquet files.
 
 pub mod csv;
 pub mod jsonld;

@@ -286,8 +286,4 @@ impl Tables {
     pub fn sources(&self) -> impl Iterator<Item = &SourceRec> {
         self.articles.iter().flat_map(|a| a.sources.iter())
     }
-
-    pub fn routes(&self) -> impl Iterator<Item = &RouteRec> {
-        self.articles.iter().flat_map(|a| a.routes.iter())
-    }
 }
