@@ -597,13 +597,34 @@ fn clean_stale(dir: &Path) {
             return;
         }
     }
+    remove_stale(dir, stale_pid, |entry| {
+        if entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    });
+}
+
+/// Remove the new folders in `dir` (named as `pid_of` reads them) that a
+/// run killed outright left: those of a process no longer running (where
+/// `/proc` is not available, those over a day old).
+pub fn remove_stale_folders(dir: &Path, pid_of: impl Fn(&str) -> Option<u32>) {
+    remove_stale(dir, pid_of, |entry| {
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    });
+}
+
+/// Hand `remove` each entry of `dir` whose name `pid_of` reads as made by
+/// a process other than this one that is no longer running.
+fn remove_stale(dir: &Path, pid_of: impl Fn(&str) -> Option<u32>, remove: impl Fn(&fs::DirEntry)) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     let proc = Path::new("/proc/self").exists();
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let Some(pid) = name.to_str().and_then(stale_pid) else {
+        let Some(pid) = name.to_str().and_then(&pid_of) else {
             continue;
         };
         if pid == std::process::id() {
@@ -619,8 +640,8 @@ fn clean_stale(dir: &Path) {
                 .and_then(|t| t.elapsed().ok())
                 .is_some_and(|age| age.as_secs() > 24 * 3600)
         };
-        if gone && entry.file_type().is_ok_and(|t| t.is_file()) {
-            let _ = fs::remove_file(entry.path());
+        if gone {
+            remove(&entry);
         }
     }
 }
@@ -629,6 +650,12 @@ fn clean_stale(dir: &Path) {
 fn stale_pid(name: &str) -> Option<u32> {
     let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
     let (_, tail) = rest.rsplit_once('.')?;
+    pid_and_count(tail)
+}
+
+/// The process id of a name's `{pid}-{n}` ending, as claimtrail's
+/// temporary files and folders end.
+pub fn pid_and_count(tail: &str) -> Option<u32> {
     let (pid, n) = tail.split_once('-')?;
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     (digits(pid) && digits(n))

@@ -67,6 +67,8 @@ impl Staged {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "export".to_string());
+        // New folders an export killed outright left beside this target.
+        atomic::remove_stale_folders(&parent, |entry| new_folder_pid(entry, &name));
         let temp = fresh_dir(&parent, &name, "new")?;
         Ok(Staged {
             dir: dir.to_path_buf(),
@@ -176,6 +178,16 @@ fn fresh_name(parent: &Path, name: &str, what: &str) -> PathBuf {
         }
         n += 1;
     }
+}
+
+/// The process that made `entry`, if it is a new folder of an export to
+/// `name` (`.{name}.claimtrail-new-{pid}-{n}`, as [`fresh_name`] writes).
+fn new_folder_pid(entry: &str, name: &str) -> Option<u32> {
+    let tail = entry
+        .strip_prefix('.')?
+        .strip_prefix(name)?
+        .strip_prefix(".claimtrail-new-")?;
+    atomic::pid_and_count(tail)
 }
 
 /// A new folder beside the target, held (removed whole if the run is

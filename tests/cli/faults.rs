@@ -401,6 +401,40 @@ fn stale_temporaries_are_removed_by_the_next_run() {
     );
 }
 
+/// The new folder an export killed outright left beside its target (of a
+/// process no longer running) is removed by the next export to that
+/// target; folders of other targets, or not of claimtrail's naming, stay.
+#[test]
+fn stale_export_folders_are_removed_by_the_next_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("claims");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("outlets.toml"), registry()).unwrap();
+    std::fs::write(corpus.join("a.toml"), fixture(MESSY)).unwrap();
+    for stale in [
+        ".out.claimtrail-new-4000000000-0",
+        ".other.claimtrail-new-4000000000-0",
+        ".out.claimtrail-new-mine",
+    ] {
+        std::fs::create_dir(dir.path().join(stale)).unwrap();
+        std::fs::write(dir.path().join(stale).join("claims.parquet"), "partial").unwrap();
+    }
+    let o = claimtrail(
+        dir.path(),
+        &["export", "claims", "--format", "parquet", "--out", "out"],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        names(dir.path()),
+        [
+            ".other.claimtrail-new-4000000000-0",
+            ".out.claimtrail-new-mine",
+            "claims",
+            "out"
+        ]
+    );
+}
+
 /// Two `report --out` runs into one folder at once, removing the same stale
 /// page: a file the other run removed first is not an error, and the folder
 /// ends as one run alone leaves it.
