@@ -233,6 +233,14 @@ fn large_messy(claims: usize) -> String {
     t
 }
 
+/// A corpus folder `claims` in `dir`, holding the registry.
+fn corpus_in(dir: &Path) -> PathBuf {
+    let corpus = dir.join("claims");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("outlets.toml"), registry()).unwrap();
+    corpus
+}
+
 /// Send SIGTERM to `child` and wait for it: its exit status, or `None` when
 /// it finished before the signal arrived.
 #[cfg(unix)]
@@ -314,9 +322,7 @@ fn a_signal_during_fmt_leaves_no_temporary_and_nothing_readable() {
 #[test]
 fn a_signal_during_export_leaves_no_new_folder_and_the_old_export() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("claims");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(corpus.join("outlets.toml"), registry()).unwrap();
+    let corpus = corpus_in(dir.path());
     for i in 0..2000 {
         let mut text = format!(
             "[article]\ntitle = \"Story {i}\"\noutlet = \"example-daily\"\npublished = 2019-03-27\n\n\
@@ -407,9 +413,7 @@ fn stale_temporaries_are_removed_by_the_next_run() {
 #[test]
 fn stale_export_folders_are_removed_by_the_next_export() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("claims");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(corpus.join("outlets.toml"), registry()).unwrap();
+    let corpus = corpus_in(dir.path());
     std::fs::write(corpus.join("a.toml"), fixture(MESSY)).unwrap();
     for stale in [
         ".out.claimtrail-new-4000000000-0",
