@@ -1,34 +1,33 @@
 //! The tables as Parquet files: one file per table, typed columns (dates as
-//! Date32, counts as Int64, flags as booleans, rates and scores as Float64),
-//! snappy-compressed. Each file carries a `claimtrail` key in its footer,
-//! by which a later export knows the file as its own.
+//! `DATE`, counts as `INT64`, flags as `BOOLEAN`, rates and scores as
+//! `DOUBLE`, text as `STRING`), snappy-compressed. Each file carries a
+//! `claimtrail` key in its footer, by which a later export knows the file as
+//! its own. The columns are encoded by the `parquet` crate's own column
+//! writers, each into a buffer of its own, so that a row group's columns are
+//! encoded in parallel and then spliced into the file in order.
 //!
 //! The large tables (sources, claims, routes) are written as the corpus
 //! loads ([`Stream`]), [`CHUNK`] files at a time, in the order the files
-//! load: their rows are encoded and leave memory at once. A claim's points
-//! are known only once the whole corpus is in (drift and corroboration
-//! change them), so the claims' row groups wait, encoded and compressed,
-//! for that one column. The corpus-wide tables (articles, in id order,
-//! outlets and drift) are written at the end.
+//! load: their rows become columns at once and leave memory, and each row
+//! group is encoded when it is full. A claim's points are known only once
+//! the whole corpus is in (drift and corroboration change them), so the
+//! claims' row groups wait, encoded and compressed, for that one column.
+//! The corpus-wide tables (articles, in id order, outlets and drift) are
+//! written at the end.
 
 use super::tables::{ArticleTables, ClaimRec, DriftRec, OutletRec, RouteRec, SourceRec, Tables};
 use crate::model::Outlets;
 use crate::trail::ArticleFacts;
-use arrow_array::builder::StringBuilder;
-use arrow_array::{ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch};
-use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use bytes::Bytes;
 use chrono::NaiveDate;
-use parquet::arrow::ArrowWriter;
-use parquet::arrow::arrow_writer::{
-    ArrowColumnChunk, ArrowColumnWriter, ArrowLeafColumn, ArrowRowGroupWriterFactory,
-    compute_leaves,
-};
-use parquet::basic::Compression;
+use parquet::basic::{Compression, LogicalType, Repetition, Type as Physical};
+use parquet::column::writer::{ColumnCloseResult, ColumnWriter, get_column_writer};
+use parquet::data_type::ByteArray;
 use parquet::file::metadata::KeyValue;
-use parquet::file::properties::WriterProperties;
+use parquet::file::properties::{WriterProperties, WriterPropertiesPtr};
 use parquet::file::reader::{FileReader, SerializedFileReader};
-use parquet::file::writer::SerializedFileWriter;
-use parquet::schema::types::ColumnPath;
+use parquet::file::writer::{SerializedFileWriter, SerializedPageWriter, TrackedWrite};
+use parquet::schema::types::{ColumnPath, SchemaDescPtr, SchemaDescriptor, Type};
 use rayon::prelude::*;
 use std::fs::File;
 use std::io;
@@ -36,14 +35,12 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-/// Rows per row group of the tables written at the end, and the least per
-/// row group of the streamed ones (a group closes at the first chunk that
-/// fills it).
-pub const BATCH: usize = 64 * 1024;
+/// The least rows of a row group: rows gather until a write brings them to
+/// this many, and the group is encoded then.
+pub const GROUP_ROWS: usize = 16 * 1024;
 
-/// Rows per record batch of the tables written at the end (their row
-/// groups still hold up to [`BATCH`] rows): a drift message is written
-/// only when its batch is.
+/// Rows per batch of the tables written at the end: a drift message is
+/// made only when its batch is.
 const END_BATCH: usize = 4096;
 
 /// Files loaded between two writes of the streamed tables.
@@ -67,74 +64,170 @@ pub const FILES: [&str; 6] = [
     "drift.parquet",
 ];
 
-/// A column under construction: its field and its values.
-type Column = (Field, ArrayRef);
-
-fn text<'a, I: Iterator<Item = &'a str>>(name: &str, values: impl Fn() -> I) -> Column {
-    opt_text_with(name, false, || values().map(Some))
+/// A column's values, as Parquet stores them.
+enum Data {
+    /// UTF-8 text: the values end to end, and where each one ends.
+    Text {
+        bytes: Vec<u8>,
+        ends: Vec<usize>,
+    },
+    Int(Vec<i64>),
+    Flag(Vec<bool>),
+    Float(Vec<f64>),
+    /// Days since 1970-01-01.
+    Date(Vec<i32>),
 }
 
-fn opt_text<'a, I: Iterator<Item = Option<&'a str>>>(name: &str, values: impl Fn() -> I) -> Column {
-    opt_text_with(name, true, values)
+/// A column of some rows: its name, its values, and, when it may be null,
+/// which rows hold a value (Parquet's definition levels: 1 for a value, 0
+/// for a null; the values are those of the rows with 1).
+struct Column {
+    name: &'static str,
+    data: Data,
+    defs: Option<Vec<i16>>,
 }
 
-/// A string column built in buffers of the size it needs, measured first,
-/// so that no value is copied twice as they grow.
-fn opt_text_with<'a, I: Iterator<Item = Option<&'a str>>>(
-    name: &str,
-    nullable: bool,
-    values: impl Fn() -> I,
-) -> Column {
-    let (items, bytes) = values().fold((0, 0), |(n, b), v| (n + 1, b + v.map_or(0, str::len)));
-    let mut builder = StringBuilder::with_capacity(items, bytes);
-    for v in values() {
-        builder.append_option(v);
+impl Column {
+    fn rows(&self) -> usize {
+        match (&self.defs, &self.data) {
+            (Some(defs), _) => defs.len(),
+            (None, Data::Text { ends, .. }) => ends.len(),
+            (None, Data::Int(v)) => v.len(),
+            (None, Data::Flag(v)) => v.len(),
+            (None, Data::Float(v)) => v.len(),
+            (None, Data::Date(v)) => v.len(),
+        }
     }
-    (
-        Field::new(name, DataType::Utf8, nullable),
-        Arc::new(builder.finish()),
-    )
+
+    /// The rows of `more` after this column's own.
+    fn append(&mut self, more: Column) -> io::Result<()> {
+        match (&mut self.data, more.data) {
+            (Data::Text { bytes, ends }, Data::Text { bytes: b, ends: e }) => {
+                let base = bytes.len();
+                bytes.extend_from_slice(&b);
+                ends.extend(e.into_iter().map(|end| base + end));
+            }
+            (Data::Int(v), Data::Int(w)) => v.extend(w),
+            (Data::Flag(v), Data::Flag(w)) => v.extend(w),
+            (Data::Float(v), Data::Float(w)) => v.extend(w),
+            (Data::Date(v), Data::Date(w)) => v.extend(w),
+            _ => {
+                return Err(io::Error::other(format!(
+                    "column `{}` changed type",
+                    self.name
+                )));
+            }
+        }
+        if let (Some(defs), Some(d)) = (&mut self.defs, more.defs) {
+            defs.extend(d);
+        }
+        Ok(())
+    }
+
+    /// The column's Parquet type: `STRING` and `DATE` over their physical
+    /// types, required unless it may be null.
+    fn parquet_type(&self) -> io::Result<Arc<Type>> {
+        let (physical, logical) = match self.data {
+            Data::Text { .. } => (Physical::BYTE_ARRAY, Some(LogicalType::String)),
+            Data::Int(_) => (Physical::INT64, None),
+            Data::Flag(_) => (Physical::BOOLEAN, None),
+            Data::Float(_) => (Physical::DOUBLE, None),
+            Data::Date(_) => (Physical::INT32, Some(LogicalType::Date)),
+        };
+        let repetition = match self.defs {
+            Some(_) => Repetition::OPTIONAL,
+            None => Repetition::REQUIRED,
+        };
+        Type::primitive_type_builder(self.name, physical)
+            .with_repetition(repetition)
+            .with_logical_type(logical)
+            .build()
+            .map(Arc::new)
+            .map_err(io::Error::other)
+    }
 }
 
-fn int(name: &str, values: impl Iterator<Item = usize>) -> Column {
+/// Definition levels for values that may be missing.
+fn levels<T>(values: &[Option<T>]) -> Vec<i16> {
+    values.iter().map(|v| i16::from(v.is_some())).collect()
+}
+
+fn text<'a>(name: &'static str, values: impl Iterator<Item = &'a str>) -> Column {
+    let mut bytes = Vec::new();
+    let mut ends = Vec::with_capacity(values.size_hint().0);
+    for v in values {
+        bytes.extend_from_slice(v.as_bytes());
+        ends.push(bytes.len());
+    }
+    Column {
+        name,
+        data: Data::Text { bytes, ends },
+        defs: None,
+    }
+}
+
+fn opt_text<'a>(name: &'static str, values: impl Iterator<Item = Option<&'a str>>) -> Column {
+    let mut defs = Vec::with_capacity(values.size_hint().0);
+    let mut column = text(
+        name,
+        values.filter_map(|v| {
+            defs.push(i16::from(v.is_some()));
+            v
+        }),
+    );
+    column.defs = Some(defs);
+    column
+}
+
+fn int(name: &'static str, values: impl Iterator<Item = usize>) -> Column {
     // Counts fit in i64 on every platform claimtrail builds for.
-    let a: Int64Array = values.map(|v| Some(v as i64)).collect();
-    (Field::new(name, DataType::Int64, false), Arc::new(a))
+    let values = values.map(|v| v as i64).collect();
+    Column {
+        name,
+        data: Data::Int(values),
+        defs: None,
+    }
 }
 
-fn flag(name: &str, values: impl Iterator<Item = bool>) -> Column {
-    let a: BooleanArray = values.map(Some).collect();
-    (Field::new(name, DataType::Boolean, false), Arc::new(a))
+fn flag(name: &'static str, values: impl Iterator<Item = bool>) -> Column {
+    Column {
+        name,
+        data: Data::Flag(values.collect()),
+        defs: None,
+    }
 }
 
-fn float(name: &str, values: impl Iterator<Item = Option<f64>>) -> Column {
-    let a: Float64Array = values.collect();
-    (Field::new(name, DataType::Float64, true), Arc::new(a))
+fn float(name: &'static str, values: impl Iterator<Item = Option<f64>>) -> Column {
+    let values: Vec<Option<f64>> = values.collect();
+    Column {
+        name,
+        defs: Some(levels(&values)),
+        data: Data::Float(values.into_iter().flatten().collect()),
+    }
 }
 
-fn date(name: &str, values: impl Iterator<Item = Option<NaiveDate>>) -> Column {
+fn date(name: &'static str, values: impl Iterator<Item = Option<NaiveDate>>) -> Column {
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    let a: Date32Array = values
+    let days: Vec<Option<i32>> = values
         .map(|d| d.map(|d| (d - epoch).num_days() as i32))
         .collect();
-    (Field::new(name, DataType::Date32, true), Arc::new(a))
+    Column {
+        name,
+        defs: Some(levels(&days)),
+        data: Data::Date(days.into_iter().flatten().collect()),
+    }
 }
 
-fn batch(columns: Vec<Column>) -> io::Result<RecordBatch> {
-    let (fields, arrays): (Vec<Field>, Vec<ArrayRef>) = columns.into_iter().unzip();
-    RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays).map_err(io::Error::other)
-}
-
-fn articles(rows: &[ArticleTables]) -> io::Result<RecordBatch> {
+fn articles(rows: &[ArticleTables]) -> Vec<Column> {
     let r = || rows.iter().map(|a| &a.article);
-    batch(vec![
-        text("id", || r().map(|a| a.row.id.as_str())),
-        text("file", || r().map(|a| a.file.as_str())),
-        text("title", || r().map(|a| a.row.title.as_str())),
-        text("outlet", || r().map(|a| a.row.outlet.as_str())),
+    vec![
+        text("id", r().map(|a| a.row.id.as_str())),
+        text("file", r().map(|a| a.file.as_str())),
+        text("title", r().map(|a| a.row.title.as_str())),
+        text("outlet", r().map(|a| a.row.outlet.as_str())),
         date("published", r().map(|a| a.row.published)),
-        opt_text("language", || r().map(|a| a.language.as_deref())),
-        opt_text("url", || r().map(|a| a.url.as_deref())),
+        opt_text("language", r().map(|a| a.language.as_deref())),
+        opt_text("url", r().map(|a| a.url.as_deref())),
         int("claims", r().map(|a| a.row.claims)),
         int("named", r().map(|a| a.row.named)),
         int("anonymous", r().map(|a| a.row.anonymous)),
@@ -147,213 +240,242 @@ fn articles(rows: &[ArticleTables]) -> io::Result<RecordBatch> {
         float("anonymity_rate", r().map(|a| a.row.anonymity_rate)),
         float("score", r().map(|a| a.row.score)),
         // No score, no grade: null, as in `report --format json`.
-        opt_text("grade", || {
-            r().map(|a| a.row.score.is_some().then_some(a.row.grade))
-        }),
-    ])
+        opt_text(
+            "grade",
+            r().map(|a| a.row.score.is_some().then_some(a.row.grade)),
+        ),
+    ]
 }
 
-fn sources(rows: &[SourceRec]) -> io::Result<RecordBatch> {
+fn sources(rows: &[SourceRec]) -> Vec<Column> {
     let r = || rows.iter();
-    batch(vec![
-        text("article", || r().map(|s| &*s.article)),
-        text("source", || r().map(|s| s.source.as_str())),
-        opt_text("name", || r().map(|s| s.name.as_deref())),
+    vec![
+        text("article", r().map(|s| &*s.article)),
+        text("source", r().map(|s| s.source.as_str())),
+        opt_text("name", r().map(|s| s.name.as_deref())),
         flag("anonymous", r().map(|s| s.anonymous)),
-        opt_text("description", || r().map(|s| s.description.as_deref())),
-        opt_text("reason", || r().map(|s| s.reason.as_deref())),
-        opt_text("role", || r().map(|s| s.role.as_deref())),
-        opt_text("affiliation", || r().map(|s| s.affiliation.as_deref())),
-        opt_text("country", || r().map(|s| s.country.as_deref())),
-        text("kind", || r().map(|s| s.kind)),
-    ])
+        opt_text("description", r().map(|s| s.description.as_deref())),
+        opt_text("reason", r().map(|s| s.reason.as_deref())),
+        opt_text("role", r().map(|s| s.role.as_deref())),
+        opt_text("affiliation", r().map(|s| s.affiliation.as_deref())),
+        opt_text("country", r().map(|s| s.country.as_deref())),
+        text("kind", r().map(|s| s.kind)),
+    ]
 }
 
 /// The claims' rows; `points` holds nulls, filled in at the end (see
 /// [`Stream`]).
-fn claims(rows: &[ClaimRec]) -> io::Result<RecordBatch> {
+fn claims(rows: &[ClaimRec]) -> Vec<Column> {
     let r = || rows.iter();
-    batch(vec![
-        text("article", || r().map(|c| &*c.article)),
-        text("claim", || r().map(|c| &*c.claim)),
-        text("text", || r().map(|c| c.text.as_str())),
-        opt_text("quote", || r().map(|c| c.quote.as_deref())),
-        opt_text("source", || r().map(|c| c.source.as_deref())),
-        text("class", || r().map(|c| c.class.as_str())),
-        text("kind", || r().map(|c| c.kind)),
+    vec![
+        text("article", r().map(|c| &*c.article)),
+        text("claim", r().map(|c| &*c.claim)),
+        text("text", r().map(|c| c.text.as_str())),
+        opt_text("quote", r().map(|c| c.quote.as_deref())),
+        opt_text("source", r().map(|c| c.source.as_deref())),
+        text("class", r().map(|c| c.class.as_str())),
+        text("kind", r().map(|c| c.kind)),
         flag("key", r().map(|c| c.key)),
-        opt_text("hedge", || r().map(|c| c.hedge.as_deref())),
+        opt_text("hedge", r().map(|c| c.hedge.as_deref())),
         date("said", r().map(|c| c.said)),
         float("points", r().map(|_| None)),
         int("routes", r().map(|c| c.routes)),
-    ])
+    ]
 }
 
-fn routes(rows: &[RouteRec]) -> io::Result<RecordBatch> {
+fn routes(rows: &[RouteRec]) -> Vec<Column> {
     let r = || rows.iter();
-    batch(vec![
-        text("article", || r().map(|h| &*h.article)),
-        text("claim", || r().map(|h| &*h.claim)),
+    vec![
+        text("article", r().map(|h| &*h.article)),
+        text("claim", r().map(|h| &*h.claim)),
         int("route", r().map(|h| h.route)),
         int("hop", r().map(|h| h.hop)),
-        text("outlet", || r().map(|h| &*h.outlet)),
-    ])
+        text("outlet", r().map(|h| &*h.outlet)),
+    ]
 }
 
-fn outlets(rows: &[OutletRec]) -> io::Result<RecordBatch> {
+fn outlets(rows: &[OutletRec]) -> Vec<Column> {
     let r = || rows.iter();
-    batch(vec![
-        text("id", || r().map(|o| o.id.as_str())),
-        text("name", || r().map(|o| o.name.as_str())),
-        opt_text("kind", || r().map(|o| o.kind)),
-        opt_text("country", || r().map(|o| o.country.as_deref())),
-        opt_text("ownership", || r().map(|o| o.ownership)),
-    ])
+    vec![
+        text("id", r().map(|o| o.id.as_str())),
+        text("name", r().map(|o| o.name.as_str())),
+        opt_text("kind", r().map(|o| o.kind)),
+        opt_text("country", r().map(|o| o.country.as_deref())),
+        opt_text("ownership", r().map(|o| o.ownership)),
+    ]
 }
 
-fn drift(rows: &[DriftRec]) -> io::Result<RecordBatch> {
+fn drift(rows: &[DriftRec]) -> Vec<Column> {
     let r = || rows.iter();
-    batch(vec![
-        text("claim", || r().map(|d| d.claim)),
-        text("article", || r().map(|d| d.article)),
-        text("code", || r().map(|d| d.code)),
-        text("earlier_article", || r().map(|d| d.earlier_article)),
-        text("message", || r().map(|d| d.message.as_str())),
-    ])
+    vec![
+        text("claim", r().map(|d| d.claim)),
+        text("article", r().map(|d| d.article)),
+        text("code", r().map(|d| d.code)),
+        text("earlier_article", r().map(|d| d.earlier_article)),
+        text("message", r().map(|d| d.message.as_str())),
+    ]
 }
 
 /// How every table is written: snappy, no dictionary for free text and
 /// claim ids, and claimtrail's key in the footer.
-fn properties() -> WriterProperties {
-    let mut props = WriterProperties::builder()
-        .set_compression(Compression::SNAPPY)
-        .set_max_row_group_size(BATCH);
+fn properties() -> WriterPropertiesPtr {
+    let mut props = WriterProperties::builder().set_compression(Compression::SNAPPY);
     // A dictionary of nearly distinct values would be hashed value by value
-    // and held to the row group's end (a claims row group's, to the
-    // corpus's), only to be dropped for plain encoding.
+    // and held to the row group's end, only to be dropped for plain encoding.
     for column in NO_DICTIONARY {
         props = props.set_column_dictionary_enabled(ColumnPath::from(column), false);
     }
-    props
-        .set_key_value_metadata(Some(vec![KeyValue::new(
-            MARKER_KEY.to_string(),
-            env!("CARGO_PKG_VERSION").to_string(),
-        )]))
-        .build()
+    Arc::new(
+        props
+            .set_key_value_metadata(Some(vec![KeyValue::new(
+                MARKER_KEY.to_string(),
+                env!("CARGO_PKG_VERSION").to_string(),
+            )]))
+            .build(),
+    )
 }
 
-/// Write a table of `rows` rows to `path`, [`END_BATCH`] rows at a time,
-/// each batch made by `make` when it is written. A table with no rows
-/// still gets its file, with its columns.
-fn write_table(
-    path: &Path,
-    rows: usize,
-    make: &dyn Fn(Range<usize>) -> io::Result<RecordBatch>,
-) -> io::Result<()> {
-    let file = File::create(path)?;
-    let empty = make(0..0)?;
-    let mut writer =
-        ArrowWriter::try_new(file, empty.schema(), Some(properties())).map_err(io::Error::other)?;
-    for start in (0..rows).step_by(END_BATCH) {
-        let batch = make(start..rows.min(start + END_BATCH))?;
-        writer.write(&batch).map_err(io::Error::other)?;
-    }
-    let file = writer.into_inner().map_err(io::Error::other)?;
-    file.sync_all()
+/// One column of a row group, encoded and compressed: its bytes, and what
+/// the file's footer records of it.
+type Chunk = (Bytes, ColumnCloseResult);
+
+/// Encode `column` into a buffer of its own, to be spliced into a row
+/// group of the file its descriptor belongs to.
+fn encode(
+    schema: &SchemaDescriptor,
+    at: usize,
+    props: &WriterPropertiesPtr,
+    column: Column,
+) -> io::Result<Chunk> {
+    let mut sink = TrackedWrite::new(Vec::new());
+    let close = {
+        let pages = Box::new(SerializedPageWriter::new(&mut sink));
+        let mut writer = get_column_writer(schema.column(at), props.clone(), pages);
+        let defs = column.defs.as_deref();
+        match (&mut writer, column.data) {
+            (ColumnWriter::ByteArrayColumnWriter(w), Data::Text { bytes, ends }) => {
+                let bytes = Bytes::from(bytes);
+                let mut start = 0;
+                let values: Vec<ByteArray> = ends
+                    .into_iter()
+                    .map(|end| {
+                        let value = ByteArray::from(bytes.slice(start..end));
+                        start = end;
+                        value
+                    })
+                    .collect();
+                w.write_batch(&values, defs, None)
+            }
+            (ColumnWriter::Int64ColumnWriter(w), Data::Int(v)) => w.write_batch(&v, defs, None),
+            (ColumnWriter::BoolColumnWriter(w), Data::Flag(v)) => w.write_batch(&v, defs, None),
+            (ColumnWriter::DoubleColumnWriter(w), Data::Float(v)) => w.write_batch(&v, defs, None),
+            (ColumnWriter::Int32ColumnWriter(w), Data::Date(v)) => w.write_batch(&v, defs, None),
+            _ => {
+                return Err(io::Error::other(format!(
+                    "column `{}` does not match its file's schema",
+                    column.name
+                )));
+            }
+        }
+        .map_err(io::Error::other)?;
+        writer.close().map_err(io::Error::other)?
+    };
+    Ok((
+        Bytes::from(sink.into_inner().map_err(io::Error::other)?),
+        close,
+    ))
 }
 
-/// One table written as the corpus loads, its columns encoded in parallel.
-struct Streamed {
+/// One table's file, written a row group at a time: rows gather as
+/// columns until a write brings them to `group_rows`, and the group's
+/// columns are then encoded in parallel.
+struct TableFile {
     file: SerializedFileWriter<File>,
-    factory: ArrowRowGroupWriterFactory,
-    schema: SchemaRef,
-    /// The writers of the row group under way (none between groups).
-    open: Vec<ArrowColumnWriter>,
-    open_rows: usize,
-    /// Row groups closed so far.
-    groups: usize,
-    /// The least rows of a row group: it closes at the first write that
-    /// fills it.
+    schema: SchemaDescPtr,
+    props: WriterPropertiesPtr,
+    /// The rows of the group under way, as columns (none between groups).
+    pending: Option<Vec<Column>>,
     group_rows: usize,
     /// The column written once the corpus is in (the claims' points), if any.
     later: Option<usize>,
     /// With `later`: each closed group's rows and its other columns' chunks.
-    held: Vec<(usize, Vec<ArrowColumnChunk>)>,
+    held: Vec<(usize, Vec<Chunk>)>,
 }
 
-impl Streamed {
+impl TableFile {
+    /// Begin the file `path` of the table whose columns, with no rows, are
+    /// `empty`.
     fn create(
         path: &Path,
-        schema: SchemaRef,
+        empty: Vec<Column>,
         later: Option<usize>,
         group_rows: usize,
-    ) -> io::Result<Streamed> {
-        let writer = ArrowWriter::try_new(File::create(path)?, schema.clone(), Some(properties()))
+    ) -> io::Result<TableFile> {
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("table");
+        let fields = empty
+            .iter()
+            .map(Column::parquet_type)
+            .collect::<Result<_, _>>()?;
+        let root = Type::group_type_builder(name)
+            .with_fields(fields)
+            .build()
+            .map(Arc::new)
             .map_err(io::Error::other)?;
-        let (file, factory) = writer.into_serialized_writer().map_err(io::Error::other)?;
-        Ok(Streamed {
+        let props = properties();
+        let file = SerializedFileWriter::new(File::create(path)?, root.clone(), props.clone())
+            .map_err(io::Error::other)?;
+        Ok(TableFile {
             file,
-            factory,
-            schema,
-            open: Vec::new(),
-            open_rows: 0,
-            groups: 0,
+            schema: Arc::new(SchemaDescriptor::new(root)),
+            props,
+            pending: None,
             group_rows,
             later,
             held: Vec::new(),
         })
     }
 
-    /// Encode a batch of rows (all but the `later` column) into the row group
-    /// under way, closing it once it holds `group_rows` rows.
-    fn write(&mut self, batch: &RecordBatch) -> io::Result<()> {
-        if batch.num_rows() == 0 {
+    /// Add rows, given as columns (all but the `later` column's values
+    /// are kept), encoding the group once it holds `group_rows` rows.
+    fn write(&mut self, columns: Vec<Column>) -> io::Result<()> {
+        if columns.first().is_none_or(|c| c.rows() == 0) {
             return Ok(());
         }
-        if self.open.is_empty() {
-            self.open = self
-                .factory
-                .create_column_writers(self.groups)
-                .map_err(io::Error::other)?;
+        match &mut self.pending {
+            None => self.pending = Some(columns),
+            Some(pending) => {
+                for (p, c) in pending.iter_mut().zip(columns) {
+                    p.append(c)?;
+                }
+            }
         }
-        let mut leaves: Vec<Option<ArrowLeafColumn>> = Vec::with_capacity(self.open.len());
-        for (i, (field, column)) in self.schema.fields().iter().zip(batch.columns()).enumerate() {
-            // Every column is flat: one leaf each.
-            let leaf = compute_leaves(field, column)
-                .map_err(io::Error::other)?
-                .pop();
-            leaves.push(leaf.filter(|_| Some(i) != self.later));
-        }
-        self.open
-            .par_iter_mut()
-            .zip(leaves.into_par_iter())
-            .try_for_each(|(writer, leaf)| match leaf {
-                Some(leaf) => writer.write(&leaf),
-                None => Ok(()),
-            })
-            .map_err(io::Error::other)?;
-        self.open_rows += batch.num_rows();
-        if self.open_rows >= self.group_rows {
+        if self.pending_rows() >= self.group_rows {
             self.close_group()?;
         }
         Ok(())
     }
 
-    /// Close the row group under way: into the file, or held for `later`.
+    fn pending_rows(&self) -> usize {
+        self.pending
+            .as_ref()
+            .and_then(|p| p.first())
+            .map_or(0, Column::rows)
+    }
+
+    /// Encode the row group under way: into the file, or held for `later`.
     fn close_group(&mut self) -> io::Result<()> {
-        if self.open.is_empty() {
+        let rows = self.pending_rows();
+        let Some(columns) = self.pending.take() else {
             return Ok(());
-        }
+        };
         let later = self.later;
-        let chunks: Vec<ArrowColumnChunk> = std::mem::take(&mut self.open)
+        let (schema, props) = (&self.schema, &self.props);
+        let chunks: Vec<Chunk> = columns
             .into_par_iter()
             .enumerate()
             .filter(|(i, _)| Some(*i) != later)
-            .map(|(_, writer)| writer.close())
-            .collect::<Result<_, _>>()
-            .map_err(io::Error::other)?;
-        let rows = std::mem::take(&mut self.open_rows);
-        self.groups += 1;
+            .map(|(i, column)| encode(schema, i, props, column))
+            .collect::<Result<_, _>>()?;
         if later.is_some() {
             self.held.push((rows, chunks));
             Ok(())
@@ -362,38 +484,29 @@ impl Streamed {
         }
     }
 
-    fn append(&mut self, chunks: Vec<ArrowColumnChunk>) -> io::Result<()> {
+    /// Splice a row group's chunks, in column order, into the file.
+    fn append(&mut self, chunks: Vec<Chunk>) -> io::Result<()> {
         let mut group = self.file.next_row_group().map_err(io::Error::other)?;
-        for chunk in chunks {
-            chunk
-                .append_to_row_group(&mut group)
+        for (bytes, close) in chunks {
+            group
+                .append_column(&bytes, close)
                 .map_err(io::Error::other)?;
         }
         group.close().map_err(io::Error::other)?;
         Ok(())
     }
 
-    /// Close the last row group, give the held ones their `later` column
+    /// Encode the last row group, give the held ones their `later` column
     /// (`values` of a range of rows), and finish the file on disk.
-    fn finish(mut self, values: Option<&dyn Fn(Range<usize>) -> ArrayRef>) -> io::Result<()> {
+    fn finish(mut self, values: Option<&dyn Fn(Range<usize>) -> Column>) -> io::Result<()> {
         self.close_group()?;
         if let Some(at) = self.later {
             let values =
                 values.ok_or_else(|| io::Error::other("a column is left without values"))?;
-            let field = self.schema.field(at).clone();
             let mut start = 0;
-            for (g, (rows, mut chunks)) in std::mem::take(&mut self.held).into_iter().enumerate() {
-                let mut writer = self
-                    .factory
-                    .create_column_writers(g)
-                    .map_err(io::Error::other)?
-                    .swap_remove(at);
-                for leaf in compute_leaves(&field, &values(start..start + rows))
-                    .map_err(io::Error::other)?
-                {
-                    writer.write(&leaf).map_err(io::Error::other)?;
-                }
-                chunks.insert(at, writer.close().map_err(io::Error::other)?);
+            for (rows, mut chunks) in std::mem::take(&mut self.held) {
+                let column = values(start..start + rows);
+                chunks.insert(at, encode(&self.schema, at, &self.props, column)?);
                 self.append(chunks)?;
                 start += rows;
             }
@@ -403,14 +516,29 @@ impl Streamed {
     }
 }
 
+/// Write a table of `rows` rows to `path`, [`END_BATCH`] rows at a time,
+/// each batch's columns made by `make` when it is written. A table with no
+/// rows still gets its file, with its columns.
+fn write_table(
+    path: &Path,
+    rows: usize,
+    make: &dyn Fn(Range<usize>) -> Vec<Column>,
+) -> io::Result<()> {
+    let mut table = TableFile::create(path, make(0..0), None, GROUP_ROWS)?;
+    for start in (0..rows).step_by(END_BATCH) {
+        table.write(make(start..rows.min(start + END_BATCH)))?;
+    }
+    table.finish(None)
+}
+
 /// The export under way: the streamed tables, fed chunk by chunk as the
 /// corpus loads ([`Stream::take`]), then, once it is in, all finished but
 /// the claims ([`Stream::loaded`]), which wait for their points and are
 /// written with the corpus-wide tables ([`HeldClaims::finish`]).
 pub struct Stream {
-    sources: Streamed,
-    claims: Streamed,
-    routes: Streamed,
+    sources: TableFile,
+    claims: TableFile,
+    routes: TableFile,
     /// Each article whose claims were written, with how many, in row order.
     order: Vec<(Arc<str>, usize)>,
     /// The first failure to write, reported by `loaded`.
@@ -423,24 +551,24 @@ const POINTS: usize = 10;
 impl Stream {
     /// Begin the streamed tables' files in `dir`, an empty folder.
     pub fn create(dir: &Path) -> io::Result<Stream> {
-        Stream::with_group_rows(dir, BATCH)
+        Stream::with_group_rows(dir, GROUP_ROWS)
     }
 
     fn with_group_rows(dir: &Path, group_rows: usize) -> io::Result<Stream> {
         let [_, s, c, r, _, _] = FILES.map(|f| dir.join(f));
-        let claims_schema = claims(&[])?.schema();
-        debug_assert_eq!(claims_schema.field(POINTS).name(), "points");
+        let claims_columns = claims(&[]);
+        debug_assert_eq!(claims_columns[POINTS].name, "points");
         Ok(Stream {
-            sources: Streamed::create(&s, sources(&[])?.schema(), None, group_rows)?,
-            claims: Streamed::create(&c, claims_schema, Some(POINTS), group_rows)?,
-            routes: Streamed::create(&r, routes(&[])?.schema(), None, group_rows)?,
+            sources: TableFile::create(&s, sources(&[]), None, group_rows)?,
+            claims: TableFile::create(&c, claims_columns, Some(POINTS), group_rows)?,
+            routes: TableFile::create(&r, routes(&[]), None, group_rows)?,
             order: Vec::new(),
             failed: None,
         })
     }
 
-    /// Write the rows of a chunk of loaded articles, taking them out of
-    /// the articles' tables (their points stay).
+    /// Take the rows of a chunk of loaded articles out of the articles'
+    /// tables (their points stay) into the tables' files.
     pub fn take(&mut self, chunk: &mut [&mut (ArticleTables, ArticleFacts)]) {
         let mut source_rows = Vec::new();
         let mut claim_rows = Vec::new();
@@ -459,16 +587,16 @@ impl Stream {
             return;
         }
         let written = (|| {
-            self.sources.write(&sources(&source_rows)?)?;
-            self.claims.write(&claims(&claim_rows)?)?;
-            self.routes.write(&routes(&route_rows)?)
+            self.sources.write(sources(&source_rows))?;
+            self.claims.write(claims(&claim_rows))?;
+            self.routes.write(routes(&route_rows))
         })();
         self.failed = written.err();
     }
 
     /// The corpus is in: finish the sources and routes files, and encode the
-    /// claims still under way, so that no writer holds a page while the
-    /// corpus is assessed. What is left is the claims' points.
+    /// claims still under way, so that no rows wait while the corpus is
+    /// assessed. What is left is the claims' points.
     pub fn loaded(self) -> io::Result<HeldClaims> {
         let Stream {
             sources,
@@ -492,7 +620,7 @@ impl Stream {
 /// The claims table once the corpus is in, every row group encoded but for
 /// the points.
 pub struct HeldClaims {
-    claims: Streamed,
+    claims: TableFile,
     /// Each article whose claims were written, with how many, in row order.
     order: Vec<(Arc<str>, usize)>,
 }
@@ -531,9 +659,7 @@ impl HeldClaims {
         rayon::scope(|scope| {
             // The largest table first, so it is under way before the others.
             scope.spawn(move |_| {
-                *rc = c.finish(Some(&|rows| {
-                    Arc::new(Float64Array::from(points[rows].to_vec()))
-                }))
+                *rc = c.finish(Some(&|rows| float("points", points[rows].iter().copied())))
             });
             scope.spawn(|_| *ra = write_table(&a, t.articles.len(), &|r| articles(&t.articles[r])));
             scope.spawn(|_| *ro = write_table(&o, t.outlets.len(), &|r| outlets(&t.outlets[r])));
@@ -574,8 +700,7 @@ mod tests {
     use crate::metrics;
     use crate::score::Weights;
     use crate::trail;
-    use arrow_array::{Array, StringArray};
-    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    use parquet::record::Field;
     use std::collections::HashMap;
 
     const OUTLETS: &str = "[example-daily]\nname = \"Example Daily\"\nkind = \"newspaper\"\n";
@@ -596,28 +721,30 @@ mod tests {
 
     /// (article, claim) → points, from `claims.parquet`, and its row groups.
     fn read_points(path: &Path) -> (HashMap<(String, String), Option<f64>>, usize) {
-        let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap()).unwrap();
+        let reader = SerializedFileReader::new(File::open(path).unwrap()).unwrap();
         let groups = reader.metadata().num_row_groups();
         let mut points = HashMap::new();
-        for batch in reader.build().unwrap() {
-            let batch = batch.unwrap();
-            let text = |name: &str| {
-                batch
-                    .column_by_name(name)
+        for row in reader.get_row_iter(None).unwrap() {
+            let row = row.unwrap();
+            let field = |name: &str| {
+                row.get_column_iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, f)| f.clone())
                     .unwrap()
-                    .as_any()
-                    .downcast_ref::<StringArray>()
-                    .unwrap()
-                    .clone()
             };
-            let (article, claim) = (text("article"), text("claim"));
-            let column = batch.column_by_name("points").unwrap();
-            let p = column.as_any().downcast_ref::<Float64Array>().unwrap();
-            for i in 0..batch.num_rows() {
-                let value = (!p.is_null(i)).then(|| p.value(i));
-                let key = (article.value(i).to_string(), claim.value(i).to_string());
-                assert!(points.insert(key, value).is_none(), "one row per claim");
-            }
+            let (Field::Str(article), Field::Str(claim)) = (field("article"), field("claim"))
+            else {
+                panic!("article and claim are text")
+            };
+            let value = match field("points") {
+                Field::Double(p) => Some(p),
+                Field::Null => None,
+                other => panic!("points are a double, not {other:?}"),
+            };
+            assert!(
+                points.insert((article, claim), value).is_none(),
+                "one row per claim"
+            );
         }
         (points, groups)
     }
