@@ -91,23 +91,25 @@ pub fn create_held_folder(path: &Path) -> io::Result<()> {
 }
 
 /// Let a held folder go once `finish` has run (moving it into place, or
-/// removing it), and hold `next` instead if `finish` succeeds (a folder it
-/// moved aside, to be removed next). No signal is acted on while `finish`
-/// runs, so an interrupted run leaves each folder either held (and
+/// removing it), and hold instead the folder `finish` names, if any (a
+/// folder it moved aside, to be removed next). No signal is acted on while
+/// `finish` runs, so an interrupted run leaves each folder either held (and
 /// removed) or where `finish` put it, never half moved.
 pub fn release_folder(
     path: &Path,
-    next: Option<&Path>,
-    finish: impl FnOnce() -> io::Result<()>,
+    finish: impl FnOnce() -> io::Result<Option<PathBuf>>,
 ) -> io::Result<()> {
     let mut guard = live();
     let state = guard.get_or_insert_with(Live::default);
     let result = finish();
     state.folders.remove(path);
-    if let (Ok(()), Some(next)) = (&result, next) {
-        state.folders.insert(next.to_path_buf());
+    match result {
+        Ok(next) => {
+            state.folders.extend(next);
+            Ok(())
+        }
+        Err(e) => Err(e),
     }
-    result
 }
 
 /// Replace (or create) `path`, or the file it links to, with `bytes`. An
@@ -259,7 +261,7 @@ pub fn replace_if_unchanged(
         return Err(changed());
     }
     #[cfg(test)]
-    hooks::before_swap(&target);
+    hooks::reached(&target);
     if !temp.exchange_with(&target)? {
         temp.rename_to(&target)?;
         sync_parent(&target);
@@ -289,10 +291,10 @@ fn same_version(_: &fs::Metadata, _: &fs::Metadata) -> bool {
     false
 }
 
-/// Exchange two paths' files in one step: `Ok(false)` where the platform or
-/// the file system cannot.
+/// Exchange two paths' files or folders in one step: `Ok(false)` where the
+/// platform or the file system cannot.
 #[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+pub(crate) fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
     use rustix::fs::{CWD, RenameFlags, renameat_with};
     use rustix::io::Errno;
     match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
@@ -303,14 +305,15 @@ fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
 }
 
 #[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+pub(crate) fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
     Ok(false)
 }
 
-/// A step the tests put between the last comparison and the swap, where an
-/// editor's save would race.
+/// Steps the tests put at a moment of a write, by the path written: between
+/// the last comparison and the swap, where an editor's save would race, and
+/// between an export's move into place and the old export's removal.
 #[cfg(test)]
-mod hooks {
+pub(crate) mod hooks {
     use std::path::{Path, PathBuf};
     use std::sync::Mutex;
 
@@ -324,7 +327,7 @@ mod hooks {
             .push((path.to_path_buf(), Box::new(hook)));
     }
 
-    pub fn before_swap(path: &Path) {
+    pub fn reached(path: &Path) {
         let hook = {
             let mut hooks = HOOKS.lock().unwrap();
             let i = hooks.iter().position(|(p, _)| p == path);

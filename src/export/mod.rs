@@ -84,36 +84,47 @@ impl Staged {
         &self.temp
     }
 
-    /// Put the new folder in `dir`'s place.
+    /// Put the new folder in `dir`'s place. Over an earlier export, the two
+    /// folders are exchanged in one step where the platform allows it (on
+    /// Linux, `renameat2` with `RENAME_EXCHANGE`): the new folder's name then
+    /// holds the old export, removed next, so an export killed outright at
+    /// any moment leaves `dir` whole, old or new, and at most a stale new
+    /// folder that the next export removes. Elsewhere the old export steps
+    /// aside under a name of its own and the new one takes its place.
     pub fn commit(mut self) -> io::Result<()> {
         let dir = self.dir.clone();
         check_target(&dir)?;
-        let old = fs::symlink_metadata(&dir)
-            .is_ok()
-            .then(|| fresh_name(&self.parent, &self.name, "old"));
-        // No signal is acted on between the two renames; the old export,
-        // once aside, is held to be removed.
+        let exists = fs::symlink_metadata(&dir).is_ok();
         let temp = self.temp.clone();
-        atomic::release_folder(&temp, old.as_deref(), || {
-            match &old {
-                Some(old) => {
-                    // Swap: the old export steps aside and the new one takes
-                    // its name. A failure puts the old one back.
-                    fs::rename(&dir, old)?;
-                    if let Err(e) = fs::rename(&temp, &dir) {
-                        let _ = fs::rename(old, &dir);
-                        return Err(e);
-                    }
+        let (parent, name) = (&self.parent, &self.name);
+        // No signal is acted on while the folders move; the old export, once
+        // aside, is held to be removed.
+        let mut aside = None;
+        atomic::release_folder(&temp, || {
+            if exists && atomic::exchange(&temp, &dir)? {
+                aside = Some(temp.clone());
+            } else if exists {
+                // The old export steps aside and the new one takes its
+                // name. A failure puts the old one back.
+                let old = fresh_name(parent, name, "old");
+                fs::rename(&dir, &old)?;
+                if let Err(e) = fs::rename(&temp, &dir) {
+                    let _ = fs::rename(&old, &dir);
+                    return Err(e);
                 }
-                None => fs::rename(&temp, &dir)?,
+                aside = Some(old);
+            } else {
+                fs::rename(&temp, &dir)?;
             }
-            self.committed = true;
-            Ok(())
+            Ok(aside.clone())
         })?;
-        match old {
-            Some(old) => {
-                let removed = fs::remove_dir_all(&old);
-                atomic::release_folder(&old, None, || Ok(()))?;
+        self.committed = true;
+        #[cfg(test)]
+        atomic::hooks::reached(&dir);
+        match aside {
+            Some(aside) => {
+                let removed = fs::remove_dir_all(&aside);
+                atomic::release_folder(&aside, || Ok(None))?;
                 removed
             }
             None => Ok(()),
@@ -124,7 +135,9 @@ impl Staged {
 impl Drop for Staged {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = atomic::release_folder(&self.temp, None, || fs::remove_dir_all(&self.temp));
+            let _ = atomic::release_folder(&self.temp, || {
+                fs::remove_dir_all(&self.temp).map(|()| None)
+            });
         }
     }
 }
@@ -200,5 +213,43 @@ fn fresh_dir(parent: &Path, name: &str, what: &str) -> io::Result<PathBuf> {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+
+    /// Over an earlier export, the new folder takes `dir`'s place in one
+    /// exchange: at the moment between the move and the removal, `dir`
+    /// holds the new tables and the new folder's name the old ones, so no
+    /// other name was ever made.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn an_export_over_an_earlier_one_exchanges_the_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("out");
+        fs::create_dir(&dir).unwrap();
+        let staged = Staged::begin(&dir).unwrap();
+        let temp = staged.path().to_path_buf();
+        fs::write(temp.join("marker"), b"new").unwrap();
+        let seen: Arc<Mutex<Vec<(bool, bool, usize)>>> = Arc::default();
+        let (s, d, t) = (seen.clone(), dir.clone(), temp.clone());
+        atomic::hooks::set(&dir, move || {
+            let entries = fs::read_dir(d.parent().unwrap()).unwrap().count();
+            s.lock().unwrap().push((
+                d.join("marker").exists(),
+                t.is_dir() && !t.join("marker").exists(),
+                entries,
+            ));
+        });
+        staged.commit().unwrap();
+        // `dir` new; the old, empty export under the new folder's name; and
+        // nothing else beside them.
+        assert_eq!(*seen.lock().unwrap(), [(true, true, 2)]);
+        assert_eq!(fs::read(dir.join("marker")).unwrap(), b"new");
+        let left: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "only `out` is left");
     }
 }
