@@ -24,7 +24,7 @@ use parquet::basic::{Compression, LogicalType, Repetition, Type as Physical};
 use parquet::column::writer::{ColumnCloseResult, ColumnWriter, get_column_writer};
 use parquet::data_type::ByteArray;
 use parquet::file::metadata::KeyValue;
-use parquet::file::properties::{WriterProperties, WriterPropertiesPtr};
+use parquet::file::properties::{EnabledStatistics, WriterProperties, WriterPropertiesPtr};
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::file::writer::{SerializedFileWriter, SerializedPageWriter, TrackedWrite};
 use parquet::schema::types::{ColumnPath, SchemaDescPtr, SchemaDescriptor, Type};
@@ -50,6 +50,10 @@ pub const CHUNK: usize = 128;
 /// claim ids, which within a row group are nearly all distinct too (a
 /// claim appears in a handful of articles among thousands).
 const NO_DICTIONARY: [&str; 7] = ["title", "file", "url", "text", "quote", "message", "claim"];
+
+/// The columns written without statistics: free text, whose least and
+/// greatest values no query filters on.
+const NO_STATISTICS: [&str; 5] = ["title", "url", "text", "quote", "message"];
 
 /// The footer key that marks a file as claimtrail's.
 pub const MARKER_KEY: &str = "claimtrail";
@@ -97,31 +101,6 @@ impl Column {
             (None, Data::Float(v)) => v.len(),
             (None, Data::Date(v)) => v.len(),
         }
-    }
-
-    /// The rows of `more` after this column's own.
-    fn append(&mut self, more: Column) -> io::Result<()> {
-        match (&mut self.data, more.data) {
-            (Data::Text { bytes, ends }, Data::Text { bytes: b, ends: e }) => {
-                let base = bytes.len();
-                bytes.extend_from_slice(&b);
-                ends.extend(e.into_iter().map(|end| base + end));
-            }
-            (Data::Int(v), Data::Int(w)) => v.extend(w),
-            (Data::Flag(v), Data::Flag(w)) => v.extend(w),
-            (Data::Float(v), Data::Float(w)) => v.extend(w),
-            (Data::Date(v), Data::Date(w)) => v.extend(w),
-            _ => {
-                return Err(io::Error::other(format!(
-                    "column `{}` changed type",
-                    self.name
-                )));
-            }
-        }
-        if let (Some(defs), Some(d)) = (&mut self.defs, more.defs) {
-            defs.extend(d);
-        }
-        Ok(())
     }
 
     /// The column's Parquet type: `STRING` and `DATE` over their physical
@@ -325,6 +304,10 @@ fn properties() -> WriterPropertiesPtr {
     for column in NO_DICTIONARY {
         props = props.set_column_dictionary_enabled(ColumnPath::from(column), false);
     }
+    for column in NO_STATISTICS {
+        props =
+            props.set_column_statistics_enabled(ColumnPath::from(column), EnabledStatistics::None);
+    }
     Arc::new(
         props
             .set_key_value_metadata(Some(vec![KeyValue::new(
@@ -339,51 +322,59 @@ fn properties() -> WriterPropertiesPtr {
 /// the file's footer records of it.
 type Chunk = (Bytes, ColumnCloseResult);
 
-/// Encode `column` into a buffer of its own, to be spliced into a row
-/// group of the file its descriptor belongs to.
+/// Encode one column of a row group, given in `pieces` (its rows in order,
+/// a piece for each write), into a buffer of its own, to be spliced into a
+/// row group of the file whose schema is `schema`.
 fn encode(
     schema: &SchemaDescriptor,
     at: usize,
     props: &WriterPropertiesPtr,
-    column: Column,
+    pieces: Vec<Column>,
 ) -> io::Result<Chunk> {
     let mut sink = TrackedWrite::new(Vec::new());
     let close = {
         let pages = Box::new(SerializedPageWriter::new(&mut sink));
         let mut writer = get_column_writer(schema.column(at), props.clone(), pages);
-        let defs = column.defs.as_deref();
-        match (&mut writer, column.data) {
-            (ColumnWriter::ByteArrayColumnWriter(w), Data::Text { bytes, ends }) => {
-                let bytes = Bytes::from(bytes);
-                let mut start = 0;
-                let values: Vec<ByteArray> = ends
-                    .into_iter()
-                    .map(|end| {
-                        let value = ByteArray::from(bytes.slice(start..end));
-                        start = end;
-                        value
-                    })
-                    .collect();
-                w.write_batch(&values, defs, None)
-            }
-            (ColumnWriter::Int64ColumnWriter(w), Data::Int(v)) => w.write_batch(&v, defs, None),
-            (ColumnWriter::BoolColumnWriter(w), Data::Flag(v)) => w.write_batch(&v, defs, None),
-            (ColumnWriter::DoubleColumnWriter(w), Data::Float(v)) => w.write_batch(&v, defs, None),
-            (ColumnWriter::Int32ColumnWriter(w), Data::Date(v)) => w.write_batch(&v, defs, None),
-            _ => {
-                return Err(io::Error::other(format!(
-                    "column `{}` does not match its file's schema",
-                    column.name
-                )));
-            }
+        for column in pieces {
+            write_piece(&mut writer, column)?;
         }
-        .map_err(io::Error::other)?;
         writer.close().map_err(io::Error::other)?
     };
     Ok((
         Bytes::from(sink.into_inner().map_err(io::Error::other)?),
         close,
     ))
+}
+
+fn write_piece(writer: &mut ColumnWriter, column: Column) -> io::Result<()> {
+    let defs = column.defs.as_deref();
+    match (writer, column.data) {
+        (ColumnWriter::ByteArrayColumnWriter(w), Data::Text { bytes, ends }) => {
+            let bytes = Bytes::from(bytes);
+            let mut start = 0;
+            let values: Vec<ByteArray> = ends
+                .into_iter()
+                .map(|end| {
+                    let value = ByteArray::from(bytes.slice(start..end));
+                    start = end;
+                    value
+                })
+                .collect();
+            w.write_batch(&values, defs, None)
+        }
+        (ColumnWriter::Int64ColumnWriter(w), Data::Int(v)) => w.write_batch(&v, defs, None),
+        (ColumnWriter::BoolColumnWriter(w), Data::Flag(v)) => w.write_batch(&v, defs, None),
+        (ColumnWriter::DoubleColumnWriter(w), Data::Float(v)) => w.write_batch(&v, defs, None),
+        (ColumnWriter::Int32ColumnWriter(w), Data::Date(v)) => w.write_batch(&v, defs, None),
+        _ => {
+            return Err(io::Error::other(format!(
+                "column `{}` does not match its file's schema",
+                column.name
+            )));
+        }
+    }
+    .map(drop)
+    .map_err(io::Error::other)
 }
 
 /// One table's file, written a row group at a time: rows gather as
@@ -393,8 +384,10 @@ struct TableFile {
     file: SerializedFileWriter<File>,
     schema: SchemaDescPtr,
     props: WriterPropertiesPtr,
-    /// The rows of the group under way, as columns (none between groups).
-    pending: Option<Vec<Column>>,
+    /// The rows of the group under way, each column's in the pieces the
+    /// writes gave (empty between groups).
+    pending: Vec<Vec<Column>>,
+    pending_rows: usize,
     group_rows: usize,
     /// The column written once the corpus is in (the claims' points), if any.
     later: Option<usize>,
@@ -428,7 +421,8 @@ impl TableFile {
             file,
             schema: Arc::new(SchemaDescriptor::new(root)),
             props,
-            pending: None,
+            pending: Vec::new(),
+            pending_rows: 0,
             group_rows,
             later,
             held: Vec::new(),
@@ -438,43 +432,37 @@ impl TableFile {
     /// Add rows, given as columns (all but the `later` column's values
     /// are kept), encoding the group once it holds `group_rows` rows.
     fn write(&mut self, columns: Vec<Column>) -> io::Result<()> {
-        if columns.first().is_none_or(|c| c.rows() == 0) {
+        let rows = columns.first().map_or(0, Column::rows);
+        if rows == 0 {
             return Ok(());
         }
-        match &mut self.pending {
-            None => self.pending = Some(columns),
-            Some(pending) => {
-                for (p, c) in pending.iter_mut().zip(columns) {
-                    p.append(c)?;
-                }
-            }
+        if self.pending.is_empty() {
+            self.pending = columns.iter().map(|_| Vec::new()).collect();
         }
-        if self.pending_rows() >= self.group_rows {
+        for (pieces, column) in self.pending.iter_mut().zip(columns) {
+            pieces.push(column);
+        }
+        self.pending_rows += rows;
+        if self.pending_rows >= self.group_rows {
             self.close_group()?;
         }
         Ok(())
     }
 
-    fn pending_rows(&self) -> usize {
-        self.pending
-            .as_ref()
-            .and_then(|p| p.first())
-            .map_or(0, Column::rows)
-    }
-
     /// Encode the row group under way: into the file, or held for `later`.
     fn close_group(&mut self) -> io::Result<()> {
-        let rows = self.pending_rows();
-        let Some(columns) = self.pending.take() else {
+        let rows = std::mem::take(&mut self.pending_rows);
+        let columns = std::mem::take(&mut self.pending);
+        if rows == 0 {
             return Ok(());
-        };
+        }
         let later = self.later;
         let (schema, props) = (&self.schema, &self.props);
         let chunks: Vec<Chunk> = columns
             .into_par_iter()
             .enumerate()
             .filter(|(i, _)| Some(*i) != later)
-            .map(|(i, column)| encode(schema, i, props, column))
+            .map(|(i, pieces)| encode(schema, i, props, pieces))
             .collect::<Result<_, _>>()?;
         if later.is_some() {
             self.held.push((rows, chunks));
@@ -506,7 +494,7 @@ impl TableFile {
             let mut start = 0;
             for (rows, mut chunks) in std::mem::take(&mut self.held) {
                 let column = values(start..start + rows);
-                chunks.insert(at, encode(&self.schema, at, &self.props, column)?);
+                chunks.insert(at, encode(&self.schema, at, &self.props, vec![column])?);
                 self.append(chunks)?;
                 start += rows;
             }

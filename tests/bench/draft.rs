@@ -190,6 +190,17 @@ pub fn figures(corpus: &Corpus, texts: &Path, rounds: usize) {
     }
     times.sort();
     let median = times[times.len() / 2];
+    // The machine's speed in the same run: these machines run at different
+    // speeds from day to day, and a time in seconds means little without it.
+    let mut parses: Vec<Duration> = (0..rounds.max(1))
+        .map(|_| {
+            let t = Instant::now();
+            crate::baseline(&corpus.claims);
+            t.elapsed()
+        })
+        .collect();
+    parses.sort();
+    let parse = parses[parses.len() / 2];
     println!(
         "draft: {count} texts, {:.1} MB, against {} articles: median {:.2} s of {} rounds ({:.1} MB/s); goal under 2 s",
         bytes as f64 / 1e6,
@@ -197,5 +208,9 @@ pub fn figures(corpus: &Corpus, texts: &Path, rounds: usize) {
         median.as_secs_f64(),
         times.len(),
         bytes as f64 / 1e6 / median.as_secs_f64()
+    );
+    println!(
+        "  the parse-only baseline read the same corpus at {:.0} MB/s in this run (the README's table: 233 MB/s)",
+        corpus.manifest.bytes as f64 / 1e6 / parse.as_secs_f64()
     );
 }
