@@ -751,30 +751,38 @@ mod tests {
             ..LoadOptions::default()
         };
         let weights = Weights::default();
-        let out = tmp.path().join("out");
-        std::fs::create_dir(&out).unwrap();
-        // Groups of at least 3 rows, files 2 at a time: chunks of 4, 4 and 2
-        // claims, so three row groups, each held for its points.
-        let mut stream = Stream::with_group_rows(&out, 3).unwrap();
-        let mut chunks = Vec::new();
-        let loaded = load::load_in_chunks(
-            &opts,
-            &|_, _| {},
-            2,
-            |a, _, outlets| article_tables(a, outlets, &weights),
-            &mut |chunk| {
-                chunks.push(chunk.len());
-                stream.take(chunk);
-            },
-        );
-        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
-        assert_eq!(chunks, [2, 2, 1]);
-        let held = stream.loaded().unwrap();
-        let t = Tables::new(loaded.items, &loaded.outlets, &weights);
-        assert_eq!(held.claims(), 10);
-        held.finish(&out, &t, &loaded.outlets).unwrap();
-        let (points, groups) = read_points(&out.join("claims.parquet"));
-        assert_eq!(groups, 3);
+        // Files 2 at a time: chunks of 4, 4 and 2 claims. Groups of at least
+        // 3 rows close at each chunk, so three row groups, each held for its
+        // points; groups of at least 9 rows close once, with all three
+        // chunks' rows in one group, written to each column in turn.
+        let mut read = Vec::new();
+        for (group_rows, want_groups) in [(3, 3), (9, 1)] {
+            let out = tmp.path().join(format!("out-{group_rows}"));
+            std::fs::create_dir(&out).unwrap();
+            let mut stream = Stream::with_group_rows(&out, group_rows).unwrap();
+            let mut chunks = Vec::new();
+            let loaded = load::load_in_chunks(
+                &opts,
+                &|_, _| {},
+                2,
+                |a, _, outlets| article_tables(a, outlets, &weights),
+                &mut |chunk| {
+                    chunks.push(chunk.len());
+                    stream.take(chunk);
+                },
+            );
+            assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+            assert_eq!(chunks, [2, 2, 1]);
+            let held = stream.loaded().unwrap();
+            let t = Tables::new(loaded.items, &loaded.outlets, &weights);
+            assert_eq!(held.claims(), 10);
+            held.finish(&out, &t, &loaded.outlets).unwrap();
+            let (points, groups) = read_points(&out.join("claims.parquet"));
+            assert_eq!(groups, want_groups, "groups of at least {group_rows} rows");
+            read.push(points);
+        }
+        let points = read.pop().unwrap();
+        assert_eq!(read[0], points, "the same points, however grouped");
 
         // What `report --article` gives each claim, the corpus applied.
         let loaded = load::load(&opts, |a, _, outlets| {
