@@ -103,13 +103,8 @@ pub fn release_folder(
     let state = guard.get_or_insert_with(Live::default);
     let result = finish();
     state.folders.remove(path);
-    match result {
-        Ok(next) => {
-            state.folders.extend(next);
-            Ok(())
-        }
-        Err(e) => Err(e),
-    }
+    state.folders.extend(result?);
+    Ok(())
 }
 
 /// Replace (or create) `path`, or the file it links to, with `bytes`. An
