@@ -131,9 +131,14 @@ fn levels<T>(values: &[Option<T>]) -> Vec<i16> {
     values.iter().map(|v| i16::from(v.is_some())).collect()
 }
 
-fn text<'a>(name: &'static str, values: impl Iterator<Item = &'a str>) -> Column {
-    let mut bytes = Vec::new();
-    let mut ends = Vec::with_capacity(values.size_hint().0);
+/// A text column, its buffers sized first so that no value is copied twice
+/// and none holds room it does not use until the row group is encoded.
+fn text<'a>(name: &'static str, values: impl Iterator<Item = &'a str> + Clone) -> Column {
+    let (count, len) = values
+        .clone()
+        .fold((0, 0), |(n, len), v| (n + 1, len + v.len()));
+    let mut bytes = Vec::with_capacity(len);
+    let mut ends = Vec::with_capacity(count);
     for v in values {
         bytes.extend_from_slice(v.as_bytes());
         ends.push(bytes.len());
@@ -145,15 +150,12 @@ fn text<'a>(name: &'static str, values: impl Iterator<Item = &'a str>) -> Column
     }
 }
 
-fn opt_text<'a>(name: &'static str, values: impl Iterator<Item = Option<&'a str>>) -> Column {
-    let mut defs = Vec::with_capacity(values.size_hint().0);
-    let mut column = text(
-        name,
-        values.filter_map(|v| {
-            defs.push(i16::from(v.is_some()));
-            v
-        }),
-    );
+fn opt_text<'a>(
+    name: &'static str,
+    values: impl Iterator<Item = Option<&'a str>> + Clone,
+) -> Column {
+    let defs = values.clone().map(|v| i16::from(v.is_some())).collect();
+    let mut column = text(name, values.flatten());
     column.defs = Some(defs);
     column
 }
