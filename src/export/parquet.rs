@@ -431,8 +431,9 @@ impl TableFile {
         })
     }
 
-    /// Add rows, given as columns (all but the `later` column's values
-    /// are kept), encoding the group once it holds `group_rows` rows.
+    /// Add rows, given as columns, encoding the group once it holds
+    /// `group_rows` rows. The `later` column's values are dropped here: it
+    /// is given its own once the corpus is in.
     fn write(&mut self, columns: Vec<Column>) -> io::Result<()> {
         let rows = columns.first().map_or(0, Column::rows);
         if rows == 0 {
@@ -441,8 +442,10 @@ impl TableFile {
         if self.pending.is_empty() {
             self.pending = columns.iter().map(|_| Vec::new()).collect();
         }
-        for (pieces, column) in self.pending.iter_mut().zip(columns) {
-            pieces.push(column);
+        for (i, (pieces, column)) in self.pending.iter_mut().zip(columns).enumerate() {
+            if Some(i) != self.later {
+                pieces.push(column);
+            }
         }
         self.pending_rows += rows;
         if self.pending_rows >= self.group_rows {
