@@ -25,6 +25,14 @@ pub const LISTED: f64 = 0.25;
 /// claim cost as much as the whole corpus. The claims that are compared are
 /// scored on all their words.
 pub const BUDGET: usize = 512;
+/// How many of the corpus's most common words get a bit in each claim's
+/// word masks ([`CorpusIndex::word_mask`]). The words whose lists do not fit
+/// in the budget are the common ones; when all of a drafted claim's are
+/// among these, what a claim shares of them is one `and` and a count of
+/// bits, not a walk over the claim's words.
+pub const MASKED: usize = 128;
+/// A word without a bit in the masks.
+const NO_BIT: u8 = u8::MAX;
 
 #[derive(Clone, Debug)]
 pub struct KnownSpeaker {
@@ -82,6 +90,21 @@ pub struct CorpusIndex {
     quote_at: Vec<u32>,
     /// [`BUDGET`], smaller in tests.
     budget: usize,
+    /// By word number: its bit in the masks below, or [`NO_BIT`]. The
+    /// [`MASKED`] words with the longest posting lists (content and quote
+    /// lists together) have one.
+    bit: Vec<u8>,
+    /// The bits of the words that are numbers.
+    number_bits: u128,
+    /// By claim: the bits of its content words.
+    word_mask: Vec<u128>,
+    /// By claim: the bits of its quote's words (for quotes of three words
+    /// or more).
+    quote_mask: Vec<u128>,
+    /// By claim: whether a word of its quote with a bit is there more than
+    /// once (then the bits do not give the count, and the quote's words are
+    /// walked).
+    quote_repeats: Vec<bool>,
 }
 
 /// What a drafted claim shares with one corpus claim, counted over the
@@ -132,6 +155,12 @@ const SKIPPED_QUOTE: u8 = 2;
 
 impl CorpusIndex {
     pub fn new(articles: &[Article]) -> CorpusIndex {
+        Self::with_masked(articles, MASKED)
+    }
+
+    /// [`new`](Self::new), giving a bit to the `masked` most common words
+    /// (at most 128; fewer in tests, so that words without one are met).
+    fn with_masked(articles: &[Article], masked: usize) -> CorpusIndex {
         let mut sorted: Vec<&Article> = articles.iter().collect();
         sorted.sort_by(|a, b| {
             (a.published.is_none(), a.published, &a.id).cmp(&(
@@ -222,7 +251,50 @@ impl CorpusIndex {
         for (rank, &id) in (0u32..).zip(&order) {
             index.id_rank[id as usize] = rank;
         }
+        index.masks(masked.min(128));
         index
+    }
+
+    /// Give the `masked` words with the longest posting lists a bit, and
+    /// each claim its masks.
+    fn masks(&mut self, masked: usize) {
+        let mut common: Vec<u32> = (0..self.by_word.len() as u32).collect();
+        let length = |w: u32| self.by_word[w as usize].len() + self.by_quote_word[w as usize].len();
+        common.sort_unstable_by(|&a, &b| length(b).cmp(&length(a)).then(a.cmp(&b)));
+        self.bit = vec![NO_BIT; self.by_word.len()];
+        for (bit, &w) in (0u8..).zip(common.iter().take(masked)) {
+            self.bit[w as usize] = bit;
+            if self.is_number[w as usize] {
+                self.number_bits |= 1 << bit;
+            }
+        }
+        let bits = |words: &mut dyn Iterator<Item = u32>| -> u128 {
+            words
+                .filter_map(|w| match self.bit[w as usize] {
+                    NO_BIT => None,
+                    b => Some(1u128 << b),
+                })
+                .fold(0, |m, b| m | b)
+        };
+        let claims = self.claims.len();
+        self.word_mask = (0..claims)
+            .map(|n| {
+                let (from, to) = (self.words_at[n] as usize, self.words_at[n + 1] as usize);
+                bits(&mut self.words_of[from..to].iter().copied())
+            })
+            .collect();
+        let quote =
+            |n: usize| &self.quote_of[self.quote_at[n] as usize..self.quote_at[n + 1] as usize];
+        self.quote_mask = (0..claims)
+            .map(|n| bits(&mut quote(n).iter().map(|&(w, _)| w)))
+            .collect();
+        self.quote_repeats = (0..claims)
+            .map(|n| {
+                quote(n)
+                    .iter()
+                    .any(|&(w, times)| times > 1 && self.bit[w as usize] != NO_BIT)
+            })
+            .collect();
     }
 
     /// The numbers of `words`, each numbered on first sight.
@@ -386,9 +458,24 @@ impl CorpusIndex {
             lists.sort_unstable();
             let mut walked = 0;
             let mut skipping = false;
+            // The skipped words' bits, and whether one has none (then every
+            // touched claim's words of that kind are walked).
+            let (mut skipped_words, mut skipped_quote) = (0u128, 0u128);
+            let (mut walk_words, mut walk_quote) = (false, false);
             for &(len, which, w) in lists.iter() {
                 if skipping || walked + len > self.budget {
                     skipping = true;
+                    let bit = self.bit[w as usize];
+                    let (mask, walk) = if which == 0 {
+                        (&mut skipped_words, &mut walk_words)
+                    } else {
+                        (&mut skipped_quote, &mut walk_quote)
+                    };
+                    if bit == NO_BIT {
+                        *walk = true;
+                    } else {
+                        *mask |= 1 << bit;
+                    }
                     skipped[w as usize] |= if which == 0 {
                         SKIPPED_WORD
                     } else {
@@ -414,18 +501,28 @@ impl CorpusIndex {
                 for &n in touched.iter() {
                     let n = n as usize;
                     let s = &mut shared[n];
-                    let (from, to) = (self.words_at[n] as usize, self.words_at[n + 1] as usize);
-                    for &w in &self.words_of[from..to] {
-                        if skipped[w as usize] & SKIPPED_WORD != 0 {
-                            s.words += 1;
-                            s.number |= self.is_number[w as usize];
+                    if walk_words {
+                        let (from, to) = (self.words_at[n] as usize, self.words_at[n + 1] as usize);
+                        for &w in &self.words_of[from..to] {
+                            if skipped[w as usize] & SKIPPED_WORD != 0 {
+                                s.words += 1;
+                                s.number |= self.is_number[w as usize];
+                            }
                         }
+                    } else {
+                        let both = self.word_mask[n] & skipped_words;
+                        s.words += both.count_ones();
+                        s.number |= both & self.number_bits != 0;
                     }
-                    let (from, to) = (self.quote_at[n] as usize, self.quote_at[n + 1] as usize);
-                    for &(w, times) in &self.quote_of[from..to] {
-                        if skipped[w as usize] & SKIPPED_QUOTE != 0 {
-                            s.quote_words += times;
+                    if walk_quote || self.quote_repeats[n] {
+                        let (from, to) = (self.quote_at[n] as usize, self.quote_at[n + 1] as usize);
+                        for &(w, times) in &self.quote_of[from..to] {
+                            if skipped[w as usize] & SKIPPED_QUOTE != 0 {
+                                s.quote_words += times;
+                            }
                         }
+                    } else {
+                        s.quote_words += (self.quote_mask[n] & skipped_quote).count_ones();
                     }
                 }
                 for &(_, _, w) in lists.iter() {
@@ -812,7 +909,10 @@ mod tests {
                 let q = r.next().is_multiple_of(2).then(|| r.words(&vocabulary, 5));
                 claims.push((id, t, q));
             }
-            let mut index = CorpusIndex::new(&corpus_of(&claims));
+            // Some common words with a bit, some without: both ways of
+            // counting what a skipped word gives are met.
+            let masked = (r.next() % (vocabulary.len() as u64 + 1)) as usize;
+            let mut index = CorpusIndex::with_masked(&corpus_of(&claims), masked);
             index.budget = (r.next() % 12) as usize;
             for _ in 0..5 {
                 let drafted = r.words(&vocabulary, 10);
