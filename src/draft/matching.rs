@@ -25,11 +25,12 @@ pub const LISTED: f64 = 0.25;
 /// claim cost as much as the whole corpus. The claims that are compared are
 /// scored on all their words.
 pub const BUDGET: usize = 512;
-/// How many of the corpus's most common words get a bit in each claim's
-/// word masks ([`CorpusIndex::word_mask`]). The words whose lists do not fit
-/// in the budget are the common ones; when all of a drafted claim's are
-/// among these, what a claim shares of them is one `and` and a count of
-/// bits, not a walk over the claim's words.
+/// How many of the corpus's most common content words, and how many of its
+/// most common quote words, get a bit in each claim's masks
+/// (`KnownClaim::word_mask`, `KnownClaim::quote_once`). The words
+/// whose lists do not fit in the budget are the common ones; when all of a
+/// drafted claim's are among these, what a claim shares of them is one
+/// `and` and a count of bits, not a walk over the claim's words.
 pub const MASKED: usize = 128;
 /// A word without a bit in the masks.
 const NO_BIT: u8 = u8::MAX;
@@ -54,6 +55,16 @@ struct KnownClaim {
     words: u32,
     /// How many words its quote has.
     quote: u32,
+    /// Whether a word of its quote with a bit is there three times or more
+    /// (then the bits below do not give the count, and the quote's words
+    /// are walked).
+    quote_repeats: bool,
+    /// The bits ([`MASKED`]) of its content words, of the words its quote
+    /// has (for quotes of three words or more), and of those its quote has
+    /// twice or more. Kept beside the counts, so a claim met is one read.
+    word_mask: u128,
+    quote_once: u128,
+    quote_twice: u128,
 }
 
 /// The corpus, indexed for the draft: for each word, the claims that have
@@ -90,21 +101,14 @@ pub struct CorpusIndex {
     quote_at: Vec<u32>,
     /// [`BUDGET`], smaller in tests.
     budget: usize,
-    /// By word number: its bit in the masks below, or [`NO_BIT`]. The
-    /// [`MASKED`] words with the longest posting lists (content and quote
-    /// lists together) have one.
-    bit: Vec<u8>,
-    /// The bits of the words that are numbers.
+    /// By word number: its bit in the content word masks, or [`NO_BIT`]:
+    /// the [`MASKED`] words with the longest lists in `by_word` have one.
+    word_bit: Vec<u8>,
+    /// The bits of the content words that are numbers.
     number_bits: u128,
-    /// By claim: the bits of its content words.
-    word_mask: Vec<u128>,
-    /// By claim: the bits of its quote's words (for quotes of three words
-    /// or more).
-    quote_mask: Vec<u128>,
-    /// By claim: whether a word of its quote with a bit is there more than
-    /// once (then the bits do not give the count, and the quote's words are
-    /// walked).
-    quote_repeats: Vec<bool>,
+    /// By word number: its bit in the quote masks, or [`NO_BIT`]: the
+    /// [`MASKED`] words with the longest lists in `by_quote_word` have one.
+    quote_bit: Vec<u8>,
 }
 
 /// What a drafted claim shares with one corpus claim, counted over the
@@ -242,6 +246,10 @@ impl CorpusIndex {
                     id,
                     words: words.len() as u32,
                     quote: quote.len() as u32,
+                    quote_repeats: false,
+                    word_mask: 0,
+                    quote_once: 0,
+                    quote_twice: 0,
                 });
             }
         }
@@ -255,46 +263,48 @@ impl CorpusIndex {
         index
     }
 
-    /// Give the `masked` words with the longest posting lists a bit, and
-    /// each claim its masks.
+    /// Give the `masked` content words and the `masked` quote words with
+    /// the longest posting lists a bit, and each claim its masks.
     fn masks(&mut self, masked: usize) {
-        let mut common: Vec<u32> = (0..self.by_word.len() as u32).collect();
-        let length = |w: u32| self.by_word[w as usize].len() + self.by_quote_word[w as usize].len();
-        common.sort_unstable_by(|&a, &b| length(b).cmp(&length(a)).then(a.cmp(&b)));
-        self.bit = vec![NO_BIT; self.by_word.len()];
-        for (bit, &w) in (0u8..).zip(common.iter().take(masked)) {
-            self.bit[w as usize] = bit;
-            if self.is_number[w as usize] {
-                self.number_bits |= 1 << bit;
+        let bits = |lengths: &dyn Fn(usize) -> usize| -> Vec<u8> {
+            let mut common: Vec<usize> = (0..self.by_word.len())
+                .filter(|&w| lengths(w) > 0)
+                .collect();
+            common.sort_unstable_by(|&a, &b| lengths(b).cmp(&lengths(a)).then(a.cmp(&b)));
+            let mut bit = vec![NO_BIT; self.by_word.len()];
+            for (b, &w) in (0u8..).zip(common.iter().take(masked)) {
+                bit[w] = b;
             }
-        }
-        let bits = |words: &mut dyn Iterator<Item = u32>| -> u128 {
-            words
-                .filter_map(|w| match self.bit[w as usize] {
-                    NO_BIT => None,
-                    b => Some(1u128 << b),
-                })
-                .fold(0, |m, b| m | b)
+            bit
         };
-        let claims = self.claims.len();
-        self.word_mask = (0..claims)
-            .map(|n| {
-                let (from, to) = (self.words_at[n] as usize, self.words_at[n + 1] as usize);
-                bits(&mut self.words_of[from..to].iter().copied())
-            })
-            .collect();
+        self.word_bit = bits(&|w| self.by_word[w].len());
+        self.quote_bit = bits(&|w| self.by_quote_word[w].len());
+        let mask = |bit: &[u8], words: &mut dyn Iterator<Item = u32>| -> u128 {
+            words
+                .filter(|&w| bit[w as usize] != NO_BIT)
+                .fold(0, |m, w| m | 1 << bit[w as usize])
+        };
+        self.number_bits = mask(
+            &self.word_bit,
+            &mut (0..self.is_number.len() as u32).filter(|&w| self.is_number[w as usize]),
+        );
         let quote =
             |n: usize| &self.quote_of[self.quote_at[n] as usize..self.quote_at[n + 1] as usize];
-        self.quote_mask = (0..claims)
-            .map(|n| bits(&mut quote(n).iter().map(|&(w, _)| w)))
-            .collect();
-        self.quote_repeats = (0..claims)
-            .map(|n| {
-                quote(n)
-                    .iter()
-                    .any(|&(w, times)| times > 1 && self.bit[w as usize] != NO_BIT)
-            })
-            .collect();
+        let times = |n: usize, at_least: u32| {
+            quote(n)
+                .iter()
+                .filter(move |q| q.1 >= at_least)
+                .map(|q| q.0)
+        };
+        let mut claims = std::mem::take(&mut self.claims);
+        for (n, k) in claims.iter_mut().enumerate() {
+            let (from, to) = (self.words_at[n] as usize, self.words_at[n + 1] as usize);
+            k.word_mask = mask(&self.word_bit, &mut self.words_of[from..to].iter().copied());
+            k.quote_once = mask(&self.quote_bit, &mut times(n, 1));
+            k.quote_twice = mask(&self.quote_bit, &mut times(n, 2));
+            k.quote_repeats = times(n, 3).any(|w| self.quote_bit[w as usize] != NO_BIT);
+        }
+        self.claims = claims;
     }
 
     /// The numbers of `words`, each numbered on first sight.
@@ -465,11 +475,18 @@ impl CorpusIndex {
             for &(len, which, w) in lists.iter() {
                 if skipping || walked + len > self.budget {
                     skipping = true;
-                    let bit = self.bit[w as usize];
-                    let (mask, walk) = if which == 0 {
-                        (&mut skipped_words, &mut walk_words)
+                    let (bit, mask, walk) = if which == 0 {
+                        (
+                            self.word_bit[w as usize],
+                            &mut skipped_words,
+                            &mut walk_words,
+                        )
                     } else {
-                        (&mut skipped_quote, &mut walk_quote)
+                        (
+                            self.quote_bit[w as usize],
+                            &mut skipped_quote,
+                            &mut walk_quote,
+                        )
                     };
                     if bit == NO_BIT {
                         *walk = true;
@@ -501,6 +518,7 @@ impl CorpusIndex {
                 for &n in touched.iter() {
                     let n = n as usize;
                     let s = &mut shared[n];
+                    let k = &self.claims[n];
                     if walk_words {
                         let (from, to) = (self.words_at[n] as usize, self.words_at[n + 1] as usize);
                         for &w in &self.words_of[from..to] {
@@ -510,11 +528,11 @@ impl CorpusIndex {
                             }
                         }
                     } else {
-                        let both = self.word_mask[n] & skipped_words;
+                        let both = k.word_mask & skipped_words;
                         s.words += both.count_ones();
                         s.number |= both & self.number_bits != 0;
                     }
-                    if walk_quote || self.quote_repeats[n] {
+                    if walk_quote || k.quote_repeats {
                         let (from, to) = (self.quote_at[n] as usize, self.quote_at[n + 1] as usize);
                         for &(w, times) in &self.quote_of[from..to] {
                             if skipped[w as usize] & SKIPPED_QUOTE != 0 {
@@ -522,7 +540,10 @@ impl CorpusIndex {
                             }
                         }
                     } else {
-                        s.quote_words += (self.quote_mask[n] & skipped_quote).count_ones();
+                        // Once for each word there, once more for each
+                        // there twice.
+                        s.quote_words += (k.quote_once & skipped_quote).count_ones()
+                            + (k.quote_twice & skipped_quote).count_ones();
                     }
                 }
                 for &(_, _, w) in lists.iter() {
