@@ -31,7 +31,7 @@ pub const BUDGET: usize = 512;
 /// whose lists do not fit in the budget are the common ones; when all of a
 /// drafted claim's are among these, what a claim shares of them is one
 /// `and` and a count of bits, not a walk over the claim's words.
-pub const MASKED: usize = 128;
+pub const MASKED: usize = u128::BITS as usize;
 /// A word without a bit in the masks.
 const NO_BIT: u8 = u8::MAX;
 
@@ -150,7 +150,8 @@ struct Scratch {
     /// 0 for content words and 1 for quote words.
     lists: Vec<(usize, u8, u32)>,
     /// By word number: [`SKIPPED_WORD`] and [`SKIPPED_QUOTE`] for words whose
-    /// lists did not fit in the budget, counted claim by claim instead.
+    /// lists did not fit in the budget, for a touched claim's words to be
+    /// checked against when they are walked (a skipped word without a bit).
     skipped: Vec<u8>,
 }
 
@@ -163,7 +164,8 @@ impl CorpusIndex {
     }
 
     /// [`new`](Self::new), giving a bit to the `masked` most common words
-    /// (at most 128; fewer in tests, so that words without one are met).
+    /// (at most [`MASKED`]; fewer in tests, so that words without one are
+    /// met).
     fn with_masked(articles: &[Article], masked: usize) -> CorpusIndex {
         let mut sorted: Vec<&Article> = articles.iter().collect();
         sorted.sort_by(|a, b| {
@@ -259,7 +261,7 @@ impl CorpusIndex {
         for (rank, &id) in (0u32..).zip(&order) {
             index.id_rank[id as usize] = rank;
         }
-        index.masks(masked.min(128));
+        index.masks(masked.min(MASKED));
         index
     }
 
@@ -475,29 +477,19 @@ impl CorpusIndex {
             for &(len, which, w) in lists.iter() {
                 if skipping || walked + len > self.budget {
                     skipping = true;
-                    let (bit, mask, walk) = if which == 0 {
-                        (
-                            self.word_bit[w as usize],
-                            &mut skipped_words,
-                            &mut walk_words,
-                        )
+                    let (bit, mask, walk, flag) = if which == 0 {
+                        let bit = self.word_bit[w as usize];
+                        (bit, &mut skipped_words, &mut walk_words, SKIPPED_WORD)
                     } else {
-                        (
-                            self.quote_bit[w as usize],
-                            &mut skipped_quote,
-                            &mut walk_quote,
-                        )
+                        let bit = self.quote_bit[w as usize];
+                        (bit, &mut skipped_quote, &mut walk_quote, SKIPPED_QUOTE)
                     };
                     if bit == NO_BIT {
                         *walk = true;
                     } else {
                         *mask |= 1 << bit;
                     }
-                    skipped[w as usize] |= if which == 0 {
-                        SKIPPED_WORD
-                    } else {
-                        SKIPPED_QUOTE
-                    };
+                    skipped[w as usize] |= flag;
                     continue;
                 }
                 walked += len;
