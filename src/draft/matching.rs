@@ -5,7 +5,8 @@
 //! so trails join without the annotator remembering ids.
 
 use super::extract::{Speaker, same_name};
-use crate::model::{Article, SourceKind};
+use crate::model::{Article, Claim, SourceKind};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// Maps looked up for every word: hashed fast, never iterated in an order
@@ -187,7 +188,13 @@ impl CorpusIndex {
         // already kept.
         let mut kept: HashSet<(u32, Vec<u32>, Vec<u32>), foldhash::fast::RandomState> =
             HashSet::default();
-        for a in sorted {
+        // Each claim's words, found in parallel: numbering them below is
+        // what must go in order.
+        let claim_words: Vec<Vec<ClaimWords>> = sorted
+            .par_iter()
+            .map(|a| a.claims.iter().map(ClaimWords::of).collect())
+            .collect();
+        for (a, claim_words) in sorted.into_iter().zip(claim_words) {
             for s in &a.sources {
                 let Some(name) = &s.name else { continue };
                 if !named.insert(name) {
@@ -212,19 +219,13 @@ impl CorpusIndex {
                     organization: s.kind == SourceKind::Organization,
                 });
             }
-            for c in &a.claims {
+            for (c, cw) in a.claims.iter().zip(claim_words) {
                 let id = *id_numbers.entry(&c.id).or_insert_with(|| {
                     index.ids.push((c.id.clone(), a.id.clone()));
                     index.ids.len() as u32 - 1
                 });
-                let mut all = c.text.clone();
-                if let Some(q) = &c.quote {
-                    all.push(' ');
-                    all.push_str(q);
-                }
-                let mut words = index.numbered(content_words(&all));
-                let mut quote =
-                    index.numbered(c.quote.as_deref().map(word_list).unwrap_or_default());
+                let mut words = index.numbered(cw.content);
+                let mut quote = index.numbered(cw.quote);
                 words.sort_unstable();
                 quote.sort_unstable();
                 if !kept.insert((id, words.clone(), quote.clone())) {
@@ -661,6 +662,34 @@ fn is_content(w: &str) -> bool {
 /// Lowercased words, in order.
 pub fn word_list(s: &str) -> Vec<String> {
     words(s).map(str::to_lowercase).collect()
+}
+
+/// A corpus claim's words, as the index numbers them.
+struct ClaimWords {
+    /// [`content_words`] of its text and quote, each once, in order.
+    content: Vec<String>,
+    /// [`word_list`] of its quote.
+    quote: Vec<String>,
+}
+
+impl ClaimWords {
+    fn of(c: &Claim) -> ClaimWords {
+        let mut all = c.text.clone();
+        if let Some(q) = &c.quote {
+            all.push(' ');
+            all.push_str(q);
+        }
+        let mut content: Vec<String> = word_list(&all)
+            .into_iter()
+            .filter(|w| is_content(w))
+            .collect();
+        content.sort_unstable();
+        content.dedup();
+        ClaimWords {
+            content,
+            quote: c.quote.as_deref().map(word_list).unwrap_or_default(),
+        }
+    }
 }
 
 /// Words of four letters or more, and numbers: what two claims share when
