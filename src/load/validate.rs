@@ -40,7 +40,7 @@ pub(crate) fn enum_value<E>(
 pub(crate) fn country(ctx: &mut FileCtx, value: Spanned<String>) -> Option<String> {
     use isocountry::CountryCode;
     let v = value.get_ref();
-    if v.len() == 2 && CountryCode::for_alpha2(v).is_ok() {
+    if is_alpha2(v) {
         return Some(value.into_inner());
     }
     // `us` for `US`; `UK`, the code people most often write for `GB`.
@@ -55,6 +55,32 @@ pub(crate) fn country(ctx: &mut FileCtx, value: Spanned<String>) -> Option<Strin
         value.span(),
     );
     None
+}
+
+/// Whether `code` is an assigned ISO 3166-1 alpha-2 code in capitals, as
+/// `isocountry`'s `for_alpha2` says, looked up in a table of every pair of
+/// capitals (its own lookup compares the code with each in turn).
+fn is_alpha2(code: &str) -> bool {
+    static ASSIGNED: std::sync::LazyLock<[bool; 26 * 26]> = std::sync::LazyLock::new(|| {
+        let mut assigned = [false; 26 * 26];
+        for c in isocountry::CountryCode::iter() {
+            if let Some(i) = alpha2_index(c.alpha2()) {
+                assigned[i] = true;
+            }
+        }
+        assigned
+    });
+    alpha2_index(code).is_some_and(|i| ASSIGNED[i])
+}
+
+/// The place of two capitals in a table of every pair.
+fn alpha2_index(code: &str) -> Option<usize> {
+    match *code.as_bytes() {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            Some(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
+        }
+        _ => None,
+    }
 }
 
 /// The calendar day of a TOML date or date-time, as every date claimtrail
@@ -375,4 +401,29 @@ fn routes(
         });
     }
     routes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_alpha2;
+
+    #[test]
+    fn the_country_table_agrees_with_isocountry() {
+        let chars: Vec<char> = ('A'..='Z')
+            .chain('a'..='z')
+            .chain(['0', ' ', 'é', 'Ä'])
+            .collect();
+        let mut codes: Vec<String> = vec!["".into(), "USA".into(), " US".into(), "US ".into()];
+        codes.extend(chars.iter().map(char::to_string));
+        for a in &chars {
+            codes.extend(chars.iter().map(|b| format!("{a}{b}")));
+        }
+        let mut assigned = 0;
+        for code in &codes {
+            let expected = isocountry::CountryCode::for_alpha2(code).is_ok();
+            assert_eq!(is_alpha2(code), expected, "{code:?}");
+            assigned += usize::from(expected);
+        }
+        assert_eq!(assigned, 249, "every assigned code, and no other");
+    }
 }
