@@ -2,8 +2,10 @@
 //! or standard input. From HTML the main text is taken with `dom_smoothie` (a
 //! port of Mozilla's Readability) and the title, byline, date and address
 //! from the page's metadata. Bad input (empty, binary, a page with no
-//! article) is refused with a message saying what was wrong.
+//! article, a page that would take out of proportion long to read: see
+//! `page_cost`) is refused with a message saying what was wrong.
 
+use super::page_cost::{PageCost, tag_depths};
 use dom_smoothie::{Config, Readability, TextMode};
 
 /// An article's text and what its page said about it.
@@ -79,6 +81,10 @@ fn from_html(html: &str) -> Result<Input, String> {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
+    // The page's tags are measured before it is parsed.
+    if let Some(why) = tag_depths(html).refusal(html.len()) {
+        return Err(why);
+    }
     let mut reader = Readability::new(html, None, Some(cfg))
         .map_err(|e| format!("the HTML page could not be read: {e}"))?;
     let attr = |selector: &str, name: &str| -> Option<String> {
@@ -87,6 +93,10 @@ fn from_html(html: &str) -> Result<Input, String> {
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty())
     };
+    // The parsed page is measured before Readability reads it.
+    if let Some(why) = PageCost::of(&reader.doc).refusal(html.len()) {
+        return Err(why);
+    }
     let og_title = attr("meta[property='og:title']", "content");
     let published = attr("meta[property='article:published_time']", "content");
     let author = attr("meta[name='author']", "content");

@@ -1,5 +1,6 @@
 //! `claimtrail draft`: an article's text turned into a draft annotation that a
-//! person confirms, fixes and trims. The flow: [`input`] reads text or HTML,
+//! person confirms, fixes and trims. The flow: [`input`] reads text or HTML
+//! (an HTML page first measured by [`page_cost`]),
 //! [`segment`] numbers the sentences, [`extract`] finds speakers, routes,
 //! hedges, dates and quotes with the [`lexicon`](crate::lexicon) of the article's language,
 //! [`matching`] joins them to the corpus, and [`write`] writes the file. No
@@ -7,8 +8,8 @@
 
 pub mod extract;
 pub mod input;
-
 pub mod matching;
+pub mod page_cost;
 pub mod segment;
 pub mod words;
 pub mod write;

@@ -226,6 +226,72 @@ fn bad_input_is_refused_clearly() {
     assert!(stderr(&o).contains("no lexicon for language `fi`"));
 }
 
+/// Pages whose reading would grow with the square of their size (nested
+/// elements, which the HTML parser and Readability walk again and again; a
+/// long run of `&`, which the escaping writer searches on from each time)
+/// are refused at once, while a page as large with the same words in plain
+/// paragraphs is read.
+#[test]
+fn pages_costly_out_of_proportion_are_refused_at_once() {
+    let c = crate::common::corpus(&[("outlets.toml", REGISTRY)]);
+    let para =
+        "<p>The minister said on Tuesday that the talks would resume next week in Geneva.</p>";
+    let page =
+        |body: &str| format!("<html><head><title>T</title></head><body>{body}</body></html>");
+    let n = 20_000;
+    let cases = [
+        (
+            "nested.html",
+            page(&format!(
+                "{}{para}{}",
+                "<div>".repeat(n),
+                "</div>".repeat(n)
+            )),
+            "nests its elements too deeply",
+        ),
+        (
+            "chains.html",
+            page(&format!(
+                "{para}{}",
+                format!("{}x{}", "<div>".repeat(500), "</div>".repeat(500)).repeat(20)
+            )),
+            "nests its elements too deeply",
+        ),
+        (
+            "amp.html",
+            page(&format!(
+                "<p>{} The minister said the talks would resume.</p>",
+                "&amp;".repeat(5 * n)
+            )),
+            "runs of text with so many `&`",
+        ),
+        (
+            "nbsp.html",
+            page(&format!(
+                "<p>{} The minister said the talks would resume.</p>",
+                "&nbsp;x".repeat(5 * n)
+            )),
+            "runs of text with so many `&`",
+        ),
+    ];
+    for (name, html, want) in cases {
+        c.write(name, html.as_bytes());
+        let o = run(c.claimtrail(&["draft", name, "--corpus", ".", "--outlet", "daily"]));
+        assert_eq!(code(&o), 2, "{name}: {}", stderr(&o));
+        assert!(stderr(&o).contains(want), "{name}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("save the article's text as a .txt file"),
+            "{name}"
+        );
+    }
+    // As many bytes of ordinary paragraphs: read, and drafted.
+    let wide = page(&para.repeat(500));
+    c.write("wide.html", wide.as_bytes());
+    let o = run(c.claimtrail(&["draft", "wide.html", "--corpus", ".", "--outlet", "daily"]));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("[[claims]]"));
+}
+
 #[test]
 fn draft_writes_once_and_never_overwrites() {
     let c = crate::common::corpus(&[("outlets.toml", REGISTRY), ("in/a.txt", ARTICLE)]);
