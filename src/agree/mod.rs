@@ -162,11 +162,15 @@ pub fn agree(a: &Article, b: &Article) -> Agreement {
 }
 
 fn unpaired(claims: &[Claim], paired: &[usize]) -> Vec<String> {
+    let mut is_paired = vec![false; claims.len()];
+    for &i in paired {
+        is_paired[i] = true;
+    }
     claims
         .iter()
-        .enumerate()
-        .filter(|(i, _)| !paired.contains(i))
-        .map(|(_, c)| c.id.clone())
+        .zip(is_paired)
+        .filter(|(_, p)| !p)
+        .map(|(c, _)| c.id.clone())
         .collect()
 }
 
