@@ -174,6 +174,9 @@ pub fn read_sheet(bytes: &[u8], file: &str, map: &[(String, String)]) -> Result<
         problems,
     };
     let mut index: HashMap<String, usize> = HashMap::new();
+    // By article, as `sheet.articles`: its claim ids, and where each of its
+    // sources is, so a row is checked against earlier ones without a scan.
+    let mut ids: Vec<Ids> = Vec::new();
     for result in reader.records() {
         let record = match result {
             Ok(r) => r,
@@ -201,9 +204,9 @@ pub fn read_sheet(bytes: &[u8], file: &str, map: &[(String, String)]) -> Result<
         let parsed = row.parse();
         let existing = parsed
             .as_ref()
-            .and_then(|(a, _)| index.get(&a.id).map(|&i| &sheet.articles[i]));
-        if let (Some((a, c)), Some(prev)) = (&parsed, existing) {
-            row.agrees(prev, a, c.as_ref());
+            .and_then(|(a, _)| index.get(&a.id).map(|&i| (&sheet.articles[i], &ids[i])));
+        if let (Some((a, c)), Some((prev, prev_ids))) = (&parsed, existing) {
+            row.agrees(prev, prev_ids, a, c.as_ref());
         }
         if !row.problems.is_empty() {
             sheet.rejected_rows += 1;
@@ -218,19 +221,29 @@ pub fn read_sheet(bytes: &[u8], file: &str, map: &[(String, String)]) -> Result<
                 line,
                 ..a.clone()
             });
+            ids.push(Ids::default());
             sheet.articles.len() - 1
         });
-        let draft = &mut sheet.articles[i];
+        let (draft, seen) = (&mut sheet.articles[i], &mut ids[i]);
         if let Some((claim, source)) = claim {
             if let Some(s) = source
-                && !draft.sources.iter().any(|d| d.id == s.id)
+                && !seen.sources.contains_key(&s.id)
             {
+                seen.sources.insert(s.id.clone(), draft.sources.len());
                 draft.sources.push(s);
             }
+            seen.claims.insert(claim.id.clone());
             draft.claims.push(claim);
         }
     }
     Ok(sheet)
+}
+
+/// An article's claim ids, and its sources' places by id.
+#[derive(Default)]
+struct Ids {
+    claims: std::collections::HashSet<String>,
+    sources: HashMap<String, usize>,
 }
 
 /// A claim and the source it cites, read from one row.
@@ -446,6 +459,7 @@ impl Row<'_> {
     fn agrees(
         &mut self,
         prev: &Draft,
+        ids: &Ids,
         a: &Draft,
         claim: Option<&(ClaimDraft, Option<SourceDraft>)>,
     ) {
@@ -469,15 +483,15 @@ impl Row<'_> {
             differs("date", "date");
         }
         let Some((c, s)) = claim else { return };
-        if prev.claims.iter().any(|p| p.id == c.id) {
+        if ids.claims.contains(&c.id) {
             self.problem(
                 "claim",
                 format!("claim `{}` is already in article `{}`", c.id, a.id),
             );
         }
         if let Some(s) = s
-            && let Some(p) = prev.sources.iter().find(|p| p.id == s.id)
-            && p != s
+            && let Some(&k) = ids.sources.get(&s.id)
+            && prev.sources[k] != *s
         {
             self.problem(
                 "source",
@@ -507,5 +521,51 @@ fn slug(name: &str) -> String {
         "source".to_string()
     } else {
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_sheet;
+
+    /// A row repeating a claim id of its article, or citing a source id its
+    /// article describes otherwise, is refused at its line and column; a
+    /// source cited again as described before is the same source.
+    #[test]
+    fn rows_are_checked_against_their_article_s_earlier_rows() {
+        let sheet = "article,outlet,date,title,claim,text,speaker,source\n\
+                     a1,reuters,2019-03-26,T,c1,One.,Ann Lee,lee\n\
+                     a1,reuters,2019-03-26,T,c2,Two.,Ann Lee,lee\n\
+                     a1,reuters,2019-03-26,T,c1,Again.,Ann Lee,lee\n\
+                     a1,reuters,2019-03-26,T,c3,Three.,Bob Lee,lee\n\
+                     a2,reuters,2019-03-26,T,c1,Other article.,Bob Lee,lee\n";
+        let got = read_sheet(sheet.as_bytes(), "s.csv", &[]).unwrap();
+        let problems: Vec<(u64, usize, &str)> = got
+            .problems
+            .iter()
+            .map(|p| (p.line, p.column, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            problems,
+            vec![
+                (4, 5, "claim `c1` is already in article `a1`"),
+                (
+                    5,
+                    8,
+                    "source `lee` of article `a1` is described otherwise on an earlier row; give it another id in the `source` column"
+                ),
+            ]
+        );
+        assert_eq!(got.rejected_rows, 2);
+        let ids = |i: usize| -> Vec<&str> {
+            got.articles[i]
+                .claims
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect()
+        };
+        assert_eq!((ids(0), ids(1)), (vec!["c1", "c2"], vec!["c1"]));
+        assert_eq!(got.articles[0].sources.len(), 1);
+        assert_eq!(got.articles[1].sources.len(), 1);
     }
 }
