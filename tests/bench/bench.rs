@@ -25,6 +25,7 @@ mod draft;
 mod generator;
 mod lsp;
 mod measure;
+mod shapes;
 mod shared;
 
 // The allocator the `claimtrail` binary uses, so that commands run here in
@@ -83,6 +84,11 @@ struct Args {
     /// 16,000 articles.
     #[arg(long)]
     shared: bool,
+    /// Measure only the input shapes that once took the square of their
+    /// size (`agree`, `import csv`, `draft` of hostile pages), at three
+    /// sizes each.
+    #[arg(long)]
+    shapes: bool,
     /// Internal: run the baseline once on this corpus folder and exit (its
     /// peak memory is measured from outside).
     #[arg(long, hide = true)]
@@ -258,6 +264,10 @@ fn main() {
     }
     if args.shared {
         shared::figures(&generator::cache_dir(), args.rounds, threads);
+        return;
+    }
+    if args.shapes {
+        shapes::figures(&generator::cache_dir(), args.rounds, threads);
         return;
     }
     if args.draft {

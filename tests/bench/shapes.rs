@@ -1,0 +1,242 @@
+//! The input-shape figures (`cargo bench --bench corpus -- --shapes`): inputs
+//! of the shapes that once made a command take the square of their size, at
+//! three sizes, each double the last: two annotations of thousands of claims
+//! that are mostly alike and of thousands of named sources (`agree`), a sheet
+//! of one article with thousands of claims and speakers (`import csv`), and
+//! HTML pages of deeply nested elements or a long run of `&` (`draft`, which
+//! refuses them). Each command runs as the release binary would be run by a
+//! user (a child process); its median wall time and peak memory are printed
+//! with the growth from one size to the next, which a linear command keeps
+//! near 2. Nothing is asserted.
+
+use crate::measure;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// A registry with the outlet every input here names.
+const REGISTRY: &str = "[wire]\nname = \"Wire\"\nkind = \"wire\"\nownership = \"private\"\n";
+
+/// A shape: its name, its sizes, and what writes its input of a size into a
+/// folder and gives the command's arguments.
+struct Shape {
+    name: &'static str,
+    sizes: [usize; 3],
+    write: fn(&Path, usize) -> Vec<String>,
+}
+
+const SHAPES: [Shape; 5] = [
+    Shape {
+        name: "agree, claims mostly alike",
+        sizes: [2_000, 4_000, 8_000],
+        write: agree_claims,
+    },
+    Shape {
+        name: "agree, named sources",
+        sizes: [4_000, 8_000, 16_000],
+        write: agree_sources,
+    },
+    Shape {
+        name: "import, one article",
+        sizes: [10_000, 20_000, 40_000],
+        write: import_one_article,
+    },
+    Shape {
+        name: "draft, nested <div>s",
+        sizes: [10_000, 20_000, 40_000],
+        write: nested_page,
+    },
+    Shape {
+        name: "draft, a run of &amp;",
+        sizes: [100_000, 200_000, 400_000],
+        write: ampersand_page,
+    },
+];
+
+/// A small deterministic generator (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % n as u64) as usize
+    }
+}
+
+fn article_head() -> String {
+    "[article]\ntitle = \"T\"\noutlet = \"wire\"\npublished = 2019-03-26\n\n".into()
+}
+
+/// Two annotations of `n` claims, each of twelve words drawn from seventeen.
+fn agree_claims(dir: &Path, n: usize) -> Vec<String> {
+    const WORDS: [&str; 17] = [
+        "minister",
+        "said",
+        "talks",
+        "failed",
+        "resume",
+        "geneva",
+        "officials",
+        "troops",
+        "planes",
+        "landed",
+        "caracas",
+        "cyber",
+        "personnel",
+        "embassy",
+        "sanctions",
+        "oil",
+        "reportedly",
+    ];
+    for (side, seed) in [("a", 1), ("b", 2)] {
+        let mut r = Rng(seed);
+        let mut t = article_head();
+        for i in 0..n {
+            let text: Vec<&str> = (0..12).map(|_| WORDS[r.below(WORDS.len())]).collect();
+            let _ = write!(
+                t,
+                "[[claims]]\nid = \"{side}{i}\"\ntext = \"{}\"\nkind = \"assertion\"\n\n",
+                text.join(" ")
+            );
+        }
+        std::fs::write(dir.join(format!("{side}.toml")), t).expect("an annotation");
+    }
+    vec!["agree".into(), "a.toml".into(), "b.toml".into()]
+}
+
+/// Two annotations of `n` named sources each, no two alike.
+fn agree_sources(dir: &Path, n: usize) -> Vec<String> {
+    for side in ["a", "b"] {
+        let mut t = article_head();
+        for i in 0..n {
+            let _ = write!(
+                t,
+                "[sources.s{i}]\nname = \"Person{side}x{i} Surname{i}\"\n\n"
+            );
+        }
+        t.push_str(
+            "[[claims]]\nid = \"c\"\ntext = \"x\"\nsource = \"s0\"\nkind = \"paraphrase\"\n",
+        );
+        std::fs::write(dir.join(format!("{side}.toml")), t).expect("an annotation");
+    }
+    vec!["agree".into(), "a.toml".into(), "b.toml".into()]
+}
+
+/// A sheet of one article with `n` claims, each with a speaker of its own.
+fn import_one_article(dir: &Path, n: usize) -> Vec<String> {
+    let mut t = String::from("article,title,outlet,date,claim,text,speaker,source,kind\n");
+    for i in 0..n {
+        let _ = writeln!(
+            t,
+            "2019/big,T,wire,2019-03-26,c{i},Claim number {i}.,Person {i},p{i},paraphrase"
+        );
+    }
+    std::fs::write(dir.join("sheet.csv"), t).expect("a sheet");
+    let out = dir.join("imported");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).expect("a folder");
+    std::fs::write(out.join("outlets.toml"), REGISTRY).expect("a registry");
+    // Each run imports into a fresh folder: `import` never overwrites.
+    vec![
+        "import".into(),
+        "csv".into(),
+        "sheet.csv".into(),
+        "--out".into(),
+        "{fresh}".into(),
+    ]
+}
+
+fn page(body: &str) -> String {
+    format!("<html><head><title>T</title></head><body>{body}</body></html>")
+}
+
+const PARAGRAPH: &str = "<p>The minister said on Tuesday that the talks would resume.</p>";
+
+/// A page of `n` nested `<div>`s around a paragraph.
+fn nested_page(dir: &Path, n: usize) -> Vec<String> {
+    let body = format!("{}{PARAGRAPH}{}", "<div>".repeat(n), "</div>".repeat(n));
+    std::fs::write(dir.join("page.html"), page(&body)).expect("a page");
+    draft_args()
+}
+
+/// A page whose paragraph starts with `n` escaped ampersands.
+fn ampersand_page(dir: &Path, n: usize) -> Vec<String> {
+    let body = format!(
+        "<p>{} The minister said the talks would resume.</p>",
+        "&amp;".repeat(n)
+    );
+    std::fs::write(dir.join("page.html"), page(&body)).expect("a page");
+    draft_args()
+}
+
+fn draft_args() -> Vec<String> {
+    ["draft", "page.html", "--outlet", "wire", "--corpus", "."]
+        .map(String::from)
+        .to_vec()
+}
+
+/// The folder of a shape's input of one size, written afresh.
+fn folder(cache: &Path, shape: &Shape, n: usize) -> PathBuf {
+    let slug: String = shape
+        .name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let dir = cache.join("shapes").join(format!("{slug}-{n}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a folder");
+    std::fs::write(dir.join("outlets.toml"), REGISTRY).expect("a registry");
+    dir
+}
+
+/// Run each shape `rounds` times at each size; print the median wall time,
+/// the peak memory, the exit code and the growth per doubling.
+pub fn figures(cache: &Path, rounds: usize, threads: usize) {
+    let bin = Path::new(env!("CARGO_BIN_EXE_claimtrail"));
+    println!(
+        "Input shapes (median of {rounds} rounds, {threads} threads, release binary as a child process; exit 2 is a refusal)"
+    );
+    for shape in &SHAPES {
+        print!("{:<28}", shape.name);
+        let mut times: Vec<Duration> = Vec::new();
+        for n in shape.sizes {
+            let dir = folder(cache, shape, n);
+            let argv = (shape.write)(&dir, n);
+            let (mut walls, mut rss, mut code) = (Vec::new(), 0, 0);
+            for round in 0..rounds.max(1) {
+                let argv: Vec<String> = argv
+                    .iter()
+                    .map(|a| match a.as_str() {
+                        "{fresh}" => format!("imported/round-{round}"),
+                        _ => a.clone(),
+                    })
+                    .collect();
+                let peak = measure::peak(bin, &argv, &dir, threads).expect("a child run");
+                assert!(matches!(peak.code, 0..=2), "{argv:?} exited {}", peak.code);
+                walls.push(peak.wall);
+                rss = rss.max(peak.rss);
+                code = peak.code;
+            }
+            walls.sort();
+            let wall = walls[walls.len() / 2];
+            times.push(wall);
+            print!(
+                " {:>26}",
+                format!(
+                    "{n}: {:.2} s {:>4} MB ({code})",
+                    wall.as_secs_f64(),
+                    rss >> 20
+                )
+            );
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+        let growth: Vec<String> = times
+            .windows(2)
+            .map(|w| format!("{:.2}x", w[1].as_secs_f64() / w[0].as_secs_f64()))
+            .collect();
+        println!("   {}", growth.join(", "));
+    }
+}
