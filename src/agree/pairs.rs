@@ -81,6 +81,19 @@ fn pair_claims_comparing(a: &[Claim], b: &[Claim], compared: usize) -> Vec<Paire
             met < compared
         });
     }
+    take_best(cands, &mut used_a, &mut used_b, &mut out);
+    out.sort_by_key(|p| p.a);
+    out
+}
+
+/// Pair claims greedily from `(likeness, a, b)` candidates: best first, ties
+/// in order of A's claims then B's, each claim at most once.
+fn take_best(
+    mut cands: Vec<(f64, usize, usize)>,
+    used_a: &mut [bool],
+    used_b: &mut [bool],
+    out: &mut Vec<Paired>,
+) {
     cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     for (s, i, j) in cands {
         if !used_a[i] && !used_b[j] {
@@ -94,8 +107,6 @@ fn pair_claims_comparing(a: &[Claim], b: &[Claim], compared: usize) -> Vec<Paire
             });
         }
     }
-    out.sort_by_key(|p| p.a);
-    out
 }
 
 /// The words of both annotations' claims, numbered, with the number of
@@ -421,6 +432,36 @@ mod tests {
     use proptest::prelude::*;
     use std::collections::HashSet;
 
+    fn claim(id: &str, text: &str, quote: Option<&str>) -> Claim {
+        Claim {
+            id: id.into(),
+            text: text.into(),
+            quote: quote.map(str::to_string),
+            source: None,
+            routes: Vec::new(),
+            said: None,
+            hedge: None,
+            kind: ClaimKind::Assertion,
+            key: false,
+            pos: Pos::default(),
+        }
+    }
+
+    fn source(id: &str, name: Option<&str>, description: &str) -> Source {
+        Source {
+            id: id.into(),
+            name: name.map(str::to_string),
+            anonymous: name.is_none(),
+            description: Some(description.into()),
+            reason: None,
+            role: None,
+            affiliation: None,
+            country: None,
+            kind: SourceKind::Person,
+            pos: Pos::default(),
+        }
+    }
+
     /// Likeness as the module doc defines it, from the words as text.
     fn likeness(a: &Claim, b: &Claim) -> f64 {
         let all = |c: &Claim| -> HashSet<String> { claim_words(c).into_iter().collect() };
@@ -443,7 +484,9 @@ mod tests {
         quote_in(a, &all(b)).max(quote_in(b, &all(a))).max(jaccard)
     }
 
-    /// The pairing by every pair of claims: by id, then greedily, best first.
+    /// The pairing by every pair of claims: by id, then greedily, best first
+    /// (the greedy step is the module's own: what is tested is which pairs
+    /// are met and how each is scored).
     fn every_pair(a: &[Claim], b: &[Claim]) -> Vec<Paired> {
         let mut out = Vec::new();
         let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
@@ -469,18 +512,7 @@ mod tests {
                 }
             }
         }
-        cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-        for (s, i, j) in cands {
-            if !used_a[i] && !used_b[j] {
-                (used_a[i], used_b[j]) = (true, true);
-                out.push(Paired {
-                    a: i,
-                    b: j,
-                    by: "likeness",
-                    score: s,
-                });
-            }
-        }
+        super::take_best(cands, &mut used_a, &mut used_b, &mut out);
         out.sort_by_key(|p| p.a);
         out
     }
@@ -504,18 +536,7 @@ mod tests {
         let words = |n: usize| prop::collection::vec(0..WORDS.len(), 0..n);
         let claim = (0..6usize, words(9), prop::option::of(words(6))).prop_map(|(id, t, q)| {
             let join = |w: Vec<usize>| w.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ");
-            Claim {
-                id: format!("c{id}"),
-                text: join(t),
-                quote: q.map(join),
-                source: None,
-                routes: Vec::new(),
-                said: None,
-                hedge: None,
-                kind: ClaimKind::Assertion,
-                key: false,
-                pos: Pos::default(),
-            }
+            claim(&format!("c{id}"), &join(t), q.map(join).as_deref())
         });
         prop::collection::vec(claim, 0..max)
     }
@@ -527,6 +548,13 @@ mod tests {
         fn the_indexed_pairing_is_the_pairing_of_every_pair(a in claims(14), b in claims(14)) {
             prop_assert_eq!(pair_claims(&a, &b), every_pair(&a, &b));
         }
+
+        /// Checking only the sources that share a word or an id pairs them
+        /// exactly as checking every pair does.
+        #[test]
+        fn the_indexed_source_pairing_is_the_pairing_of_every_pair(a in sources(10), b in sources(10)) {
+            prop_assert_eq!(pair_source_lists(&a, &b), every_source_pair(&a, &b));
+        }
     }
 
     /// Past the number compared, claims are still paired, each compared
@@ -534,25 +562,13 @@ mod tests {
     /// the claim pair's own.
     #[test]
     fn past_the_number_compared_the_rarest_words_come_first() {
-        let claim = |id: String, text: &str| Claim {
-            id,
-            text: text.into(),
-            quote: None,
-            source: None,
-            routes: Vec::new(),
-            said: None,
-            hedge: None,
-            kind: ClaimKind::Assertion,
-            key: false,
-            pos: Pos::default(),
-        };
         // B: 20 claims sharing two of A's three content words, then one
         // sharing all three: every one of them is alike enough (2/3).
         let mut b: Vec<Claim> = (0..20)
-            .map(|k| claim(format!("b{k}"), "troops landed"))
+            .map(|k| claim(&format!("b{k}"), "troops landed", None))
             .collect();
-        b.push(claim("rare".into(), "troops landed caracas"));
-        let a = [claim("a".into(), "troops landed caracas")];
+        b.push(claim("rare", "troops landed caracas", None));
+        let a = [claim("a", "troops landed caracas", None)];
         // Compared with 3 claims, the one sharing the rarest word is among them.
         let got = super::pair_claims_comparing(&a, &b, 3);
         assert_eq!(
@@ -606,53 +622,23 @@ mod tests {
     fn sources(max: usize) -> impl Strategy<Value = Vec<Source>> {
         let words = prop::collection::vec(0..WORDS.len(), 0..4);
         let source = (0..4usize, prop::option::of(0..NAMES.len()), words).prop_map(
-            |(id, name, description)| Source {
-                id: format!("s{id}"),
-                name: name.map(|n| NAMES[n].to_string()),
-                anonymous: name.is_none(),
-                description: Some(
-                    description
-                        .iter()
-                        .map(|&i| WORDS[i])
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ),
-                reason: None,
-                role: None,
-                affiliation: None,
-                country: None,
-                kind: SourceKind::Person,
-                pos: Pos::default(),
+            |(id, name, description)| {
+                let description: Vec<&str> = description.iter().map(|&i| WORDS[i]).collect();
+                source(
+                    &format!("s{id}"),
+                    name.map(|n| NAMES[n]),
+                    &description.join(" "),
+                )
             },
         );
         prop::collection::vec(source, 0..max)
-    }
-
-    proptest! {
-        /// Checking only the sources that share a word or an id pairs them
-        /// exactly as checking every pair does.
-        #[test]
-        fn the_indexed_source_pairing_is_the_pairing_of_every_pair(a in sources(10), b in sources(10)) {
-            prop_assert_eq!(pair_source_lists(&a, &b), every_source_pair(&a, &b));
-        }
     }
 
     /// A source is checked against B's sources sharing a key, in order, at
     /// most the number compared of them.
     #[test]
     fn sources_are_checked_in_order_up_to_the_number_compared() {
-        let anonymous = |id: &str, description: &str| Source {
-            id: id.into(),
-            name: None,
-            anonymous: true,
-            description: Some(description.into()),
-            reason: None,
-            role: None,
-            affiliation: None,
-            country: None,
-            kind: SourceKind::Person,
-            pos: Pos::default(),
-        };
+        let anonymous = |id: &str, description: &str| source(id, None, description);
         // Each of B's first three shares one word of four with A's source
         // (not half); the fourth shares three.
         let a = [anonymous("a", "senior ministry defence official")];
@@ -675,18 +661,6 @@ mod tests {
 
     #[test]
     fn pairs_by_hand() {
-        let claim = |id: &str, text: &str, quote: Option<&str>| Claim {
-            id: id.into(),
-            text: text.into(),
-            quote: quote.map(str::to_string),
-            source: None,
-            routes: Vec::new(),
-            said: None,
-            hedge: None,
-            kind: ClaimKind::Assertion,
-            key: false,
-            pos: Pos::default(),
-        };
         let a = [
             claim("x", "Russia sent troops", None),
             claim("p", "Planes landed in Caracas on Sunday", None),

@@ -53,19 +53,6 @@ const SHAPES: [Shape; 5] = [
     },
 ];
 
-/// A small deterministic generator (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) % n as u64) as usize
-    }
-}
-
 fn article_head() -> String {
     "[article]\ntitle = \"T\"\noutlet = \"wire\"\npublished = 2019-03-26\n\n".into()
 }
@@ -91,11 +78,18 @@ fn agree_claims(dir: &Path, n: usize) -> Vec<String> {
         "oil",
         "reportedly",
     ];
-    for (side, seed) in [("a", 1), ("b", 2)] {
-        let mut r = Rng(seed);
+    for (side, seed) in [("a", 1u64), ("b", 2)] {
+        // A linear congruential generator (Knuth's MMIX constants).
+        let mut state = seed;
+        let mut word = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            WORDS[(state >> 33) as usize % WORDS.len()]
+        };
         let mut t = article_head();
         for i in 0..n {
-            let text: Vec<&str> = (0..12).map(|_| WORDS[r.below(WORDS.len())]).collect();
+            let text: Vec<&str> = (0..12).map(|_| word()).collect();
             let _ = write!(
                 t,
                 "[[claims]]\nid = \"{side}{i}\"\ntext = \"{}\"\nkind = \"assertion\"\n\n",
