@@ -7,8 +7,7 @@
 //! ([`Prefixes`]), and with at most [`COMPARED`] of them.
 
 use super::{claim_words, names_match};
-use crate::draft::matching::content_words;
-use crate::draft::matching::word_list;
+use crate::draft::matching::{ClaimWords, content_words};
 use crate::model::{Article, Claim, Source};
 use std::collections::HashMap;
 
@@ -69,7 +68,9 @@ fn pair_claims_comparing(a: &[Claim], b: &[Claim], compared: usize) -> Vec<Paire
             continue;
         }
         let mut met = 0;
-        index.candidates(wa, &mut |j| {
+        // A's claim at the same share of the way through B.
+        let near = i * b.len() / a.len();
+        index.candidates(wa, near, &mut |j| {
             if seen[j] != i {
                 seen[j] = i;
                 met += 1;
@@ -143,13 +144,12 @@ impl Vocabulary {
             n.dedup();
             n
         };
-        let text = format!("{} {}", c.text, c.quote.as_deref().unwrap_or(""));
-        let content = set(self, content_words(&text).into_iter().collect());
+        let ClaimWords { content, quote } = ClaimWords::of(c);
+        let content = set(self, content);
         let all = set(self, claim_words(c));
         for &w in &all {
             self.claims[w as usize] += 1;
         }
-        let quote = c.quote.as_deref().map(word_list).unwrap_or_default();
         let quote = if quote.len() < 2 {
             Vec::new()
         } else {
@@ -267,14 +267,19 @@ impl<'v> Prefixes<'v> {
     }
 
     /// Every claim of B that may be alike enough to `w`, some more than
-    /// once, those sharing its rarest words first, until `found` says no
-    /// more.
-    fn candidates(&self, w: &Words, found: &mut dyn FnMut(usize) -> bool) {
+    /// once, until `found` says no more: those sharing its rarest words
+    /// first, and of those sharing a word, the claims from `near` on (then
+    /// round to the first). Two annotations of one article list its claims
+    /// in much the same order, so where only some can be compared, a
+    /// claim's counterpart is looked for near its own place.
+    fn candidates(&self, w: &Words, near: usize, found: &mut dyn FnMut(usize) -> bool) {
         let walk = |found: &mut dyn FnMut(usize) -> bool,
                     index: &HashMap<u32, Vec<usize>>,
                     words: &[u32]| {
             for c in words {
-                for &j in index.get(c).map_or(&[][..], Vec::as_slice) {
+                let list = index.get(c).map_or(&[][..], Vec::as_slice);
+                let (before, from) = list.split_at(list.partition_point(|&j| j < near));
+                for &j in from.iter().chain(before) {
                     if !found(j) {
                         return false;
                     }

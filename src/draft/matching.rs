@@ -664,16 +664,16 @@ pub fn word_list(s: &str) -> Vec<String> {
     words(s).map(str::to_lowercase).collect()
 }
 
-/// A corpus claim's words, as the index numbers them.
-struct ClaimWords {
-    /// [`content_words`] of its text and quote, each once, in order.
-    content: Vec<String>,
+/// A claim's words, as the corpus index and `agree` number them.
+pub(crate) struct ClaimWords {
+    /// [`content_words`] of its text and quote, each once, sorted.
+    pub(crate) content: Vec<String>,
     /// [`word_list`] of its quote.
-    quote: Vec<String>,
+    pub(crate) quote: Vec<String>,
 }
 
 impl ClaimWords {
-    fn of(c: &Claim) -> ClaimWords {
+    pub(crate) fn of(c: &Claim) -> ClaimWords {
         let mut all = c.text.clone();
         if let Some(q) = &c.quote {
             all.push(' ');
