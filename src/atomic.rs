@@ -24,7 +24,9 @@
 //! A write is two steps, which a caller writing many files may take apart
 //! ([`stage`], then [`Staged::commit`]): all staged first, so that a file
 //! that cannot be written stops the run before any other is replaced. Many
-//! new files ([`create_new_all`]) are flushed to disk together, once.
+//! new files ([`create_new_all`]) are flushed to disk together, once; a
+//! caller making them in parallel may write each as it is made
+//! ([`write_new`]) and name them all at the end ([`name_new_all`]).
 
 use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};
@@ -360,34 +362,74 @@ fn create_new_flushed_by(
     flush: fn(&Path) -> io::Result<()>,
 ) -> Vec<io::Result<()>> {
     use rayon::prelude::*;
-    let temps: Vec<io::Result<Temp>> = files
+    let written: Vec<io::Result<NewFile>> = files
         .par_iter()
-        .map(|(path, bytes)| Temp::create(path, bytes, Flush::Later))
+        .map(|(path, bytes)| write_new(path, bytes))
         .collect();
-    let mut folders: Vec<&Path> = files.iter().map(|(path, _)| folder_of(path)).collect();
+    name_new_flushed_by(written, flush)
+}
+
+/// A new file written under a temporary name beside its target, not yet
+/// flushed to disk, waiting for [`name_new_all`] to give it its name. Dropped
+/// unnamed, the temporary file is removed.
+pub struct NewFile {
+    temp: Temp,
+    path: PathBuf,
+}
+
+/// The first half of [`create_new_all`]: `bytes` written under a temporary
+/// name beside `path`. A caller that makes its files in parallel writes each
+/// as soon as it is made, so that the writing overlaps the making, and then
+/// names them all at once with [`name_new_all`].
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<NewFile> {
+    Ok(NewFile {
+        temp: Temp::create(path, bytes, Flush::Later)?,
+        path: path.to_path_buf(),
+    })
+}
+
+/// The second half of [`create_new_all`]: the file system flushed once, then
+/// each file written by [`write_new`] given its name (failing with
+/// `AlreadyExists` where one exists by then) and each folder made durable.
+/// One result per entry, in order; an entry that failed to be written keeps
+/// its error.
+pub fn name_new_all(files: Vec<io::Result<NewFile>>) -> Vec<io::Result<()>> {
+    name_new_flushed_by(files, flush_file_system)
+}
+
+/// [`name_new_all`], the file system of each folder flushed by `flush`.
+fn name_new_flushed_by(
+    files: Vec<io::Result<NewFile>>,
+    flush: fn(&Path) -> io::Result<()>,
+) -> Vec<io::Result<()>> {
+    use rayon::prelude::*;
+    let mut folders: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| f.as_ref().ok())
+        .map(|f| folder_of(&f.path).to_path_buf())
+        .collect();
     folders.sort();
     folders.dedup();
-    let flushed: Vec<&Path> = folders
+    let flushed: HashSet<&Path> = folders
         .iter()
-        .copied()
+        .map(PathBuf::as_path)
         .filter(|dir| flush(dir).is_ok())
         .collect();
-    let results: Vec<io::Result<()>> = temps
+    let results: Vec<io::Result<()>> = files
         .into_par_iter()
-        .zip(files.par_iter())
-        .map(|(temp, (path, _))| {
-            let temp = temp?;
-            if !flushed.contains(&folder_of(path)) {
+        .map(|file| {
+            let NewFile { temp, path } = file?;
+            if !flushed.contains(folder_of(&path)) {
                 // Opened for writing: some systems flush only such a handle.
                 OpenOptions::new()
                     .write(true)
                     .open(&temp.path)?
                     .sync_all()?;
             }
-            link_new(temp, path)
+            link_new(temp, &path)
         })
         .collect();
-    for dir in folders {
+    for dir in &folders {
         sync_folder(dir);
     }
     results
@@ -859,6 +901,18 @@ mod tests {
     fn create_new_all_flushes_each_file_where_the_file_system_cannot_be_flushed() {
         check_batch(|files| {
             create_new_flushed_by(files, |_| Err(io::Error::from(io::ErrorKind::Unsupported)))
+        });
+    }
+
+    #[test]
+    fn files_written_one_by_one_are_named_together() {
+        check_batch(|files| {
+            name_new_all(
+                files
+                    .iter()
+                    .map(|(path, bytes)| write_new(path, bytes))
+                    .collect(),
+            )
         });
     }
 

@@ -103,9 +103,14 @@ pub(crate) fn draft(
         io::stdin().take(max).read_to_end(&mut buf)?;
         stdin_bytes = Some(buf);
     }
-    let results: Vec<Result<String, String>> = inputs
+    let targets: Vec<Option<PathBuf>> = inputs.iter().map(|s| target(args, s, many)).collect();
+    // Each draft is written (under a temporary name) as soon as it is made,
+    // so that creating the files overlaps drafting the others; all are
+    // flushed and named together at the end.
+    let results: Vec<Result<Drafted, String>> = inputs
         .par_iter()
-        .map(|src| {
+        .zip(&targets)
+        .map(|(src, target)| {
             let (bytes, name) = match src {
                 Source::Stdin => (
                     stdin_bytes.clone().unwrap_or_default(),
@@ -122,30 +127,44 @@ pub(crate) fn draft(
             let input = input::read(&bytes, &name)?;
             let text = draft::draft(&input, &src.name(), &opts, &corpus)?;
             verify(&text, &src.name(), &corpus)?;
-            Ok(text)
+            let file = target.as_deref().map(|path| {
+                match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    Some(parent) if !parent.is_dir() => std::fs::create_dir_all(parent),
+                    _ => Ok(()),
+                }
+                .and_then(|()| atomic::write_new(path, text.as_bytes()))
+            });
+            Ok(Drafted { text, file })
         })
         .collect();
-    // The drafts to write, written together: flushed to disk once.
-    let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
+    // The drafts written, named together: flushed to disk once.
+    let mut files = Vec::new();
     let mut at: Vec<Option<usize>> = Vec::with_capacity(inputs.len());
-    for (src, result) in inputs.iter().zip(&results) {
-        match (result, target(args, src, many)) {
-            (Ok(text), Some(path)) => {
-                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(parent)?;
-                }
+    let mut texts: Vec<Result<String, String>> = Vec::with_capacity(inputs.len());
+    for result in results {
+        match result {
+            Ok(Drafted {
+                text,
+                file: Some(file),
+            }) => {
                 at.push(Some(files.len()));
-                files.push((path, text.as_bytes()));
+                files.push(file);
+                texts.push(Ok(text));
             }
-            _ => at.push(None),
+            Ok(Drafted { text, file: None }) => {
+                at.push(None);
+                texts.push(Ok(text));
+            }
+            Err(e) => {
+                at.push(None);
+                texts.push(Err(e));
+            }
         }
     }
-    let mut written: Vec<Option<io::Result<()>>> = atomic::create_new_all(&files)
-        .into_iter()
-        .map(Some)
-        .collect();
+    let mut written: Vec<Option<io::Result<()>>> =
+        atomic::name_new_all(files).into_iter().map(Some).collect();
     let mut failed = 0;
-    for ((src, result), at) in inputs.iter().zip(&results).zip(at) {
+    for (((src, result), at), target) in inputs.iter().zip(&texts).zip(at).zip(&targets) {
         let text = match result {
             Err(e) if !many => return Err(Error::Usage(format!("{}: {e}", src.name()))),
             Err(e) => {
@@ -159,7 +178,7 @@ pub(crate) fn draft(
             out.write_all(text.as_bytes())?;
             continue;
         };
-        let path = &files[k].0;
+        let path = target.as_ref().expect("a written draft has a target");
         match written[k].take().expect("one result per file") {
             Ok(()) => writeln!(err, "drafted `{}` from {}", path.display(), src.name())?,
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
@@ -185,6 +204,13 @@ pub(crate) fn draft(
     } else {
         Exit::Findings
     })
+}
+
+/// A draft, and where one goes to a file, that file written under a
+/// temporary name.
+struct Drafted {
+    text: String,
+    file: Option<io::Result<atomic::NewFile>>,
 }
 
 /// Where a draft goes: `None` for standard output.
