@@ -107,9 +107,12 @@ pub(crate) fn draft(
     // Each draft is written (under a temporary name) as soon as it is made,
     // so that creating the files overlaps drafting the others; all are
     // flushed and named together at the end.
+    // One text per task: rayon's own splitting may leave a quarter of the
+    // texts in one task, drafted by one thread while the other waits.
     let results: Vec<Result<Drafted, String>> = inputs
         .par_iter()
         .zip(&targets)
+        .with_max_len(1)
         .map(|(src, target)| {
             let (bytes, name) = match src {
                 Source::Stdin => (
