@@ -318,6 +318,13 @@ fn draft_writes_once_and_never_overwrites() {
     assert_eq!(code(&o), 1);
     assert!(stderr(&o).contains("never overwrites"));
     assert_eq!(std::fs::read_to_string(c.join("out/a.toml")).unwrap(), a);
+    // The refused drafts' temporary files are gone.
+    let mut left: Vec<String> = std::fs::read_dir(c.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["a.toml", "b.toml"]);
     // The drafts pass check in the corpus they were written for.
     let o = run(c.claimtrail(&["check", "."]));
     assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stdout));
