@@ -106,10 +106,10 @@ pub(crate) fn draft(
     let targets: Vec<Option<PathBuf>> = inputs.iter().map(|s| target(args, s, many)).collect();
     // Each draft is written (under a temporary name) as soon as it is made,
     // so that creating the files overlaps drafting the others; all are
-    // flushed and named together at the end.
-    // One text per task: rayon's own splitting may leave a quarter of the
-    // texts in one task, drafted by one thread while the other waits.
-    let results: Vec<Result<Drafted, String>> = inputs
+    // flushed and named together at the end. One text per task: rayon's own
+    // splitting may leave a quarter of the texts in one task, drafted by one
+    // thread while the other waits.
+    let mut results: Vec<Result<Drafted, String>> = inputs
         .par_iter()
         .zip(&targets)
         .with_max_len(1)
@@ -143,31 +143,19 @@ pub(crate) fn draft(
     // The drafts written, named together: flushed to disk once.
     let mut files = Vec::new();
     let mut at: Vec<Option<usize>> = Vec::with_capacity(inputs.len());
-    let mut texts: Vec<Result<String, String>> = Vec::with_capacity(inputs.len());
-    for result in results {
-        match result {
-            Ok(Drafted {
-                text,
-                file: Some(file),
-            }) => {
+    for result in &mut results {
+        match result.as_mut().ok().and_then(|d| d.file.take()) {
+            Some(file) => {
                 at.push(Some(files.len()));
                 files.push(file);
-                texts.push(Ok(text));
             }
-            Ok(Drafted { text, file: None }) => {
-                at.push(None);
-                texts.push(Ok(text));
-            }
-            Err(e) => {
-                at.push(None);
-                texts.push(Err(e));
-            }
+            None => at.push(None),
         }
     }
     let mut written: Vec<Option<io::Result<()>>> =
         atomic::name_new_all(files).into_iter().map(Some).collect();
     let mut failed = 0;
-    for (((src, result), at), target) in inputs.iter().zip(&texts).zip(at).zip(&targets) {
+    for (((src, result), at), target) in inputs.iter().zip(&results).zip(at).zip(&targets) {
         let text = match result {
             Err(e) if !many => return Err(Error::Usage(format!("{}: {e}", src.name()))),
             Err(e) => {
@@ -175,7 +163,7 @@ pub(crate) fn draft(
                 writeln!(err, "error: {}: {e}", src.name())?;
                 continue;
             }
-            Ok(text) => text,
+            Ok(drafted) => &drafted.text,
         };
         let Some(k) = at else {
             out.write_all(text.as_bytes())?;
@@ -209,8 +197,8 @@ pub(crate) fn draft(
     })
 }
 
-/// A draft, and where one goes to a file, that file written under a
-/// temporary name.
+/// A draft, and where it goes to a file, that file written under a
+/// temporary name (taken out to be named).
 struct Drafted {
     text: String,
     file: Option<io::Result<atomic::NewFile>>,
