@@ -7,15 +7,14 @@
 use super::{Error, Exit, Run, plural};
 use crate::corpus::display;
 use crate::diag::Severity;
-use crate::diag::{Code, Diagnostic, Level, did_you_mean};
-use crate::lines::ClaimLines;
+use crate::diag::{Code, Diagnostic, Level, Snippet, did_you_mean};
 use crate::lint;
 use crate::load::Loaded;
-use crate::model::Outlets;
+use crate::model::{Outlets, Pos};
 use crate::options::{CheckFormat, Focus};
 use crate::render::diagnostics as diag_render;
 use crate::settings::Policy;
-use crate::trail::{self, ArticleFacts, Finding};
+use crate::trail::{self, ArticleFacts, Finding, Place};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::io::Write;
@@ -59,17 +58,20 @@ pub(crate) fn check(
         }
     }
     let opts = run.load_options(&load_paths)?;
-    // Each claim's id line is cut out while the file is at hand, for drift
-    // findings to show without reading the file again.
-    let loaded: Loaded<(ArticleFacts, ClaimLines)> = run.load(&opts, |article, ctx, outlets| {
+    let loaded: Loaded<ArticleFacts> = run.load(&opts, |article, ctx, outlets| {
         lint::check_article(&article, outlets, ctx);
-        super::trace::drift_inputs(&article, ctx)
+        super::trace::drift_facts(&article, ctx)
     });
-    let (facts, lines): (Vec<ArticleFacts>, Vec<ClaimLines>) = loaded.items.into_iter().unzip();
+    let facts = loaded.items;
     // Drift findings stay compact until written: a drift-heavy corpus has
     // tens of thousands, and each as a diagnostic holds its message and two
     // lines of text.
-    let mut drift = Drift::find(&facts, &lines, &loaded.outlets, &run.settings.policy);
+    let mut drift = Drift::find(
+        &facts,
+        &loaded.outlets,
+        &run.settings.policy,
+        opts.max_file_size,
+    );
     let mut made = run.finish_parts(vec![loaded.diagnostics]);
     let found = made.len() + drift.found.len();
     let mut kept = Kept {
@@ -154,12 +156,7 @@ pub(crate) fn check(
     drop(drift);
     rayon::join(
         || made.into_par_iter().for_each(drop),
-        || {
-            rayon::join(
-                || facts.into_par_iter().for_each(drop),
-                || lines.into_par_iter().for_each(drop),
-            )
-        },
+        || facts.into_par_iter().for_each(drop),
     );
     Ok(if errors > 0 {
         Exit::Findings
@@ -172,7 +169,7 @@ pub(crate) fn check(
 /// place; made into diagnostics one at a time as they are written.
 struct Drift<'a> {
     facts: &'a [ArticleFacts],
-    lines: &'a [ClaimLines],
+    lines: IdLines,
     outlets: &'a Outlets,
     found: Vec<Placed<'a>>,
 }
@@ -190,25 +187,25 @@ struct Placed<'a> {
 impl<'a> Drift<'a> {
     /// Every drift finding the policy does not allow, sorted as
     /// `diag::sorted` sorts diagnostics: by file, position, code and message,
-    /// then in the order found.
+    /// then in the order found. The id lines of the claims they point at
+    /// are read from files of at most `max` bytes.
     fn find(
         facts: &'a [ArticleFacts],
-        lines: &'a [ClaimLines],
         outlets: &'a Outlets,
         policy: &Policy,
+        max: u64,
     ) -> Drift<'a> {
         let found = trail::findings(facts, outlets, &|code| policy.level(code) != Level::Allow);
+        let lines = IdLines::read(facts, &found, max);
         let mut found: Vec<Placed> = found
             .into_par_iter()
             .map(|finding| {
-                let (a, c) = finding.at;
                 let (line, column) = lines
-                    .get(a as usize)
-                    .and_then(|l| l.position(c as usize))
-                    .unwrap_or((0, 0));
+                    .get(finding.at)
+                    .map_or((0, 0), |s| (s.line, s.column));
                 Placed {
                     severity: policy.severity(finding.code),
-                    file: &facts[a as usize].file,
+                    file: &facts[finding.at.0 as usize].file,
                     line,
                     column,
                     finding,
@@ -232,6 +229,56 @@ impl<'a> Drift<'a> {
             outlets,
             found,
         }
+    }
+}
+
+/// The id lines of the claims that drift findings point at, cut from their
+/// files read again once the findings are known: per article, each such
+/// claim (its place among the article's facts) with its line, by claim.
+/// Cutting every claim's line as the files loaded cost more than reading
+/// again the few files a finding points at; a drift-heavy corpus reads most
+/// twice. A file changed since it loaded gives no line rather than a wrong
+/// one (see [`crate::load::snippets_again`]).
+struct IdLines(Vec<Vec<(u32, Snippet)>>);
+
+impl IdLines {
+    fn read(facts: &[ArticleFacts], found: &[Finding], max: u64) -> IdLines {
+        let mut places: Vec<Place> = found.iter().flat_map(|f| [f.at, f.earlier]).collect();
+        places.par_sort_unstable();
+        places.dedup();
+        let articles: Vec<&[Place]> = places.chunk_by(|x, y| x.0 == y.0).collect();
+        let read: Vec<Vec<(u32, Snippet)>> = articles
+            .par_iter()
+            .map(|places| {
+                let article = &facts[places[0].0 as usize];
+                let ids: Vec<(Pos, &str)> = places
+                    .iter()
+                    .map(|&(_, c)| {
+                        let claim = &article.claims[c as usize];
+                        (claim.pos, article.claim_id(claim))
+                    })
+                    .collect();
+                let snippets = crate::load::snippets_again(&article.file, max, &ids);
+                places
+                    .iter()
+                    .zip(snippets)
+                    .filter_map(|(&(_, c), s)| Some((c, s?)))
+                    .collect()
+            })
+            .collect();
+        let mut by_article: Vec<Vec<(u32, Snippet)>> = Vec::new();
+        by_article.resize_with(facts.len(), Vec::new);
+        for (places, lines) in articles.iter().zip(read) {
+            by_article[places[0].0 as usize] = lines;
+        }
+        IdLines(by_article)
+    }
+
+    /// The id line of the claim at `place`, when it could be read again.
+    fn get(&self, (a, c): Place) -> Option<&Snippet> {
+        let lines = self.0.get(a as usize)?;
+        let i = lines.binary_search_by_key(&c, |l| l.0).ok()?;
+        Some(&lines[i].1)
     }
 }
 
@@ -266,7 +313,7 @@ impl<'d> Shown<'d, '_> {
                 let mut d = super::trace::drift_diagnostic(
                     &p.finding,
                     drift.facts,
-                    drift.lines,
+                    &|place| drift.lines.get(place).cloned(),
                     drift.outlets,
                 );
                 d.severity = p.severity;
@@ -512,7 +559,7 @@ mod tests {
             let mut made = loaded.diagnostics;
             policy.apply_in_place(&mut made);
             let made = crate::diag::sorted(vec![made]);
-            let drift = Drift::find(&facts, &lines, &loaded.outlets, &policy);
+            let drift = Drift::find(&facts, &loaded.outlets, &policy, u64::MAX);
             let shown: Vec<Diagnostic> = merge(&made, &drift)
                 .into_iter()
                 .map(|s| s.diagnostic(&drift).into_owned())

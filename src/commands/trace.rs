@@ -190,10 +190,21 @@ fn found<'a>(
 }
 
 /// What drift is worked out from for one article as it loads: the trail
-/// facts of its claims and their id lines, in the same order. A claim citing
-/// a source the article does not define is left out: its attribution is the
-/// typo's.
+/// facts of its claims and their id lines, in the same order (see
+/// [`drift_facts`]).
 pub(crate) fn drift_inputs(article: &Article, ctx: &FileCtx) -> (ArticleFacts, ClaimLines) {
+    let facts = drift_facts(article, ctx);
+    let lines = ctx.claim_lines(facts.claims.iter().map(|c| c.pos));
+    (facts, lines)
+}
+
+/// The trail facts drift is found in, of one article as it loads. A claim
+/// citing a source the article does not define is left out: its
+/// attribution is the typo's.
+pub(crate) fn drift_facts(article: &Article, ctx: &FileCtx) -> ArticleFacts {
+    if !ctx.any_unresolved() {
+        return trail::facts(article, |_| true);
+    }
     let mut unresolved: Vec<&str> = article
         .claims
         .iter()
@@ -201,9 +212,7 @@ pub(crate) fn drift_inputs(article: &Article, ctx: &FileCtx) -> (ArticleFacts, C
         .map(|c| c.id.as_str())
         .collect();
     unresolved.sort_unstable();
-    let kept = |id: &str| unresolved.binary_search(&id).is_err();
-    let lines = ctx.claim_lines(article.claims.iter().filter(|c| kept(&c.id)));
-    (trail::facts(article, kept), lines)
+    trail::facts(article, |id| unresolved.binary_search(&id).is_err())
 }
 
 /// Drift findings as diagnostics, located at the later appearance with a note
@@ -219,22 +228,21 @@ pub(crate) fn drift_diagnostics<'a>(
 ) -> Vec<(&'a str, Diagnostic)> {
     let mut found = trail::findings(facts, outlets, &|code| !allowed.contains(&code));
     found.retain(|f| claims(f.claim));
+    let snippet = |(a, c): trail::Place| lines.get(a as usize)?.get(c as usize);
     found
         .into_par_iter()
-        .map(|f| (f.claim, drift_diagnostic(&f, facts, lines, outlets)))
+        .map(|f| (f.claim, drift_diagnostic(&f, facts, &snippet, outlets)))
         .collect()
 }
 
 /// A drift finding as a diagnostic: at the later appearance's claim id line,
-/// with a note at the earlier one's.
+/// with a note at the earlier one's; `snippet` gives a claim's id line.
 pub(crate) fn drift_diagnostic(
     f: &trail::Finding,
     facts: &[ArticleFacts],
-    lines: &[ClaimLines],
+    snippet: &dyn Fn(trail::Place) -> Option<Snippet>,
     outlets: &Outlets,
 ) -> Diagnostic {
-    let snippet =
-        |(a, c): trail::Place| -> Option<Snippet> { lines.get(a as usize)?.get(c as usize) };
     let at = &facts[f.at.0 as usize];
     let earlier = &facts[f.earlier.0 as usize];
     let message = make::earlier_appearance(&earlier.id);

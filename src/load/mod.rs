@@ -15,7 +15,7 @@ mod shape;
 mod toml_error;
 mod validate;
 
-pub(crate) use read::read_text;
+pub(crate) use read::{read_text, snippets_again};
 pub(crate) use registry::load_registry;
 pub(crate) use toml_error::toml_error;
 pub(crate) use validate::calendar_date;
@@ -97,16 +97,10 @@ impl FileCtx<'_> {
         self.src.snippet(pos.start..pos.end)
     }
 
-    /// The id line of each claim, kept for findings made once the file is
-    /// gone: of the claims a trail's facts keep, in the same order.
-    pub fn claim_lines<'c>(
-        &self,
-        claims: impl IntoIterator<Item = &'c crate::model::Claim>,
-    ) -> crate::lines::ClaimLines {
-        crate::lines::ClaimLines::of(
-            self.src.text(),
-            claims.into_iter().map(|c| c.pos.start..c.pos.end),
-        )
+    /// The id line of each claim at `ids` (the positions of their ids, in
+    /// file order), kept for findings made once the file is gone.
+    pub fn claim_lines(&self, ids: impl IntoIterator<Item = Pos>) -> crate::lines::ClaimLines {
+        crate::lines::ClaimLines::of(self.src.text(), ids.into_iter().map(|p| p.start..p.end))
     }
 
     /// Whether the claim at `pos` cites an unknown source.

@@ -99,3 +99,80 @@ pub(crate) fn snippets_at(file: &str, positions: &[Pos]) -> Vec<Option<Snippet>>
         .map(|pos| (pos.end <= text.len()).then(|| src.snippet(pos.start..pos.end)))
         .collect()
 }
+
+/// Read an article file again, as loading read it, and cut out the lines of
+/// the spans at `positions`, each only where the file still holds its
+/// `expected` text there (a claim's id): a file changed since it was
+/// loaded gives no snippet rather than a wrong one. For findings across
+/// files (drift), made once every file is loaded; only the files they
+/// point at are read twice. A file that cannot be read gives `None` for
+/// each.
+pub(crate) fn snippets_again(
+    file: &str,
+    max: u64,
+    positions: &[(Pos, &str)],
+) -> Vec<Option<Snippet>> {
+    let Ok(text) = read_text(Path::new(file), max) else {
+        return vec![None; positions.len()];
+    };
+    let src = LineIndex::new(&text);
+    positions
+        .iter()
+        .map(|&(pos, expected)| {
+            text.get(pos.start..pos.end)
+                .is_some_and(|held| holds(held, expected))
+                .then(|| src.snippet(pos.start..pos.end))
+        })
+        .collect()
+}
+
+/// Whether the TOML at a span holds `expected`: as its bytes, or, for a
+/// string written with escapes, as the string's value.
+fn holds(held: &str, expected: &str) -> bool {
+    use serde::Deserialize;
+    held.contains(expected)
+        || toml::de::ValueDeserializer::parse(held)
+            .and_then(String::deserialize)
+            .is_ok_and(|value| value == expected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snippets_again;
+    use crate::model::Pos;
+
+    /// A claim id's line is cut again only where the file still holds the
+    /// id at its place: as written, or as an escaped string's value.
+    #[test]
+    fn snippets_again_cut_only_what_the_file_still_holds() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("a.toml");
+        let file = path.to_str().expect("a UTF-8 path");
+        let text = "[[claims]]\nid = \"x-1\"\n\n[[claims]]\nid = \"y\\u002D2\"\n";
+        std::fs::write(&path, text).expect("written");
+        let at = |needle: &str| {
+            let start = text.find(needle).expect("in the text");
+            Pos {
+                start,
+                end: start + needle.len(),
+            }
+        };
+        let (x, y) = (at("\"x-1\""), at("\"y\\u002D2\""));
+        let cut = snippets_again(file, 1 << 20, &[(x, "x-1"), (y, "y-2")]);
+        let shown: Vec<Option<(usize, usize)>> = cut
+            .iter()
+            .map(|s| s.as_ref().map(|s| (s.line, s.column)))
+            .collect();
+        assert_eq!(shown, [Some((2, 6)), Some((5, 6))]);
+        assert_eq!(cut[0].as_ref().map(|s| &*s.text), Some("id = \"x-1\""));
+        // A line inserted above: the places no longer hold the ids.
+        std::fs::write(&path, format!("# new\n{text}")).expect("written");
+        let cut = snippets_again(file, 1 << 20, &[(x, "x-1"), (y, "y-2")]);
+        assert!(cut.iter().all(Option::is_none), "{cut:?}");
+        // Too large now, or gone: nothing.
+        std::fs::write(&path, text).expect("written");
+        assert!(snippets_again(file, 8, &[(x, "x-1")])[0].is_none());
+        std::fs::remove_file(&path).expect("removed");
+        assert!(snippets_again(file, 1 << 20, &[(x, "x-1")])[0].is_none());
+    }
+}

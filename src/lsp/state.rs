@@ -188,7 +188,7 @@ impl Workspace {
             allowed,
             |article, ctx, outlets| {
                 lint::check_article(&article, outlets, ctx);
-                let lines = ctx.claim_lines(&article.claims);
+                let lines = ctx.claim_lines(article.claims.iter().map(|c| c.pos));
                 // Only an article with a claim left out of drift needs
                 // facts of its own for drift.
                 let for_drift = ctx
