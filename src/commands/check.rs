@@ -200,9 +200,7 @@ impl<'a> Drift<'a> {
         let mut found: Vec<Placed> = found
             .into_par_iter()
             .map(|finding| {
-                let (line, column) = lines
-                    .get(finding.at)
-                    .map_or((0, 0), |s| (s.line, s.column));
+                let (line, column) = lines.get(finding.at).map_or((0, 0), |s| (s.line, s.column));
                 Placed {
                     severity: policy.severity(finding.code),
                     file: &facts[finding.at.0 as usize].file,

@@ -291,8 +291,12 @@ where
             continue;
         };
         // Rare: read both files again to show the two ids.
-        let here = snippets_at(&found.file, &[found.id_pos]).pop().flatten();
-        let there = snippets_at(&first.file, &[first.id_pos]).pop().flatten();
+        let here = snippets_at(&found.file, opts.max_file_size, &[found.id_pos])
+            .pop()
+            .flatten();
+        let there = snippets_at(&first.file, opts.max_file_size, &[first.id_pos])
+            .pop()
+            .flatten();
         let note = match there {
             Some(s) => Note::at("the id is first used here", &first.file, s),
             None => Note::in_file("the id is first used here", &first.file),

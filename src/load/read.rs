@@ -84,15 +84,15 @@ pub(crate) fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
-/// Read a file again and cut out the snippets at positions recorded in the
-/// model, for the rare diagnostics found after loading (an article id used by
-/// two files). A file that cannot be read again, or has become shorter, gives
-/// `None`.
-pub(crate) fn snippets_at(file: &str, positions: &[Pos]) -> Vec<Option<Snippet>> {
-    let Ok(bytes) = std::fs::read(file) else {
+/// Read a file again, as loading read it (a regular file of at most `max`
+/// bytes, opened without waiting on a FIFO put in its place), and cut out the
+/// snippets at positions recorded in the model, for the rare diagnostics
+/// found after loading (an article id used by two files). A file that cannot
+/// be read again, or has become shorter, gives `None`.
+pub(crate) fn snippets_at(file: &str, max: u64, positions: &[Pos]) -> Vec<Option<Snippet>> {
+    let Ok(text) = read_text(Path::new(file), max) else {
         return vec![None; positions.len()];
     };
-    let text = String::from_utf8_lossy(strip_bom(&bytes));
     let src = LineIndex::new(&text);
     positions
         .iter()
@@ -174,5 +174,31 @@ mod tests {
         assert!(snippets_again(file, 8, &[(x, "x-1")])[0].is_none());
         std::fs::remove_file(&path).expect("removed");
         assert!(snippets_again(file, 1 << 20, &[(x, "x-1")])[0].is_none());
+    }
+
+    /// A FIFO put where a loaded file was is not waited on when the file is
+    /// read again for a snippet: no line, at once.
+    #[cfg(unix)]
+    #[test]
+    fn reading_again_does_not_wait_on_a_fifo() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("a.toml");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let file = path.to_str().expect("UTF-8").to_string();
+        let (done, wait) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let pos = Pos { start: 0, end: 1 };
+            let at = super::snippets_at(&file, 1 << 20, &[pos]);
+            let again = snippets_again(&file, 1 << 20, &[(pos, "x")]);
+            let _ = done.send((at, again));
+        });
+        let (at, again) = wait
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("reading a FIFO again returns at once");
+        assert_eq!((at, again), (vec![None], vec![None]));
     }
 }
