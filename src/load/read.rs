@@ -80,10 +80,6 @@ fn decode(bytes: Vec<u8>) -> Result<String, Diagnostic> {
     })
 }
 
-pub(crate) fn strip_bom(bytes: &[u8]) -> &[u8] {
-    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
-}
-
 /// Read a file again, as loading read it (a regular file of at most `max`
 /// bytes, opened without waiting on a FIFO put in its place), and cut out the
 /// snippets at positions recorded in the model, for the rare diagnostics
