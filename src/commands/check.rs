@@ -63,28 +63,26 @@ pub(crate) fn check(
         super::trace::drift_facts(&article, ctx)
     });
     let facts = loaded.items;
-    // Drift findings stay compact until written: a drift-heavy corpus has
-    // tens of thousands, and each as a diagnostic holds its message and two
-    // lines of text.
-    let mut drift = Drift::find(
-        &facts,
-        &loaded.outlets,
-        &run.settings.policy,
-        opts.max_file_size,
-    );
-    let mut made = run.finish_parts(vec![loaded.diagnostics]);
-    let found = made.len() + drift.found.len();
     let mut kept = Kept {
         named_files: &named_files,
         codes: &codes,
         globs: &focus.files,
         last: None,
     };
+    // Drift findings stay compact until written: a drift-heavy corpus has
+    // tens of thousands, and each as a diagnostic holds its message and two
+    // lines of text.
+    let drift = Drift::find(
+        &facts,
+        &loaded.outlets,
+        &run.settings.policy,
+        opts.max_file_size,
+        &mut kept,
+    );
+    let mut made = run.finish_parts(vec![loaded.diagnostics]);
+    let found = made.len() + drift.all;
     if !kept.everything() {
         made.retain(|d| kept.keeps(d.code, d.file.as_deref()));
-        drift
-            .found
-            .retain(|p| kept.keeps(p.finding.code, Some(p.file)));
     }
     let all = merge(&made, &drift);
     let errors = all
@@ -171,7 +169,10 @@ struct Drift<'a> {
     facts: &'a [ArticleFacts],
     lines: IdLines,
     outlets: &'a Outlets,
+    /// The findings shown.
     found: Vec<Placed<'a>>,
+    /// How many there are in all, shown or not.
+    all: usize,
 }
 
 /// A drift finding, where it is reported, and how severe the policy makes it.
@@ -187,15 +188,26 @@ struct Placed<'a> {
 impl<'a> Drift<'a> {
     /// Every drift finding the policy does not allow, sorted as
     /// `diag::sorted` sorts diagnostics: by file, position, code and message,
-    /// then in the order found. The id lines of the claims they point at
-    /// are read from files of at most `max` bytes.
+    /// then in the order found. Only those `kept` are placed, their claims'
+    /// id lines read from files of at most `max` bytes.
     fn find(
         facts: &'a [ArticleFacts],
         outlets: &'a Outlets,
         policy: &Policy,
         max: u64,
+        kept: &mut Kept,
     ) -> Drift<'a> {
-        let found = trail::findings(facts, outlets, &|code| policy.level(code) != Level::Allow);
+        let mut found = trail::findings(facts, outlets, &|code| policy.level(code) != Level::Allow);
+        let all = found.len();
+        if !kept.everything() {
+            // Whether an article's findings are shown, decided once for each.
+            let mut shown: Vec<Option<bool>> = vec![None; facts.len()];
+            found.retain(|f| {
+                let a = f.at.0 as usize;
+                kept.keeps_code(f.code)
+                    && *shown[a].get_or_insert_with(|| kept.keeps_file(&facts[a].file))
+            });
+        }
         let lines = IdLines::read(facts, &found, max);
         let mut found: Vec<Placed> = found
             .into_par_iter()
@@ -226,6 +238,7 @@ impl<'a> Drift<'a> {
             lines,
             outlets,
             found,
+            all,
         }
     }
 }
@@ -408,7 +421,7 @@ impl Kept<'_> {
     }
 
     fn keeps(&mut self, code: Code, file: Option<&str>) -> bool {
-        if !(self.codes.is_empty() || self.codes.contains(&code)) {
+        if !self.keeps_code(code) {
             return false;
         }
         let Some(file) = file else {
@@ -419,9 +432,18 @@ impl Kept<'_> {
         {
             return *keep;
         }
-        let keep = in_named(file, self.named_files) && globs_match(file, self.globs);
+        let keep = self.keeps_file(file);
         self.last = Some((file.into(), keep));
         keep
+    }
+
+    fn keeps_code(&self, code: Code) -> bool {
+        self.codes.is_empty() || self.codes.contains(&code)
+    }
+
+    /// Whether the findings in `file` are shown, whatever their code.
+    fn keeps_file(&self, file: &str) -> bool {
+        in_named(file, self.named_files) && globs_match(file, self.globs)
     }
 }
 
@@ -557,7 +579,13 @@ mod tests {
             let mut made = loaded.diagnostics;
             policy.apply_in_place(&mut made);
             let made = crate::diag::sorted(vec![made]);
-            let drift = Drift::find(&facts, &loaded.outlets, &policy, u64::MAX);
+            let mut kept = super::Kept {
+                named_files: &[],
+                codes: &[],
+                globs: &[],
+                last: None,
+            };
+            let drift = Drift::find(&facts, &loaded.outlets, &policy, u64::MAX, &mut kept);
             let shown: Vec<Diagnostic> = merge(&made, &drift)
                 .into_iter()
                 .map(|s| s.diagnostic(&drift).into_owned())
