@@ -469,10 +469,10 @@ fn flush_file_system(dir: &Path, ours: u64) -> io::Result<()> {
     }
 }
 
-/// How much more than its own a run's one flush may wait for. Flushing a
-/// thousand drafts one by one took about 3.3 s longer than one `syncfs` on
-/// a 2-core virtual machine; a disk writing 100 MB/s writes some 300 MB in
-/// that time.
+/// How much more than its own a run's one flush may wait for. Flushed one
+/// by one as they were made, a thousand drafts took about 3.3 s longer than
+/// with one `syncfs` on a 2-core virtual machine; a disk writing 100 MB/s
+/// writes some 300 MB in that time.
 const FLUSH_SLACK: u64 = 256 << 20;
 
 /// Whether one flush of the whole file system costs less than flushing our
