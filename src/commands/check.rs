@@ -262,11 +262,11 @@ impl IdLines {
             .par_iter()
             .map(|places| {
                 let article = &facts[places[0].0 as usize];
-                let ids: Vec<(Pos, &str)> = places
+                let ids: Vec<(Pos, Option<&str>)> = places
                     .iter()
                     .map(|&(_, c)| {
                         let claim = &article.claims[c as usize];
-                        (claim.pos, article.claim_id(claim))
+                        (claim.pos, Some(article.claim_id(claim)))
                     })
                     .collect();
                 let snippets = crate::load::snippets_again(&article.file, max, &ids);

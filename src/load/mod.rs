@@ -26,7 +26,6 @@ use crate::lines::LineIndex;
 use crate::model::{Article, Outlets, Pos};
 use crate::raw;
 use rayon::prelude::*;
-use read::snippets_at;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -291,10 +290,10 @@ where
             continue;
         };
         // Rare: read both files again to show the two ids.
-        let here = snippets_at(&found.file, opts.max_file_size, &[found.id_pos])
+        let here = snippets_again(&found.file, opts.max_file_size, &[(found.id_pos, None)])
             .pop()
             .flatten();
-        let there = snippets_at(&first.file, opts.max_file_size, &[first.id_pos])
+        let there = snippets_again(&first.file, opts.max_file_size, &[(first.id_pos, None)])
             .pop()
             .flatten();
         let note = match there {

@@ -82,31 +82,16 @@ fn decode(bytes: Vec<u8>) -> Result<String, Diagnostic> {
 
 /// Read a file again, as loading read it (a regular file of at most `max`
 /// bytes, opened without waiting on a FIFO put in its place), and cut out the
-/// snippets at positions recorded in the model, for the rare diagnostics
-/// found after loading (an article id used by two files). A file that cannot
-/// be read again, or has become shorter, gives `None`.
-pub(crate) fn snippets_at(file: &str, max: u64, positions: &[Pos]) -> Vec<Option<Snippet>> {
-    let Ok(text) = read_text(Path::new(file), max) else {
-        return vec![None; positions.len()];
-    };
-    let src = LineIndex::new(&text);
-    positions
-        .iter()
-        .map(|pos| (pos.end <= text.len()).then(|| src.snippet(pos.start..pos.end)))
-        .collect()
-}
-
-/// Read an article file again, as loading read it, and cut out the lines of
-/// the spans at `positions`, each only where the file still holds its
-/// `expected` text there (a claim's id): a file changed since it was
-/// loaded gives no snippet rather than a wrong one. For findings across
-/// files (drift), made once every file is loaded; only the files they
-/// point at are read twice. A file that cannot be read gives `None` for
-/// each.
+/// lines of the spans at `positions`, for findings made once the files are
+/// loaded (drift, an article id used by two files). A span with `expected`
+/// text (a claim's id) is cut only where the file still holds that text
+/// there: a file changed since it was loaded gives no snippet rather than a
+/// wrong one. A file that cannot be read again gives `None` for each, and a
+/// span past its end `None`.
 pub(crate) fn snippets_again(
     file: &str,
     max: u64,
-    positions: &[(Pos, &str)],
+    positions: &[(Pos, Option<&str>)],
 ) -> Vec<Option<Snippet>> {
     let Ok(text) = read_text(Path::new(file), max) else {
         return vec![None; positions.len()];
@@ -116,7 +101,7 @@ pub(crate) fn snippets_again(
         .iter()
         .map(|&(pos, expected)| {
             text.get(pos.start..pos.end)
-                .is_some_and(|held| holds(held, expected))
+                .is_some_and(|held| expected.is_none_or(|e| holds(held, e)))
                 .then(|| src.snippet(pos.start..pos.end))
         })
         .collect()
@@ -154,7 +139,7 @@ mod tests {
             }
         };
         let (x, y) = (at("\"x-1\""), at("\"y\\u002D2\""));
-        let cut = snippets_again(file, 1 << 20, &[(x, "x-1"), (y, "y-2")]);
+        let cut = snippets_again(file, 1 << 20, &[(x, Some("x-1")), (y, Some("y-2"))]);
         let shown: Vec<Option<(usize, usize)>> = cut
             .iter()
             .map(|s| s.as_ref().map(|s| (s.line, s.column)))
@@ -163,13 +148,13 @@ mod tests {
         assert_eq!(cut[0].as_ref().map(|s| &*s.text), Some("id = \"x-1\""));
         // A line inserted above: the places no longer hold the ids.
         std::fs::write(&path, format!("# new\n{text}")).expect("written");
-        let cut = snippets_again(file, 1 << 20, &[(x, "x-1"), (y, "y-2")]);
+        let cut = snippets_again(file, 1 << 20, &[(x, Some("x-1")), (y, Some("y-2"))]);
         assert!(cut.iter().all(Option::is_none), "{cut:?}");
         // Too large now, or gone: nothing.
         std::fs::write(&path, text).expect("written");
-        assert!(snippets_again(file, 8, &[(x, "x-1")])[0].is_none());
+        assert!(snippets_again(file, 8, &[(x, Some("x-1"))])[0].is_none());
         std::fs::remove_file(&path).expect("removed");
-        assert!(snippets_again(file, 1 << 20, &[(x, "x-1")])[0].is_none());
+        assert!(snippets_again(file, 1 << 20, &[(x, Some("x-1"))])[0].is_none());
     }
 
     /// A FIFO put where a loaded file was is not waited on when the file is
@@ -188,8 +173,8 @@ mod tests {
         let (done, wait) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let pos = Pos { start: 0, end: 1 };
-            let at = super::snippets_at(&file, 1 << 20, &[pos]);
-            let again = snippets_again(&file, 1 << 20, &[(pos, "x")]);
+            let at = snippets_again(&file, 1 << 20, &[(pos, None)]);
+            let again = snippets_again(&file, 1 << 20, &[(pos, Some("x"))]);
             let _ = done.send((at, again));
         });
         let (at, again) = wait
