@@ -107,11 +107,12 @@ pub(crate) fn snippets_again(
         .collect()
 }
 
-/// Whether the TOML at a span holds `expected`: as its bytes, or, for a
-/// string written with escapes, as the string's value.
+/// Whether the TOML string at a span is `expected`: between its quotes as
+/// written, or, for a string written with escapes, as its value.
 fn holds(held: &str, expected: &str) -> bool {
     use serde::Deserialize;
-    held.contains(expected)
+    let quoted = |q: char| held.strip_prefix(q).and_then(|h| h.strip_suffix(q));
+    quoted('"').or_else(|| quoted('\'')) == Some(expected)
         || toml::de::ValueDeserializer::parse(held)
             .and_then(String::deserialize)
             .is_ok_and(|value| value == expected)
@@ -146,6 +147,15 @@ mod tests {
             .collect();
         assert_eq!(shown, [Some((2, 6)), Some((5, 6))]);
         assert_eq!(cut[0].as_ref().map(|s| &*s.text), Some("id = \"x-1\""));
+        // Another id at the place, one the expected id begins.
+        let longer = text.replace("x-1", "x-10");
+        std::fs::write(&path, &longer).expect("written");
+        let x10 = Pos {
+            start: x.start,
+            end: x.end + 1,
+        };
+        assert!(snippets_again(file, 1 << 20, &[(x10, Some("x-1"))])[0].is_none());
+        assert!(snippets_again(file, 1 << 20, &[(x10, Some("x-10"))])[0].is_some());
         // A line inserted above: the places no longer hold the ids.
         std::fs::write(&path, format!("# new\n{text}")).expect("written");
         let cut = snippets_again(file, 1 << 20, &[(x, Some("x-1")), (y, Some("y-2"))]);
