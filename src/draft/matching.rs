@@ -521,9 +521,14 @@ impl CorpusIndex {
                             }
                         }
                     } else {
+                        // Most claims share none of the skipped words: no
+                        // count then (a count of bits is some twenty
+                        // instructions where the processor has no `popcnt`).
                         let both = k.word_mask & skipped_words;
-                        s.words += both.count_ones();
-                        s.number |= both & self.number_bits != 0;
+                        if both != 0 {
+                            s.words += both.count_ones();
+                            s.number |= both & self.number_bits != 0;
+                        }
                     }
                     if walk_quote || k.quote_repeats {
                         let (from, to) = (self.quote_at[n] as usize, self.quote_at[n + 1] as usize);
@@ -534,9 +539,12 @@ impl CorpusIndex {
                         }
                     } else {
                         // Once for each word there, once more for each
-                        // there twice.
-                        s.quote_words += (k.quote_once & skipped_quote).count_ones()
-                            + (k.quote_twice & skipped_quote).count_ones();
+                        // there twice (a word there twice is there once).
+                        let once = k.quote_once & skipped_quote;
+                        if once != 0 {
+                            s.quote_words +=
+                                once.count_ones() + (k.quote_twice & skipped_quote).count_ones();
+                        }
                     }
                 }
                 for &(_, _, w) in lists.iter() {
