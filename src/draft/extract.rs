@@ -889,7 +889,7 @@ fn speaker_in(
     let mut name_seg = 0;
     'passes: for whole in [true, false] {
         for (k, s) in use_segs.iter().enumerate() {
-            if let Some(span) = name_in(toks, *s, l, ctx, known, cue_found.start, &is_outlet) {
+            if let Some(span) = name_in(toks, *s, l, ctx, known, cue_found, &is_outlet) {
                 let bare = |i: usize| !toks[i].word;
                 let is_whole = (s.start..span.0).all(bare) && (span.1..s.end).all(bare);
                 if is_whole == whole {
@@ -1096,17 +1096,19 @@ fn first_title(toks: &[Token], start: usize, end: usize, l: &Lists) -> Option<us
 }
 
 /// A run of two to four capitalised words that are not titles, outlets,
-/// organisations or dates; or one capitalised word that is a known surname or
-/// stands alone before the verb.
+/// organisations or dates; or one capitalised word that is a known surname,
+/// stands alone before the verb ("Lavrov menuduh"), or is all that follows
+/// it ("…," said Peskov. / According to AFP, …).
 fn name_in(
     toks: &[Token],
     s: Seg,
     l: &Lists,
     ctx: &Context,
     known: &Known,
-    cue: usize,
+    cue_found: &Found,
     is_outlet: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
+    let cue = cue_found.start;
     // A capitalised organisation word next to the run makes it part of a
     // body's name ("Kementrian Luar Negeri Rusia", "Kazakhstan's Energy Ministry").
     let org_cap = |i: usize| {
@@ -1161,8 +1163,11 @@ fn name_in(
             }
             if len == 1 && !in_org {
                 let w = &toks[i].lower;
-                // A lone capitalised word right before the cue ("Lavrov menuduh").
-                let alone = j == cue && (i == s.start || !toks[i - 1].cap);
+                // A lone capitalised word right before the cue ("Lavrov
+                // menuduh"), or right after it and ending its piece of the
+                // clause ("said Peskov.", "according to AFP,").
+                let alone = (j == cue && (i == s.start || !toks[i - 1].cap))
+                    || (i == cue_found.end && j == s.end);
                 if known.surname(w) || alone {
                     best = Some((i, j));
                     break;
@@ -1431,8 +1436,60 @@ fn fold(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::last_weekday;
+    use super::{Context, OutletNames, extract, last_weekday};
+    use crate::draft::segment::segment;
+    use crate::lexicon::Lexicon;
+    use crate::model::Outlets;
     use chrono::NaiveDate;
+
+    /// Each claim's speaker's name or description, in order.
+    fn speakers(text: &str, language: &str) -> Vec<Option<String>> {
+        let lex = Lexicon::get(language).expect("a lexicon");
+        let outlets = Outlets::default();
+        let outlet_names = OutletNames::new(&outlets);
+        let ctx = Context {
+            lex,
+            outlets: &outlets,
+            own_outlet: None,
+            published: None,
+            outlet_names: &outlet_names,
+            known_name_word: &|_| false,
+        };
+        let ex = extract(&segment(text, lex, false).sentences, &ctx);
+        ex.claims
+            .iter()
+            .map(|c| {
+                let sp = &ex.speakers[c.speaker?];
+                sp.name.clone().or(sp.description.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_word_names_after_the_cue_are_speakers() {
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            speakers(
+                "\"We will not retreat,\" said Smirnoff. According to AFP, prices rose. \
+                 Prices fell, said Monday.",
+                "en"
+            ),
+            [some("Smirnoff"), some("AFP"), None]
+        );
+        assert_eq!(
+            speakers("Harga naik, kata Wibisono. Menurut BPS, harga turun.", "id"),
+            [some("Wibisono"), some("BPS")]
+        );
+        // A lone capitalised word that does not end the attribution is not
+        // taken for a name ("according to Kremlin sources" is not "Kremlin").
+        assert_eq!(
+            speakers(
+                "Prices fell, according to Kremlin sources close to the talks.",
+                "en"
+            ),
+            [some("sources close to the talks")]
+        );
+    }
 
     #[test]
     fn weekdays_count_back_from_the_publication_date() {
