@@ -183,9 +183,10 @@ fn replaceable(path: &Path, target: &Path) -> io::Result<()> {
         }
     }
     // Opened to write, not truncated: nothing changes, the permission is asked.
-    // Only a regular file: opening a FIFO would wait for a reader.
+    // Only a regular file: opening a FIFO would wait for a reader. Without
+    // waiting too, should one be put in its place meanwhile.
     if meta.is_file()
-        && let Err(e) = OpenOptions::new().write(true).open(target)
+        && let Err(e) = open_to_write(target)
     {
         return Err(io::Error::new(
             e.kind(),
@@ -196,6 +197,19 @@ fn replaceable(path: &Path, target: &Path) -> io::Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Open a file to write, neither truncating it nor waiting on a FIFO (which,
+/// with no reader, fails at once).
+fn open_to_write(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// `path` with the symlinks at its end followed: the file that a write to
@@ -254,7 +268,7 @@ pub fn replace_if_unchanged(
     }
     check(&temp.path)?;
     let compared = fs::metadata(&target)?;
-    if fs::read(&target)? != expected {
+    if crate::load::read_regular(&target, true)? != expected {
         return Err(changed());
     }
     #[cfg(test)]
@@ -266,7 +280,9 @@ pub fn replace_if_unchanged(
     }
     // `temp` now names the file that was replaced.
     let replaced = fs::symlink_metadata(&temp.path)?;
-    if !same_version(&compared, &replaced) && fs::read(&temp.path)? != expected {
+    if !same_version(&compared, &replaced)
+        && crate::load::read_regular(&temp.path, false)? != expected
+    {
         temp.exchange_with(&target)?;
         return Err(changed());
     }
@@ -837,6 +853,35 @@ mod tests {
         // Unchanged: replaced.
         replace_if_unchanged(&path, b"their edit", b"formatted", |_| Ok(())).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"formatted");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// A FIFO put in the file's place while the new text is prepared is
+    /// neither waited on nor replaced.
+    #[test]
+    #[cfg(unix)]
+    fn a_fifo_put_in_the_files_place_meanwhile_is_refused_at_once() {
+        let dir = scratch();
+        let path = dir.join("a.toml");
+        write(&path, b"old").unwrap();
+        let (done, wait) = std::sync::mpsc::channel();
+        let at = path.clone();
+        std::thread::spawn(move || {
+            let result = replace_if_unchanged(&at, b"old", b"formatted", |_| {
+                fs::remove_file(&at)?;
+                let made = std::process::Command::new("mkfifo").arg(&at).status()?;
+                assert!(made.success());
+                Ok(())
+            });
+            let _ = done.send(result.map_err(|e| e.kind()));
+        });
+        let result = wait
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("a FIFO is not waited on");
+        assert_eq!(result, Err(io::ErrorKind::InvalidInput));
+        use std::os::unix::fs::FileTypeExt;
+        assert!(fs::symlink_metadata(&path).unwrap().file_type().is_fifo());
+        assert_eq!(entries(&dir), ["a.toml"]);
         fs::remove_dir_all(dir).unwrap();
     }
 

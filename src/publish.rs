@@ -369,21 +369,11 @@ fn join(dir: &Path, rel: &str) -> PathBuf {
 }
 
 fn read_if_file(path: &Path) -> io::Result<Option<String>> {
-    match fs::symlink_metadata(path) {
-        Ok(m) if m.is_file() => {}
-        Ok(_) => {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("`{}` is not a regular file", path.display()),
-            ));
-        }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(at("read", path)(e)),
-    }
-    let bytes = match fs::read(path) {
+    let bytes = match crate::load::read_regular(path, false) {
         Ok(bytes) => bytes,
-        // Removed since it was seen (another run into the same folder).
+        // Not there, or removed meanwhile (another run into the same folder).
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::InvalidInput => return Err(e),
         Err(e) => return Err(at("read", path)(e)),
     };
     Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
@@ -433,7 +423,10 @@ fn generated_files(dir: &Path, kinds: &[&str]) -> io::Result<Files> {
         {
             continue;
         }
-        let Ok(text) = fs::read_to_string(entry.path()) else {
+        let Some(text) = crate::load::read_regular(entry.path(), false)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+        else {
             continue;
         };
         if !is_generated(&text) {

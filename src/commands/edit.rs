@@ -124,8 +124,9 @@ fn exists(path: &Path) -> String {
 /// yet), as `check` finds it.
 fn registry_ids(folder: &Path) -> Option<(PathBuf, Result<Vec<String>, String>)> {
     let registry = crate::corpus::registry_for(&folder.join("new.toml"))?;
-    let ids = std::fs::read_to_string(&registry)
+    let ids = load::read_regular(&registry, true)
         .map_err(|e| e.to_string())
+        .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "it is not UTF-8".to_string()))
         .and_then(|text| raw::parse_outlets(&text).map_err(|e| e.message().to_string()))
         .map(|f| f.outlets.into_keys().map(|k| k.into_inner()).collect());
     Some((registry, ids))
@@ -173,7 +174,17 @@ pub(crate) fn fmt(
             status = Exit::Findings;
             continue;
         }
-        let bytes = std::fs::read(&target.path)?;
+        let bytes = match load::read_regular(&target.path, true) {
+            Ok(bytes) => bytes,
+            // Put in the file's place since it was loaded.
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => {
+                writeln!(err, "error: not formatting `{file}`: {e}")?;
+                refused += 1;
+                status = Exit::Findings;
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
         let Ok(old) = String::from_utf8(bytes) else {
             writeln!(err, "error: not formatting `{file}`: it is not UTF-8")?;
             refused += 1;

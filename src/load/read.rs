@@ -15,7 +15,7 @@ pub(crate) fn read_text(path: &Path, max: u64) -> Result<String, Diagnostic> {
     let unreadable = |e: std::io::Error| make::unreadable(&file, &e);
     // Open first, then ask the open file what it is: one path lookup, not two.
     // Non-blocking, so a FIFO answers at once instead of waiting for a writer.
-    let mut handle = open_nonblocking(path).map_err(unreadable)?;
+    let mut handle = open(path, true).map_err(unreadable)?;
     let meta = handle.metadata().map_err(unreadable)?;
     if !meta.is_file() {
         return Err(make::not_regular_file(&file));
@@ -37,17 +37,57 @@ pub(crate) fn read_text(path: &Path, max: u64) -> Result<String, Diagnostic> {
     decode(bytes).map_err(|d| d.in_file(&file))
 }
 
+/// The bytes of a regular file, for the writers that read back what they
+/// are about to replace (`fmt`, `report --out`). The file is opened without
+/// waiting (a FIFO put in its place between a look at the path and the read
+/// answers at once) and asked what it is once open, so nothing but a regular
+/// file is read; with `follow` false, a symbolic link is refused too.
+/// Refusals are `InvalidInput` errors that name the path.
+pub(crate) fn read_regular(path: &Path, follow: bool) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let not_regular = || {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("`{}` is not a regular file", path.display()),
+        )
+    };
+    let mut handle = open(path, follow).map_err(|e| {
+        // `O_NOFOLLOW` on a link fails with `ELOOP`.
+        #[cfg(unix)]
+        if !follow && e.raw_os_error() == Some(libc::ELOOP) {
+            return not_regular();
+        }
+        e
+    })?;
+    let meta = handle.metadata()?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    handle.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Opened to read without waiting: a FIFO answers at once instead of
+/// waiting for a writer.
 #[cfg(unix)]
-fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+fn open(path: &Path, follow: bool) -> std::io::Result<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
+    let links = if follow { 0 } else { libc::O_NOFOLLOW };
     std::fs::OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK)
+        .custom_flags(libc::O_NONBLOCK | links)
         .open(path)
 }
 
 #[cfg(not(unix))]
-fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+fn open(path: &Path, follow: bool) -> std::io::Result<std::fs::File> {
+    if !follow && std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("`{}` is not a regular file", path.display()),
+        ));
+    }
     std::fs::File::open(path)
 }
 
@@ -120,7 +160,7 @@ fn holds(held: &str, expected: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::snippets_again;
+    use super::{read_regular, snippets_again};
     use crate::model::Pos;
 
     /// A claim id's line is cut again only where the file still holds the
@@ -191,5 +231,42 @@ mod tests {
             .recv_timeout(std::time::Duration::from_secs(10))
             .expect("reading a FIFO again returns at once");
         assert_eq!((at, again), (vec![None], vec![None]));
+    }
+
+    /// What is not a regular file is refused at once: a FIFO (never waited
+    /// on), a folder, and a symbolic link when links are not followed.
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read_back() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let fifo = dir.path().join("fifo.toml");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let file = dir.path().join("a.toml");
+        std::fs::write(&file, "x = 1\n").expect("written");
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&file, &link).expect("a link");
+        let (done, wait) = std::sync::mpsc::channel();
+        let at = dir.path().to_path_buf();
+        std::thread::spawn(move || {
+            let _ = done.send(read_regular(&at.join("fifo.toml"), true).map_err(|e| e.kind()));
+        });
+        let fifo_read = wait
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("reading a FIFO returns at once");
+        assert_eq!(fifo_read, Err(std::io::ErrorKind::InvalidInput));
+        let kind = |p: &std::path::Path, follow| read_regular(p, follow).map_err(|e| e.kind());
+        assert_eq!(
+            kind(dir.path(), true),
+            Err(std::io::ErrorKind::InvalidInput)
+        );
+        assert_eq!(kind(&link, false), Err(std::io::ErrorKind::InvalidInput));
+        assert_eq!(kind(&link, true), Ok(b"x = 1\n".to_vec()));
+        assert_eq!(kind(&file, false), Ok(b"x = 1\n".to_vec()));
+        let missing = dir.path().join("gone.toml");
+        assert_eq!(kind(&missing, false), Err(std::io::ErrorKind::NotFound));
     }
 }
