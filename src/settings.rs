@@ -81,7 +81,8 @@ impl Policy {
 
 /// Read settings, collecting every problem in the file.
 pub fn read(path: &Path) -> Result<(Settings, Vec<Diagnostic>), std::io::Error> {
-    let text = std::fs::read_to_string(path)?;
+    let text = String::from_utf8(crate::load::read_regular(path, true)?)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
     Ok(parse(
         &text,
         &path.display().to_string(),

@@ -670,9 +670,10 @@ impl HeldClaims {
     }
 }
 
-/// Whether the file at `path` is a Parquet file claimtrail wrote.
+/// Whether the file at `path` is a Parquet file claimtrail wrote (a regular
+/// file: anything else, a FIFO included, is not waited on).
 pub fn is_ours(path: &Path) -> bool {
-    let Ok(file) = File::open(path) else {
+    let Ok(file) = crate::load::open_regular(path, true) else {
         return false;
     };
     let Ok(reader) = SerializedFileReader::new(file) else {

@@ -194,7 +194,7 @@ fn registry(drafts: &[Draft], args: &ImportCsv) -> Result<(), String> {
             generated_registry(drafts).into_bytes()
         }
     };
-    match fs::read(&target) {
+    match crate::load::read_regular(&target, true) {
         Ok(old) if old == text => return Ok(()),
         Ok(_) => {
             return Err(format!(

@@ -15,7 +15,7 @@ mod shape;
 mod toml_error;
 mod validate;
 
-pub(crate) use read::{read_regular, read_text, snippets_again};
+pub(crate) use read::{open_regular, read_regular, read_text, snippets_again};
 pub(crate) use registry::load_registry;
 pub(crate) use toml_error::toml_error;
 pub(crate) use validate::calendar_date;

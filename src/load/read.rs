@@ -45,13 +45,22 @@ pub(crate) fn read_text(path: &Path, max: u64) -> Result<String, Diagnostic> {
 /// Refusals are `InvalidInput` errors that name the path.
 pub(crate) fn read_regular(path: &Path, follow: bool) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
+    let mut handle = open_regular(path, follow)?;
+    let len = handle.metadata()?.len();
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0) + 1);
+    handle.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_regular`]'s file, open, for a reader that takes a file.
+pub(crate) fn open_regular(path: &Path, follow: bool) -> std::io::Result<std::fs::File> {
     let not_regular = || {
         std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
             format!("`{}` is not a regular file", path.display()),
         )
     };
-    let mut handle = open(path, follow).map_err(|e| {
+    let handle = open(path, follow).map_err(|e| {
         // `O_NOFOLLOW` on a link fails with `ELOOP`.
         #[cfg(unix)]
         if !follow && e.raw_os_error() == Some(libc::ELOOP) {
@@ -59,13 +68,10 @@ pub(crate) fn read_regular(path: &Path, follow: bool) -> std::io::Result<Vec<u8>
         }
         e
     })?;
-    let meta = handle.metadata()?;
-    if !meta.is_file() {
+    if !handle.metadata()?.is_file() {
         return Err(not_regular());
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
-    handle.read_to_end(&mut bytes)?;
-    Ok(bytes)
+    Ok(handle)
 }
 
 /// Opened to read without waiting: a FIFO answers at once instead of
