@@ -213,6 +213,19 @@ const STOPS: &[&str] = &[
     "pada",
     "when",
     "saat",
+    // Adverbs and auxiliaries between a subject and its verb ("sources also said").
+    "also",
+    "juga",
+    "have",
+    "has",
+    "had",
+    "previously",
+    "earlier",
+    "later",
+    "separately",
+    "privately",
+    "publicly",
+    "sebelumnya",
 ];
 /// Words that join two outlets ("CNN dan Radio Free Europe melaporkan").
 const AND: &[&str] = &["and", "dan", "serta", "y", "e", "et", "und", "&"];
@@ -248,6 +261,8 @@ enum Who {
     New(Speaker),
     /// "the ministry": the organisation named before, else a new one.
     OrgOrPrevious(Speaker),
+    /// "the source": the unnamed source named before, else a new one.
+    SourceOrPrevious(Speaker),
     Previous(&'static str),
 }
 
@@ -300,7 +315,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
 
         // The attribution.
         let cues = attribution_cues(&toks, l, &ctx.lex.language, &mentions);
-        let mut who: Option<(Who, String, usize)> = None;
+        let mut who: Option<(Who, String, usize, usize)> = None;
         let known = Known {
             corpus: ctx.known_name_word,
             article: out
@@ -318,15 +333,20 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             .iter()
             .find(|c| cues.iter().any(|q| c.start <= q.start && q.start < c.end));
         if let Some(c) = continued {
-            who = Some((Who::Previous("continuation"), c.phrase.clone(), c.end));
+            who = Some((
+                Who::Previous("continuation"),
+                c.phrase.clone(),
+                c.end,
+                c.start,
+            ));
             best_rank = u8::MAX;
         }
         for cue in cues.iter().take(6) {
-            if let Some(w) = speaker_at(&s.text, &toks, cue, l, ctx, &known, &mentions, n) {
+            if let Some((w, at)) = speaker_at(&s.text, &toks, cue, l, ctx, &known, &mentions, n) {
                 let r = rank(&w);
                 if r > best_rank {
                     best_rank = r;
-                    who = Some((w, cue.phrase.clone(), cue.end));
+                    who = Some((w, cue.phrase.clone(), cue.end, at));
                 }
             }
         }
@@ -334,14 +354,23 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         if who.is_none()
             && let Some(c) = continuations.first()
         {
-            who = Some((Who::Previous("continuation"), c.phrase.clone(), c.end));
+            who = Some((
+                Who::Previous("continuation"),
+                c.phrase.clone(),
+                c.end,
+                c.start,
+            ));
         }
         let mut speaker: Option<usize> = None;
         let mut inherit = false;
         let mut guessed = false;
         let mut cue_end = 0;
-        if let Some((w, cue, end)) = who {
+        // Where the speaker's words start: the claim is cut off before an
+        // attribution only where the speaker is in it.
+        let mut speaker_from = 0;
+        if let Some((w, cue, end, from)) = who {
             cue_end = end;
+            speaker_from = from;
             let w = match w {
                 Who::OrgOrPrevious(sp) => match &last {
                     Some((i, ..)) if out.speakers[*i].organization => {
@@ -349,10 +378,14 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                     }
                     _ => Who::New(sp),
                 },
+                Who::SourceOrPrevious(sp) => match &last {
+                    Some((i, ..)) if out.speakers[*i].anonymous => Who::Previous("the same source"),
+                    _ => Who::New(sp),
+                },
                 w => w,
             };
             match w {
-                Who::OrgOrPrevious(_) => {}
+                Who::OrgOrPrevious(_) | Who::SourceOrPrevious(_) => {}
                 Who::New(sp) => {
                     why.push(format!("s{n}: \"{cue}\""));
                     speaker = Some(add_speaker(&mut out.speakers, sp));
@@ -415,7 +448,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             }
         }
         // A quote that named nobody stays with the grouped sentences' speaker later.
-        let sentence_text = claim_text(&s.text, &toks, cue_end, speaker.is_some());
+        let sentence_text = claim_text(&s.text, &toks, cue_end, speaker_from, speaker.is_some());
         let (kind, commented) = if speaker.is_some() || !routes.is_empty() {
             // A direct quotation: the sentence opens with it, or is mostly it.
             let opens = toks.first().is_some_and(|t| t.quoted);
@@ -730,7 +763,7 @@ fn speaker_at(
     known: &Known,
     mentions: &[(usize, usize, String)],
     n: usize,
-) -> Option<Who> {
+) -> Option<(Who, usize)> {
     let according = l
         .according
         .at(toks, cue.start)
@@ -753,16 +786,16 @@ fn speaker_at(
         return None;
     }
     // Both sides, the better speaker winning; the expected side on a tie.
-    let mut best: Option<(u8, Who)> = None;
+    let mut best: Option<(u8, Who, usize)> = None;
     for segs in order {
-        if let Some(w) = speaker_in(text, toks, segs, l, ctx, known, mentions, n, cue) {
+        if let Some((w, at)) = speaker_in(text, toks, segs, l, ctx, known, mentions, n, cue) {
             let r = rank(&w);
-            if best.as_ref().is_none_or(|(b, _)| r > *b) {
-                best = Some((r, w));
+            if best.as_ref().is_none_or(|(b, ..)| r > *b) {
+                best = Some((r, w, at));
             }
         }
     }
-    best.map(|(_, w)| w)
+    best.map(|(_, w, at)| (w, at))
 }
 
 /// How sure a speaker is: a person or an unnamed source, an organisation, a pointer back.
@@ -770,7 +803,7 @@ fn rank(w: &Who) -> u8 {
     match w {
         Who::New(sp) if !sp.organization => 3,
         Who::New(_) | Who::OrgOrPrevious(_) => 2,
-        Who::Previous(_) => 1,
+        Who::SourceOrPrevious(_) | Who::Previous(_) => 1,
     }
 }
 
@@ -867,7 +900,7 @@ fn speaker_in(
     mentions: &[(usize, usize, String)],
     n: usize,
     cue_found: &Found,
-) -> Option<Who> {
+) -> Option<(Who, usize)> {
     let cue = cue_found.phrase.as_str();
     let is_outlet = |i: usize| mentions.iter().any(|m| m.0 <= i && i < m.1);
     // Keep to the segments that belong to the attribution: the first, plus
@@ -938,7 +971,7 @@ fn speaker_in(
             confirm.push(format!("only \"{name_text}\" is given: give the full name"));
         }
         let name_clean = name_text.trim_end_matches(',').to_string();
-        return Some(Who::New(Speaker {
+        let sp = Speaker {
             id: slug(name_clean.split_whitespace().last().unwrap_or("speaker")),
             name: Some(name_clean),
             anonymous: false,
@@ -950,7 +983,8 @@ fn speaker_in(
             organization,
             why: format!("s{n}: \"{cue}\" with a named speaker"),
             confirm,
-        }));
+        };
+        return Some((Who::New(sp), a));
     }
 
     // 2. An anonymous source.
@@ -959,14 +993,18 @@ fn speaker_in(
         let Some(d) = found.iter().max_by_key(|f| f.end - f.start) else {
             continue;
         };
-        // Pointers back ("the source said") are not new sources.
-        if d.start > 0 && matches!(toks[d.start - 1].lower.as_str(), "the" | "that" | "this")
+        // Pointers back ("the source said") are not new sources, unless
+        // nobody unnamed spoke before or the sentence says why the source is
+        // unnamed ("The source, who declined to be identified, said").
+        let pointer = d.start > 0
+            && matches!(toks[d.start - 1].lower.as_str(), "the" | "that" | "this")
             || toks
                 .get(d.end)
-                .is_some_and(|t| matches!(t.lower.as_str(), "itu" | "tersebut"))
-        {
-            return Some(Who::Previous("the same source"));
-        }
+                .is_some_and(|t| matches!(t.lower.as_str(), "itu" | "tersebut"));
+        let pointer = pointer
+            && l.conditions
+                .all(toks, 0, toks.len(), &|t| !t.quoted)
+                .is_empty();
         let mut end = d.end;
         while end < s.end
             && !STOPS.contains(&toks[end].lower.as_str())
@@ -977,13 +1015,17 @@ fn speaker_in(
         {
             end += 1;
         }
-        let description = trimmed_keep(text, toks, d.start, end);
+        let mut description = trimmed_keep(text, toks, d.start, end);
+        // "Officials said": capitalised only because it opens the sentence.
+        if d.start == 0 || d.start == 1 && is_article(&toks[0]) {
+            description = sentence_case_lowered(&description);
+        }
         let reason = anonymity_reason(text, toks, l);
         let mut confirm = Vec::new();
         if reason.is_none() {
             confirm.push("no reason for anonymity found in the sentence".to_string());
         }
-        return Some(Who::New(Speaker {
+        let sp = Speaker {
             id: slug_words(&description),
             name: None,
             anonymous: true,
@@ -995,7 +1037,13 @@ fn speaker_in(
             organization: false,
             why: format!("s{n}: \"{cue}\" with an unnamed source (\"{}\")", d.phrase),
             confirm,
-        }));
+        };
+        let who = if pointer {
+            Who::SourceOrPrevious(sp)
+        } else {
+            Who::New(sp)
+        };
+        return Some((who, d.start));
     }
 
     // 3. An organisation.
@@ -1055,11 +1103,12 @@ fn speaker_in(
             why: format!("s{n}: \"{cue}\" with an organisation (\"{}\")", o.phrase),
             confirm,
         };
-        return Some(if pointer {
+        let who = if pointer {
             Who::OrgOrPrevious(sp)
         } else {
             Who::New(sp)
-        });
+        };
+        return Some((who, a));
     }
 
     // 4. A pronoun or a pointer back.
@@ -1071,9 +1120,26 @@ fn speaker_in(
     if near.iter().any(|t| l.pronouns.contains_word(&t.lower))
         && near.iter().filter(|t| t.word).count() <= 3
     {
-        return Some(Who::Previous("a pronoun"));
+        return Some((Who::Previous("a pronoun"), first.start));
     }
     None
+}
+
+/// A phrase's first letter lowered where only that letter of its first word
+/// is a capital ("Officials", "Two diplomats"), not in "U.S. officials".
+fn sentence_case_lowered(phrase: &str) -> String {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    let mut chars = first.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’');
+    if !capitalised {
+        return phrase.to_string();
+    }
+    let mut chars = phrase.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A description as written, without a leading article.
@@ -1138,6 +1204,8 @@ fn name_in(
             && !l.titles.contains_word(&t.lower)
             && !l.orgs.contains_word(&t.lower)
             && !l.pronouns.contains_word(&t.lower)
+            // "Officials said", "Sources say": unnamed sources, not names.
+            && !l.descriptors.contains_word(&t.lower)
             && ctx.lex.weekday(&t.lower).is_none()
             && ctx.lex.month(&t.lower).is_none()
             && !t.lower.chars().any(|c| c.is_ascii_digit())
@@ -1278,17 +1346,33 @@ fn shorten(s: &str, max: usize) -> String {
 
 /// The claim's text: the sentence without its closing attribution (", the
 /// service said on Tuesday"), quotation marks taken off.
-fn claim_text(text: &str, toks: &[Token], cue_end: usize, attributed: bool) -> String {
+fn claim_text(
+    text: &str,
+    toks: &[Token],
+    cue_end: usize,
+    speaker_from: usize,
+    attributed: bool,
+) -> String {
     let mut end = text.len();
     if attributed && cue_end > 0 {
-        // The last comma before the cue, when the cue is in the last clause.
-        let cue_start_tok = (0..cue_end).rev().find(|&i| toks[i].lower == ",");
+        // The last comma before the cue, when the cue is in the last clause
+        // and the speaker too ("…, Peskov told reporters", not "The source,
+        // who declined to be named, said …").
+        let cue_start_tok = (0..cue_end)
+            .rev()
+            .find(|&i| toks[i].lower == ",")
+            .filter(|&c| speaker_from > c);
         if let Some(c) = cue_start_tok {
             let after_words = toks[c..].iter().filter(|t| t.word).count();
             let before_words = toks[..c].iter().filter(|t| t.word).count();
+            // Not when the claim follows the attribution ("Interfax reported,
+            // citing a source, that the envoy had left").
             if after_words <= 14
                 && before_words >= 4
                 && !toks[c + 1..].iter().any(|t| t.quoted && t.word)
+                && !toks[cue_end..]
+                    .iter()
+                    .any(|t| THAT.contains(&t.lower.as_str()))
             {
                 end = toks[c].start;
             }
@@ -1444,6 +1528,14 @@ mod tests {
 
     /// Each claim's speaker's name or description, in order.
     fn speakers(text: &str, language: &str) -> Vec<Option<String>> {
+        claims(text, language)
+            .into_iter()
+            .map(|(speaker, _)| speaker)
+            .collect()
+    }
+
+    /// Each claim's speaker (its name or description) and its text.
+    fn claims(text: &str, language: &str) -> Vec<(Option<String>, String)> {
         let lex = Lexicon::get(language).expect("a lexicon");
         let outlets = Outlets::default();
         let outlet_names = OutletNames::new(&outlets);
@@ -1459,10 +1551,64 @@ mod tests {
         ex.claims
             .iter()
             .map(|c| {
-                let sp = &ex.speakers[c.speaker?];
-                sp.name.clone().or(sp.description.clone())
+                let sp = c.speaker.map(|i| &ex.speakers[i]);
+                let who = sp.and_then(|sp| sp.name.clone().or(sp.description.clone()));
+                (who, c.text.clone())
             })
             .collect()
+    }
+
+    #[test]
+    fn unnamed_sources_and_where_the_claim_is() {
+        let claim = |who: &str, text: &str| (Some(who.to_string()), text.to_string());
+        // A descriptor opening the sentence is no name, and is written
+        // lowercase; "the source" with a reason given is a new source, and
+        // the claim after the attribution is kept.
+        assert_eq!(
+            claims(
+                "Officials said the talks would resume. \
+                 The source, who declined to be identified, said the deal was close. \
+                 The source said the envoy had left.",
+                "en"
+            ),
+            [
+                claim("officials", "Officials said the talks would resume."),
+                claim(
+                    "source",
+                    "The source, who declined to be identified, said the deal was close."
+                ),
+                // A definite description goes on with the speaker before.
+                claim("source", "The source said the envoy had left."),
+            ]
+        );
+        // "the sources" with nobody unnamed before: new sources, not the
+        // named speaker before them.
+        let found = claims(
+            "Prices rose sharply in March, Maria Lopez said. The sources also said prices would fall.",
+            "en",
+        );
+        assert_eq!(
+            found[0],
+            claim("Maria Lopez", "Prices rose sharply in March.")
+        );
+        assert_eq!(found[1].0.as_deref(), Some("sources"));
+        // A claim after its attribution is not cut off.
+        assert_eq!(
+            claims(
+                "Officials in Moscow reported, citing a source, that the envoy had left.",
+                "en"
+            )[0]
+            .1,
+            "Officials in Moscow reported, citing a source, that the envoy had left."
+        );
+        assert_eq!(
+            claims(
+                "Rudi Hartono, juru bicara kementerian, mengatakan harga akan naik.",
+                "id"
+            )[0]
+            .1,
+            "Rudi Hartono, juru bicara kementerian, mengatakan harga akan naik."
+        );
     }
 
     #[test]
