@@ -46,6 +46,13 @@ pub struct Attribution {
     pub according_to: Vec<String>,
     pub continuation: Vec<String>,
     pub pronouns: Vec<String>,
+    /// Words of a statement's setting that a closing attribution may hold
+    /// after its cue ("told reporters", "in a statement", "kepada
+    /// wartawan"): with only these, dates and names after the cue, the
+    /// attribution is cut off the claim's text. Optional: without them, only
+    /// "according to" phrases, outlets and inverted orders are cut off.
+    #[serde(default)]
+    pub setting: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

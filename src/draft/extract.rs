@@ -143,6 +143,8 @@ struct Lists {
     titles: Phrases,
     orgs: Phrases,
     background: Phrases,
+    /// Words of a statement's setting ("reporters", "statement", "wartawan").
+    setting: HashSet<String, foldhash::fast::RandomState>,
     /// Lowercased words with their period that do not end a word: the
     /// abbreviations and the titles.
     abbreviations: HashSet<String, foldhash::fast::RandomState>,
@@ -165,6 +167,7 @@ impl Lists {
             titles: Phrases::new(&lex.roles.titles),
             orgs: Phrases::new(&lex.roles.organizations),
             background: Phrases::new(&lex.background.cues),
+            setting: lex.attribution.setting.iter().cloned().collect(),
             abbreviations: lex
                 .segmentation
                 .abbreviations
@@ -227,6 +230,8 @@ const STOPS: &[&str] = &[
     "publicly",
     "sebelumnya",
 ];
+/// Cues followed by whom it was said to, not by who said it.
+const ADDRESSED: &[&str] = &["told", "tells", "telling"];
 /// Words that join two outlets ("CNN dan Radio Free Europe melaporkan").
 const AND: &[&str] = &["and", "dan", "serta", "y", "e", "et", "und", "&"];
 /// Subordinators after a verb of saying: what follows is the content.
@@ -254,6 +259,58 @@ const CITING: &[&str] = &[
 struct Seg {
     start: usize,
     end: usize,
+}
+
+/// Where a sentence's attribution is, in tokens.
+#[derive(Clone, Copy, Debug)]
+struct Attribution {
+    /// The cue's tokens.
+    cue: (usize, usize),
+    /// Where the speaker's words start.
+    speaker: usize,
+    /// Whether nothing of the claim can follow the cue ("according to X",
+    /// "told Reuters", a continuation).
+    closes: bool,
+}
+
+impl Attribution {
+    fn continuation(c: &Found, closes: bool) -> Attribution {
+        Attribution {
+            cue: (c.start, c.end),
+            speaker: c.start,
+            closes,
+        }
+    }
+}
+
+/// Whether anything of a claim may follow an attribution's cue ending at
+/// `from`, in the cue's clause (up to a comma): a lowercase word outside
+/// quotes that is not a word of the statement's setting, a pronoun, a date
+/// or part of an outlet's name.
+fn claim_follows(
+    toks: &[Token],
+    from: usize,
+    l: &Lists,
+    ctx: &Context,
+    mentions: &[(usize, usize, String)],
+) -> bool {
+    let clause = toks[from.min(toks.len())..]
+        .iter()
+        .position(|t| t.lower == "," || t.lower == ";")
+        .map_or(toks.len(), |end| from + end);
+    toks[..clause].iter().enumerate().skip(from).any(|(i, t)| {
+        let date_number = numeric_date(&t.lower).is_some()
+            || t.lower.chars().all(|c| c.is_ascii_digit()) && matches!(t.lower.len(), 1 | 2 | 4);
+        t.word
+            && !t.quoted
+            && !t.cap
+            && !date_number
+            && !mentions.iter().any(|m| m.0 <= i && i < m.1)
+            && !l.setting.contains(&t.lower)
+            && !l.pronouns.contains_word(&t.lower)
+            && ctx.lex.weekday(&t.lower).is_none()
+            && ctx.lex.month(&t.lower).is_none()
+    })
 }
 
 /// Where a sentence's attribution points.
@@ -315,7 +372,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
 
         // The attribution.
         let cues = attribution_cues(&toks, l, &ctx.lex.language, &mentions);
-        let mut who: Option<(Who, String, usize, usize)> = None;
+        let mut who: Option<(Who, String, Attribution)> = None;
         let known = Known {
             corpus: ctx.known_name_word,
             article: out
@@ -336,8 +393,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             who = Some((
                 Who::Previous("continuation"),
                 c.phrase.clone(),
-                c.end,
-                c.start,
+                Attribution::continuation(c, !claim_follows(&toks, c.end, l, ctx, &mentions)),
             ));
             best_rank = u8::MAX;
         }
@@ -346,7 +402,19 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                 let r = rank(&w);
                 if r > best_rank {
                     best_rank = r;
-                    who = Some((w, cue.phrase.clone(), cue.end, at));
+                    let at = Attribution {
+                        cue: (cue.start, cue.end),
+                        speaker: at,
+                        // "according to X", "told Reuters", "told reporters
+                        // on Tuesday": nothing of the claim follows.
+                        closes: l
+                            .according
+                            .at(&toks, cue.start)
+                            .is_some_and(|f| f.end == cue.end)
+                            || mentions.iter().any(|m| m.0 == cue.end)
+                            || !claim_follows(&toks, cue.end, l, ctx, &mentions),
+                    };
+                    who = Some((w, cue.phrase.clone(), at));
                 }
             }
         }
@@ -357,20 +425,17 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             who = Some((
                 Who::Previous("continuation"),
                 c.phrase.clone(),
-                c.end,
-                c.start,
+                Attribution::continuation(c, !claim_follows(&toks, c.end, l, ctx, &mentions)),
             ));
         }
         let mut speaker: Option<usize> = None;
         let mut inherit = false;
         let mut guessed = false;
         let mut cue_end = 0;
-        // Where the speaker's words start: the claim is cut off before an
-        // attribution only where the speaker is in it.
-        let mut speaker_from = 0;
-        if let Some((w, cue, end, from)) = who {
-            cue_end = end;
-            speaker_from = from;
+        let mut attribution = None;
+        if let Some((w, cue, at)) = who {
+            cue_end = at.cue.1;
+            attribution = Some(at);
             let w = match w {
                 Who::OrgOrPrevious(sp) => match &last {
                     Some((i, ..)) if out.speakers[*i].organization => {
@@ -448,7 +513,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             }
         }
         // A quote that named nobody stays with the grouped sentences' speaker later.
-        let sentence_text = claim_text(&s.text, &toks, cue_end, speaker_from, speaker.is_some());
+        let sentence_text = claim_text(&s.text, &toks, attribution.filter(|_| speaker.is_some()));
         let (kind, commented) = if speaker.is_some() || !routes.is_empty() {
             // A direct quotation: the sentence opens with it, or is mostly it.
             let opens = toks.first().is_some_and(|t| t.quoted);
@@ -1181,17 +1246,27 @@ fn name_in(
         toks.get(i)
             .is_some_and(|t| t.cap && t.word && l.orgs.contains_word(&t.lower))
     };
-    // Words inside a longer organisation or source phrase ("White House" in
-    // "a White House official") are not a name.
+    // Words inside a longer organisation, source or title phrase ("White
+    // House" in "a White House official", "Utama" in "Direktur Utama") are
+    // not a name.
     let mut blocked = vec![false; toks.len()];
+    let titles = l.titles.all(toks, s.start, s.end, &|t| t.word);
     for f in l
         .orgs
         .all(toks, s.start, s.end, &|t| t.word)
         .into_iter()
         .chain(l.descriptors.all(toks, s.start, s.end, &|t| t.word))
+        .chain(titles.iter().cloned())
     {
         if f.end - f.start > 1 {
             blocked[f.start..f.end].iter_mut().for_each(|b| *b = true);
+        }
+    }
+    // An acronym right after a title belongs to the role, not to the name
+    // ("Menteri ESDM Bahlil Lahadalia", "Ekonom INDEF Tauhid Ahmad").
+    for f in &titles {
+        if toks.get(f.end).is_some_and(|t| t.upper) {
+            blocked[f.end] = true;
         }
     }
     let plain = |i: usize| {
@@ -1233,9 +1308,12 @@ fn name_in(
                 let w = &toks[i].lower;
                 // A lone capitalised word right before the cue ("Lavrov
                 // menuduh"), or right after it and ending its piece of the
-                // clause ("said Peskov.", "according to AFP,").
+                // clause ("said Peskov.", "according to AFP,"), unless the
+                // cue names whom it was said to ("told Reuters").
                 let alone = (j == cue && (i == s.start || !toks[i - 1].cap))
-                    || (i == cue_found.end && j == s.end);
+                    || (i == cue_found.end
+                        && j == s.end
+                        && !ADDRESSED.contains(&cue_found.phrase.as_str()));
                 if known.surname(w) || alone {
                     best = Some((i, j));
                     break;
@@ -1346,34 +1424,43 @@ fn shorten(s: &str, max: usize) -> String {
 
 /// The claim's text: the sentence without its closing attribution (", the
 /// service said on Tuesday"), quotation marks taken off.
-fn claim_text(
-    text: &str,
-    toks: &[Token],
-    cue_end: usize,
-    speaker_from: usize,
-    attributed: bool,
-) -> String {
+fn claim_text(text: &str, toks: &[Token], attribution: Option<Attribution>) -> String {
     let mut end = text.len();
-    if attributed && cue_end > 0 {
-        // The last comma before the cue, when the cue is in the last clause
-        // and the speaker too ("…, Peskov told reporters", not "The source,
-        // who declined to be named, said …").
-        let cue_start_tok = (0..cue_end)
-            .rev()
-            .find(|&i| toks[i].lower == ",")
-            .filter(|&c| speaker_from > c);
-        if let Some(c) = cue_start_tok {
+    if let Some(at) = attribution.filter(|at| at.cue.1 > 0) {
+        let cue_end = at.cue.1;
+        let comma_before = |to: usize| (0..to).rev().find(|&i| toks[i].lower == ",");
+        // Only an attribution that closes the sentence is cut off: its
+        // speaker follows the cue ("…, said Peskov"), or nothing of the
+        // claim can follow the cue ("…, Peskov told reporters", "…, according
+        // to Interfax"); not "The source, who declined to be named, said the
+        // deal was close". The cut is at the last comma before the speaker or
+        // the cue, whichever comes first ("…, Andrei Belov, head of …, told
+        // TASS"), else before the cue ("Orentrans has cut …, according to
+        // Interfax").
+        let inverted = at.speaker >= at.cue.1;
+        // Not when the claim follows the attribution ("Interfax reported,
+        // citing a source, that the envoy had left").
+        let that = toks[cue_end..]
+            .iter()
+            .any(|t| THAT.contains(&t.lower.as_str()));
+        let fits = |c: usize| {
             let after_words = toks[c..].iter().filter(|t| t.word).count();
             let before_words = toks[..c].iter().filter(|t| t.word).count();
-            // Not when the claim follows the attribution ("Interfax reported,
-            // citing a source, that the envoy had left").
-            if after_words <= 14
+            after_words <= 14
                 && before_words >= 4
                 && !toks[c + 1..].iter().any(|t| t.quoted && t.word)
-                && !toks[cue_end..]
-                    .iter()
-                    .any(|t| THAT.contains(&t.lower.as_str()))
-            {
+        };
+        if (inverted || at.closes) && !that {
+            // A speaker found inside the claim ("… di halaman RSUD Poso,
+            // seperti dilaporkan Warta Kini") leaves the comma before the cue.
+            let cut = [
+                comma_before(at.speaker.min(at.cue.0)),
+                comma_before(at.cue.0),
+            ]
+            .into_iter()
+            .flatten()
+            .find(|&c| fits(c));
+            if let Some(c) = cut {
                 end = toks[c].start;
             }
         }
@@ -1556,6 +1643,72 @@ mod tests {
                 (who, c.text.clone())
             })
             .collect()
+    }
+
+    /// Each claim's text.
+    fn texts(text: &str, language: &str) -> Vec<String> {
+        claims(text, language).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn closing_attributions_are_cut_off_the_claim_and_no_more() {
+        assert_eq!(
+            texts(
+                "The plan was dropped last year, Peskov told reporters on Tuesday. \
+                 \"We are not ruling anything out,\" Andrei Belov, head of the regional office, told Reuters. \
+                 Investigators opened a criminal case over the blast, the committee said on Wednesday, citing possible breaches. \
+                 Operator Orentrans has cut pressure on a parallel line, according to Reuters.",
+                "en"
+            ),
+            [
+                "The plan was dropped last year.",
+                "We are not ruling anything out.",
+                "Investigators opened a criminal case over the blast.",
+                "Operator Orentrans has cut pressure on a parallel line.",
+            ]
+        );
+        // The claim follows the speaker and its cue: nothing is cut.
+        let whole = [
+            "Kepala Pelaksana BPBD Poso, Irwan Tandiabang, menyebut sedikitnya 120 rumah rusak berat.",
+            "Harga beras naik tajam bulan lalu, seperti dilaporkan Reuters, Senin (4/3/2024).",
+        ];
+        assert_eq!(
+            texts(&whole.join(" "), "id"),
+            [
+                whole[0].to_string(),
+                "Harga beras naik tajam bulan lalu.".to_string()
+            ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_after_a_title_belongs_to_the_role() {
+        let lex = Lexicon::get("id").expect("a lexicon");
+        let outlets = Outlets::default();
+        let outlet_names = OutletNames::new(&outlets);
+        let ctx = Context {
+            lex,
+            outlets: &outlets,
+            own_outlet: None,
+            published: None,
+            outlet_names: &outlet_names,
+            known_name_word: &|_| false,
+        };
+        let text = "Menteri ESDM Bahlil Lahadalia mengatakan stok aman. \
+                    Ekonom INDEF Tauhid Ahmad menilai kebijakan itu tepat.";
+        let ex = extract(&segment(text, lex, false).sentences, &ctx);
+        let found: Vec<(Option<&str>, Option<&str>)> = ex
+            .speakers
+            .iter()
+            .map(|s| (s.name.as_deref(), s.role.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some("Bahlil Lahadalia"), Some("Menteri ESDM")),
+                (Some("Tauhid Ahmad"), Some("Ekonom INDEF"))
+            ]
+        );
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub struct Token {
     pub word: bool,
     /// Starts with a capital letter.
     pub cap: bool,
+    /// Written in capitals, two letters or more: an acronym ("ESDM", "AFP").
+    pub upper: bool,
     /// Inside quotation marks.
     pub quoted: bool,
 }
@@ -63,7 +65,12 @@ pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -
                     let so_far = &s[pos..chars[j].0];
                     let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
                     let with_dot = format!("{}.", so_far.to_lowercase());
-                    if next_alnum || so_far.contains('.') || abbrev(&with_dot) {
+                    // "U.S.", "a.m.": letters with periods keep the last
+                    // one; "Kompas.com." at the end of a sentence does not.
+                    let initials = so_far
+                        .rsplit_once('.')
+                        .is_some_and(|(_, last)| last.chars().count() == 1);
+                    if next_alnum || initials || abbrev(&with_dot) {
                         j += 1;
                         continue;
                     }
@@ -78,6 +85,8 @@ pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -
                 lower: text.to_lowercase(),
                 word: true,
                 cap: c.is_uppercase(),
+                upper: text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !text.chars().any(char::is_lowercase),
                 quoted,
             });
             i = j;
@@ -95,6 +104,7 @@ pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -
             lower: c.to_string(),
             word: false,
             cap: false,
+            upper: false,
             quoted,
         });
         if closes && !opens {
@@ -221,6 +231,13 @@ mod tests {
         let t = tokenize("Selasa (26/3/2019) Rp 3,2 miliar", &|_| false, false);
         assert_eq!(t[2].lower, "26/3/2019");
         assert_eq!(t[5].lower, "3,2");
+        // A name with a dot ends before the sentence's period; initials keep theirs.
+        let t = tokenize("dilansir Kompas.com. The U.S. said", &|_| false, false);
+        let words: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(
+            words,
+            ["dilansir", "kompas.com", ".", "the", "u.s.", "said"]
+        );
     }
 
     #[test]
