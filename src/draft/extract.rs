@@ -34,6 +34,10 @@ pub struct Speaker {
 pub struct Proposed {
     pub sentence: usize,
     pub text: String,
+    /// Where an attribution opens the sentence ("Rudi Hartono, juru bicara
+    /// kementerian, mengatakan harga akan naik"), what follows its cue: the
+    /// words the claim's likeness to corpus claims is measured on.
+    pub content: Option<String>,
     pub quote: Option<String>,
     /// Index into the speakers.
     pub speaker: Option<usize>,
@@ -513,7 +517,9 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             }
         }
         // A quote that named nobody stays with the grouped sentences' speaker later.
-        let sentence_text = claim_text(&s.text, &toks, attribution.filter(|_| speaker.is_some()));
+        let attribution = attribution.filter(|_| speaker.is_some());
+        let sentence_text = claim_text(&s.text, &toks, attribution);
+        let content = content_after(&s.text, &toks, attribution);
         let (kind, commented) = if speaker.is_some() || !routes.is_empty() {
             // A direct quotation: the sentence opens with it, or is mostly it.
             let opens = toks.first().is_some_and(|t| t.quoted);
@@ -550,6 +556,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         out.claims.push(Proposed {
             sentence: n,
             text: sentence_text,
+            content,
             quote: quote.map(|q| shorten(&q, 160)),
             speaker,
             routes,
@@ -1424,6 +1431,19 @@ fn shorten(s: &str, max: usize) -> String {
 
 /// The claim's text: the sentence without its closing attribution (", the
 /// service said on Tuesday"), quotation marks taken off.
+/// What follows an attribution that opens its sentence, from the first word
+/// after its cue (and after "that"); `None` where the attribution closes the
+/// sentence or nothing follows.
+fn content_after(text: &str, toks: &[Token], attribution: Option<Attribution>) -> Option<String> {
+    let at = attribution?;
+    if at.closes || at.speaker >= at.cue.1 {
+        return None;
+    }
+    let from = (at.cue.1..toks.len())
+        .find(|&i| toks[i].word && !THAT.contains(&toks[i].lower.as_str()))?;
+    Some(text[toks[from].start..].to_string())
+}
+
 fn claim_text(text: &str, toks: &[Token], attribution: Option<Attribution>) -> String {
     let mut end = text.len();
     if let Some(at) = attribution.filter(|at| at.cue.1 > 0) {

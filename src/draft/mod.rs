@@ -114,7 +114,8 @@ pub fn draft(input: &Input, file: &str, opts: &Options, corpus: &Corpus) -> Resu
     let mut used: HashSet<String> = HashSet::new();
     let mut written = Vec::new();
     for c in &ex.claims {
-        let similar = corpus.index.similar(&c.text, c.quote.as_deref(), 3);
+        let likeness_of = c.content.as_deref().unwrap_or(&c.text);
+        let similar = corpus.index.similar(likeness_of, c.quote.as_deref(), 3);
         let strong = similar
             .iter()
             .find(|s| s.score >= STRONG && !used.contains(&s.id))

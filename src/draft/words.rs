@@ -85,7 +85,8 @@ pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -
                 lower: text.to_lowercase(),
                 word: true,
                 cap: c.is_uppercase(),
-                upper: text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                upper: c.is_uppercase()
+                    && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && !text.chars().any(char::is_lowercase),
                 quoted,
             });
