@@ -53,6 +53,11 @@ pub struct Attribution {
     /// "according to" phrases, outlets and inverted orders are cut off.
     #[serde(default)]
     pub setting: Vec<String>,
+    /// Subjects by which a sentence credits the one before it ("Informasi
+    /// tersebut disampaikan …", "Hal itu dikatakan …"): such a sentence
+    /// gives the one before it its speaker, route and date. Optional.
+    #[serde(default)]
+    pub back_reference: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

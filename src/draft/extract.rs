@@ -149,6 +149,8 @@ struct Lists {
     background: Phrases,
     /// Words of a statement's setting ("reporters", "statement", "wartawan").
     setting: HashSet<String, foldhash::fast::RandomState>,
+    /// "Informasi tersebut", "hal itu": a subject crediting the sentence before.
+    back_reference: Phrases,
     /// Lowercased words with their period that do not end a word: the
     /// abbreviations and the titles.
     abbreviations: HashSet<String, foldhash::fast::RandomState>,
@@ -172,6 +174,7 @@ impl Lists {
             orgs: Phrases::new(&lex.roles.organizations),
             background: Phrases::new(&lex.background.cues),
             setting: lex.attribution.setting.iter().cloned().collect(),
+            back_reference: Phrases::new(&lex.attribution.back_reference),
             abbreviations: lex
                 .segmentation
                 .abbreviations
@@ -552,6 +555,39 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         };
         if let Some(i) = speaker {
             last = Some((i, routes.clone(), said, s.paragraph));
+        }
+        // "Informasi tersebut disampaikan sumber …": a sentence that credits
+        // the one before it gives that one, if unattributed, its speaker,
+        // route and date, and is no claim of its own.
+        let mut commented = commented;
+        if let Some(b) = l.back_reference.at(&toks, 0)
+            && let Some(i) = speaker
+            && let Some(prev) = out
+                .claims
+                .last_mut()
+                .filter(|p| p.sentence + 1 == n && p.speaker.is_none())
+        {
+            prev.speaker = Some(i);
+            if prev.routes.is_empty() {
+                prev.routes = routes.clone();
+            }
+            prev.said = prev.said.or(said);
+            if matches!(prev.kind, "assertion" | "background") {
+                prev.kind = "paraphrase";
+            }
+            prev.commented = false;
+            prev.why = format!(
+                "s{}: credited by the sentence after it (\"{} …\")",
+                prev.sentence, b.phrase
+            );
+            prev.confirm.retain(|c| !c.starts_with("or still "));
+            prev.confirm.push(format!(
+                "s{n} credits the sentence before it: confirm that it covers this one"
+            ));
+            why.push(format!(
+                "s{n}: credits the sentence before it, no claim of its own"
+            ));
+            commented = true;
         }
         out.claims.push(Proposed {
             sentence: n,
@@ -1699,6 +1735,31 @@ mod tests {
                 "Harga beras naik tajam bulan lalu.".to_string()
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_crediting_the_one_before_gives_it_its_speaker() {
+        let lex = Lexicon::get("id").expect("a lexicon");
+        let outlets = Outlets::default();
+        let outlet_names = OutletNames::new(&outlets);
+        let ctx = Context {
+            lex,
+            outlets: &outlets,
+            own_outlet: None,
+            published: NaiveDate::from_ymd_opt(2019, 3, 27),
+            outlet_names: &outlet_names,
+            known_name_word: &|_| false,
+        };
+        let text = "Harga minyak naik tajam bulan ini. \
+                    Informasi tersebut disampaikan seorang pejabat, Selasa (26/3/2019).";
+        let ex = extract(&segment(text, lex, false).sentences, &ctx);
+        let first = &ex.claims[0];
+        let speaker = first.speaker.map(|i| ex.speakers[i].description.clone());
+        assert_eq!(speaker, Some(Some("seorang pejabat".to_string())));
+        assert_eq!(first.said, NaiveDate::from_ymd_opt(2019, 3, 26));
+        assert_eq!((first.kind, first.commented), ("paraphrase", false));
+        // The crediting sentence is proposed commented out.
+        assert!(ex.claims[1].commented);
     }
 
     #[test]
