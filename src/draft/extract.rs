@@ -268,6 +268,52 @@ struct Seg {
     end: usize,
 }
 
+/// The speaker a pointer back ("he said", "ujarnya") continues: the one
+/// named last, unless a singular personal pronoun points past an
+/// organisation or a group to the person who spoke last ("…, she told
+/// investors" after "analysts" is the chief executive before them).
+fn back_to(last: &Option<Last>, cue: &str, out: &Extracted, paragraph: usize) -> Option<Last> {
+    let last = last.as_ref()?;
+    let singular = cue.split_whitespace().any(|w| {
+        matches!(w, "he" | "she" | "his" | "her" | "dia" | "ia" | "beliau") || w.ends_with("nya")
+    });
+    let person = |i: usize| {
+        let sp = &out.speakers[i];
+        !sp.organization && !plural(sp)
+    };
+    if !singular || person(last.0) {
+        return Some(last.clone());
+    }
+    out.claims
+        .iter()
+        .rev()
+        .find_map(|c| {
+            let i = c.speaker.filter(|&i| person(i))?;
+            Some((i, c.routes.clone(), c.said, paragraph))
+        })
+        .or_else(|| Some(last.clone()))
+}
+
+/// Whether an unnamed source is a group: "analysts", "two diplomats",
+/// "people familiar with", "para pejabat".
+fn plural(sp: &Speaker) -> bool {
+    let Some(d) = sp.description.as_deref().filter(|_| sp.anonymous) else {
+        return false;
+    };
+    let lower = d.to_lowercase();
+    let mut words = lower
+        .split_whitespace()
+        .filter(|w| !LEADING.contains(w) && *w != "seorang");
+    let Some(first) = words.next() else {
+        return false;
+    };
+    const GROUP: &[&str] = &[
+        "two", "three", "four", "several", "some", "many", "people", "para", "sejumlah",
+        "beberapa", "dua", "tiga", "banyak",
+    ];
+    GROUP.contains(&first) || first.len() > 3 && first.ends_with('s') && !first.ends_with("ss")
+}
+
 /// Where a sentence's attribution is, in tokens.
 #[derive(Clone, Copy, Debug)]
 struct Attribution {
@@ -462,13 +508,15 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                     why.push(format!("s{n}: \"{cue}\""));
                     speaker = Some(add_speaker(&mut out.speakers, sp));
                 }
-                Who::Previous(how) => match &last {
-                    Some((i, ..)) => {
+                Who::Previous(how) => match back_to(&last, &cue, &out, s.paragraph) {
+                    Some(back) => {
+                        let i = &back.0;
                         why.push(format!(
                             "s{n}: \"{cue}\" ({how}) points back to the speaker named last"
                         ));
                         speaker = Some(*i);
                         inherit = true;
+                        last = Some(back);
                     }
                     None => confirm.push(format!(
                         "\"{cue}\" points back to a speaker, but none was named before"
@@ -519,8 +567,20 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                 said = *d;
             }
         }
-        // A quote that named nobody stays with the grouped sentences' speaker later.
-        let attribution = attribution.filter(|_| speaker.is_some());
+        // An outlet's own report ("…, Bloomberg reported", "…, according to
+        // Reuters"): the cue next to the outlet's name.
+        let attribution = if speaker.is_none() && !routes.is_empty() {
+            cues.iter().find_map(|c| {
+                let m = mentions.iter().find(|m| m.1 == c.start || m.0 == c.end)?;
+                Some(Attribution {
+                    cue: (c.start, c.end),
+                    speaker: m.0,
+                    closes: m.0 == c.end || !claim_follows(&toks, c.end, l, ctx, &mentions),
+                })
+            })
+        } else {
+            attribution.filter(|_| speaker.is_some())
+        };
         let sentence_text = claim_text(&s.text, &toks, attribution);
         let content = content_after(&s.text, &toks, attribution);
         let (kind, commented) = if speaker.is_some() || !routes.is_empty() {
@@ -1495,8 +1555,13 @@ fn claim_text(text: &str, toks: &[Token], attribution: Option<Attribution>) -> S
         // Interfax").
         let inverted = at.speaker >= at.cue.1;
         // Not when the claim follows the attribution ("Interfax reported,
-        // citing a source, that the envoy had left").
-        let that = toks[cue_end..]
+        // citing a source, that the envoy had left"), in the cue's clause
+        // (", adding that …" after it is another matter).
+        let clause_end = toks[cue_end..]
+            .iter()
+            .position(|t| t.lower == "," || t.lower == ";")
+            .map_or(toks.len(), |e| cue_end + e);
+        let that = toks[cue_end..clause_end]
             .iter()
             .any(|t| THAT.contains(&t.lower.as_str()));
         let fits = |c: usize| {

@@ -330,6 +330,51 @@ fn draft_writes_once_and_never_overwrites() {
     assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stdout));
 }
 
+/// Where a claim ends: an outlet's report or a speaker's closing
+/// attribution is cut off; a pronoun goes back past a group to the person
+/// who spoke last.
+#[test]
+fn closing_attributions_and_pronouns() {
+    let text = "Company results\n\nThe shares fell 5 percent last week, Reuters reported. \
+                \"We expect a better year,\" Chief Executive Jane Smith said in an interview. \
+                Analysts said they had expected a smaller drop. \
+                Sales in China slowed sharply, she told investors on a call, adding that demand was weak.\n";
+    let c = crate::common::corpus(&[("outlets.toml", REGISTRY), ("in/a.txt", text)]);
+    let o = run(c.claimtrail(&[
+        "draft",
+        "in/a.txt",
+        "--outlet",
+        "daily",
+        "--published",
+        "2024-03-12",
+    ]));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let draft = String::from_utf8_lossy(&o.stdout);
+    let texts: Vec<&str> = draft
+        .lines()
+        .filter_map(|l| l.strip_prefix("text = "))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "\"The shares fell 5 percent last week.\"",
+            "\"We expect a better year.\"",
+            "\"Analysts said they had expected a smaller drop.\"",
+            "\"Sales in China slowed sharply.\"",
+        ],
+        "{draft}"
+    );
+    let sources: Vec<&str> = draft
+        .lines()
+        .filter_map(|l| l.strip_prefix("source = "))
+        .collect();
+    assert_eq!(
+        sources,
+        ["\"smith\"", "\"analysts\"", "\"smith\""],
+        "{draft}"
+    );
+}
+
 /// The seed article, drafted into a copy of the shipped corpus, passes check.
 #[test]
 fn the_seed_draft_passes_check_in_the_corpus() {
