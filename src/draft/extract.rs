@@ -1728,7 +1728,7 @@ fn fold(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::{Context, OutletNames, extract, last_weekday};
+    use super::{Context, Extracted, OutletNames, extract, last_weekday};
     use crate::draft::segment::segment;
     use crate::lexicon::Lexicon;
     use crate::model::Outlets;
@@ -1742,8 +1742,8 @@ mod tests {
             .collect()
     }
 
-    /// Each claim's speaker (its name or description) and its text.
-    fn claims(text: &str, language: &str) -> Vec<(Option<String>, String)> {
+    /// What extraction finds in a text, with an empty registry and no corpus.
+    fn extracted(text: &str, language: &str, published: Option<NaiveDate>) -> Extracted {
         let lex = Lexicon::get(language).expect("a lexicon");
         let outlets = Outlets::default();
         let outlet_names = OutletNames::new(&outlets);
@@ -1751,11 +1751,16 @@ mod tests {
             lex,
             outlets: &outlets,
             own_outlet: None,
-            published: None,
+            published,
             outlet_names: &outlet_names,
             known_name_word: &|_| false,
         };
-        let ex = extract(&segment(text, lex, false).sentences, &ctx);
+        extract(&segment(text, lex, false).sentences, &ctx)
+    }
+
+    /// Each claim's speaker (its name or description) and its text.
+    fn claims(text: &str, language: &str) -> Vec<(Option<String>, String)> {
+        let ex = extracted(text, language, None);
         ex.claims
             .iter()
             .map(|c| {
@@ -1804,20 +1809,9 @@ mod tests {
 
     #[test]
     fn a_sentence_crediting_the_one_before_gives_it_its_speaker() {
-        let lex = Lexicon::get("id").expect("a lexicon");
-        let outlets = Outlets::default();
-        let outlet_names = OutletNames::new(&outlets);
-        let ctx = Context {
-            lex,
-            outlets: &outlets,
-            own_outlet: None,
-            published: NaiveDate::from_ymd_opt(2019, 3, 27),
-            outlet_names: &outlet_names,
-            known_name_word: &|_| false,
-        };
         let text = "Harga minyak naik tajam bulan ini. \
                     Informasi tersebut disampaikan seorang pejabat, Selasa (26/3/2019).";
-        let ex = extract(&segment(text, lex, false).sentences, &ctx);
+        let ex = extracted(text, "id", NaiveDate::from_ymd_opt(2019, 3, 27));
         let first = &ex.claims[0];
         let speaker = first.speaker.map(|i| ex.speakers[i].description.clone());
         assert_eq!(speaker, Some(Some("seorang pejabat".to_string())));
@@ -1829,20 +1823,9 @@ mod tests {
 
     #[test]
     fn an_acronym_after_a_title_belongs_to_the_role() {
-        let lex = Lexicon::get("id").expect("a lexicon");
-        let outlets = Outlets::default();
-        let outlet_names = OutletNames::new(&outlets);
-        let ctx = Context {
-            lex,
-            outlets: &outlets,
-            own_outlet: None,
-            published: None,
-            outlet_names: &outlet_names,
-            known_name_word: &|_| false,
-        };
         let text = "Menteri ESDM Bahlil Lahadalia mengatakan stok aman. \
                     Ekonom INDEF Tauhid Ahmad menilai kebijakan itu tepat.";
-        let ex = extract(&segment(text, lex, false).sentences, &ctx);
+        let ex = extracted(text, "id", None);
         let found: Vec<(Option<&str>, Option<&str>)> = ex
             .speakers
             .iter()
