@@ -284,15 +284,20 @@ fn back_to(last: &Option<Last>, cue: &str, out: &Extracted, paragraph: usize) ->
     if !singular || person(last.0) {
         return Some(last.clone());
     }
+    // A pronoun points to someone who spoke lately: a few claims back at most.
     out.claims
         .iter()
         .rev()
+        .take(LOOK_BACK)
         .find_map(|c| {
             let i = c.speaker.filter(|&i| person(i))?;
             Some((i, c.routes.clone(), c.said, paragraph))
         })
         .or_else(|| Some(last.clone()))
 }
+
+/// How many claims back a pronoun is followed past groups and organisations.
+const LOOK_BACK: usize = 10;
 
 /// Whether an unnamed source is a group: "analysts", "two diplomats",
 /// "people familiar with", "para pejabat".
@@ -336,21 +341,36 @@ impl Attribution {
     }
 }
 
+/// Where the clause that token `from` is in ends: at the next comma or
+/// semicolon, else at the end of the sentence.
+fn clause_end(toks: &[Token], from: usize) -> usize {
+    let from = from.min(toks.len());
+    toks[from..]
+        .iter()
+        .position(|t| t.lower == "," || t.lower == ";")
+        .map_or(toks.len(), |end| from + end)
+}
+
+/// The most words a closing attribution's clause holds after its cue ("told
+/// reporters at a news conference in Moscow on Tuesday"); a longer one holds
+/// the claim.
+const SETTING_WORDS: usize = 24;
+
 /// Whether anything of a claim may follow an attribution's cue ending at
 /// `from`, in the cue's clause (up to a comma): a lowercase word outside
 /// quotes that is not a word of the statement's setting, a pronoun, a date
-/// or part of an outlet's name.
+/// or part of an outlet's name; or more than [`SETTING_WORDS`] tokens.
 fn claim_follows(
     toks: &[Token],
     from: usize,
     l: &Lists,
     ctx: &Context,
-    mentions: &[(usize, usize, String)],
+    mentions: &[Mention],
 ) -> bool {
-    let clause = toks[from.min(toks.len())..]
-        .iter()
-        .position(|t| t.lower == "," || t.lower == ";")
-        .map_or(toks.len(), |end| from + end);
+    let clause = clause_end(toks, from);
+    if clause.saturating_sub(from) > SETTING_WORDS {
+        return true;
+    }
     toks[..clause].iter().enumerate().skip(from).any(|(i, t)| {
         let date_number = numeric_date(&t.lower).is_some()
             || t.lower.chars().all(|c| c.is_ascii_digit()) && matches!(t.lower.len(), 1 | 2 | 4);
@@ -358,7 +378,7 @@ fn claim_follows(
             && !t.quoted
             && !t.cap
             && !date_number
-            && !mentions.iter().any(|m| m.0 <= i && i < m.1)
+            && !in_mention(mentions, i)
             && !l.setting.contains(&t.lower)
             && !l.pronouns.contains_word(&t.lower)
             && ctx.lex.weekday(&t.lower).is_none()
@@ -420,7 +440,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             .hedges
             .all(&toks, 0, toks.len(), &outside)
             .into_iter()
-            .find(|h| !mentions.iter().any(|m| m.0 == h.end))
+            .find(|h| mention_at(&mentions, h.end).is_none())
             .map(|h| text_of(&s.text, &toks, h.start, h.end));
 
         // The attribution.
@@ -464,7 +484,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                             .according
                             .at(&toks, cue.start)
                             .is_some_and(|f| f.end == cue.end)
-                            || mentions.iter().any(|m| m.0 == cue.end)
+                            || mention_at(&mentions, cue.end).is_some()
                             || !claim_follows(&toks, cue.end, l, ctx, &mentions),
                     };
                     who = Some((w, cue.phrase.clone(), at));
@@ -570,8 +590,9 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         // An outlet's own report ("…, Bloomberg reported", "…, according to
         // Reuters"): the cue next to the outlet's name.
         let attribution = if speaker.is_none() && !routes.is_empty() {
-            cues.iter().find_map(|c| {
-                let m = mentions.iter().find(|m| m.1 == c.start || m.0 == c.end)?;
+            cues.iter().take(6).find_map(|c| {
+                let m = mention_ending_at(&mentions, c.start)
+                    .or_else(|| mention_at(&mentions, c.end))?;
                 Some(Attribution {
                     cue: (c.start, c.end),
                     speaker: m.0,
@@ -752,9 +773,36 @@ pub fn same_name(a: &str, b: &str) -> bool {
     !short.contains(' ') && short.len() > 2 && long.split_whitespace().any(|w| w == short)
 }
 
+/// An outlet mentioned in a sentence: (first token, end token, outlet id).
+type Mention = (usize, usize, String);
+
+/// The mention starting at token `i`. A sentence's mentions are in order and
+/// do not overlap, so each look-up is a binary search: a sentence naming
+/// outlets thousands of times costs no more per name.
+fn mention_at(mentions: &[Mention], i: usize) -> Option<&Mention> {
+    mentions
+        .binary_search_by_key(&i, |m| m.0)
+        .ok()
+        .map(|k| &mentions[k])
+}
+
+/// The mention ending right before token `i`.
+fn mention_ending_at(mentions: &[Mention], i: usize) -> Option<&Mention> {
+    mentions
+        .binary_search_by_key(&i, |m| m.1)
+        .ok()
+        .map(|k| &mentions[k])
+}
+
+/// Whether token `i` is part of a mention.
+fn in_mention(mentions: &[Mention], i: usize) -> bool {
+    let k = mentions.partition_point(|m| m.0 <= i);
+    k > 0 && mentions[k - 1].1 > i
+}
+
 /// Outlet mentions: (first token, end token, outlet id), matched on the
 /// registry's names and aliases, capitalised in the text.
-fn outlet_mentions(toks: &[Token], ctx: &Context) -> Vec<(usize, usize, String)> {
+fn outlet_mentions(toks: &[Token], ctx: &Context) -> Vec<Mention> {
     let OutletNames { names, by_first } = ctx.outlet_names;
     let mut out = Vec::new();
     let mut i = 0;
@@ -787,7 +835,7 @@ fn outlet_mentions(toks: &[Token], ctx: &Context) -> Vec<(usize, usize, String)>
 /// Returns the routes and whether the article's own outlet was told.
 fn relay_routes(
     toks: &[Token],
-    mentions: &[(usize, usize, String)],
+    mentions: &[Mention],
     l: &Lists,
     ctx: &Context,
     why: &mut Vec<String>,
@@ -823,7 +871,7 @@ fn relay_routes(
                 j += 1;
                 continue;
             }
-            if let Some(m) = mentions.iter().find(|m| m.0 == j) {
+            if let Some(m) = mention_at(mentions, j) {
                 j = m.1;
                 continue;
             }
@@ -879,12 +927,7 @@ fn is_article(t: &Token) -> bool {
 }
 
 /// Reporting verbs and "according to" phrases outside quotes, in order.
-fn attribution_cues(
-    toks: &[Token],
-    l: &Lists,
-    language: &str,
-    mentions: &[(usize, usize, String)],
-) -> Vec<Found> {
+fn attribution_cues(toks: &[Token], l: &Lists, language: &str, mentions: &[Mention]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -907,9 +950,9 @@ fn attribution_cues(
             // ("CNN melaporkan bahwa Pompeo mengatakan": an outlet's report goes on.)
             None if !out.is_empty()
                 && THAT.contains(&toks[i].lower.as_str())
-                && !out
+                && out
                     .last()
-                    .is_some_and(|c: &Found| mentions.iter().any(|m| m.1 == c.start)) =>
+                    .is_none_or(|c: &Found| mention_ending_at(mentions, c.start).is_none()) =>
             {
                 break;
             }
@@ -929,7 +972,7 @@ fn speaker_at(
     l: &Lists,
     ctx: &Context,
     known: &Known,
-    mentions: &[(usize, usize, String)],
+    mentions: &[Mention],
     n: usize,
 ) -> Option<(Who, usize)> {
     let according = l
@@ -950,7 +993,7 @@ fn speaker_at(
         [&left, &right]
     };
     // An outlet right before the verb is its subject ("Reuters melansir"): a route, no speaker.
-    if cue.start > 0 && mentions.iter().any(|m| m.1 == cue.start) {
+    if cue.start > 0 && mention_ending_at(mentions, cue.start).is_some() {
         return None;
     }
     // Both sides, the better speaker winning; the expected side on a tie.
@@ -1065,12 +1108,12 @@ fn speaker_in(
     l: &Lists,
     ctx: &Context,
     known: &Known,
-    mentions: &[(usize, usize, String)],
+    mentions: &[Mention],
     n: usize,
     cue_found: &Found,
 ) -> Option<(Who, usize)> {
     let cue = cue_found.phrase.as_str();
-    let is_outlet = |i: usize| mentions.iter().any(|m| m.0 <= i && i < m.1);
+    let is_outlet = |i: usize| in_mention(mentions, i);
     // Keep to the segments that belong to the attribution: the first, plus
     // short appositives (a name, a role).
     let mut use_segs: Vec<Seg> = Vec::new();
@@ -1557,11 +1600,7 @@ fn claim_text(text: &str, toks: &[Token], attribution: Option<Attribution>) -> S
         // Not when the claim follows the attribution ("Interfax reported,
         // citing a source, that the envoy had left"), in the cue's clause
         // (", adding that …" after it is another matter).
-        let clause_end = toks[cue_end..]
-            .iter()
-            .position(|t| t.lower == "," || t.lower == ";")
-            .map_or(toks.len(), |e| cue_end + e);
-        let that = toks[cue_end..clause_end]
+        let that = toks[cue_end..clause_end(toks, cue_end)]
             .iter()
             .any(|t| THAT.contains(&t.lower.as_str()));
         let fits = |c: usize| {

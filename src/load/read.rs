@@ -37,8 +37,9 @@ pub(crate) fn read_text(path: &Path, max: u64) -> Result<String, Diagnostic> {
     decode(bytes).map_err(|d| d.in_file(&file))
 }
 
-/// The bytes of a regular file, for the writers that read back what they
-/// are about to replace (`fmt`, `report --out`). The file is opened without
+/// The bytes of a regular file, for what is read outside the loader: a file
+/// a writer reads back before replacing it (`fmt`, `report --out`,
+/// `import`), the settings, a registry looked up by `new`. The file is opened without
 /// waiting (a FIFO put in its place between a look at the path and the read
 /// answers at once) and asked what it is once open, so nothing but a regular
 /// file is read; with `follow` false, a symbolic link is refused too.

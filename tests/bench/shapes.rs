@@ -4,7 +4,8 @@
 //! that are mostly alike and of thousands of named sources (`agree`), a sheet
 //! of one article with thousands of claims and speakers (`import csv`), and
 //! HTML pages of deeply nested elements or a long run of `&` (`draft`, which
-//! refuses them). Each command runs as the release binary would be run by a
+//! refuses them), and a sentence naming an outlet thousands of times
+//! (`draft`). Each command runs as the release binary would be run by a
 //! user (a child process); its median wall time and peak memory are printed
 //! with the growth from one size to the next, which a linear command keeps
 //! near 2. Nothing is asserted.
@@ -25,7 +26,7 @@ struct Shape {
     write: fn(&Path, usize) -> Vec<String>,
 }
 
-const SHAPES: [Shape; 5] = [
+const SHAPES: [Shape; 6] = [
     Shape {
         name: "agree, claims mostly alike",
         sizes: [2_000, 4_000, 8_000],
@@ -50,6 +51,11 @@ const SHAPES: [Shape; 5] = [
         name: "draft, a run of &amp;",
         sizes: [100_000, 200_000, 400_000],
         write: ampersand_page,
+    },
+    Shape {
+        name: "draft, outlets named",
+        sizes: [10_000, 20_000, 40_000],
+        write: outlets_named,
     },
 ];
 
@@ -164,6 +170,25 @@ fn ampersand_page(dir: &Path, n: usize) -> Vec<String> {
     );
     std::fs::write(dir.join("page.html"), page(&body)).expect("a page");
     draft_args()
+}
+
+/// A text of one sentence naming the registry's outlet `n` times, each
+/// with a cue ("Wire said Wire reported, according to Wire …").
+fn outlets_named(dir: &Path, n: usize) -> Vec<String> {
+    let body = "Wire said Wire reported, according to Wire ".repeat(n / 3);
+    std::fs::write(dir.join("text.txt"), format!("T\n\n{body}.\n")).expect("a text");
+    [
+        "draft",
+        "text.txt",
+        "--outlet",
+        "wire",
+        "--language",
+        "en",
+        "--corpus",
+        ".",
+    ]
+    .map(String::from)
+    .to_vec()
 }
 
 fn draft_args() -> Vec<String> {
