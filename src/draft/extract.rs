@@ -1958,6 +1958,41 @@ mod tests {
         );
     }
 
+    /// The binary searches over a sentence's mentions answer as a scan of
+    /// every mention does, on mentions in order that do not overlap.
+    #[test]
+    fn mention_look_ups_agree_with_a_scan() {
+        use super::{Mention, in_mention, mention_at, mention_ending_at};
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n) as usize
+        };
+        for _ in 0..200 {
+            let mut mentions: Vec<Mention> = Vec::new();
+            let mut at = next(3);
+            for _ in 0..next(12) {
+                let len = 1 + next(3);
+                mentions.push((at, at + len, String::new()));
+                at += len + next(3);
+            }
+            for i in 0..at + 2 {
+                let scan_at = mentions.iter().find(|m| m.0 == i);
+                let scan_ending = mentions.iter().find(|m| m.1 == i);
+                let scan_in = mentions.iter().any(|m| m.0 <= i && i < m.1);
+                assert_eq!(mention_at(&mentions, i), scan_at, "{mentions:?} {i}");
+                assert_eq!(
+                    mention_ending_at(&mentions, i),
+                    scan_ending,
+                    "{mentions:?} {i}"
+                );
+                assert_eq!(in_mention(&mentions, i), scan_in, "{mentions:?} {i}");
+            }
+        }
+    }
+
     #[test]
     fn weekdays_count_back_from_the_publication_date() {
         // 2024-03-12 was a Tuesday.
