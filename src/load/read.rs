@@ -214,29 +214,43 @@ mod tests {
         assert!(snippets_again(file, 1 << 20, &[(x, Some("x-1"))])[0].is_none());
     }
 
+    /// A FIFO named `name` in `dir`.
+    #[cfg(unix)]
+    fn fifo(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+        let path = dir.join(name);
+        let made = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        path
+    }
+
+    /// What `read` gives, failing the test if it waits 10 s.
+    #[cfg(unix)]
+    fn at_once<T: Send + 'static>(read: impl FnOnce() -> T + Send + 'static) -> T {
+        let (done, wait) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = done.send(read());
+        });
+        wait.recv_timeout(std::time::Duration::from_secs(10))
+            .expect("a FIFO is not waited on")
+    }
+
     /// A FIFO put where a loaded file was is not waited on when the file is
     /// read again for a snippet: no line, at once.
     #[cfg(unix)]
     #[test]
     fn reading_again_does_not_wait_on_a_fifo() {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let path = dir.path().join("a.toml");
-        let made = std::process::Command::new("mkfifo")
-            .arg(&path)
-            .status()
-            .expect("mkfifo runs");
-        assert!(made.success());
+        let path = fifo(dir.path(), "a.toml");
         let file = path.to_str().expect("UTF-8").to_string();
-        let (done, wait) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
+        let (at, again) = at_once(move || {
             let pos = Pos { start: 0, end: 1 };
             let at = snippets_again(&file, 1 << 20, &[(pos, None)]);
             let again = snippets_again(&file, 1 << 20, &[(pos, Some("x"))]);
-            let _ = done.send((at, again));
+            (at, again)
         });
-        let (at, again) = wait
-            .recv_timeout(std::time::Duration::from_secs(10))
-            .expect("reading a FIFO again returns at once");
         assert_eq!((at, again), (vec![None], vec![None]));
     }
 
@@ -246,24 +260,12 @@ mod tests {
     #[test]
     fn only_regular_files_are_read_back() {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let fifo = dir.path().join("fifo.toml");
-        let made = std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .expect("mkfifo runs");
-        assert!(made.success());
+        let fifo = fifo(dir.path(), "fifo.toml");
         let file = dir.path().join("a.toml");
         std::fs::write(&file, "x = 1\n").expect("written");
         let link = dir.path().join("link.toml");
         std::os::unix::fs::symlink(&file, &link).expect("a link");
-        let (done, wait) = std::sync::mpsc::channel();
-        let at = dir.path().to_path_buf();
-        std::thread::spawn(move || {
-            let _ = done.send(read_regular(&at.join("fifo.toml"), true).map_err(|e| e.kind()));
-        });
-        let fifo_read = wait
-            .recv_timeout(std::time::Duration::from_secs(10))
-            .expect("reading a FIFO returns at once");
+        let fifo_read = at_once(move || read_regular(&fifo, true).map_err(|e| e.kind()));
         assert_eq!(fifo_read, Err(std::io::ErrorKind::InvalidInput));
         let kind = |p: &std::path::Path, follow| read_regular(p, follow).map_err(|e| e.kind());
         assert_eq!(

@@ -350,12 +350,15 @@ fn closing_attributions_and_pronouns() {
     ]));
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let draft = String::from_utf8_lossy(&o.stdout);
-    let texts: Vec<&str> = draft
-        .lines()
-        .filter_map(|l| l.strip_prefix("text = "))
-        .collect();
+    // Every value of a key, in order, as written.
+    let values = |key: &str| -> Vec<String> {
+        draft
+            .lines()
+            .filter_map(|l| l.strip_prefix(key)?.strip_prefix(" = ").map(str::to_string))
+            .collect()
+    };
     assert_eq!(
-        texts,
+        values("text"),
         [
             "\"The shares fell 5 percent last week.\"",
             "\"We expect a better year.\"",
@@ -364,12 +367,8 @@ fn closing_attributions_and_pronouns() {
         ],
         "{draft}"
     );
-    let sources: Vec<&str> = draft
-        .lines()
-        .filter_map(|l| l.strip_prefix("source = "))
-        .collect();
     assert_eq!(
-        sources,
+        values("source"),
         ["\"smith\"", "\"analysts\"", "\"smith\""],
         "{draft}"
     );
