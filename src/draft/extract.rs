@@ -237,6 +237,11 @@ const STOPS: &[&str] = &[
     "publicly",
     "sebelumnya",
 ];
+/// Indefinite articles: "a spokeswoman for the agency", "seorang juru bicara",
+/// a title that names nobody.
+const INDEFINITE: &[&str] = &[
+    "a", "an", "one", "seorang", "ein", "eine", "einer", "un", "una", "une",
+];
 /// Cues followed by whom it was said to, not by who said it.
 const ADDRESSED: &[&str] = &["told", "tells", "telling"];
 /// Words that join two outlets ("CNN dan Radio Free Europe melaporkan").
@@ -435,12 +440,19 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         let words = toks.iter().filter(|t| t.word).count();
         let quoted_words = toks.iter().filter(|t| t.word && t.quoted).count();
 
-        // Hedge: outside quotes, not a relay cue in front of an outlet.
+        // Hedge: outside quotes, not a relay cue in front of an outlet, not
+        // part of a condition of anonymity ("yang enggan disebut namanya").
+        let conditions = l.conditions.all(&toks, 0, toks.len(), &outside);
         let hedge = l
             .hedges
             .all(&toks, 0, toks.len(), &outside)
             .into_iter()
-            .find(|h| mention_at(&mentions, h.end).is_none())
+            .find(|h| {
+                mention_at(&mentions, h.end).is_none()
+                    && !conditions
+                        .iter()
+                        .any(|c| c.start < h.end && h.start < c.end)
+            })
             .map(|h| text_of(&s.text, &toks, h.start, h.end));
 
         // The attribution.
@@ -459,9 +471,13 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         let mut best_rank = 0;
         // "Dia menjelaskan", "she said": a continuation at the cue settles it.
         let continuations = l.continuation.all(&toks, 0, toks.len(), &outside);
-        let continued = continuations
-            .iter()
-            .find(|c| cues.iter().any(|q| c.start <= q.start && q.start < c.end));
+        // Not "said she would …": a pronoun after the verb with a clause
+        // following is the claim's subject, not its speaker.
+        let continued = continuations.iter().find(|c| {
+            cues.iter().any(|q| c.start <= q.start && q.start < c.end)
+                && !(cues.iter().any(|q| q.start == c.start)
+                    && claim_follows(&toks, c.end, l, ctx, &mentions))
+        });
         if let Some(c) = continued {
             who = Some((
                 Who::Previous("continuation"),
@@ -844,8 +860,9 @@ fn relay_routes(
     let mut own = false;
     let mut relayed = vec![false; mentions.len()];
     for (k, (start, end, _)) in mentions.iter().enumerate() {
-        // A cue that ends right before the mention ("told", "kepada", "dilansir dari").
-        let before = (start.saturating_sub(4)..*start).any(|b| {
+        // A cue that ends right before the mention ("told", "kepada", "dilansir
+        // dari", "according to a report by"), the longest cues six words.
+        let before = (start.saturating_sub(7)..*start).any(|b| {
             l.before_outlet
                 .at(toks, b)
                 .or_else(|| l.verbs.at(toks, b))
@@ -992,8 +1009,18 @@ fn speaker_at(
     } else {
         [&left, &right]
     };
-    // An outlet right before the verb is its subject ("Reuters melansir"): a route, no speaker.
-    if cue.start > 0 && mention_ending_at(mentions, cue.start).is_some() {
+    // An outlet right before the verb is its subject ("Reuters melansir",
+    // "Detikcom, mengutip Antara, melaporkan"), and one right after a passive
+    // or "according to" its agent ("seperti diberitakan Antara, …"): a
+    // route, no speaker.
+    let mut before = cue.start;
+    while before > 0 && toks[before - 1].lower == "," {
+        before -= 1;
+    }
+    if before > 0 && mention_ending_at(mentions, before).is_some() {
+        return None;
+    }
+    if (passive || according) && mention_at(mentions, cue.end).is_some() {
         return None;
     }
     // Both sides, the better speaker winning; the expected side on a tie.
@@ -1026,6 +1053,18 @@ fn left_segments(toks: &[Token], cue: usize) -> Vec<Seg> {
     let mut total = 0;
     while i > 0 {
         let t = &toks[i - 1];
+        // A short aside in brackets is part of its piece: "Dinas
+        // Perhubungan (Dishub) Randusari", "berinisial SP (45)".
+        if t.lower == ")"
+            && let Some(open) = (i.saturating_sub(5)..i - 1)
+                .rev()
+                .find(|&k| toks[k].lower == "(")
+            && toks[open + 1..i - 1].iter().all(|t| t.word && !t.quoted)
+        {
+            total += i - 1 - open;
+            i = open;
+            continue;
+        }
         if t.quoted || matches!(t.lower.as_str(), "." | ";" | ":" | "(" | ")") {
             break;
         }
@@ -1135,7 +1174,15 @@ fn speaker_in(
         for (k, s) in use_segs.iter().enumerate() {
             if let Some(span) = name_in(toks, *s, l, ctx, known, cue_found, &is_outlet) {
                 let bare = |i: usize| !toks[i].word;
-                let is_whole = (s.start..span.0).all(bare) && (span.1..s.end).all(bare);
+                // Titles before it still leave a name alone: "Dr. Priya Raman".
+                let titled = l
+                    .titles
+                    .all(toks, s.start, span.0, &|t| t.word)
+                    .iter()
+                    .map(|f| f.end - f.start)
+                    .sum::<usize>();
+                let lead = (s.start..span.0).filter(|&i| !bare(i)).count();
+                let is_whole = lead == titled && (span.1..s.end).all(bare);
                 if is_whole == whole {
                     name = Some(span);
                     name_seg = k;
@@ -1198,10 +1245,39 @@ fn speaker_in(
         return Some((Who::New(sp), a));
     }
 
-    // 2. An anonymous source.
+    // 2. An anonymous source. "Two managers, who declined to be named,
+    // said": a piece that only states the condition makes the short piece
+    // before it an unnamed source, whatever it calls them.
+    let unnamed_before_condition = use_segs.windows(2).find_map(|w| {
+        let (cond, before) = (w[0], w[1]);
+        let words = toks[before.start..before.end]
+            .iter()
+            .filter(|t| t.word)
+            .count();
+        let is_condition = l
+            .conditions
+            .all(toks, cond.start, cond.end, &|t| t.word)
+            .first()
+            .is_some_and(|c| c.start <= cond.start + 1);
+        (is_condition && (1..=5).contains(&words)).then(|| Found {
+            start: before.start,
+            end: before.end,
+            phrase: text_of(text, toks, before.start, before.end).to_lowercase(),
+        })
+    });
     for s in &use_segs {
         let found = l.descriptors.all(toks, s.start, s.end, &|t| t.word);
-        let Some(d) = found.iter().max_by_key(|f| f.end - f.start) else {
+        let Some(d) = found
+            .iter()
+            .max_by_key(|f| f.end - f.start)
+            .cloned()
+            .or_else(|| unnamed_title(toks, *s, l))
+            .or_else(|| {
+                unnamed_before_condition
+                    .clone()
+                    .filter(|d| d.start == s.start)
+            })
+        else {
             continue;
         };
         // Pointers back ("the source said") are not new sources, unless
@@ -1334,6 +1410,29 @@ fn speaker_in(
         return Some((Who::Previous("a pronoun"), first.start));
     }
     None
+}
+
+/// "a spokeswoman for the coastguard", "a police spokesman", "seorang juru
+/// bicara": a title after an indefinite article, at most two words before
+/// it, names nobody and makes an unnamed source. Found where no name is.
+fn unnamed_title(toks: &[Token], s: Seg, l: &Lists) -> Option<Found> {
+    let title = l
+        .titles
+        .all(toks, s.start, s.end, &|t| t.word)
+        .into_iter()
+        .next()?;
+    let from = title.start.saturating_sub(3).max(s.start);
+    let a = (from..title.start)
+        .rev()
+        .find(|&i| INDEFINITE.contains(&toks[i].lower.as_str()))?;
+    toks[a..title.start]
+        .iter()
+        .all(|t| t.word)
+        .then_some(Found {
+            start: a,
+            end: title.end,
+            phrase: title.phrase,
+        })
 }
 
 /// A phrase's first letter lowered where only that letter of its first word
@@ -1813,6 +1912,44 @@ mod tests {
     /// Each claim's text.
     fn texts(text: &str, language: &str) -> Vec<String> {
         claims(text, language).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn unnamed_spokespeople_and_sources_before_a_condition() {
+        assert_eq!(
+            speakers(
+                "The fire broke out at noon, a spokeswoman for the coastguard told reporters. \
+                 Two managers, who declined to be named, said the company would hire temporary staff. \
+                 Dr. Priya Raman, who studies shipping at Johns Hopkins University, said ports were exposed. \
+                 Sen. Ellen Marsh, a Maryland Democrat, said she would introduce a bill.",
+                "en"
+            ),
+            [
+                Some("a spokeswoman for the coastguard".into()),
+                Some("two managers".into()),
+                Some("Priya Raman".into()),
+                Some("Ellen Marsh".into()),
+            ]
+        );
+        assert_eq!(
+            speakers(
+                "Seorang juru bicara Polres Purwakarta mengatakan jalan ditutup.",
+                "id"
+            ),
+            [Some("seorang juru bicara Polres Purwakarta".into())]
+        );
+    }
+
+    #[test]
+    fn a_condition_of_anonymity_is_no_hedge() {
+        let ex = extracted(
+            "Seorang petugas yang enggan disebut namanya mengatakan truk itu melaju kencang. \
+             Truk itu disebut-sebut membawa muatan berlebih.",
+            "id",
+            None,
+        );
+        let hedges: Vec<Option<&str>> = ex.claims.iter().map(|c| c.hedge.as_deref()).collect();
+        assert_eq!(hedges, [None, Some("disebut-sebut")]);
     }
 
     #[test]

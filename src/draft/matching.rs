@@ -350,8 +350,14 @@ impl CorpusIndex {
     }
 
     /// Fill a drafted speaker from the corpus's speaker of the same name.
+    /// A name with no capital ("ministry", "the company") is how the text
+    /// points at some organisation, not a name, and joins nobody.
     pub fn join_speaker(&self, sp: &mut Speaker) -> bool {
-        let Some(name) = sp.name.clone() else {
+        let Some(name) = sp
+            .name
+            .clone()
+            .filter(|n| n.chars().any(char::is_uppercase))
+        else {
             return false;
         };
         let Some(k) = self.speaker_named(&name) else {

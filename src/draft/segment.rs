@@ -49,7 +49,7 @@ pub fn segment(text: &str, lex: &Lexicon, has_title: bool) -> Segmented {
         }
     }
     if let Some(first) = paragraphs.first_mut()
-        && let Some((dateline, rest)) = split_dateline(first)
+        && let Some((dateline, rest)) = split_dateline(first, lex)
     {
         out.dateline = Some(dateline);
         *first = rest;
@@ -115,11 +115,13 @@ fn quote_balance(s: &str, mut open: bool) -> bool {
 }
 
 /// "MOSCOW, March 12 (Meridian) - An explosion" -> ("MOSCOW, March 12 (Meridian)", "An explosion").
-fn split_dateline(p: &str) -> Option<(String, String)> {
+/// The head is one short piece with no sentence end in it: "HALIFAX, Nova
+/// Scotia, Oct. 7 (Northgate)" is one, as "Oct." ends no sentence.
+fn split_dateline(p: &str, lex: &Lexicon) -> Option<(String, String)> {
     for dash in [" - ", " – ", " — "] {
         if let Some(i) = p.find(dash) {
             let head = &p[..i];
-            if i <= 60 && !head.contains(". ") && !head.contains(['"', '“']) {
+            if i <= 80 && !head.contains(['"', '“']) && split_sentences(head, lex).len() == 1 {
                 return Some((head.to_string(), p[i + dash.len()..].to_string()));
             }
         }
@@ -248,5 +250,20 @@ mod tests {
         let seg = segment("T\n\nMOSCOW, March 12 (Meridian) - A blast hit.", en, false);
         assert_eq!(seg.dateline.as_deref(), Some("MOSCOW, March 12 (Meridian)"));
         assert_eq!(seg.sentences[0].text, "A blast hit.");
+        // A region and an abbreviated month.
+        let seg = segment(
+            "T\n\nPORTSMOUTH, England, Nov. 4 (Meridian) - A ferry stopped. It burned.",
+            en,
+            false,
+        );
+        assert_eq!(
+            seg.dateline.as_deref(),
+            Some("PORTSMOUTH, England, Nov. 4 (Meridian)")
+        );
+        assert_eq!(seg.sentences[0].text, "A ferry stopped.");
+        // A dash after a sentence's end is no dateline.
+        let seg = segment("T\n\nThe ferry stopped. It burned - twice.", en, false);
+        assert_eq!(seg.dateline, None);
+        assert_eq!(seg.sentences.len(), 2);
     }
 }
