@@ -443,7 +443,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         // Hedge: outside quotes, not a relay cue in front of an outlet, not
         // part of a condition of anonymity ("yang enggan disebut namanya").
         let conditions = l.conditions.all(&toks, 0, toks.len(), &outside);
-        let hedge = l
+        let hedge_found = l
             .hedges
             .all(&toks, 0, toks.len(), &outside)
             .into_iter()
@@ -452,8 +452,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                     && !conditions
                         .iter()
                         .any(|c| c.start < h.end && h.start < c.end)
-            })
-            .map(|h| text_of(&s.text, &toks, h.start, h.end));
+            });
 
         // The attribution.
         let cues = attribution_cues(&toks, l, &ctx.lex.language, &mentions);
@@ -618,6 +617,11 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         } else {
             attribution.filter(|_| speaker.is_some())
         };
+        // Nor the attribution's own cue: "…," katanya (he said) is no
+        // "katanya" (reportedly).
+        let hedge = hedge_found
+            .filter(|h| !attribution.is_some_and(|a| a.cue.0 < h.end && h.start < a.cue.1))
+            .map(|h| text_of(&s.text, &toks, h.start, h.end));
         let sentence_text = claim_text(&s.text, &toks, attribution);
         let content = content_after(&s.text, &toks, attribution);
         let (kind, commented) = if speaker.is_some() || !routes.is_empty() {
@@ -1132,6 +1136,10 @@ fn trimmed(text: &str, toks: &[Token], mut start: usize, mut end: usize) -> Stri
         start += 1;
     }
     while end > start && !toks[end - 1].word {
+        // "Kepala Badan Pangan Nasional (Bapanas)" keeps its bracket.
+        if toks[end - 1].lower == ")" && toks[start..end].iter().any(|t| t.lower == "(") {
+            break;
+        }
         end -= 1;
     }
     text_of(text, toks, start, end)
@@ -1532,6 +1540,15 @@ fn name_in(
             && !t.lower.contains('.')
             && t.lower.chars().count() > 1
     };
+    // "… (APPSI) Sudaryono menilai", "Irjen Pol Karyoto menegaskan": one
+    // word right before the cue, after a title, an acronym or a bracket, is
+    // the name, before any capitalised run further from the cue.
+    if s.end == cue && s.end > s.start + 1 && plain(s.end - 1) {
+        let p = &toks[s.end - 2];
+        if p.lower == ")" || p.upper || l.titles.contains_word(&p.lower) {
+            return Some((s.end - 1, s.end));
+        }
+    }
     let mut i = s.start;
     let mut best: Option<(usize, usize)> = None;
     while i < s.end {
@@ -1553,11 +1570,12 @@ fn name_in(
                 let w = &toks[i].lower;
                 // A lone capitalised word right before the cue ("Lavrov
                 // menuduh"), or right after it and ending its piece of the
-                // clause ("said Peskov.", "according to AFP,"), unless the
-                // cue names whom it was said to ("told Reuters").
+                // clause ("said Peskov.", "according to AFP,", "disampaikan
+                // Karyoto kepada wartawan"), unless the cue names whom it was
+                // said to ("told Reuters").
                 let alone = (j == cue && (i == s.start || !toks[i - 1].cap))
                     || (i == cue_found.end
-                        && j == s.end
+                        && (j == s.end || STOPS.contains(&toks[j].lower.as_str()))
                         && !ADDRESSED.contains(&cue_found.phrase.as_str()));
                 if known.surname(w) || alone {
                     best = Some((i, j));
@@ -1938,6 +1956,36 @@ mod tests {
             ),
             [Some("seorang juru bicara Polres Purwakarta".into())]
         );
+    }
+
+    #[test]
+    fn one_word_names_after_a_post_and_after_a_passive() {
+        assert_eq!(
+            speakers(
+                "Ketua Umum Asosiasi Pedagang Pasar Indonesia (APPSI) Sudaryono menilai operasi pasar tidak cukup. \
+                 Kapolda Metro Jaya Irjen Pol Karyoto menegaskan pihaknya akan menindak penimbun. \
+                 Seorang pedagang, Siti Aminah (52), mengaku omzetnya turun separuh.",
+                "id"
+            ),
+            [
+                Some("Sudaryono".into()),
+                Some("Karyoto".into()),
+                Some("Siti Aminah".into()),
+            ]
+        );
+        let ex = extracted(
+            "Kepala Badan Pangan Nasional (Bapanas) Arief Prasetyo Adi mengatakan harga naik. \
+             \"Pembeli sekarang cuma beli seperempat,\" katanya.",
+            "id",
+            None,
+        );
+        assert_eq!(
+            ex.speakers[0].role.as_deref(),
+            Some("Kepala Badan Pangan Nasional (Bapanas)")
+        );
+        // "katanya" after a quotation is the attribution, not a hedge.
+        assert_eq!(ex.claims[1].speaker, Some(0));
+        assert_eq!(ex.claims[1].hedge, None);
     }
 
     #[test]
