@@ -408,7 +408,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
     // The speaker of the sentence before, its route and date, and its paragraph.
     let mut last: Option<Last> = None;
     let mut open_quote = false;
-    for s in sentences {
+    for (k, s) in sentences.iter().enumerate() {
         let toks = tokenize(&s.text, &abbrev, open_quote);
         open_quote = toks
             .last()
@@ -525,12 +525,40 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             cue_end = at.cue.1;
             attribution = Some(at);
             let w = match w {
-                Who::OrgOrPrevious(sp) => match &last {
-                    Some((i, ..)) if out.speakers[*i].organization => {
-                        Who::Previous("the same organisation")
+                Who::OrgOrPrevious(mut sp) => {
+                    // The organisation the sentence or the one before names
+                    // ("Corveth Systems Inc. …, the company said"), else the
+                    // one that spoke last, if the noun fits it.
+                    let noun = sp
+                        .name
+                        .as_deref()
+                        .and_then(|n| n.split_whitespace().last())
+                        .unwrap_or("")
+                        .to_lowercase();
+                    let here = named_before(&s.text, &toks, at.speaker, &noun).map(|o| (o, n));
+                    let found = here.or_else(|| {
+                        let p = &sentences[k.checked_sub(1)?];
+                        let ptoks = tokenize(&p.text, &abbrev, false);
+                        named_before(&p.text, &ptoks, ptoks.len(), &noun).map(|o| (o, p.number))
+                    });
+                    match (found, &last) {
+                        (Some((name, m)), _) => {
+                            sp.confirm = vec![format!(
+                                "\"the {noun}\" is taken to be {name}, named in s{m}: confirm"
+                            )];
+                            sp.id = slug_words(&name);
+                            sp.name = Some(name);
+                            Who::New(sp)
+                        }
+                        (None, Some((i, ..)))
+                            if out.speakers[*i].organization
+                                && fits(&out.speakers[*i], &noun, l) =>
+                        {
+                            Who::Previous("the same organisation")
+                        }
+                        _ => Who::New(sp),
                     }
-                    _ => Who::New(sp),
-                },
+                }
                 Who::SourceOrPrevious(sp) => match &last {
                     Some((i, ..)) if out.speakers[*i].anonymous => Who::Previous("the same source"),
                     _ => Who::New(sp),
@@ -1007,7 +1035,18 @@ fn speaker_at(
         && toks.get(cue.end).is_none_or(|t| t.lower != "oleh");
     let right_first = according || clause_start || passive;
     let left = left_segments(toks, cue.start);
-    let right = right_segments(toks, cue.end);
+    let mut right = right_segments(toks, cue.end);
+    // After the verb, a speaker comes first ("said the ministry's
+    // spokeswoman", "kata juru bicara Kemenlu, …"); a clause of other words
+    // ("mengatakan sebanyak 3.214 warga terpaksa mengungsi") is the claim,
+    // and whoever it names did not say it.
+    if !(according || passive)
+        && right
+            .first()
+            .is_some_and(|s| s.start == cue.end && other_words(toks, *s, l) > 2)
+    {
+        right.clear();
+    }
     let order: [&[Seg]; 2] = if right_first {
         [&right, &left]
     } else {
@@ -1038,6 +1077,33 @@ fn speaker_at(
         }
     }
     best.map(|(_, w, at)| (w, at))
+}
+
+/// The words of a piece that are neither capitalised nor a title, an
+/// organisation, a source, a pronoun or an article: the words of a clause.
+fn other_words(toks: &[Token], s: Seg, l: &Lists) -> usize {
+    let mut known = vec![false; s.end - s.start];
+    for f in l
+        .titles
+        .all(toks, s.start, s.end, &|t| t.word)
+        .into_iter()
+        .chain(l.orgs.all(toks, s.start, s.end, &|t| t.word))
+        .chain(l.descriptors.all(toks, s.start, s.end, &|t| t.word))
+    {
+        known[f.start - s.start..f.end - s.start]
+            .iter_mut()
+            .for_each(|k| *k = true);
+    }
+    (s.start..s.end)
+        .filter(|&i| {
+            let t = &toks[i];
+            t.word
+                && !t.cap
+                && !known[i - s.start]
+                && !is_article(t)
+                && !l.pronouns.contains_word(&t.lower)
+        })
+        .count()
 }
 
 /// How sure a speaker is: a person or an unnamed source, an organisation, a pointer back.
@@ -1178,11 +1244,12 @@ fn speaker_in(
     // A segment that is a name and nothing else ("…, Dimas Arya Putra, …") first.
     let mut name: Option<(usize, usize)> = None;
     let mut name_seg = 0;
+    // A piece that is a name alone, or with only titles before it ("…, Dr.
+    // Priya Raman, …"), nearest the cue first; then any.
     'passes: for whole in [true, false] {
         for (k, s) in use_segs.iter().enumerate() {
             if let Some(span) = name_in(toks, *s, l, ctx, known, cue_found, &is_outlet) {
                 let bare = |i: usize| !toks[i].word;
-                // Titles before it still leave a name alone: "Dr. Priya Raman".
                 let titled = l
                     .titles
                     .all(toks, s.start, span.0, &|t| t.word)
@@ -1190,8 +1257,8 @@ fn speaker_in(
                     .map(|f| f.end - f.start)
                     .sum::<usize>();
                 let lead = (s.start..span.0).filter(|&i| !bare(i)).count();
-                let is_whole = lead == titled && (span.1..s.end).all(bare);
-                if is_whole == whole {
+                let alone_after = (span.1..s.end).all(bare);
+                if whole == (lead == titled && alone_after) {
                     name = Some(span);
                     name_seg = k;
                     break 'passes;
@@ -1201,6 +1268,13 @@ fn speaker_in(
     }
     // "Menurut seorang petugas di RSUD Poso": a source description before the
     // capitalised words makes an unnamed source.
+    // "A Norvale spokeswoman said": a title after an indefinite article
+    // around the name makes one too.
+    if let Some((a, b)) = name
+        && unnamed_title(toks, use_segs[name_seg], l).is_some_and(|f| f.start < a && f.end > b)
+    {
+        name = None;
+    }
     if let Some((a, _)) = name {
         let seg = use_segs[name_seg];
         if l.descriptors
@@ -1420,6 +1494,104 @@ fn speaker_in(
     None
 }
 
+/// Nouns by which a text points back at a company it named.
+const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "operator",
+    "carrier",
+    "group",
+    "perusahaan",
+    "emiten",
+    "unternehmen",
+    "konzern",
+    "empresa",
+    "compañía",
+    "entreprise",
+    "société",
+];
+/// Nouns by which a text points back at any public body it named ("the
+/// agency" for a commission).
+const GENERIC_BODIES: &[&str] = &[
+    "agency",
+    "authority",
+    "body",
+    "regulator",
+    "watchdog",
+    "lembaga",
+    "instansi",
+    "behörde",
+    "organismo",
+    "autorité",
+];
+/// The last word of a company's name ("Corveth Systems Inc.", "PT Bank Sentosa Raya Tbk").
+const COMPANY_SUFFIXES: &[&str] = &[
+    "inc.", "inc", "corp.", "corp", "co.", "ltd", "ltd.", "llc", "plc", "tbk", "ag", "gmbh", "se",
+    "s.a.", "sa", "nv", "n.v.",
+];
+
+/// Whether an organisation that spoke can be what "the {noun}" points at:
+/// its name holds the noun, or names no other kind of body ("the union" is
+/// not "the Energy Ministry", nor "the ministry" a company).
+fn fits(sp: &Speaker, noun: &str, l: &Lists) -> bool {
+    let name = sp.name.as_deref().unwrap_or("").to_lowercase();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.contains(&noun) {
+        return true;
+    }
+    let company =
+        words.last().is_some_and(|w| COMPANY_SUFFIXES.contains(w)) || words.first() == Some(&"pt");
+    if company {
+        return COMPANY_NOUNS.contains(&noun);
+    }
+    GENERIC_BODIES.contains(&noun) || !words.iter().any(|w| l.orgs.contains_word(w))
+}
+
+/// The organisation named last before token `upto` that a pointer noun
+/// ("the ministry", "the company") can stand for: a run of capitalised
+/// words (joined by "of", "for", "and", "&") holding the noun ("the Energy
+/// Ministry"), or for a company, one ending in a company's suffix or opening
+/// with "PT".
+fn named_before(text: &str, toks: &[Token], upto: usize, noun: &str) -> Option<String> {
+    const JOINS: &[&str] = &["of", "for", "and", "&"];
+    let company = COMPANY_NOUNS.contains(&noun);
+    let upto = upto.min(toks.len());
+    let mut best = None;
+    let mut i = 0;
+    while i < upto {
+        if !(toks[i].word && toks[i].cap && !toks[i].quoted) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < upto {
+            let t = &toks[j];
+            if t.word && t.cap && !t.quoted {
+                j += 1;
+            } else if JOINS.contains(&t.lower.as_str())
+                && toks.get(j + 1).is_some_and(|n| n.word && n.cap)
+                && j + 1 < upto
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let run = &toks[i..j];
+        let holds = run.iter().any(|t| t.lower == noun);
+        let is_company = company
+            && run.len() > 1
+            && (COMPANY_SUFFIXES.contains(&run[run.len() - 1].lower.as_str())
+                || run[0].lower == "pt");
+        if holds && run.len() > 1 || is_company {
+            let from = if is_article(&toks[i]) { i + 1 } else { i };
+            best = Some(text_of(text, toks, from, j));
+        }
+        i = j;
+    }
+    best
+}
+
 /// "a spokeswoman for the coastguard", "a police spokesman", "seorang juru
 /// bicara": a title after an indefinite article, at most two words before
 /// it, names nobody and makes an unnamed source. Found where no name is.
@@ -1540,13 +1712,20 @@ fn name_in(
             && !t.lower.contains('.')
             && t.lower.chars().count() > 1
     };
-    // "… (APPSI) Sudaryono menilai", "Irjen Pol Karyoto menegaskan": one
-    // word right before the cue, after a title, an acronym or a bracket, is
-    // the name, before any capitalised run further from the cue.
-    if s.end == cue && s.end > s.start + 1 && plain(s.end - 1) {
-        let p = &toks[s.end - 2];
-        if p.lower == ")" || p.upper || l.titles.contains_word(&p.lower) {
-            return Some((s.end - 1, s.end));
+    // "… (APPSI) Sudaryono menilai", "Irjen Pol Karyoto menegaskan", "Bupati
+    // Muara Kelam Hj. Rusmini Fadhilah menyatakan": up to four words right
+    // before the cue, after a title, an acronym or a bracket, are the name,
+    // before any capitalised run further from the cue.
+    if s.end == cue {
+        let mut a = s.end;
+        while a > s.start && s.end - a < 4 && plain(a - 1) {
+            a -= 1;
+        }
+        if a < s.end && a > s.start {
+            let p = &toks[a - 1];
+            if p.lower == ")" || p.upper || l.titles.contains_word(&p.lower) {
+                return Some((a, s.end));
+            }
         }
     }
     let mut i = s.start;
@@ -1573,7 +1752,18 @@ fn name_in(
                 // clause ("said Peskov.", "according to AFP,", "disampaikan
                 // Karyoto kepada wartawan"), unless the cue names whom it was
                 // said to ("told Reuters").
-                let alone = (j == cue && (i == s.start || !toks[i - 1].cap))
+                // A word that is its piece alone, but for an age in brackets
+                // ("Seorang warga, Siti (41), mengaku").
+                let whole = i == s.start
+                    && s.start > 0
+                    && j < s.end
+                    && toks[j].lower == "("
+                    && (j..s.end).all(|k| {
+                        matches!(toks[k].lower.as_str(), "(" | ")")
+                            || toks[k].lower.chars().all(|c| c.is_ascii_digit())
+                    });
+                let alone = whole
+                    || (j == cue && (i == s.start || !toks[i - 1].cap))
                     || (i == cue_found.end
                         && (j == s.end || STOPS.contains(&toks[j].lower.as_str()))
                         && !ADDRESSED.contains(&cue_found.phrase.as_str()));
@@ -1986,6 +2176,40 @@ mod tests {
         // "katanya" after a quotation is the attribution, not a hedge.
         assert_eq!(ex.claims[1].speaker, Some(0));
         assert_eq!(ex.claims[1].hedge, None);
+    }
+
+    #[test]
+    fn pointers_to_a_body_named_before_and_clauses_after_the_verb() {
+        assert_eq!(
+            speakers(
+                "A ransomware attack on software maker Corveth Systems Inc. halted cargo, the company said. \
+                 The Energy Ministry opened an inquiry. \
+                 No fuel was lost, the ministry said. \
+                 The inquiry will take a month, the agency said. \
+                 A Norvale spokeswoman said the fault had been traced to a switch.",
+                "en"
+            ),
+            [
+                Some("Corveth Systems Inc.".into()),
+                None,
+                Some("Energy Ministry".into()),
+                Some("Energy Ministry".into()),
+                Some("a Norvale spokeswoman".into()),
+            ]
+        );
+        assert_eq!(
+            speakers(
+                "Kepala Pelaksana BPBD Kabupaten Muara Kelam, Ahmad Fauzan Rizki, mengatakan sebanyak 3.214 warga terpaksa mengungsi. \
+                 Bupati Muara Kelam Hj. Rusmini Fadhilah menyatakan status tanggap darurat berlaku 14 hari. \
+                 Seorang warga Desa Pematang Hulu, Siti (41), mengaku sudah dua malam tidur di tenda.",
+                "id"
+            ),
+            [
+                Some("Ahmad Fauzan Rizki".into()),
+                Some("Rusmini Fadhilah".into()),
+                Some("Siti".into()),
+            ]
+        );
     }
 
     #[test]
