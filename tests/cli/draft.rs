@@ -155,7 +155,7 @@ fn print_table(results: &[(&'static str, Tally)]) {
 
 /// Holds each language's figures at or above its floors: speakers F1,
 /// claims F1, routes F1 and hedge recall.
-fn hold_floors(results: &[(&'static str, Tally)], floors: [(&str, f64, f64, f64, f64); 2]) {
+fn hold_floors(results: &[(&'static str, Tally)], floors: Floors) {
     for ((lang, t), (want, speakers, claims, routes, hedges)) in results.iter().zip(floors) {
         assert_eq!(*lang, want);
         let f1 = |p: &[Prf]| Prf::sum(p).f1.unwrap_or(0.0);
@@ -179,40 +179,42 @@ fn hold_floors(results: &[(&'static str, Tally)], floors: [(&str, f64, f64, f64,
     }
 }
 
-/// Draft every text of the evaluation set, compare with its hand annotation,
-/// print the figures (`cargo test --test cli -- draft::evaluation --nocapture`)
-/// and hold them above floors set a little under what was measured.
-#[test]
-fn evaluation() {
-    let results = evaluate(EVAL);
+/// Per language: speakers F1, claims F1, routes F1 and hedge recall.
+type Floors = [(&'static str, f64, f64, f64, f64); 2];
+
+/// Floors a little under the evaluation set's figures when they were set
+/// (README).
+const EVAL_FLOORS: Floors = [
+    ("en", 0.93, 0.85, 0.92, 0.95),
+    ("id", 0.84, 0.84, 0.85, 0.95),
+];
+
+/// Under the held-out set's figures (README): en speakers 0.88, claims 0.85,
+/// routes 0.91, hedge recall 1.00; id speakers 0.75, claims 0.86, routes
+/// 1.00, hedge recall 1.00.
+const UNSEEN_FLOORS: Floors = [
+    ("en", 0.85, 0.82, 0.88, 0.95),
+    ("id", 0.72, 0.83, 0.95, 0.95),
+];
+
+/// Draft every text of a set, compare each with its hand annotation, print
+/// the figures and hold them at or above the floors.
+fn score_set(set: &str, floors: Floors) {
+    let results = evaluate(set);
     print_table(&results);
-    // Floors a little under the figures measured when they were set (README).
-    hold_floors(
-        &results,
-        [
-            // language, speakers F1, claims F1, routes F1, hedge recall
-            ("en", 0.93, 0.85, 0.92, 0.95),
-            ("id", 0.84, 0.84, 0.85, 0.95),
-        ],
-    );
+    hold_floors(&results, floors);
 }
 
-/// The same on the held-out set
-/// (`cargo test --test cli -- draft::held_out_evaluation --nocapture`).
+/// `cargo test --test cli -- draft::evaluation --nocapture`
+#[test]
+fn evaluation() {
+    score_set(EVAL, EVAL_FLOORS);
+}
+
+/// `cargo test --test cli -- draft::held_out_evaluation --nocapture`
 #[test]
 fn held_out_evaluation() {
-    let results = evaluate(UNSEEN);
-    print_table(&results);
-    hold_floors(
-        &results,
-        [
-            // Under the figures measured (README): en speakers 0.88, claims
-            // 0.85, routes 0.91, hedge recall 1.00; id speakers 0.75, claims
-            // 0.86, routes 1.00, hedge recall 1.00.
-            ("en", 0.85, 0.82, 0.88, 0.95),
-            ("id", 0.72, 0.83, 0.95, 0.95),
-        ],
-    );
+    score_set(UNSEEN, UNSEEN_FLOORS);
 }
 
 const SEED: &str = "/work/shared/articles/manajemen-ti-pasukan-siber-rusia.txt";
@@ -221,6 +223,25 @@ const ARTICLE: &str = "Minister backs plan\n\nLONDON - The plan will go ahead ne
 
 fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The draft of `text`, saved as `in/a.txt` in a corpus of `REGISTRY`, with
+/// `args` after the file name.
+fn draft_text(text: &str, args: &[&str]) -> String {
+    let c = crate::common::corpus(&[("outlets.toml", REGISTRY), ("in/a.txt", text)]);
+    let mut all = vec!["draft", "in/a.txt"];
+    all.extend_from_slice(args);
+    let o = run(c.claimtrail(&all));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Every value of a key in a draft, in order, as written.
+fn values(draft: &str, key: &str) -> Vec<String> {
+    draft
+        .lines()
+        .filter_map(|l| l.strip_prefix(key)?.strip_prefix(" = ").map(str::to_string))
+        .collect()
 }
 
 /// Bad input gets a clear message and exit status 2, never a panic.
@@ -377,24 +398,8 @@ fn closing_attributions_and_pronouns() {
                 \"We expect a better year,\" Chief Executive Jane Smith said in an interview. \
                 Analysts said they had expected a smaller drop. \
                 Sales in China slowed sharply, she told investors on a call, adding that demand was weak.\n";
-    let c = crate::common::corpus(&[("outlets.toml", REGISTRY), ("in/a.txt", text)]);
-    let o = run(c.claimtrail(&[
-        "draft",
-        "in/a.txt",
-        "--outlet",
-        "daily",
-        "--published",
-        "2024-03-12",
-    ]));
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let draft = String::from_utf8_lossy(&o.stdout);
-    // Every value of a key, in order, as written.
-    let values = |key: &str| -> Vec<String> {
-        draft
-            .lines()
-            .filter_map(|l| l.strip_prefix(key)?.strip_prefix(" = ").map(str::to_string))
-            .collect()
-    };
+    let draft = draft_text(text, &["--outlet", "daily", "--published", "2024-03-12"]);
+    let values = |key: &str| values(&draft, key);
     assert_eq!(
         values("text"),
         [
@@ -418,16 +423,8 @@ fn closing_attributions_and_pronouns() {
 fn routes_far_from_the_cue_and_outlets_as_subjects() {
     let text = "Port news\n\nHALIFAX, Nova Scotia, Oct. 7 (Daily) - Shipping lines diverted freight, according to a report by Reuters. \
                 The Herald, citing Reuters, reported that talks had collapsed at the Port Authority.\n";
-    let c = crate::common::corpus(&[("outlets.toml", REGISTRY), ("in/a.txt", text)]);
-    let o = run(c.claimtrail(&["draft", "in/a.txt", "--outlet", "daily", "--language", "en"]));
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let draft = String::from_utf8_lossy(&o.stdout);
-    let values = |key: &str| -> Vec<String> {
-        draft
-            .lines()
-            .filter_map(|l| l.strip_prefix(key)?.strip_prefix(" = ").map(str::to_string))
-            .collect()
-    };
+    let draft = draft_text(text, &["--outlet", "daily", "--language", "en"]);
+    let values = |key: &str| values(&draft, key);
     assert_eq!(values("via"), ["[\"reuters\"]", "[\"reuters\"]"], "{draft}");
     assert!(values("source").is_empty(), "{draft}");
     // The dateline, with its region and abbreviated month, is not claim text.
