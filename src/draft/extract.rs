@@ -772,6 +772,61 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
 }
 
 /// Add a speaker, or find the same one already added.
+/// Posts named with their place, in Indonesian: "Wali Kota Bandung Yana
+/// Mulyana", "Bupati Poso …".
+const POSTS_WITH_PLACE: &[&str] = &[
+    "bupati",
+    "wali kota",
+    "walikota",
+    "gubernur",
+    "camat",
+    "lurah",
+    "kepala desa",
+    "kades",
+    "wakil bupati",
+    "wakil gubernur",
+    "wagub",
+    "wakil wali kota",
+    "kapolres",
+    "kapolresta",
+    "kapolrestabes",
+    "kapolda",
+    "kapolsek",
+    "kajari",
+    "kajati",
+    "dandim",
+    "danrem",
+    "pangdam",
+];
+
+/// "Wali Kota Bandung Yana Mulyana" and later "tambah Yana": the words
+/// before the one the text later calls the speaker by are the post's place,
+/// and go to the role.
+fn place_out_of_name(o: &mut Speaker, later: Option<&str>) {
+    let (Some(name), Some(role), Some(later)) = (&o.name, &o.role, later) else {
+        return;
+    };
+    if later.contains(' ') {
+        return;
+    }
+    let role_lower = role.to_lowercase();
+    if !POSTS_WITH_PLACE.iter().any(|p| role_lower.ends_with(p)) {
+        return;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(k) = words.iter().position(|w| w.eq_ignore_ascii_case(later)) else {
+        return;
+    };
+    if k == 0 {
+        return;
+    }
+    let role = format!("{role} {}", words[..k].join(" "));
+    let name = words[k..].join(" ");
+    o.id = slug(words.last().unwrap_or(&"speaker"));
+    o.role = Some(role);
+    o.name = Some(name);
+}
+
 fn add_speaker(speakers: &mut Vec<Speaker>, sp: Speaker) -> usize {
     let same = speakers.iter().position(|o| match (&o.name, &sp.name) {
         (Some(a), Some(b)) => same_name(a, b),
@@ -781,6 +836,7 @@ fn add_speaker(speakers: &mut Vec<Speaker>, sp: Speaker) -> usize {
     match same {
         Some(i) => {
             let o = &mut speakers[i];
+            place_out_of_name(o, sp.name.as_deref());
             // A fuller name or a role given later fills in.
             if let (Some(a), Some(b)) = (&o.name, &sp.name)
                 && b.len() > a.len()
@@ -2176,6 +2232,17 @@ mod tests {
         // "katanya" after a quotation is the attribution, not a hedge.
         assert_eq!(ex.claims[1].speaker, Some(0));
         assert_eq!(ex.claims[1].hedge, None);
+        // The place of a post goes to the role once the text names the
+        // speaker by the word after it.
+        let ex = extracted(
+            "Wali Kota Bandung Yana Mulyana berjanji akan membangun kembali pasar. \
+             \"Pedagang akan kami pindahkan,\" tambah Yana.",
+            "id",
+            None,
+        );
+        assert_eq!(ex.speakers.len(), 1);
+        assert_eq!(ex.speakers[0].name.as_deref(), Some("Yana Mulyana"));
+        assert_eq!(ex.speakers[0].role.as_deref(), Some("Wali Kota Bandung"));
     }
 
     #[test]
