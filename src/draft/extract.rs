@@ -237,6 +237,11 @@ const STOPS: &[&str] = &[
     "publicly",
     "sebelumnya",
 ];
+/// Words that follow a speaker named after the verb, not a claim's subject:
+/// "disampaikan Karyoto kepada wartawan", "said Peskov on Tuesday".
+const AFTER_SPEAKER: &[&str] = &[
+    "kepada", "saat", "pada", "ketika", "dalam", "di", "on", "in", "at", "during", "when",
+];
 /// Indefinite articles: "a spokeswoman for the agency", "seorang juru bicara",
 /// a title that names nobody.
 const INDEFINITE: &[&str] = &[
@@ -442,16 +447,19 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
 
         // Hedge: outside quotes, not a relay cue in front of an outlet, not
         // part of a condition of anonymity ("yang enggan disebut namanya").
-        let conditions = l.conditions.all(&toks, 0, toks.len(), &outside);
+        let mut in_condition = vec![false; toks.len()];
+        for c in l.conditions.all(&toks, 0, toks.len(), &outside) {
+            in_condition[c.start..c.end]
+                .iter_mut()
+                .for_each(|t| *t = true);
+        }
         let hedge_found = l
             .hedges
             .all(&toks, 0, toks.len(), &outside)
             .into_iter()
             .find(|h| {
                 mention_at(&mentions, h.end).is_none()
-                    && !conditions
-                        .iter()
-                        .any(|c| c.start < h.end && h.start < c.end)
+                    && !in_condition[h.start..h.end].contains(&true)
             });
 
         // The attribution.
@@ -470,13 +478,25 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         let mut best_rank = 0;
         // "Dia menjelaskan", "she said": a continuation at the cue settles it.
         let continuations = l.continuation.all(&toks, 0, toks.len(), &outside);
-        // Not "said she would …": a pronoun after the verb with a clause
-        // following is the claim's subject, not its speaker.
-        let continued = continuations.iter().find(|c| {
-            cues.iter().any(|q| c.start <= q.start && q.start < c.end)
-                && !(cues.iter().any(|q| q.start == c.start)
-                    && claim_follows(&toks, c.end, l, ctx, &mentions))
-        });
+        // The cue a continuation starts with or holds; cues are in order.
+        let cue_in = |c: &Found| {
+            let k = cues.partition_point(|q| q.start < c.start);
+            cues.get(k).filter(|q| q.start < c.end)
+        };
+        // Not "said she would …": a pronoun after the verb, with a clause
+        // following, is the claim's subject, not its speaker.
+        let subject = |c: &Found| {
+            cue_in(c).is_some_and(|q| {
+                q.start == c.start
+                    && toks[q.end..c.end]
+                        .iter()
+                        .any(|t| l.pronouns.contains_word(&t.lower))
+            }) && claim_follows(&toks, c.end, l, ctx, &mentions)
+        };
+        let continued = continuations
+            .iter()
+            .take(6)
+            .find(|c| cue_in(c).is_some() && !subject(c));
         if let Some(c) = continued {
             who = Some((
                 Who::Previous("continuation"),
@@ -508,7 +528,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         }
         // A continuation phrase alone ("ujarnya", "he said") with no cue found.
         if who.is_none()
-            && let Some(c) = continuations.first()
+            && let Some(c) = continuations.iter().take(6).find(|c| !subject(c))
         {
             who = Some((
                 Who::Previous("continuation"),
@@ -529,19 +549,39 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                     // The organisation the sentence or the one before names
                     // ("Corveth Systems Inc. …, the company said"), else the
                     // one that spoke last, if the noun fits it.
-                    let noun = sp
-                        .name
-                        .as_deref()
-                        .and_then(|n| n.split_whitespace().last())
-                        .unwrap_or("")
-                        .to_lowercase();
-                    let here = named_before(&s.text, &toks, at.speaker, &noun).map(|o| (o, n));
+                    let pointer = sp.name.as_deref().unwrap_or("").to_lowercase();
+                    let noun = pointer.split_whitespace().last().unwrap_or("").to_string();
+                    // Every word of "the foreign ministry" is in the name.
+                    let named = |text: &str, toks: &[Token], upto: usize| {
+                        named_before(text, toks, upto, &noun).filter(|o| {
+                            let o = o.to_lowercase();
+                            pointer
+                                .split_whitespace()
+                                .all(|w| o.split_whitespace().any(|x| x == w))
+                                || COMPANY_NOUNS.contains(&noun.as_str())
+                        })
+                    };
+                    let here = named(&s.text, &toks, at.speaker).map(|o| (o, n));
                     let found = here.or_else(|| {
                         let p = &sentences[k.checked_sub(1)?];
                         let ptoks = tokenize(&p.text, &abbrev, false);
-                        named_before(&p.text, &ptoks, ptoks.len(), &noun).map(|o| (o, p.number))
+                        named(&p.text, &ptoks, ptoks.len()).map(|o| (o, p.number))
                     });
+                    // The organisation that spoke last, named in part ("Corveth
+                    // Systems" for "Corveth Systems Inc."), is the same.
+                    let same_as_last = |name: &str| {
+                        last.as_ref().is_some_and(|(i, ..)| {
+                            let o = &out.speakers[*i];
+                            o.name.as_deref().is_some_and(|l| {
+                                let (l, n) = (l.to_lowercase(), name.to_lowercase());
+                                l.starts_with(&n) || n.starts_with(&l)
+                            })
+                        })
+                    };
                     match (found, &last) {
+                        (Some((name, _)), _) if same_as_last(&name) => {
+                            Who::Previous("the same organisation")
+                        }
                         (Some((name, m)), _) => {
                             sp.confirm = vec![format!(
                                 "\"the {noun}\" is taken to be {name}, named in s{m}: confirm"
@@ -645,10 +685,17 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         } else {
             attribution.filter(|_| speaker.is_some())
         };
-        // Nor the attribution's own cue: "…," katanya (he said) is no
-        // "katanya" (reportedly).
+        // Nor the attribution's own cue after a quotation or a comma: "…,"
+        // katanya (he said) is no "katanya" (reportedly).
         let hedge = hedge_found
-            .filter(|h| !attribution.is_some_and(|a| a.cue.0 < h.end && h.start < a.cue.1))
+            .filter(|h| {
+                !attribution.is_some_and(|a| {
+                    a.cue.0 < h.end
+                        && h.start < a.cue.1
+                        && a.cue.0 > 0
+                        && (toks[a.cue.0 - 1].quoted || toks[a.cue.0 - 1].lower == ",")
+                })
+            })
             .map(|h| text_of(&s.text, &toks, h.start, h.end));
         let sentence_text = claim_text(&s.text, &toks, attribution);
         let content = content_after(&s.text, &toks, attribution);
@@ -817,7 +864,8 @@ fn place_out_of_name(o: &mut Speaker, later: Option<&str>) {
     let Some(k) = words.iter().position(|w| w.eq_ignore_ascii_case(later)) else {
         return;
     };
-    if k == 0 {
+    // "kata Kamil" after "Gubernur Jawa Barat Ridwan Kamil" is the surname.
+    if k == 0 || k + 1 == words.len() && k >= 2 {
         return;
     }
     let role = format!("{role} {}", words[..k].join(" "));
@@ -1099,7 +1147,7 @@ fn speaker_at(
     if !(according || passive)
         && right
             .first()
-            .is_some_and(|s| s.start == cue.end && other_words(toks, *s, l) > 2)
+            .is_some_and(|s| s.start == cue.end && words_before_a_speaker(toks, *s, l) > 1)
     {
         right.clear();
     }
@@ -1116,7 +1164,13 @@ fn speaker_at(
     while before > 0 && toks[before - 1].lower == "," {
         before -= 1;
     }
-    if before > 0 && mention_ending_at(mentions, before).is_some() {
+    // Past a comma, only an outlet cited: not "diwawancarai Antara, kata …".
+    if let Some(m) = (before > 0)
+        .then(|| mention_ending_at(mentions, before))
+        .flatten()
+        && (before == cue.start
+            || (m.0.saturating_sub(2)..m.0).any(|b| CITING.contains(&toks[b].lower.as_str())))
+    {
         return None;
     }
     if (passive || according) && mention_at(mentions, cue.end).is_some() {
@@ -1135,31 +1189,32 @@ fn speaker_at(
     best.map(|(_, w, at)| (w, at))
 }
 
-/// The words of a piece that are neither capitalised nor a title, an
-/// organisation, a source, a pronoun or an article: the words of a clause.
-fn other_words(toks: &[Token], s: Seg, l: &Lists) -> usize {
-    let mut known = vec![false; s.end - s.start];
-    for f in l
-        .titles
-        .all(toks, s.start, s.end, &|t| t.word)
-        .into_iter()
-        .chain(l.orgs.all(toks, s.start, s.end, &|t| t.word))
-        .chain(l.descriptors.all(toks, s.start, s.end, &|t| t.word))
-    {
-        known[f.start - s.start..f.end - s.start]
-            .iter_mut()
-            .for_each(|k| *k = true);
+/// How many words of a piece come before anything that could name a
+/// speaker (a capital, a title, an organisation, a source, a pronoun), not
+/// counting articles and setting words: "sebanyak 3.214 warga" has two,
+/// "the ministry's spokeswoman" none, "on Tuesday a spokesman" one.
+fn words_before_a_speaker(toks: &[Token], s: Seg, l: &Lists) -> usize {
+    let mut n = 0;
+    for i in s.start..s.end {
+        let t = &toks[i];
+        if !t.word {
+            continue;
+        }
+        let names = t.cap
+            || l.titles.at(toks, i).is_some()
+            || l.orgs.at(toks, i).is_some()
+            || l.descriptors.at(toks, i).is_some()
+            || l.pronouns.contains_word(&t.lower)
+            // "kata juru bicaranya", "ujar kuasa hukumnya": someone's.
+            || t.lower.ends_with("nya");
+        if names {
+            break;
+        }
+        if !is_article(t) && !l.setting.contains(&t.lower) {
+            n += 1;
+        }
     }
-    (s.start..s.end)
-        .filter(|&i| {
-            let t = &toks[i];
-            t.word
-                && !t.cap
-                && !known[i - s.start]
-                && !is_article(t)
-                && !l.pronouns.contains_word(&t.lower)
-        })
-        .count()
+    n
 }
 
 /// How sure a speaker is: a person or an unnamed source, an organisation, a pointer back.
@@ -1301,9 +1356,17 @@ fn speaker_in(
     let mut name: Option<(usize, usize)> = None;
     let mut name_seg = 0;
     // A piece that is a name alone, or with only titles before it ("…, Dr.
-    // Priya Raman, …"), nearest the cue first; then any.
+    // Priya Raman, …"), nearest the cue first; then any. Not past a pointer
+    // right at the cue ("Shares of Corveth Systems Inc. fell, the company
+    // said").
+    let pointer_at_cue = first.end - first.start == 2
+        && is_article(&toks[first.start])
+        && l.orgs
+            .at(toks, first.start + 1)
+            .is_some_and(|o| o.end == first.end);
+    let name_segs = if pointer_at_cue { 1 } else { use_segs.len() };
     'passes: for whole in [true, false] {
-        for (k, s) in use_segs.iter().enumerate() {
+        for (k, s) in use_segs.iter().take(name_segs).enumerate() {
             if let Some(span) = name_in(toks, *s, l, ctx, known, cue_found, &is_outlet) {
                 let bare = |i: usize| !toks[i].word;
                 let titled = l
@@ -1324,10 +1387,10 @@ fn speaker_in(
     }
     // "Menurut seorang petugas di RSUD Poso": a source description before the
     // capitalised words makes an unnamed source.
-    // "A Norvale spokeswoman said": a title after an indefinite article
-    // around the name makes one too.
-    if let Some((a, b)) = name
-        && unnamed_title(toks, use_segs[name_seg], l).is_some_and(|f| f.start < a && f.end > b)
+    // "A Norvale spokeswoman said", "a spokesman for Acme Foods said": a
+    // title after an indefinite article before the name makes one too.
+    if let Some((a, _)) = name
+        && unnamed_title(toks, use_segs[name_seg], l).is_some_and(|f| f.start < a)
     {
         name = None;
     }
@@ -1386,7 +1449,8 @@ fn speaker_in(
     // 2. An anonymous source. "Two managers, who declined to be named,
     // said": a piece that only states the condition makes the short piece
     // before it an unnamed source, whatever it calls them.
-    let unnamed_before_condition = use_segs.windows(2).find_map(|w| {
+    let left = use_segs.first().is_some_and(|s| s.end <= cue_found.start);
+    let unnamed_before_condition = use_segs.get(..2).filter(|_| left).and_then(|w| {
         let (cond, before) = (w[0], w[1]);
         let words = toks[before.start..before.end]
             .iter()
@@ -1403,13 +1467,13 @@ fn speaker_in(
             phrase: text_of(text, toks, before.start, before.end).to_lowercase(),
         })
     });
-    for s in &use_segs {
+    for (k, s) in use_segs.iter().enumerate() {
         let found = l.descriptors.all(toks, s.start, s.end, &|t| t.word);
         let Some(d) = found
             .iter()
             .max_by_key(|f| f.end - f.start)
             .cloned()
-            .or_else(|| unnamed_title(toks, *s, l))
+            .or_else(|| unnamed_title(toks, *s, l).filter(|_| k == 0))
             .or_else(|| {
                 unnamed_before_condition
                     .clone()
@@ -1640,7 +1704,15 @@ fn named_before(text: &str, toks: &[Token], upto: usize, noun: &str) -> Option<S
             && (COMPANY_SUFFIXES.contains(&run[run.len() - 1].lower.as_str())
                 || run[0].lower == "pt");
         if holds && run.len() > 1 || is_company {
-            let from = if is_article(&toks[i]) { i + 1 } else { i };
+            let mut from = if is_article(&toks[i]) { i + 1 } else { i };
+            // "Shares of Corveth Systems Inc.": the company after "of".
+            if !holds
+                && let Some(o) = (from..j)
+                    .rev()
+                    .find(|&x| JOINS.contains(&toks[x].lower.as_str()))
+            {
+                from = o + 1;
+            }
             best = Some(text_of(text, toks, from, j));
         }
         i = j;
@@ -1649,18 +1721,19 @@ fn named_before(text: &str, toks: &[Token], upto: usize, noun: &str) -> Option<S
 }
 
 /// "a spokeswoman for the coastguard", "a police spokesman", "seorang juru
-/// bicara": a title after an indefinite article, at most two words before
-/// it, names nobody and makes an unnamed source. Found where no name is.
+/// bicara": a piece opening with an indefinite article, a title at most two
+/// words after it, names nobody and makes an unnamed source. Found where no
+/// name is.
 fn unnamed_title(toks: &[Token], s: Seg, l: &Lists) -> Option<Found> {
     let title = l
         .titles
         .all(toks, s.start, s.end, &|t| t.word)
         .into_iter()
         .next()?;
-    let from = title.start.saturating_sub(3).max(s.start);
-    let a = (from..title.start)
-        .rev()
-        .find(|&i| INDEFINITE.contains(&toks[i].lower.as_str()))?;
+    let a = s.start;
+    if !(INDEFINITE.contains(&toks[a].lower.as_str()) && title.start > a && title.start <= a + 3) {
+        return None;
+    }
     toks[a..title.start]
         .iter()
         .all(|t| t.word)
@@ -1821,7 +1894,7 @@ fn name_in(
                 let alone = whole
                     || (j == cue && (i == s.start || !toks[i - 1].cap))
                     || (i == cue_found.end
-                        && (j == s.end || STOPS.contains(&toks[j].lower.as_str()))
+                        && (j == s.end || AFTER_SPEAKER.contains(&toks[j].lower.as_str()))
                         && !ADDRESSED.contains(&cue_found.phrase.as_str()));
                 if known.surname(w) || alone {
                     best = Some((i, j));

@@ -115,13 +115,25 @@ fn quote_balance(s: &str, mut open: bool) -> bool {
 }
 
 /// "MOSCOW, March 12 (Meridian) - An explosion" -> ("MOSCOW, March 12 (Meridian)", "An explosion").
-/// The head is one short piece with no sentence end in it: "HALIFAX, Nova
-/// Scotia, Oct. 7 (Northgate)" is one, as "Oct." ends no sentence.
+/// The head is one short piece with no sentence end in it ("HALIFAX, Nova
+/// Scotia, Oct. 7 (Northgate)": "Oct." ends no sentence), shaped like a
+/// dateline: a place in capitals, a credit in brackets, or a few words
+/// ("Jakarta", "Muara Kelam, Kabar Nusantara"), not a sentence's opening
+/// words ("The U.S. Navy said the ship - a destroyer - was hit").
 fn split_dateline(p: &str, lex: &Lexicon) -> Option<(String, String)> {
     for dash in [" - ", " – ", " — "] {
         if let Some(i) = p.find(dash) {
             let head = &p[..i];
-            if i <= 80 && !head.contains(['"', '“']) && split_sentences(head, lex).len() == 1 {
+            let first = head.split([' ', ',']).next().unwrap_or("");
+            let shaped = first.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && first.chars().all(|c| !c.is_lowercase())
+                || head.ends_with(')')
+                || head.split_whitespace().count() <= 4;
+            if i <= 80
+                && shaped
+                && !head.contains(['"', '“'])
+                && split_sentences(head, lex).len() == 1
+            {
                 return Some((head.to_string(), p[i + dash.len()..].to_string()));
             }
         }
@@ -261,9 +273,16 @@ mod tests {
             Some("PORTSMOUTH, England, Nov. 4 (Meridian)")
         );
         assert_eq!(seg.sentences[0].text, "A ferry stopped.");
-        // A dash after a sentence's end is no dateline.
+        // A dash after a sentence's end is no dateline, nor one in a
+        // sentence's opening words.
         let seg = segment("T\n\nThe ferry stopped. It burned - twice.", en, false);
         assert_eq!(seg.dateline, None);
         assert_eq!(seg.sentences.len(), 2);
+        let seg = segment(
+            "T\n\nThe U.S. Navy said the ship - a destroyer - was hit.",
+            en,
+            false,
+        );
+        assert_eq!(seg.dateline, None);
     }
 }
