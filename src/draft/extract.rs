@@ -818,7 +818,6 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
     out
 }
 
-/// Add a speaker, or find the same one already added.
 /// Posts named with their place, in Indonesian: "Wali Kota Bandung Yana
 /// Mulyana", "Bupati Poso …".
 const POSTS_WITH_PLACE: &[&str] = &[
@@ -875,6 +874,7 @@ fn place_out_of_name(o: &mut Speaker, later: Option<&str>) {
     o.name = Some(name);
 }
 
+/// Add a speaker, or find the same one already added.
 fn add_speaker(speakers: &mut Vec<Speaker>, sp: Speaker) -> usize {
     let same = speakers.iter().position(|o| match (&o.name, &sp.name) {
         (Some(a), Some(b)) => same_name(a, b),
@@ -1235,7 +1235,7 @@ fn left_segments(toks: &[Token], cue: usize) -> Vec<Seg> {
     while i > 0 {
         let t = &toks[i - 1];
         // A short aside in brackets is part of its piece: "Dinas
-        // Perhubungan (Dishub) Randusari", "berinisial SP (45)".
+        // Perhubungan (Dishub) Randusari", "Siti (41)".
         if t.lower == ")"
             && let Some(open) = (i.saturating_sub(5)..i - 1)
                 .rev()
@@ -1614,36 +1614,12 @@ fn speaker_in(
     None
 }
 
-/// Nouns by which a text points back at a company it named.
-const COMPANY_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "operator",
-    "carrier",
-    "group",
-    "perusahaan",
-    "emiten",
-    "unternehmen",
-    "konzern",
-    "empresa",
-    "compañía",
-    "entreprise",
-    "société",
-];
+/// Nouns by which a text points back at a company it named ("the company";
+/// a pointer is "the", "that" or "this" and the noun, so English only).
+const COMPANY_NOUNS: &[&str] = &["company", "firm", "operator", "carrier", "group"];
 /// Nouns by which a text points back at any public body it named ("the
 /// agency" for a commission).
-const GENERIC_BODIES: &[&str] = &[
-    "agency",
-    "authority",
-    "body",
-    "regulator",
-    "watchdog",
-    "lembaga",
-    "instansi",
-    "behörde",
-    "organismo",
-    "autorité",
-];
+const GENERIC_BODIES: &[&str] = &["agency", "authority", "body", "regulator", "watchdog"];
 /// The last word of a company's name ("Corveth Systems Inc.", "PT Bank Sentosa Raya Tbk").
 const COMPANY_SUFFIXES: &[&str] = &[
     "inc.", "inc", "corp.", "corp", "co.", "ltd", "ltd.", "llc", "plc", "tbk", "ag", "gmbh", "se",
@@ -1781,9 +1757,13 @@ fn first_title(toks: &[Token], start: usize, end: usize, l: &Lists) -> Option<us
 }
 
 /// A run of two to four capitalised words that are not titles, outlets,
-/// organisations or dates; or one capitalised word that is a known surname,
-/// stands alone before the verb ("Lavrov menuduh"), or is all that follows
-/// it ("…," said Peskov. / According to AFP, …).
+/// organisations or dates; up to four such words right before the verb after
+/// a title, an acronym or a bracket ("(APPSI) Sudaryono menilai"); or one
+/// capitalised word that is a known surname, stands alone before the verb
+/// ("Lavrov menuduh"), is its piece alone but for an age in brackets ("Siti
+/// (41)"), or follows the verb at the end of its piece or before words like
+/// "on" or "kepada" ("…," said Peskov. / According to AFP, … / disampaikan
+/// Karyoto kepada wartawan).
 fn name_in(
     toks: &[Token],
     s: Seg,
