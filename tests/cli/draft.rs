@@ -185,7 +185,7 @@ type Floors = [(&'static str, f64, f64, f64, f64); 2];
 /// Floors a little under the evaluation set's figures when they were set
 /// (README).
 const EVAL_FLOORS: Floors = [
-    ("en", 0.89, 0.85, 0.92, 0.95),
+    ("en", 0.93, 0.85, 0.92, 0.95),
     ("id", 0.85, 0.85, 0.89, 0.95),
 ];
 
