@@ -1139,18 +1139,7 @@ fn speaker_at(
         && toks.get(cue.end).is_none_or(|t| t.lower != "oleh");
     let right_first = according || clause_start || passive;
     let left = left_segments(toks, cue.start);
-    let mut right = right_segments(toks, cue.end);
-    // After the verb, a speaker comes first ("said the ministry's
-    // spokeswoman", "kata juru bicara Kemenlu, …"); a clause of other words
-    // ("mengatakan sebanyak 3.214 warga terpaksa mengungsi") is the claim,
-    // and whoever it names did not say it.
-    if !(according || passive)
-        && right
-            .first()
-            .is_some_and(|s| s.start == cue.end && words_before_a_speaker(toks, *s, l) > 1)
-    {
-        right.clear();
-    }
+    let right = right_segments(toks, cue.end);
     let order: [&[Seg]; 2] = if right_first {
         [&right, &left]
     } else {
@@ -1180,14 +1169,16 @@ fn speaker_at(
     let mut best: Option<(u8, Who, usize)> = None;
     for segs in order {
         if let Some((w, at)) = speaker_in(text, toks, segs, l, ctx, known, mentions, n, cue) {
-            // After the verb, a speaker deep in a clause of other words is
-            // something the claim names: "asked Russia to send volumes
-            // through the Central Asia-Centre pipeline".
+            // After the verb, a speaker behind words of a clause is
+            // something the claim names: "mengatakan sebanyak 3.214 warga
+            // terpaksa mengungsi", "asked Russia to send volumes through the
+            // Central Asia-Centre pipeline"; not "said Mayor Ellen Park".
             let deep = at >= cue.end
+                && !(according || passive)
                 && segs
                     .iter()
                     .find(|s| s.start <= at && at < s.end)
-                    .is_some_and(|s| clause_words(toks, s.start, at, l) > 2);
+                    .is_some_and(|s| clause_words(toks, s.start, at, l) > 1);
             if deep {
                 continue;
             }
@@ -1198,34 +1189,6 @@ fn speaker_at(
         }
     }
     best.map(|(_, w, at)| (w, at))
-}
-
-/// How many words of a piece come before anything that could name a
-/// speaker (a capital, a title, an organisation, a source, a pronoun), not
-/// counting articles and setting words: "sebanyak 3.214 warga" has two,
-/// "the ministry's spokeswoman" none, "on Tuesday a spokesman" one.
-fn words_before_a_speaker(toks: &[Token], s: Seg, l: &Lists) -> usize {
-    let mut n = 0;
-    for i in s.start..s.end {
-        let t = &toks[i];
-        if !t.word {
-            continue;
-        }
-        let names = t.cap
-            || l.titles.at(toks, i).is_some()
-            || l.orgs.at(toks, i).is_some()
-            || l.descriptors.at(toks, i).is_some()
-            || l.pronouns.contains_word(&t.lower)
-            // "kata juru bicaranya", "ujar kuasa hukumnya": someone's.
-            || t.lower.ends_with("nya");
-        if names {
-            break;
-        }
-        if !is_article(t) && !l.setting.contains(&t.lower) {
-            n += 1;
-        }
-    }
-    n
 }
 
 /// The lowercase words among tokens `from..to` that start no title,
