@@ -121,6 +121,8 @@ mod tests {
             "asked not to be named",
             "berbicara dengan syarat anonim",
             "yang enggan disebutkan namanya",
+            "yang tak mau namanya ditulis",
+            "enggan identitasnya diungkap",
         ] {
             assert!(only_states_condition(condition), "{condition}");
             assert!(!explains(Some(condition)), "{condition}");

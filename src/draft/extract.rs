@@ -818,6 +818,10 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
     out
 }
 
+/// Titles for the people in a case, after which initials are a name:
+/// "Tersangka SP (45) mengaku".
+const INITIALS_AFTER: &[&str] = &["tersangka", "terdakwa", "terpidana", "saksi"];
+
 /// Posts named with their place, in Indonesian: "Wali Kota Bandung Yana
 /// Mulyana", "Bupati Poso …".
 const POSTS_WITH_PLACE: &[&str] = &[
@@ -1800,8 +1804,11 @@ fn name_in(
     }
     // An acronym right after a title belongs to the role, not to the name
     // ("Menteri ESDM Bahlil Lahadalia", "Ekonom INDEF Tauhid Ahmad").
+    // But initials after the words for the people in a case are their name
+    // ("Tersangka SP (45) mengaku").
     for f in &titles {
-        if toks.get(f.end).is_some_and(|t| t.upper) {
+        let case = f.end - f.start == 1 && INITIALS_AFTER.contains(&toks[f.start].lower.as_str());
+        if !case && toks.get(f.end).is_some_and(|t| t.upper) {
             blocked[f.end] = true;
         }
     }
@@ -1827,15 +1834,24 @@ fn name_in(
     // Muara Kelam Hj. Rusmini Fadhilah menyatakan": up to four words right
     // before the cue, after a title, an acronym or a bracket, are the name,
     // before any capitalised run further from the cue.
+    // An age in brackets may stand between the name and the cue ("Kapolres
+    // Budi (45) mengatakan").
+    let age_at = |e: usize| {
+        e >= s.start + 3
+            && toks[e - 1].lower == ")"
+            && toks[e - 3].lower == "("
+            && toks[e - 2].lower.chars().all(|c| c.is_ascii_digit())
+    };
     if s.end == cue {
-        let mut a = s.end;
-        while a > s.start && s.end - a < 4 && plain(a - 1) {
+        let end = if age_at(s.end) { s.end - 3 } else { s.end };
+        let mut a = end;
+        while a > s.start && end - a < 4 && plain(a - 1) {
             a -= 1;
         }
-        if a < s.end && a > s.start {
+        if a < end && a > s.start {
             let p = &toks[a - 1];
             if p.lower == ")" || p.upper || l.titles.contains_word(&p.lower) {
-                return Some((a, s.end));
+                return Some((a, end));
             }
         }
     }
@@ -1873,7 +1889,17 @@ fn name_in(
                         matches!(toks[k].lower.as_str(), "(" | ")")
                             || toks[k].lower.chars().all(|c| c.is_ascii_digit())
                     });
+                // A word right after the word for a person in a case, ending
+                // its piece ("Menurut tersangka Budi, …"). After other titles
+                // it is as often the post's place or body ("Kapolres
+                // Randusari", "Kepala Dinas Sosial").
+                let titled = titles.iter().any(|f| {
+                    f.end == i
+                        && f.end - f.start == 1
+                        && INITIALS_AFTER.contains(&toks[f.start].lower.as_str())
+                }) && (j == s.end || j + 3 == s.end && age_at(s.end));
                 let alone = whole
+                    || titled
                     || (j == cue && (i == s.start || !toks[i - 1].cap))
                     || (i == cue_found.end
                         && (j == s.end || AFTER_SPEAKER.contains(&toks[j].lower.as_str()))
@@ -2298,6 +2324,42 @@ mod tests {
         assert_eq!(ex.speakers.len(), 1);
         assert_eq!(ex.speakers[0].name.as_deref(), Some("Yana Mulyana"));
         assert_eq!(ex.speakers[0].role.as_deref(), Some("Wali Kota Bandung"));
+    }
+
+    #[test]
+    fn initials_and_ages_of_people_in_a_case() {
+        // Initials after "tersangka" are the name; an age in brackets may
+        // stand between a name and its verb.
+        let ex = extracted(
+            "Tersangka SP (45) mengaku menyesal atas perbuatannya. \
+             Kapolres Budi (45) mengatakan berkas perkara segera dilimpahkan. \
+             Menurut terdakwa Rudi, uang itu dipakai untuk membayar utang.",
+            "id",
+            None,
+        );
+        let named: Vec<_> = ex
+            .speakers
+            .iter()
+            .map(|s| (s.name.as_deref(), s.role.as_deref()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                (Some("SP"), Some("Tersangka")),
+                (Some("Budi"), Some("Kapolres")),
+                (Some("Rudi"), Some("terdakwa")),
+            ]
+        );
+        // After other titles, one word ending the piece is the post's place
+        // or body, not a name.
+        assert_eq!(
+            speakers(
+                "Menurut Kapolres Randusari, sopir bus lalai. \
+                 Kepala Dinas Sosial mengatakan bantuan sudah tiba.",
+                "id"
+            ),
+            [None, Some("Kepala Dinas Sosial".into())]
+        );
     }
 
     #[test]
