@@ -58,6 +58,12 @@ pub struct Attribution {
     /// gives the one before it its speaker, route and date. Optional.
     #[serde(default)]
     pub back_reference: Vec<String>,
+    /// Verb forms of indirect speech (the German Konjunktiv I: "sei",
+    /// "habe"): a sentence holding one outside quotes, with no attribution
+    /// of its own, right after a statement, carries that statement on.
+    /// Optional.
+    #[serde(default)]
+    pub reported_speech: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -83,6 +89,15 @@ pub struct Anonymity {
 pub struct Roles {
     pub titles: Vec<String>,
     pub organizations: Vec<String>,
+    /// Articles, determiners and pronouns: capitalised at the start of a
+    /// sentence, never a name. Optional.
+    #[serde(default)]
+    pub not_names: Vec<String>,
+    /// In a language whose nouns are all capitalised (German), the articles
+    /// and determiners after which a capitalised word is a common noun, not
+    /// a name. Optional.
+    #[serde(default)]
+    pub noun_markers: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -151,6 +151,12 @@ struct Lists {
     setting: HashSet<String, foldhash::fast::RandomState>,
     /// "Informasi tersebut", "hal itu": a subject crediting the sentence before.
     back_reference: Phrases,
+    /// Articles, determiners and pronouns, never a name.
+    not_names: HashSet<String, foldhash::fast::RandomState>,
+    /// Articles after which a capitalised word is a common noun (German).
+    noun_markers: HashSet<String, foldhash::fast::RandomState>,
+    /// Verb forms of indirect speech ("sei", "habe").
+    reported_speech: Phrases,
     /// Lowercased words with their period that do not end a word: the
     /// abbreviations and the titles.
     abbreviations: HashSet<String, foldhash::fast::RandomState>,
@@ -175,6 +181,9 @@ impl Lists {
             background: Phrases::new(&lex.background.cues),
             setting: lex.attribution.setting.iter().cloned().collect(),
             back_reference: Phrases::new(&lex.attribution.back_reference),
+            not_names: lex.roles.not_names.iter().cloned().collect(),
+            noun_markers: lex.roles.noun_markers.iter().cloned().collect(),
+            reported_speech: Phrases::new(&lex.attribution.reported_speech),
             abbreviations: lex
                 .segmentation
                 .abbreviations
@@ -198,7 +207,7 @@ fn lists(lex: &'static Lexicon) -> &'static Lists {
 
 /// Articles and the like, dropped from the front of descriptions and roles.
 const LEADING: &[&str] = &[
-    "a", "an", "the", "seorang", "sang", "para", "un", "una", "le", "la", "les", "el", "los",
+    "a", "an", "the", "seorang", "sang", "para", "un", "una", "le", "la", "les", "l'", "el", "los",
     "der", "die", "das", "ein", "eine",
 ];
 /// Words after which a description stops ("a source who ...").
@@ -240,7 +249,31 @@ const STOPS: &[&str] = &[
 /// Words that follow a speaker named after the verb, not a claim's subject:
 /// "disampaikan Karyoto kepada wartawan", "said Peskov on Tuesday".
 const AFTER_SPEAKER: &[&str] = &[
-    "kepada", "saat", "pada", "ketika", "dalam", "di", "on", "in", "at", "during", "when",
+    "kepada",
+    "saat",
+    "pada",
+    "ketika",
+    "dalam",
+    "di",
+    "on",
+    "in",
+    "at",
+    "during",
+    "when",
+    "der",
+    "dem",
+    "am",
+    "im",
+    "gegenüber",
+    "auf",
+    "a",
+    "al",
+    "en",
+    "durante",
+    "à",
+    "au",
+    "lors",
+    "dans",
 ];
 /// Indefinite articles: "a spokeswoman for the agency", "seorang juru bicara",
 /// a title that names nobody.
@@ -647,6 +680,29 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                 guessed = true;
             }
         }
+        // Indirect speech with no attribution of its own, right after a
+        // statement ("Man arbeite eng mit den Behörden zusammen."), carries
+        // the statement on.
+        if speaker.is_none()
+            && routes.is_empty()
+            && let Some((i, ..)) = &last
+            && out
+                .claims
+                .last()
+                .is_some_and(|c: &Proposed| c.sentence + 1 == n && c.speaker == Some(*i))
+            && let Some(f) = l
+                .reported_speech
+                .all(&toks, 0, toks.len(), &outside)
+                .into_iter()
+                .next()
+        {
+            why.push(format!(
+                "s{n}: \"{}\", indirect speech continuing the speaker before",
+                f.phrase
+            ));
+            speaker = Some(*i);
+            inherit = true;
+        }
 
         // Date of the statement: next to the cue or a route.
         let mut said = None;
@@ -956,21 +1012,36 @@ fn in_mention(mentions: &[Mention], i: usize) -> bool {
     k > 0 && mentions[k - 1].1 > i
 }
 
+/// Words for "to" before the outlet told: "der dpa", "dem „Spiegel“", "a
+/// EFE", "à l'AFP".
+const DATIVE: &[&str] = &["der", "dem", "a", "al", "à", "au", "aux"];
+
+fn is_quote_mark(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "”" | "„" | "«" | "»")
+}
+
 /// Outlet mentions: (first token, end token, outlet id), matched on the
-/// registry's names and aliases, capitalised in the text.
+/// registry's names and aliases, capitalised in the text. An outlet's name
+/// may stand in quotation marks of its own ("der „Spiegel“").
 fn outlet_mentions(toks: &[Token], ctx: &Context) -> Vec<Mention> {
     let OutletNames { names, by_first } = ctx.outlet_names;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if t.word && !t.quoted {
+        let own_marks = |n: usize| {
+            i > 0
+                && is_quote_mark(&toks[i - 1].lower)
+                && toks.get(i + n).is_some_and(|q| is_quote_mark(&q.lower))
+        };
+        if t.word {
             let candidates = by_first.get(&t.lower).map_or(&[][..], Vec::as_slice);
             let hit = candidates
                 .iter()
                 .map(|&k| &names[k])
                 .find(|(words, _, lower)| {
                     (t.cap || *lower)
+                        && (!t.quoted || own_marks(words.len()))
                         && words
                             .iter()
                             .enumerate()
@@ -1002,26 +1073,49 @@ fn relay_routes(
     for (k, (start, end, _)) in mentions.iter().enumerate() {
         // A cue that ends right before the mention ("told", "kepada", "dilansir
         // dari", "according to a report by"), the longest cues six words.
+        // Or a verb of saying with its subject, a weekday and the dative
+        // between: "sagte Kalthoff am Donnerstag der dpa", "a indiqué mardi
+        // à l'AFP", "dijo a EFE".
+        let bridge = |t: &Token| {
+            !t.word && is_quote_mark(&t.lower)
+                || t.word
+                    && (t.cap
+                        || is_article(t)
+                        || DATIVE.contains(&t.lower.as_str())
+                        || ctx.lex.weekday(&t.lower).is_some())
+        };
         let before = (start.saturating_sub(7)..*start).any(|b| {
-            l.before_outlet
+            let cue = l
+                .before_outlet
                 .at(toks, b)
-                .or_else(|| l.verbs.at(toks, b))
-                .or_else(|| l.according.at(toks, b))
-                .is_some_and(|f| {
-                    f.end == *start
-                        || (f.end + 1 == *start
-                            && (is_article(&toks[f.end])
-                                || matches!(
-                                    toks[f.end].lower.as_str(),
-                                    "data" | "laporan" | "situs" | "laman"
-                                )))
-                })
+                .or_else(|| l.according.at(toks, b));
+            let verb = l.verbs.at(toks, b);
+            cue.as_ref().or(verb.as_ref()).is_some_and(|f| {
+                f.end == *start
+                    || (f.end + 1 == *start
+                        && (is_article(&toks[f.end])
+                            || is_quote_mark(&toks[f.end].lower)
+                            || matches!(
+                                toks[f.end].lower.as_str(),
+                                "data" | "laporan" | "situs" | "laman"
+                            )))
+                    || (f.end + 2 == *start
+                        && is_article(&toks[f.end])
+                        && is_quote_mark(&toks[f.end + 1].lower))
+            }) || verb.is_some_and(|f| {
+                f.end < *start
+                    && toks[f.end..*start].iter().all(bridge)
+                    && toks[*start - 1].word
+                    && (is_article(&toks[*start - 1])
+                        || DATIVE.contains(&toks[*start - 1].lower.as_str()))
+            })
         });
         // A cue after it, past "news agency", commas and other outlets joined by "and".
         let mut j = *end;
         while j < toks.len() {
             let t = &toks[j];
             if t.lower == ","
+                || is_quote_mark(&t.lower)
                 || AND.contains(&t.lower.as_str())
                 || ADVERBS.contains(&t.lower.as_str())
             {
@@ -1552,10 +1646,12 @@ fn speaker_in(
         };
         // "the ministry said" with nothing more: the organisation named before, if any.
         let pointer = o.start > 0
-            && matches!(toks[o.start - 1].lower.as_str(), "the" | "that" | "this")
-            && !toks[o.start].cap
+            && POINTERS.contains(&toks[o.start - 1].lower.as_str())
+            && (!toks[o.start].cap || !l.noun_markers.is_empty())
             && s.start + 1 == o.start
-            && o.end == s.end;
+            // "…, a précisé la fédération dans un communiqué": a pointer
+            // after the verb may have the setting after it.
+            && (o.end == s.end || o.start > cue_found.end);
         // The name: capitalised words around the head, else the phrase as written.
         let (mut a, mut b) = (o.start, o.end);
         while a > s.start
@@ -1620,12 +1716,53 @@ fn speaker_in(
     None
 }
 
-/// Nouns by which a text points back at a company it named ("the company";
-/// a pointer is "the", "that" or "this" and the noun, so English only).
-const COMPANY_NOUNS: &[&str] = &["company", "firm", "operator", "carrier", "group"];
+/// Words before a noun that point back at a body named before: "the
+/// company", "la compañía", "le groupe", "die Behörde".
+const POINTERS: &[&str] = &[
+    "the", "that", "this", "el", "la", "este", "esta", "le", "ce", "cette", "der", "die", "das",
+    "dieser", "diese", "dieses",
+];
+/// Nouns by which a text points back at a company it named ("the company",
+/// "la empresa", "le groupe", "der Konzern").
+const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "operator",
+    "carrier",
+    "group",
+    "compañía",
+    "empresa",
+    "grupo",
+    "firma",
+    "minera",
+    "entreprise",
+    "groupe",
+    "société",
+    "unternehmen",
+    "konzern",
+];
 /// Nouns by which a text points back at any public body it named ("the
-/// agency" for a commission).
-const GENERIC_BODIES: &[&str] = &["agency", "authority", "body", "regulator", "watchdog"];
+/// agency" for a commission, "la fédération", "die Behörde").
+const GENERIC_BODIES: &[&str] = &[
+    "agency",
+    "authority",
+    "body",
+    "regulator",
+    "watchdog",
+    "agencia",
+    "organismo",
+    "entidad",
+    "institución",
+    "federación",
+    "agence",
+    "organisme",
+    "institution",
+    "fédération",
+    "direction",
+    "behörde",
+    "verband",
+    "amt",
+];
 /// The last word of a company's name ("Corveth Systems Inc.", "PT Bank Sentosa Raya Tbk").
 const COMPANY_SUFFIXES: &[&str] = &[
     "inc.", "inc", "corp.", "corp", "co.", "ltd", "ltd.", "llc", "plc", "tbk", "ag", "gmbh", "se",
@@ -1780,6 +1917,14 @@ fn name_in(
     is_outlet: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
     let cue = cue_found.start;
+    // Past a weekday after the cue: "…, a annoncé mardi Swiss-Ski".
+    let mut after_cue = cue_found.end;
+    while toks
+        .get(after_cue)
+        .is_some_and(|t| ctx.lex.weekday(&t.lower).is_some())
+    {
+        after_cue += 1;
+    }
     // A capitalised organisation word next to the run makes it part of a
     // body's name ("Kementrian Luar Negeri Rusia", "Kazakhstan's Energy Ministry").
     let org_cap = |i: usize| {
@@ -1818,6 +1963,12 @@ fn name_in(
             && t.cap
             && !t.quoted
             && !blocked[i]
+            && !l.not_names.contains(&t.lower)
+            // "Norvik-Geschäftsführer": a compound ending in a title.
+            && !t.lower.rsplit_once('-').is_some_and(|(_, last)| l.titles.contains_word(last))
+            // "der Feuerwehr", "Das bestätigte": in German every noun is
+            // capitalised, and one after an article is no name.
+            && !(i > 0 && l.noun_markers.contains(&toks[i - 1].lower))
             && !is_outlet(i)
             && !l.titles.contains_word(&t.lower)
             && !l.orgs.contains_word(&t.lower)
@@ -1900,8 +2051,11 @@ fn name_in(
                 }) && (j == s.end || j + 3 == s.end && age_at(s.end));
                 let alone = whole
                     || titled
-                    || (j == cue && (i == s.start || !toks[i - 1].cap))
-                    || (i == cue_found.end
+                    || (j == cue
+                        && (i == s.start
+                            || !toks[i - 1].cap
+                            || l.not_names.contains(&toks[i - 1].lower)))
+                    || (i == after_cue
                         && (j == s.end || AFTER_SPEAKER.contains(&toks[j].lower.as_str()))
                         && !ADDRESSED.contains(&cue_found.phrase.as_str()));
                 if known.surname(w) || alone {

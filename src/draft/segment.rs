@@ -27,8 +27,8 @@ pub struct Segmented {
     pub sentences: Vec<Sentence>,
 }
 
-const OPEN_QUOTES: &[char] = &['"', '“', '«', '„'];
-const CLOSE_QUOTES: &[char] = &['"', '”', '»', '“'];
+const OPEN_QUOTES: &[char] = &['"', '“', '«', '„', '»'];
+const CLOSE_QUOTES: &[char] = &['"', '”', '»', '“', '«'];
 
 pub fn segment(text: &str, lex: &Lexicon, has_title: bool) -> Segmented {
     let text = text.replace("\r\n", "\n");
@@ -101,13 +101,14 @@ fn strip_credit(p: &str) -> String {
 }
 
 /// Whether a quotation is still open at the end of `s`, given whether one was
-/// open at its start. Straight quotes toggle; curly ones open and close.
+/// open at its start. "„" opens and "”" closes; the other marks open a
+/// quotation or close the one open ("„…“", "«…»", "»…«", "“…”").
 fn quote_balance(s: &str, mut open: bool) -> bool {
     for c in s.chars() {
         match c {
-            '"' => open = !open,
-            '“' | '«' | '„' => open = true,
-            '”' | '»' => open = false,
+            '„' => open = true,
+            '”' => open = false,
+            '"' | '“' | '«' | '»' => open = !open,
             _ => {}
         }
     }

@@ -27,6 +27,8 @@ pub struct Token {
 /// Split a sentence into word and punctuation tokens. `abbrev` says whether a
 /// lowercased word with its period is an abbreviation ("gen.", "jend.").
 /// `quoted_at_start`: the sentence begins inside a quotation.
+///
+/// French elisions ("l'", "d'", "qu'") end a word with their apostrophe.
 pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -> Vec<Token> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
@@ -47,6 +49,14 @@ pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -
                     if matches!(chars[j].1, '\'' | '’' | '-')
                         && !chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric())
                     {
+                        break;
+                    }
+                    // An elided French article or pronoun is a word of its
+                    // own: "l'AFP", "d'après", "qu'il".
+                    if matches!(chars[j].1, '\'' | '’')
+                        && ELIDED.contains(&s[pos..chars[j].0].to_lowercase().as_str())
+                    {
+                        j += 1;
                         break;
                     }
                     j += 1;
@@ -94,8 +104,11 @@ pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -
             continue;
         }
         let end = pos + c.len_utf8();
-        let opens = matches!(c, '“' | '«' | '„') || (c == '"' && !quoted);
-        let closes = matches!(c, '”' | '»') || (c == '"' && quoted);
+        // "„…“" (German) closes with the mark English opens with, and
+        // "»…«" runs the other way from "«…»": inside a quotation, either
+        // mark closes it.
+        let opens = c == '„' || (matches!(c, '"' | '“' | '«' | '»') && !quoted);
+        let closes = c == '”' || (matches!(c, '"' | '“' | '«' | '»') && quoted);
         if opens {
             quoted = true;
         }
@@ -118,6 +131,11 @@ pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -
     }
     out
 }
+
+/// French words that elide before a vowel, each a token with its apostrophe.
+const ELIDED: &[&str] = &[
+    "l", "d", "j", "n", "s", "c", "m", "t", "qu", "lorsqu", "puisqu", "jusqu",
+];
 
 /// A list of phrases, matched a word at a time.
 #[derive(Debug, Default)]
