@@ -64,6 +64,11 @@ pub struct Attribution {
     /// Optional.
     #[serde(default)]
     pub reported_speech: Vec<String>,
+    /// Whether the language drops a subject pronoun (Spanish "…, añadió"):
+    /// then a continuation that is the reporting verb alone points back only
+    /// when no speaker is named at it ("aseguró la Sra. Rosa Chunga").
+    #[serde(default)]
+    pub drops_pronoun: bool,
 }
 
 #[derive(Debug, Deserialize)]

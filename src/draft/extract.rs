@@ -157,6 +157,8 @@ struct Lists {
     noun_markers: HashSet<String, foldhash::fast::RandomState>,
     /// Verb forms of indirect speech ("sei", "habe").
     reported_speech: Phrases,
+    /// The language drops subject pronouns.
+    drops_pronoun: bool,
     /// Lowercased words with their period that do not end a word: the
     /// abbreviations and the titles.
     abbreviations: HashSet<String, foldhash::fast::RandomState>,
@@ -184,6 +186,7 @@ impl Lists {
             not_names: lex.roles.not_names.iter().cloned().collect(),
             noun_markers: lex.roles.noun_markers.iter().cloned().collect(),
             reported_speech: Phrases::new(&lex.attribution.reported_speech),
+            drops_pronoun: lex.attribution.drops_pronoun,
             abbreviations: lex
                 .segmentation
                 .abbreviations
@@ -301,7 +304,8 @@ const ADVERBS: &[&str] = &[
 ];
 /// Citation cues that put an outlet before the one citing it ("Reuters, citing Interfax").
 const CITING: &[&str] = &[
-    "citing", "quoting", "mengutip", "citando", "citant", "zitiert",
+    "citing", "quoting", "mengutip", "citando", "citant", "zitiert", "cita", "citó", "cite",
+    "berufung",
 ];
 
 /// A span of tokens, and whether it is on the right of the cue.
@@ -526,10 +530,15 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                         .any(|t| l.pronouns.contains_word(&t.lower))
             }) && claim_follows(&toks, c.end, l, ctx, &mentions)
         };
+        // A bare verb in a language that drops the pronoun ("aseguró")
+        // settles nothing: it points back only when no speaker is found at it.
+        let bare = |c: &Found| {
+            l.drops_pronoun && cue_in(c).is_some_and(|q| q.start == c.start && q.end == c.end)
+        };
         let continued = continuations
             .iter()
             .take(6)
-            .find(|c| cue_in(c).is_some() && !subject(c));
+            .find(|c| cue_in(c).is_some() && !subject(c) && !bare(c));
         if let Some(c) = continued {
             who = Some((
                 Who::Previous("continuation"),
@@ -1012,6 +1021,35 @@ fn in_mention(mentions: &[Mention], i: usize) -> bool {
     k > 0 && mentions[k - 1].1 > i
 }
 
+/// Words for a kind of outlet after its name: "Meridian news agency", "die
+/// „Bild“-Zeitung".
+const OUTLET_NOUNS: &[&str] = &[
+    "news",
+    "agency",
+    "newspaper",
+    "television",
+    "zeitung",
+    "nachrichtenagentur",
+    "agentur",
+    "magazin",
+    "sender",
+    "diario",
+    "periódico",
+    "agencia",
+    "cadena",
+    "emisora",
+    "journal",
+    "quotidien",
+    "agence",
+    "chaîne",
+    "hebdomadaire",
+];
+
+/// Auxiliaries after a subject whose verb comes at the end of the clause.
+const AUXILIARIES: &[&str] = &[
+    "hat", "hatte", "haben", "hatten", "ist", "war", "has", "had", "ha", "había", "a", "avait",
+];
+
 /// Words for "to" before the outlet told: "der dpa", "dem „Spiegel“", "a
 /// EFE", "à l'AFP".
 const DATIVE: &[&str] = &["der", "dem", "a", "al", "à", "au", "aux"];
@@ -1048,8 +1086,19 @@ fn outlet_mentions(toks: &[Token], ctx: &Context) -> Vec<Mention> {
                             .all(|(k, w)| toks.get(i + k).is_some_and(|t| &t.lower == w))
                 });
             if let Some((words, id, _)) = hit {
-                out.push((i, i + words.len(), id.to_string()));
-                i += words.len();
+                // "die „Bild“-Zeitung": the closing mark and the kind of
+                // outlet are part of the mention.
+                let mut end = i + words.len();
+                if t.quoted
+                    && toks.get(end + 1).is_some_and(|h| h.lower == "-")
+                    && toks
+                        .get(end + 2)
+                        .is_some_and(|k| OUTLET_NOUNS.contains(&k.lower.as_str()))
+                {
+                    end += 3;
+                }
+                out.push((i, end, id.to_string()));
+                i = end;
                 continue;
             }
         }
@@ -1082,6 +1131,7 @@ fn relay_routes(
                     && (t.cap
                         || is_article(t)
                         || DATIVE.contains(&t.lower.as_str())
+                        || AFTER_SPEAKER.contains(&t.lower.as_str())
                         || ctx.lex.weekday(&t.lower).is_some())
         };
         let before = (start.saturating_sub(7)..*start).any(|b| {
@@ -1126,10 +1176,7 @@ fn relay_routes(
                 j = m.1;
                 continue;
             }
-            if matches!(
-                t.lower.as_str(),
-                "news" | "agency" | "newspaper" | "television"
-            ) {
+            if t.lower == "-" || OUTLET_NOUNS.contains(&t.lower.as_str()) {
                 j += 1;
                 continue;
             }
@@ -1148,9 +1195,11 @@ fn relay_routes(
             own = true;
             continue;
         }
-        // "Reuters, citing Interfax": Interfax first, then Reuters.
+        // "Reuters, citing Interfax": Interfax first, then Reuters. Up to
+        // three words before: "unter Berufung auf die dpa", "que cita a la
+        // agencia EFE".
         let cited =
-            (start.saturating_sub(2)..*start).any(|b| CITING.contains(&toks[b].lower.as_str()));
+            (start.saturating_sub(3)..*start).any(|b| CITING.contains(&toks[b].lower.as_str()));
         if cited && let Some(prev) = routes.last_mut() {
             prev.insert(0, id.clone());
             why.push(format!("\"{}\" cited by {}", id, prev[1..].join(", ")));
@@ -1639,8 +1688,12 @@ fn speaker_in(
     for s in &use_segs {
         let found = l.orgs.all(toks, s.start, s.end, &|t| t.word);
         // "Meridian news agency" is the outlet, not a speaker.
+        // Nor "la agencia EFE": the outlet's own description.
         let Some(o) = found.iter().rev().find(|o| {
-            !((o.start > 0 && is_outlet(o.start - 1)) || (o.start > 1 && is_outlet(o.start - 2)))
+            !((o.start > 0 && is_outlet(o.start - 1))
+                || (o.start > 1 && is_outlet(o.start - 2))
+                || is_outlet(o.start)
+                || is_outlet(o.end))
         }) else {
             continue;
         };
@@ -1650,8 +1703,14 @@ fn speaker_in(
             && (!toks[o.start].cap || !l.noun_markers.is_empty())
             && s.start + 1 == o.start
             // "…, a précisé la fédération dans un communiqué": a pointer
-            // after the verb may have the setting after it.
-            && (o.end == s.end || o.start > cue_found.end);
+            // after the verb may have the setting after it, and one before
+            // an auxiliary the rest of the clause ("Die Behörde hat …
+            // angekündigt").
+            && (o.end == s.end
+                || o.start > cue_found.end
+                || toks
+                    .get(o.end)
+                    .is_some_and(|t| AUXILIARIES.contains(&t.lower.as_str())));
         // The name: capitalised words around the head, else the phrase as written.
         let (mut a, mut b) = (o.start, o.end);
         while a > s.start
