@@ -81,6 +81,12 @@ pub struct Relay {
 #[derive(Debug, Deserialize)]
 pub struct Hedges {
     pub words: Vec<String>,
+    /// Hedges in the conditional mood ("aurait", "habría"): the outlet's
+    /// distance in its own voice, but the speaker's reported speech after a
+    /// reporting verb with its speaker ("a confié … que la piste aurait dû
+    /// être fermée"). Optional.
+    #[serde(default)]
+    pub conditional: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -159,6 +159,8 @@ struct Lists {
     reported_speech: Phrases,
     /// The language drops subject pronouns.
     drops_pronoun: bool,
+    /// Hedges in the conditional mood ("aurait", "habría").
+    conditional: HashSet<String, foldhash::fast::RandomState>,
     /// Lowercased words with their period that do not end a word: the
     /// abbreviations and the titles.
     abbreviations: HashSet<String, foldhash::fast::RandomState>,
@@ -187,6 +189,7 @@ impl Lists {
             noun_markers: lex.roles.noun_markers.iter().cloned().collect(),
             reported_speech: Phrases::new(&lex.attribution.reported_speech),
             drops_pronoun: lex.attribution.drops_pronoun,
+            conditional: lex.hedges.conditional.iter().cloned().collect(),
             abbreviations: lex
                 .segmentation
                 .abbreviations
@@ -751,8 +754,14 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             attribution.filter(|_| speaker.is_some())
         };
         // Nor the attribution's own cue after a quotation or a comma: "…,"
-        // katanya (he said) is no "katanya" (reportedly).
+        // katanya (he said) is no "katanya" (reportedly). Nor a conditional
+        // after a speaker's verb: the speaker's reported speech.
         let hedge = hedge_found
+            .filter(|h| {
+                !(l.conditional.contains(&h.phrase)
+                    && speaker.is_some()
+                    && attribution.is_some_and(|a| a.cue.1 <= h.start))
+            })
             .filter(|h| {
                 !attribution.is_some_and(|a| {
                     a.cue.0 < h.end
@@ -1045,6 +1054,11 @@ const OUTLET_NOUNS: &[&str] = &[
     "hebdomadaire",
 ];
 
+/// "este sábado", "ce mardi": a weekday's determiner.
+const THIS: &[&str] = &[
+    "este", "esta", "ce", "cette", "diesen", "dieser", "this", "last",
+];
+
 /// Auxiliaries after a subject whose verb comes at the end of the clause.
 const AUXILIARIES: &[&str] = &[
     "hat", "hatte", "haben", "hatten", "ist", "war", "has", "had", "ha", "había", "a", "avait",
@@ -1132,6 +1146,7 @@ fn relay_routes(
                         || is_article(t)
                         || DATIVE.contains(&t.lower.as_str())
                         || AFTER_SPEAKER.contains(&t.lower.as_str())
+                        || THIS.contains(&t.lower.as_str())
                         || ctx.lex.weekday(&t.lower).is_some())
         };
         let before = (start.saturating_sub(7)..*start).any(|b| {
@@ -1152,6 +1167,17 @@ fn relay_routes(
                     || (f.end + 2 == *start
                         && is_article(&toks[f.end])
                         && is_quote_mark(&toks[f.end + 1].lower))
+                    // "según el diario digital peruano Crónica Andina": the
+                    // kind of outlet and up to three words describing it.
+                    || (f.end < *start
+                        && *start - f.end <= 5
+                        && toks[f.end..*start].iter().any(|t| OUTLET_NOUNS.contains(&t.lower.as_str()))
+                        && toks[f.end..*start].iter().all(|t| {
+                            t.word
+                                && (is_article(t)
+                                    || OUTLET_NOUNS.contains(&t.lower.as_str())
+                                    || !t.cap)
+                        }))
             }) || verb.is_some_and(|f| {
                 f.end < *start
                     && toks[f.end..*start].iter().all(bridge)
@@ -1160,10 +1186,26 @@ fn relay_routes(
                         || DATIVE.contains(&toks[*start - 1].lower.as_str()))
             })
         });
-        // A cue after it, past "news agency", commas and other outlets joined by "and".
+        // A cue after it, past "news agency", commas, other outlets joined
+        // by "and" and a clause citing one ("La Vanguardia, que cita a la
+        // agencia EFE, informó").
         let mut j = *end;
         while j < toks.len() {
             let t = &toks[j];
+            if matches!(t.lower.as_str(), "que" | "qui" | "which")
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|c| CITING.contains(&c.lower.as_str()))
+            {
+                j += 2;
+                while toks
+                    .get(j)
+                    .is_some_and(|a| is_article(a) || DATIVE.contains(&a.lower.as_str()))
+                {
+                    j += 1;
+                }
+                continue;
+            }
             if t.lower == ","
                 || is_quote_mark(&t.lower)
                 || AND.contains(&t.lower.as_str())
@@ -1732,6 +1774,24 @@ fn speaker_in(
         }
         while b < s.end && toks[b].word && toks[b].cap && !is_outlet(b) {
             b += 1;
+        }
+        // "Le groupe agroalimentaire suisse Valmoran": a lowercase noun with
+        // up to two words describing it, then the body's name.
+        if !toks[a..b]
+            .iter()
+            .any(|t| t.cap && !l.not_names.contains(&t.lower))
+        {
+            let mut c = b;
+            while c < s.end && c < b + 2 && toks[c].word && !toks[c].cap {
+                c += 1;
+            }
+            let mut d = c;
+            while d < s.end && toks[d].word && toks[d].cap && !is_outlet(d) {
+                d += 1;
+            }
+            if d > c && !l.not_names.contains(&toks[c].lower) {
+                (a, b) = (c, d);
+            }
         }
         let name = trimmed(text, toks, a, b);
         let mut confirm = Vec::new();
