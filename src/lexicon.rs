@@ -173,6 +173,14 @@ mod tests {
             assert_eq!(lex.dates.weekdays.len(), 7, "{code}");
             assert_eq!(lex.dates.months.len(), 12, "{code}");
             assert!(!lex.attribution.reporting_verbs.is_empty(), "{code}");
+            // The conditional hedges are hedges, and the articles that mark
+            // a noun are never names themselves.
+            for w in &lex.hedges.conditional {
+                assert!(lex.hedges.words.contains(w), "{code}: {w}");
+            }
+            for w in &lex.roles.noun_markers {
+                assert!(lex.roles.not_names.contains(w), "{code}: {w}");
+            }
         }
         assert!(Lexicon::get("xx").is_none());
     }

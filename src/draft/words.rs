@@ -232,6 +232,35 @@ mod tests {
     use super::{Phrases, tokenize};
 
     #[test]
+    fn german_and_french_quotation_marks_and_elisions() {
+        // „…“ closes with the mark English opens with; «…» and »…« both pair.
+        for text in [
+            "„Wir prüfen“, sagte sie.",
+            "«Wir prüfen», sagte sie.",
+            "»Wir prüfen«, sagte sie.",
+        ] {
+            let t = tokenize(text, &|_| false, false);
+            let quoted: Vec<bool> = t.iter().map(|t| t.quoted).collect();
+            assert_eq!(
+                quoted,
+                [true, true, true, true, false, false, false, false],
+                "{text}"
+            );
+        }
+        // An English quotation still opens with “ and closes with ”.
+        let t = tokenize("“We won,” he said.", &|_| false, false);
+        assert!(t[1].quoted && !t[5].quoted);
+        let t = tokenize("selon l'AFP, qu'il d'après O'Brien", &|_| false, false);
+        let words: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "selon", "l'", "afp", ",", "qu'", "il", "d'", "après", "o'brien"
+            ]
+        );
+    }
+
+    #[test]
     fn words_and_quotes() {
         let t = tokenize(
             "\"We won,\" said Gen. Lee of the U.S. Army.",

@@ -450,6 +450,119 @@ fn routes_far_from_the_cue_and_outlets_as_subjects() {
     assert!(!draft.contains("HALIFAX"), "{draft}");
 }
 
+/// German, Spanish and French copy: their quotation marks, relays in the
+/// dative, in quotation marks and through a citing clause, a sentence that
+/// credits the one before, indirect speech carrying a statement on, a
+/// Spanish bare verb with its speaker after it, unnamed sources by trade,
+/// a body named after its noun, and the conditional as hedge or as
+/// reported speech. Every expected value was worked out from the text.
+#[test]
+fn german_spanish_and_french_attributions() {
+    const INTL: &str = "[daily]\nname = \"Example Daily\"\n\n\
+        [dpa]\nname = \"Deutsche Presse-Agentur\"\naliases = [\"dpa\", \"Deutschen Presse-Agentur\"]\n\n\
+        [bild]\nname = \"Bild\"\n\n\
+        [efe]\nname = \"Agencia EFE\"\naliases = [\"EFE\", \"agencia EFE\"]\n\n\
+        [lavanguardia]\nname = \"La Vanguardia\"\n\n\
+        [cadenaser]\nname = \"Cadena SER\"\n\n\
+        [afp]\nname = \"Agence France-Presse\"\naliases = [\"AFP\"]\n";
+    let draft = |lang: &str, body: &str| {
+        let c = crate::common::corpus(&[("outlets.toml", INTL), ("in/a.txt", body)]);
+        let o = run(c.claimtrail(&[
+            "draft",
+            "in/a.txt",
+            "--outlet",
+            "daily",
+            "--language",
+            lang,
+            "--published",
+            "2025-01-10",
+        ]));
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let de = draft(
+        "de",
+        "Brand\n\nDuisburg - Die Staatsanwaltschaft hat ein Verfahren eingeleitet. \
+         Das bestätigte Oberstaatsanwältin Birgit Hammes am Donnerstag der Deutschen Presse-Agentur. \
+         „Wir prüfen die Lagermengen“, sagte Hammes. Man arbeite eng mit den Behörden zusammen. \
+         Wie die „Bild“-Zeitung berichtete, sollen in der Halle zu viele Batterien gelagert gewesen sein.\n",
+    );
+    // s1 takes its speaker, route and date from s2 ("Das bestätigte …"),
+    // which is no claim of its own; "Man arbeite" carries Hammes on; the
+    // Bild report is a route with its hedge, and no one's statement.
+    assert_eq!(
+        values(&de, "source"),
+        ["\"hammes\"", "\"hammes\"", "\"hammes\""],
+        "{de}"
+    );
+    assert_eq!(values(&de, "via"), ["[\"dpa\"]", "[\"bild\"]"], "{de}");
+    assert_eq!(values(&de, "said"), ["2025-01-09"], "{de}");
+    assert_eq!(
+        values(&de, "quote"),
+        ["\"Wir prüfen die Lagermengen\""],
+        "{de}"
+    );
+    assert_eq!(values(&de, "hedge"), ["\"sollen\""], "{de}");
+    assert_eq!(values(&de, "role"), ["\"Oberstaatsanwältin\""], "{de}");
+
+    let es = draft(
+        "es",
+        "Relave\n\nLima - El depósito colapsó el martes. \
+         La Sra. Rosa Chunga, vecina del barrio, aseguró a la Cadena SER que nadie fumigó desde enero. \
+         «Tenemos que comprar repelente», lamentó. \
+         La Vanguardia, que cita a la agencia EFE, informó de que la Fiscalía abrió una investigación. \
+         Una enfermera del hospital, que habló bajo condición de anonimato, dijo que la empresa habría ocultado las filtraciones.\n",
+    );
+    // "aseguró" is followed by its speaker; the bare "lamentó" after the
+    // quotation points back to her, with her route; the chain runs from
+    // EFE to La Vanguardia; "habría" is the nurse's reported speech.
+    assert_eq!(values(&es, "name"), ["\"Rosa Chunga\""], "{es}");
+    assert_eq!(
+        values(&es, "description"),
+        ["\"una enfermera del hospital\""],
+        "{es}"
+    );
+    assert_eq!(
+        values(&es, "via"),
+        [
+            "[\"cadenaser\"]",
+            "[\"cadenaser\"]",
+            "[[\"efe\", \"lavanguardia\"]]"
+        ],
+        "{es}"
+    );
+    assert_eq!(
+        values(&es, "quote"),
+        ["\"Tenemos que comprar repelente\""],
+        "{es}"
+    );
+    assert!(values(&es, "hedge").is_empty(), "{es}");
+
+    let fr = draft(
+        "fr",
+        "Usine\n\nVevey - Le groupe agroalimentaire Valmoran a confirmé mardi la fermeture de son usine. \
+         La Valaisanne s'est blessée lundi, a précisé la fédération dans un communiqué. \
+         Un membre de l'encadrement a confié à l'AFP que la piste aurait dû être fermée. \
+         Un industriel breton aurait manifesté son intérêt pour l'usine.\n",
+    );
+    // The body is named after its noun; "la fédération" points back to it;
+    // "l'AFP" is one elided article and the outlet; the conditional is a
+    // hedge only in the outlet's own voice.
+    assert_eq!(values(&fr, "name"), ["\"Valmoran\""], "{fr}");
+    assert_eq!(
+        values(&fr, "source"),
+        [
+            "\"valmoran\"",
+            "\"valmoran\"",
+            "\"membre-de-l-encadrement\""
+        ],
+        "{fr}"
+    );
+    assert_eq!(values(&fr, "via"), ["[\"afp\"]"], "{fr}");
+    assert_eq!(values(&fr, "hedge"), ["\"aurait\""], "{fr}");
+    assert_eq!(values(&fr, "said"), ["2025-01-07", "2025-01-07"], "{fr}");
+}
+
 /// The seed article, drafted into a copy of the shipped corpus, passes check.
 #[test]
 fn the_seed_draft_passes_check_in_the_corpus() {
