@@ -654,7 +654,15 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                 Who::OrgOrPrevious(_) | Who::SourceOrPrevious(_) => {}
                 Who::New(sp) => {
                     why.push(format!("s{n}: \"{cue}\""));
-                    speaker = Some(add_speaker(&mut out.speakers, sp));
+                    let i = add_speaker(&mut out.speakers, sp);
+                    speaker = Some(i);
+                    // The repeated name right after the same speaker's
+                    // statement ("…“, sagte Hammes.") continues it: its route
+                    // and date carry over where the sentence gives none.
+                    inherit = last.as_ref().is_some_and(|(j, ..)| *j == i)
+                        && out.claims.last().is_some_and(|c: &Proposed| {
+                            c.sentence + 1 == n && c.speaker == Some(i)
+                        });
                 }
                 Who::Previous(how) => match back_to(&last, &cue, &out, s.paragraph) {
                     Some(back) => {
@@ -1216,6 +1224,15 @@ fn relay_routes(
             }
             if let Some(m) = mention_at(mentions, j) {
                 j = m.1;
+                continue;
+            }
+            // Its short name in brackets: "das RedaktionsNetzwerk Deutschland
+            // (RND) unter Berufung auf …".
+            if t.lower == "("
+                && toks.get(j + 2).is_some_and(|c| c.lower == ")")
+                && toks.get(j + 1).is_some_and(|a| a.word)
+            {
+                j += 3;
                 continue;
             }
             if t.lower == "-" || OUTLET_NOUNS.contains(&t.lower.as_str()) {

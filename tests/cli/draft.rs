@@ -488,15 +488,25 @@ fn german_spanish_and_french_attributions() {
          Wie die „Bild“-Zeitung berichtete, sollen in der Halle zu viele Batterien gelagert gewesen sein.\n",
     );
     // s1 takes its speaker, route and date from s2 ("Das bestätigte …"),
-    // which is no claim of its own; "Man arbeite" carries Hammes on; the
-    // Bild report is a route with its hedge, and no one's statement.
+    // which is no claim of its own (its values are commented out); "sagte
+    // Hammes" right after her statement continues it, and "Man arbeite"
+    // carries it on, both with its route and date; the Bild report is a
+    // route with its hedge, and no one's statement.
     assert_eq!(
         values(&de, "source"),
         ["\"hammes\"", "\"hammes\"", "\"hammes\""],
         "{de}"
     );
-    assert_eq!(values(&de, "via"), ["[\"dpa\"]", "[\"bild\"]"], "{de}");
-    assert_eq!(values(&de, "said"), ["2025-01-09"], "{de}");
+    assert_eq!(
+        values(&de, "via"),
+        ["[\"dpa\"]", "[\"dpa\"]", "[\"dpa\"]", "[\"bild\"]"],
+        "{de}"
+    );
+    assert_eq!(
+        values(&de, "said"),
+        ["2025-01-09", "2025-01-09", "2025-01-09"],
+        "{de}"
+    );
     assert_eq!(
         values(&de, "quote"),
         ["\"Wir prüfen die Lagermengen\""],
