@@ -1885,6 +1885,7 @@ const GENERIC_BODIES: &[&str] = &[
     "body",
     "regulator",
     "watchdog",
+    "port",
     "agencia",
     "organismo",
     "entidad",
@@ -2614,6 +2615,25 @@ mod tests {
         assert_eq!(ex.speakers.len(), 1);
         assert_eq!(ex.speakers[0].name.as_deref(), Some("Yana Mulyana"));
         assert_eq!(ex.speakers[0].role.as_deref(), Some("Wali Kota Bandung"));
+    }
+
+    #[test]
+    fn institutions_that_speak_as_one() {
+        // "the port" points back to the port named before; "the hospital"
+        // names no body before it and is a speaker to name in full.
+        assert_eq!(
+            speakers(
+                "Operations at the Port of Halifax resumed on Tuesday. \
+                 Cargo volumes will recover by Friday, the port said in a statement. \
+                 The hospital said two workers were treated for minor injuries.",
+                "en"
+            ),
+            [
+                None,
+                Some("Port of Halifax".into()),
+                Some("hospital".into())
+            ]
+        );
     }
 
     #[test]
