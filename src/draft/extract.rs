@@ -1197,8 +1197,10 @@ fn relay_routes(
         // A cue after it, past "news agency", commas, other outlets joined
         // by "and" and a clause citing one ("La Vanguardia, que cita a la
         // agencia EFE, informó").
+        // At most 16 words on: a list of outlets or a run of citing clauses
+        // thousands long costs no more per outlet.
         let mut j = *end;
-        while j < toks.len() {
+        while j < toks.len().min(end + 16) {
             let t = &toks[j];
             if matches!(t.lower.as_str(), "que" | "qui" | "which")
                 && toks

@@ -4,8 +4,8 @@
 //! that are mostly alike and of thousands of named sources (`agree`), a sheet
 //! of one article with thousands of claims and speakers (`import csv`), and
 //! HTML pages of deeply nested elements or a long run of `&` (`draft`, which
-//! refuses them), and a sentence naming an outlet thousands of times
-//! (`draft`). Each command runs as the release binary would be run by a
+//! refuses them), a sentence naming an outlet thousands of times and one
+//! of thousands of Spanish clauses citing an outlet (`draft`). Each command runs as the release binary would be run by a
 //! user (a child process); its median wall time and peak memory are printed
 //! with the growth from one size to the next, which a linear command keeps
 //! near 2. Nothing is asserted.
@@ -26,7 +26,7 @@ struct Shape {
     write: fn(&Path, usize) -> Vec<String>,
 }
 
-const SHAPES: [Shape; 6] = [
+const SHAPES: [Shape; 7] = [
     Shape {
         name: "agree, claims mostly alike",
         sizes: [2_000, 4_000, 8_000],
@@ -56,6 +56,11 @@ const SHAPES: [Shape; 6] = [
         name: "draft, outlets named",
         sizes: [10_000, 20_000, 40_000],
         write: outlets_named,
+    },
+    Shape {
+        name: "draft, citing clauses",
+        sizes: [10_000, 20_000, 40_000],
+        write: citing_clauses,
     },
 ];
 
@@ -184,6 +189,29 @@ fn outlets_named(dir: &Path, n: usize) -> Vec<String> {
         "wire",
         "--language",
         "en",
+        "--corpus",
+        ".",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+/// A Spanish text of one sentence of `n` clauses citing the registry's
+/// outlet ("Wire, que cita a la agencia Wire, …, informó").
+fn citing_clauses(dir: &Path, n: usize) -> Vec<String> {
+    let body = "Wire, que cita a la agencia Wire, ".repeat(n);
+    std::fs::write(
+        dir.join("text.txt"),
+        format!("T\n\nLima - {body}informó.\n"),
+    )
+    .expect("a text");
+    [
+        "draft",
+        "text.txt",
+        "--outlet",
+        "wire",
+        "--language",
+        "es",
         "--corpus",
         ".",
     ]
