@@ -287,7 +287,15 @@ const INDEFINITE: &[&str] = &[
     "a", "an", "one", "seorang", "ein", "eine", "einer", "un", "una", "une",
 ];
 /// Cues followed by whom it was said to, not by who said it.
-const ADDRESSED: &[&str] = &["told", "tells", "telling"];
+const ADDRESSED: &[&str] = &[
+    "told",
+    "tells",
+    "telling",
+    "mengimbau",
+    "meminta",
+    "mengingatkan",
+    "mengajak",
+];
 /// Words that join two outlets ("CNN dan Radio Free Europe melaporkan").
 const AND: &[&str] = &["and", "dan", "serta", "y", "e", "et", "und", "&"];
 /// Subordinators after a verb of saying: what follows is the content.
@@ -503,7 +511,10 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             });
 
         // The attribution.
-        let cues = attribution_cues(&toks, l, &ctx.lex.language, &mentions);
+        let mut cues = attribution_cues(&toks, l, &ctx.lex.language, &mentions);
+        // A verb inside a condition of anonymity ("yang meminta namanya
+        // tidak ditulis", "enggan disebutkan namanya") attributes nothing.
+        cues.retain(|c| !in_condition[c.start]);
         let mut who: Option<(Who, String, Attribution)> = None;
         let known = Known {
             corpus: ctx.known_name_word,
@@ -552,7 +563,13 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         }
         for cue in cues.iter().take(6) {
             if let Some((w, at)) = speaker_at(&s.text, &toks, cue, l, ctx, &known, &mentions, n) {
-                let r = rank(&w);
+                // A pronoun opening the sentence is its subject ("Dia juga
+                // mengimbau warga melapor …"): no later cue outranks it.
+                let r = if matches!(w, Who::Previous("a pronoun")) && at == 0 {
+                    u8::MAX
+                } else {
+                    rank(&w)
+                };
                 if r > best_rank {
                     best_rank = r;
                     let at = Attribution {
@@ -1345,7 +1362,10 @@ fn speaker_at(
     let passive = ctx.lex.language == "id"
         && cue.phrase.starts_with("di")
         && toks.get(cue.end).is_none_or(|t| t.lower != "oleh");
-    let right_first = according || clause_start || passive;
+    // A verb whose object is whom it was addressed to ("…, Nanda Prasetya,
+    // mengimbau warga …") looks left first even after a comma.
+    let right_first =
+        (according || clause_start || passive) && !ADDRESSED.contains(&cue.phrase.as_str());
     let left = left_segments(toks, cue.start);
     let right = right_segments(toks, cue.end);
     let order: [&[Seg]; 2] = if right_first {
@@ -1390,7 +1410,13 @@ fn speaker_at(
             if deep {
                 continue;
             }
-            let r = rank(&w);
+            // A pronoun opening the sentence is its subject: nothing after
+            // the verb outranks it ("Dia juga mengimbau warga …").
+            let r = if matches!(w, Who::Previous("a pronoun")) && at == 0 {
+                u8::MAX
+            } else {
+                rank(&w)
+            };
             if best.as_ref().is_none_or(|(b, ..)| r > *b) {
                 best = Some((r, w, at));
             }
@@ -1604,6 +1630,14 @@ fn speaker_in(
     {
         name = None;
     }
+    // "seorang pengawas SPBU di Jalan Poros … yang meminta namanya tidak
+    // ditulis": a piece opening with an indefinite article and stating a
+    // condition of anonymity names a place, not its speaker.
+    if let Some((a, _)) = name
+        && unnamed_with_condition(text, toks, use_segs[name_seg], l).is_some_and(|f| f.start < a)
+    {
+        name = None;
+    }
     if let Some((a, _)) = name {
         let seg = use_segs[name_seg];
         if l.descriptors
@@ -1684,6 +1718,7 @@ fn speaker_in(
             .max_by_key(|f| f.end - f.start)
             .cloned()
             .or_else(|| unnamed_title(toks, *s, l).filter(|_| k == 0))
+            .or_else(|| unnamed_with_condition(text, toks, *s, l).filter(|_| k == 0))
             .or_else(|| {
                 unnamed_before_condition
                     .clone()
@@ -1719,7 +1754,7 @@ fn speaker_in(
         if d.start == 0 || d.start == 1 && is_article(&toks[0]) {
             description = sentence_case_lowered(&description);
         }
-        let reason = anonymity_reason(text, toks, l);
+        let reason = anonymity_reason(text, toks, l, cue_found.start);
         let mut confirm = Vec::new();
         if reason.is_none() {
             confirm.push("no reason for anonymity found in the sentence".to_string());
@@ -1978,6 +2013,25 @@ fn named_before(text: &str, toks: &[Token], upto: usize, noun: &str) -> Option<S
     best
 }
 
+/// "Seorang perawat di ruang anak RSUD Waibalu yang enggan disebutkan
+/// namanya": a piece opening with an indefinite article and a lowercase
+/// noun, and stating a condition of anonymity, makes an unnamed source
+/// whatever the noun.
+fn unnamed_with_condition(text: &str, toks: &[Token], s: Seg, l: &Lists) -> Option<Found> {
+    let (a, noun) = (toks.get(s.start)?, toks.get(s.start + 1)?);
+    if !(INDEFINITE.contains(&a.lower.as_str()) && noun.word && !noun.cap && s.start + 1 < s.end) {
+        return None;
+    }
+    l.conditions
+        .all(toks, s.start, s.end, &|t| t.word)
+        .first()?;
+    Some(Found {
+        start: s.start,
+        end: s.start + 2,
+        phrase: text_of(text, toks, s.start, s.start + 2).to_lowercase(),
+    })
+}
+
 /// "a spokeswoman for the coastguard", "a police spokesman", "seorang juru
 /// bicara": a piece opening with an indefinite article, a title at most two
 /// words after it, names nobody and makes an unnamed source. Found where no
@@ -2220,7 +2274,9 @@ fn is_particle(w: &str) -> bool {
 
 /// The reason given for anonymity: a reason marker near the condition, else
 /// the condition itself.
-fn anonymity_reason(text: &str, toks: &[Token], l: &Lists) -> Option<String> {
+/// A reason given before the attribution's cue ends at it: "yang meminta
+/// namanya tidak ditulis karena takut ditegur perusahaan menyebutkan …".
+fn anonymity_reason(text: &str, toks: &[Token], l: &Lists, cue: usize) -> Option<String> {
     let outside = |t: &Token| !t.quoted;
     let cond = l
         .conditions
@@ -2240,11 +2296,8 @@ fn anonymity_reason(text: &str, toks: &[Token], l: &Lists) -> Option<String> {
         });
     if let Some(r) = reason {
         let mut end = r.end;
-        while end < toks.len()
-            && toks[end].lower != ","
-            && toks[end].lower != "."
-            && !toks[end].quoted
-        {
+        let stop = if r.start < cue { cue } else { toks.len() };
+        while end < stop && toks[end].lower != "," && toks[end].lower != "." && !toks[end].quoted {
             end += 1;
         }
         return Some(text_of(text, toks, r.start, end));
@@ -2617,6 +2670,42 @@ mod tests {
         assert_eq!(ex.speakers.len(), 1);
         assert_eq!(ex.speakers[0].name.as_deref(), Some("Yana Mulyana"));
         assert_eq!(ex.speakers[0].role.as_deref(), Some("Wali Kota Bandung"));
+    }
+
+    #[test]
+    fn indonesian_subjects_objects_and_unnamed_sources_without_commas() {
+        let ex = extracted(
+            "Prakirawan BMKG Stasiun Klimatologi Jawa Barat, Nanda Prasetya, mengimbau warga \
+             yang tinggal di lereng segera mengungsi. \
+             Dia juga mengimbau warga melapor bila melihat retakan. \
+             Namun, seorang pengawas SPBU di Jalan Poros Lubuk Damar yang meminta namanya \
+             tidak ditulis karena takut ditegur perusahaan menyebutkan jatah solar dipotong.",
+            "id",
+            None,
+        );
+        let who: Vec<_> = ex
+            .claims
+            .iter()
+            .map(|c| c.speaker.map(|i| &ex.speakers[i]))
+            .map(|s| s.and_then(|s| s.name.clone().or(s.description.clone())))
+            .collect();
+        // The people urged are the object, not the speaker; "Dia" opening
+        // the sentence is its subject; a piece opening with "seorang" and
+        // stating a condition names a place, not the speaker, and the verb
+        // inside the condition ("meminta") attributes nothing.
+        assert_eq!(
+            who,
+            [
+                Some("Nanda Prasetya".into()),
+                Some("Nanda Prasetya".into()),
+                Some("seorang pengawas SPBU di Jalan Poros Lubuk Damar".into()),
+            ]
+        );
+        // The reason given before the verb ends at it.
+        assert_eq!(
+            ex.speakers[1].reason.as_deref(),
+            Some("karena takut ditegur perusahaan")
+        );
     }
 
     #[test]
