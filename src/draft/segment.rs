@@ -4,6 +4,7 @@
 //! a quotation that runs over several sentences keeps them together as one
 //! group, so that the attribution after it reaches all of them.
 
+use super::words::{closes_quote, is_opening_mark};
 use crate::lexicon::Lexicon;
 
 /// One sentence of the body.
@@ -101,15 +102,18 @@ fn strip_credit(p: &str) -> String {
 }
 
 /// Whether a quotation is still open at the end of `s`, given whether one was
-/// open at its start. "„" opens and "”" closes; the other marks open a
-/// quotation or close the one open ("„…“", "«…»", "»…«", "“…”").
+/// open at its start. A quotation closes only with its opening mark's
+/// partner ("„…“", "«…»", "»…«", "“…”"), as the tokenizer pairs them.
 fn quote_balance(s: &str, mut open: bool) -> bool {
+    let mut opener = '\0';
     for c in s.chars() {
-        match c {
-            '„' => open = true,
-            '”' => open = false,
-            '"' | '“' | '«' | '»' => open = !open,
-            _ => {}
+        if open {
+            if closes_quote(opener, c) {
+                open = false;
+            }
+        } else if is_opening_mark(c) {
+            open = true;
+            opener = c;
         }
     }
     open

@@ -33,6 +33,9 @@ pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
     let mut quoted = quoted_at_start;
+    // The mark that opened the quotation; '\0' when it opened in an
+    // earlier sentence.
+    let mut opener = '\0';
     let mut i = 0;
     let is_inner = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '&' | '_');
     while i < chars.len() {
@@ -53,7 +56,10 @@ pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -
                     }
                     // An elided French article or pronoun is a word of its
                     // own: "l'AFP", "d'après", "qu'il".
+                    // (Only a short word so far can be one: the test costs
+                    // nothing per apostrophe in a long word.)
                     if matches!(chars[j].1, '\'' | '’')
+                        && j - i <= 6
                         && ELIDED.contains(&s[pos..chars[j].0].to_lowercase().as_str())
                     {
                         j += 1;
@@ -74,7 +80,13 @@ pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -
                 if j < chars.len() && chars[j].1 == '.' {
                     let so_far = &s[pos..chars[j].0];
                     let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
-                    let with_dot = format!("{}.", so_far.to_lowercase());
+                    // Abbreviations are short: a long run of initials ("a.a.a.…")
+                    // is not lowercased again at every period.
+                    let with_dot = if so_far.len() <= 24 {
+                        format!("{}.", so_far.to_lowercase())
+                    } else {
+                        String::new()
+                    };
                     // "U.S.", "a.m.": letters with periods keep the last
                     // one; "Kompas.com." at the end of a sentence does not.
                     let initials = so_far
@@ -104,13 +116,11 @@ pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -
             continue;
         }
         let end = pos + c.len_utf8();
-        // "„…“" (German) closes with the mark English opens with, and
-        // "»…«" runs the other way from "«…»": inside a quotation, either
-        // mark closes it.
-        let opens = c == '„' || (matches!(c, '"' | '“' | '«' | '»') && !quoted);
-        let closes = c == '”' || (matches!(c, '"' | '“' | '«' | '»') && quoted);
+        let opens = !quoted && is_opening_mark(c);
+        let closes = quoted && closes_quote(opener, c);
         if opens {
             quoted = true;
+            opener = c;
         }
         out.push(Token {
             start: pos,
@@ -130,6 +140,26 @@ pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -
         i += 1;
     }
     out
+}
+
+/// Marks that open a quotation: "…", “…”, „…“ (German), «…» and »…«.
+pub fn is_opening_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '„' | '«' | '»')
+}
+
+/// Whether `c` closes a quotation opened by `opener` ('\0': opened in an
+/// earlier sentence, by a mark not known here). Only the partner closes,
+/// so a quotation inside another ("« Il a dit “non” », a déclaré …")
+/// leaves the outer one open.
+pub fn closes_quote(opener: char, c: char) -> bool {
+    match opener {
+        '"' => c == '"',
+        '“' => c == '”',
+        '„' => matches!(c, '“' | '”'),
+        '«' => c == '»',
+        '»' => c == '«',
+        _ => matches!(c, '"' | '”' | '“' | '»' | '«'),
+    }
 }
 
 /// French words that elide before a vowel, each a token with its apostrophe.

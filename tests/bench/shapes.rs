@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// A registry with the outlet every input here names.
-const REGISTRY: &str = "[wire]\nname = \"Wire\"\nkind = \"wire\"\nownership = \"private\"\n";
+const REGISTRY: &str = "[wire]\nname = \"Wire\"\nkind = \"wire\"\nownership = \"private\"\n\n\
+    [agency]\nname = \"Agency\"\nkind = \"wire\"\nownership = \"private\"\n\n\
+    [daily]\nname = \"Daily\"\nkind = \"newspaper\"\nownership = \"private\"\n";
 
 /// A shape: its name, its sizes, and what writes its input of a size into a
 /// folder and gives the command's arguments.
@@ -196,10 +198,11 @@ fn outlets_named(dir: &Path, n: usize) -> Vec<String> {
     .to_vec()
 }
 
-/// A Spanish text of one sentence of `n` clauses citing the registry's
-/// outlet ("Wire, que cita a la agencia Wire, …, informó").
+/// A Spanish text of one sentence of `n` clauses of one outlet citing
+/// another ("Wire, que cita a la agencia Agency, …, informó"), drafted for a
+/// third outlet, so that every citation is a relay.
 fn citing_clauses(dir: &Path, n: usize) -> Vec<String> {
-    let body = "Wire, que cita a la agencia Wire, ".repeat(n);
+    let body = "Wire, que cita a la agencia Agency, ".repeat(n);
     std::fs::write(
         dir.join("text.txt"),
         format!("T\n\nLima - {body}informó.\n"),
@@ -209,7 +212,7 @@ fn citing_clauses(dir: &Path, n: usize) -> Vec<String> {
         "draft",
         "text.txt",
         "--outlet",
-        "wire",
+        "daily",
         "--language",
         "es",
         "--corpus",
