@@ -675,9 +675,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                     inherit = last
                         .as_ref()
                         .is_some_and(|(j, _, _, para)| *j == i && *para == s.paragraph)
-                        && out.claims.last().is_some_and(|c: &Proposed| {
-                            c.sentence + 1 == n && c.speaker == Some(i)
-                        });
+                        && speaker_just_before(&out.claims, n) == Some(i);
                 }
                 Who::Previous(how) => match back_to(&last, &cue, &out, s.paragraph) {
                     Some(back) => {
@@ -698,11 +696,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         // A quotation running on from a sentence with a speaker, or a quoted sentence
         // that names nobody in a paragraph where someone was just speaking.
         if speaker.is_none() {
-            let grouped = s.quote_group.is_some()
-                && out
-                    .claims
-                    .last()
-                    .is_some_and(|c: &Proposed| c.sentence + 1 == n && c.speaker.is_some());
+            let grouped = s.quote_group.is_some() && speaker_just_before(&out.claims, n).is_some();
             if let Some((i, ..)) = &last
                 && (grouped
                     || (quoted_words * 2 > words
@@ -721,10 +715,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         if speaker.is_none()
             && routes.is_empty()
             && let Some((i, ..)) = &last
-            && out
-                .claims
-                .last()
-                .is_some_and(|c: &Proposed| c.sentence + 1 == n && c.speaker == Some(*i))
+            && speaker_just_before(&out.claims, n) == Some(*i)
             && let Some(f) = l
                 .reported_speech
                 .all(&toks, 0, toks.len(), &outside)
@@ -918,6 +909,15 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
 /// Titles for the people in a case, after which initials are a name:
 /// "Tersangka SP (45) mengaku".
 const INITIALS_AFTER: &[&str] = &["tersangka", "terdakwa", "terpidana", "saksi"];
+
+/// The speaker of sentence `n - 1`, if the last claim drafted is that
+/// sentence's and has one.
+fn speaker_just_before(claims: &[Proposed], n: usize) -> Option<usize> {
+    claims
+        .last()
+        .filter(|c| c.sentence + 1 == n)
+        .and_then(|c| c.speaker)
+}
 
 /// Posts named with their place, in Indonesian: "Wali Kota Bandung Yana
 /// Mulyana", "Bupati Poso …".
