@@ -2604,6 +2604,14 @@ mod tests {
             .collect()
     }
 
+    /// Each speaker's name and role.
+    fn names_and_roles(ex: &Extracted) -> Vec<(Option<&str>, Option<&str>)> {
+        ex.speakers
+            .iter()
+            .map(|s| (s.name.as_deref(), s.role.as_deref()))
+            .collect()
+    }
+
     /// What extraction finds in a text, with an empty registry and no corpus.
     fn extracted(text: &str, language: &str, published: Option<NaiveDate>) -> Extracted {
         let lex = Lexicon::get(language).expect("a lexicon");
@@ -2781,13 +2789,8 @@ mod tests {
             "id",
             None,
         );
-        let named: Vec<_> = ex
-            .speakers
-            .iter()
-            .map(|s| (s.name.as_deref(), s.role.as_deref()))
-            .collect();
         assert_eq!(
-            named,
+            names_and_roles(&ex),
             [
                 (Some("SP"), Some("Tersangka")),
                 (Some("Budi"), Some("Kapolres")),
@@ -2915,13 +2918,8 @@ mod tests {
         let text = "Menteri ESDM Bahlil Lahadalia mengatakan stok aman. \
                     Ekonom INDEF Tauhid Ahmad menilai kebijakan itu tepat.";
         let ex = extracted(text, "id", None);
-        let found: Vec<(Option<&str>, Option<&str>)> = ex
-            .speakers
-            .iter()
-            .map(|s| (s.name.as_deref(), s.role.as_deref()))
-            .collect();
         assert_eq!(
-            found,
+            names_and_roles(&ex),
             [
                 (Some("Bahlil Lahadalia"), Some("Menteri ESDM")),
                 (Some("Tauhid Ahmad"), Some("Ekonom INDEF"))

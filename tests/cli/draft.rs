@@ -251,7 +251,12 @@ fn stderr(o: &std::process::Output) -> String {
 /// The draft of `text`, saved as `in/a.txt` in a corpus of `REGISTRY`, with
 /// `args` after the file name.
 fn draft_text(text: &str, args: &[&str]) -> String {
-    let c = crate::common::corpus(&[("outlets.toml", REGISTRY), ("in/a.txt", text)]);
+    draft_with(REGISTRY, text, args)
+}
+
+/// A text drafted against a registry of its own.
+fn draft_with(registry: &str, text: &str, args: &[&str]) -> String {
+    let c = crate::common::corpus(&[("outlets.toml", registry), ("in/a.txt", text)]);
     let mut all = vec!["draft", "in/a.txt"];
     all.extend_from_slice(args);
     let o = run(c.claimtrail(&all));
@@ -470,19 +475,18 @@ fn german_spanish_and_french_attributions() {
         [cadenaser]\nname = \"Cadena SER\"\n\n\
         [afp]\nname = \"Agence France-Presse\"\naliases = [\"AFP\"]\n";
     let draft = |lang: &str, body: &str| {
-        let c = crate::common::corpus(&[("outlets.toml", INTL), ("in/a.txt", body)]);
-        let o = run(c.claimtrail(&[
-            "draft",
-            "in/a.txt",
-            "--outlet",
-            "daily",
-            "--language",
-            lang,
-            "--published",
-            "2025-01-10",
-        ]));
-        assert_eq!(code(&o), 0, "{}", stderr(&o));
-        String::from_utf8_lossy(&o.stdout).into_owned()
+        draft_with(
+            INTL,
+            body,
+            &[
+                "--outlet",
+                "daily",
+                "--language",
+                lang,
+                "--published",
+                "2025-01-10",
+            ],
+        )
     };
     let de = draft(
         "de",
