@@ -109,6 +109,23 @@ pub struct Roles {
     /// a name. Optional.
     #[serde(default)]
     pub noun_markers: Vec<String>,
+    /// Posts named with their place ("Wali Kota Bogor Bima Arya"): the
+    /// place after them belongs to the post, not to the name. Optional.
+    #[serde(default)]
+    pub posts_with_place: Vec<String>,
+    /// Words that open a place ("Kabupaten Bogor"). Optional.
+    #[serde(default)]
+    pub place_markers: Vec<String>,
+    /// Words that open a place name of two words ("Pulau Lintang"). Optional.
+    #[serde(default)]
+    pub place_prefixes: Vec<String>,
+    /// Words that close a place name ("Jawa Barat"). Optional.
+    #[serde(default)]
+    pub place_suffixes: Vec<String>,
+    /// Words for the people in a case, after which initials are a name
+    /// ("Tersangka SP"). Optional.
+    #[serde(default)]
+    pub initials_after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

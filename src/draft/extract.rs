@@ -155,6 +155,17 @@ struct Lists {
     not_names: HashSet<String, foldhash::fast::RandomState>,
     /// Articles after which a capitalised word is a common noun (German).
     noun_markers: HashSet<String, foldhash::fast::RandomState>,
+    /// Posts named with their place ("wali kota", "kapolres").
+    posts_with_place: Phrases,
+    /// The same posts as written, to tell them at the end of a role.
+    post_names: Vec<String>,
+    /// Words that open a place ("kabupaten"), open a place name of two
+    /// words ("pulau") and close one ("barat").
+    place_markers: HashSet<String, foldhash::fast::RandomState>,
+    place_prefixes: HashSet<String, foldhash::fast::RandomState>,
+    place_suffixes: HashSet<String, foldhash::fast::RandomState>,
+    /// Words for the people in a case, after which initials are a name.
+    initials_after: HashSet<String, foldhash::fast::RandomState>,
     /// Verb forms of indirect speech ("sei", "habe").
     reported_speech: Phrases,
     /// The language drops subject pronouns.
@@ -187,6 +198,12 @@ impl Lists {
             back_reference: Phrases::new(&lex.attribution.back_reference),
             not_names: lex.roles.not_names.iter().cloned().collect(),
             noun_markers: lex.roles.noun_markers.iter().cloned().collect(),
+            posts_with_place: Phrases::new(&lex.roles.posts_with_place),
+            post_names: lex.roles.posts_with_place.clone(),
+            place_markers: lex.roles.place_markers.iter().cloned().collect(),
+            place_prefixes: lex.roles.place_prefixes.iter().cloned().collect(),
+            place_suffixes: lex.roles.place_suffixes.iter().cloned().collect(),
+            initials_after: lex.roles.initials_after.iter().cloned().collect(),
             reported_speech: Phrases::new(&lex.attribution.reported_speech),
             drops_pronoun: lex.attribution.drops_pronoun,
             conditional: lex.hedges.conditional.iter().cloned().collect(),
@@ -667,7 +684,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                 Who::OrgOrPrevious(_) | Who::SourceOrPrevious(_) => {}
                 Who::New(sp) => {
                     why.push(format!("s{n}: \"{cue}\""));
-                    let i = add_speaker(&mut out.speakers, sp);
+                    let i = add_speaker(&mut out.speakers, sp, l);
                     speaker = Some(i);
                     // The repeated name right after the same speaker's
                     // statement ("…“, sagte Hammes.") continues it: its route
@@ -906,10 +923,6 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
     out
 }
 
-/// Titles for the people in a case, after which initials are a name:
-/// "Tersangka SP (45) mengaku".
-const INITIALS_AFTER: &[&str] = &["tersangka", "terdakwa", "terpidana", "saksi"];
-
 /// The speaker of sentence `n - 1`, if the last claim drafted is that
 /// sentence's and has one.
 fn speaker_just_before(claims: &[Proposed], n: usize) -> Option<usize> {
@@ -919,37 +932,10 @@ fn speaker_just_before(claims: &[Proposed], n: usize) -> Option<usize> {
         .and_then(|c| c.speaker)
 }
 
-/// Posts named with their place, in Indonesian: "Wali Kota Bandung Yana
-/// Mulyana", "Bupati Poso …".
-const POSTS_WITH_PLACE: &[&str] = &[
-    "bupati",
-    "wali kota",
-    "walikota",
-    "gubernur",
-    "camat",
-    "lurah",
-    "kepala desa",
-    "kades",
-    "wakil bupati",
-    "wakil gubernur",
-    "wagub",
-    "wakil wali kota",
-    "kapolres",
-    "kapolresta",
-    "kapolrestabes",
-    "kapolda",
-    "kapolsek",
-    "kajari",
-    "kajati",
-    "dandim",
-    "danrem",
-    "pangdam",
-];
-
 /// "Wali Kota Bandung Yana Mulyana" and later "tambah Yana": the words
 /// before the one the text later calls the speaker by are the post's place,
 /// and go to the role.
-fn place_out_of_name(o: &mut Speaker, later: Option<&str>) {
+fn place_out_of_name(o: &mut Speaker, later: Option<&str>, l: &Lists) {
     let (Some(name), Some(role), Some(later)) = (&o.name, &o.role, later) else {
         return;
     };
@@ -957,7 +943,11 @@ fn place_out_of_name(o: &mut Speaker, later: Option<&str>) {
         return;
     }
     let role_lower = role.to_lowercase();
-    if !POSTS_WITH_PLACE.iter().any(|p| role_lower.ends_with(p)) {
+    if !l
+        .post_names
+        .iter()
+        .any(|p| role_lower.ends_with(p.as_str()))
+    {
         return;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -976,7 +966,7 @@ fn place_out_of_name(o: &mut Speaker, later: Option<&str>) {
 }
 
 /// Add a speaker, or find the same one already added.
-fn add_speaker(speakers: &mut Vec<Speaker>, sp: Speaker) -> usize {
+fn add_speaker(speakers: &mut Vec<Speaker>, sp: Speaker, l: &Lists) -> usize {
     let same = speakers.iter().position(|o| match (&o.name, &sp.name) {
         (Some(a), Some(b)) => same_name(a, b),
         (None, None) => o.anonymous && sp.anonymous && o.description == sp.description,
@@ -985,7 +975,7 @@ fn add_speaker(speakers: &mut Vec<Speaker>, sp: Speaker) -> usize {
     match same {
         Some(i) => {
             let o = &mut speakers[i];
-            place_out_of_name(o, sp.name.as_deref());
+            place_out_of_name(o, sp.name.as_deref(), l);
             // A fuller name or a role given later fills in.
             if let (Some(a), Some(b)) = (&o.name, &sp.name)
                 && b.len() > a.len()
@@ -1676,6 +1666,9 @@ fn speaker_in(
         }
     }
     if let Some((a, b)) = name {
+        // "Wali Kota Bogor Bima Arya": the post's place goes to the role.
+        let place = past_place(toks, a, b, l);
+        let a = place.map_or(a, |p| p.1);
         let name_text = text_of(text, toks, a, b);
         // Role: a title in the name's segment before it, or a segment with a title.
         let mut role = None;
@@ -1699,6 +1692,12 @@ fn speaker_in(
         let mut confirm = Vec::new();
         if b - a == 1 {
             confirm.push(format!("only \"{name_text}\" is given: give the full name"));
+        }
+        if let Some((start, end)) = place {
+            let place = text_of(text, toks, start, end);
+            confirm.push(format!(
+                "\"{place}\" is taken as the post's place, not part of the name: confirm"
+            ));
         }
         let name_clean = name_text.trim_end_matches(',').to_string();
         let sp = Speaker {
@@ -2118,6 +2117,44 @@ fn trimmed_keep(text: &str, toks: &[Token], start: usize, end: usize) -> String 
 }
 
 /// Where the first title of a span starts ("Rusia melalui juru bicara ..." -> "juru").
+/// Where a name begins after the place of a post in the run of capitalised
+/// words `a..b`: "Wali Kota Bogor Bima Arya", "Gubernur Jawa Barat Ridwan
+/// Kamil", "Kepala BPBD Kabupaten Bogor Adam Hamdani". The run holds a place
+/// when it follows a post named with its place or a word that opens a place,
+/// or opens with such a word. The place is one word, or two after a word
+/// such as "Pulau", with the words that close a place ("Barat") after it;
+/// at least two words are left to the name. The place's first word and the
+/// name's, if the run holds a place.
+fn past_place(toks: &[Token], a: usize, b: usize, l: &Lists) -> Option<(usize, usize)> {
+    if l.place_markers.is_empty() || b <= a {
+        return None;
+    }
+    let marker = |i: usize| l.place_markers.contains(&toks[i].lower);
+    let after_post = a > 0
+        && (marker(a - 1)
+            || l.posts_with_place
+                .all(toks, a.saturating_sub(3), a, &|t| t.word)
+                .last()
+                .is_some_and(|f| f.end == a));
+    // The place's first word: after the post, or after a word that opens a
+    // place, at the start of the run or within it ("Dinas Perdagangan Kota
+    // Bogor …").
+    let k = if after_post {
+        a
+    } else {
+        (a..b).find(|&i| marker(i))? + 1
+    };
+    let mut end = k;
+    if end + 1 < b && l.place_prefixes.contains(&toks[end].lower) {
+        end += 1;
+    }
+    end += 1;
+    while end < b && l.place_suffixes.contains(&toks[end].lower) {
+        end += 1;
+    }
+    (end + 2 <= b).then_some((k, end))
+}
+
 fn first_title(toks: &[Token], start: usize, end: usize, l: &Lists) -> Option<usize> {
     l.titles
         .all(toks, start, end, &|t| t.word)
@@ -2178,7 +2215,7 @@ fn name_in(
     // But initials after the words for the people in a case are their name
     // ("Tersangka SP (45) mengaku").
     for f in &titles {
-        let case = f.end - f.start == 1 && INITIALS_AFTER.contains(&toks[f.start].lower.as_str());
+        let case = f.end - f.start == 1 && l.initials_after.contains(&toks[f.start].lower);
         if !case && toks.get(f.end).is_some_and(|t| t.upper) {
             blocked[f.end] = true;
         }
@@ -2222,12 +2259,17 @@ fn name_in(
     if s.end == cue {
         let end = if age_at(s.end) { s.end - 3 } else { s.end };
         let mut a = end;
-        while a > s.start && end - a < 4 && plain(a - 1) {
+        while a > s.start && end - a < 4 + 2 && plain(a - 1) {
             a -= 1;
         }
         if a < end && a > s.start {
+            // "Kepala Dinas Perdagangan Kota Bogor Ade Sarip Hidayat": the
+            // place of a post, then the name.
+            if past_place(toks, a, end, l).is_some_and(|(_, named)| end - named <= 4) {
+                return Some((a, end));
+            }
             let p = &toks[a - 1];
-            if p.lower == ")" || p.upper || l.titles.contains_word(&p.lower) {
+            if end - a <= 4 && (p.lower == ")" || p.upper || l.titles.contains_word(&p.lower)) {
                 return Some((a, end));
             }
         }
@@ -2245,6 +2287,12 @@ fn name_in(
             let len = j - i;
             // A title word inside the run ("Menlu Rusia Servey Lavrov") is cut off by `plain`.
             let in_org = (i > 0 && org_cap(i - 1)) || org_cap(j);
+            // "Ketua DPRD Kota Bogor Atang Trisnanto": a body's place, then
+            // the name, whatever the body.
+            if past_place(toks, i, j, l).is_some_and(|(_, named)| j - named <= 4) {
+                best = Some((i, j));
+                break;
+            }
             if (2..=4).contains(&len) && !in_org {
                 best = Some((i, j));
                 break;
@@ -2273,7 +2321,7 @@ fn name_in(
                 let titled = titles.iter().any(|f| {
                     f.end == i
                         && f.end - f.start == 1
-                        && INITIALS_AFTER.contains(&toks[f.start].lower.as_str())
+                        && l.initials_after.contains(&toks[f.start].lower)
                 }) && (j == s.end || j + 3 == s.end && age_at(s.end));
                 let alone = whole
                     || titled
@@ -2776,6 +2824,41 @@ mod tests {
             Some("Le maire a dit “non” à la fusion")
         );
         assert_eq!(ex.speakers[0].name.as_deref(), Some("Marie Dupont"));
+    }
+
+    #[test]
+    fn the_place_of_a_post_goes_to_the_role() {
+        // After a post named with its place, or a word that opens a place,
+        // the place is the post's: one word, two after "Pulau", and the
+        // words that close a place; two words at least stay the name.
+        let ex = extracted(
+            "Wali Kota Bogor Bima Arya mengatakan jalan akan diperbaiki. \
+             Gubernur Jawa Barat Ridwan Kamil menyebut anggaran sudah siap. \
+             Kepala BPBD Kabupaten Bogor Adam Hamdani mengatakan tiga rumah rusak. \
+             Kepala Dinas Perdagangan Kota Bogor Ade Sarip Hidayat mengatakan harga naik. \
+             Menurut Ketua DPRD Kabupaten Pulau Lintang Atang Trisnanto, pengawasan diperketat. \
+             Bupati Ade Yasin menuturkan warga diminta bersabar.",
+            "id",
+            None,
+        );
+        assert_eq!(
+            names_and_roles(&ex),
+            [
+                (Some("Bima Arya"), Some("Wali Kota Bogor")),
+                (Some("Ridwan Kamil"), Some("Gubernur Jawa Barat")),
+                (Some("Adam Hamdani"), Some("Kepala BPBD Kabupaten Bogor")),
+                (
+                    Some("Ade Sarip Hidayat"),
+                    Some("Kepala Dinas Perdagangan Kota Bogor")
+                ),
+                (
+                    Some("Atang Trisnanto"),
+                    Some("Ketua DPRD Kabupaten Pulau Lintang")
+                ),
+                (Some("Ade Yasin"), Some("Bupati")),
+            ]
+        );
+        assert!(ex.speakers.iter().all(|s| !s.organization));
     }
 
     #[test]
