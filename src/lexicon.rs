@@ -109,6 +109,10 @@ pub struct Roles {
     /// a name. Optional.
     #[serde(default)]
     pub noun_markers: Vec<String>,
+    /// Endings of compound nouns that name a body ("Gesundheitsamt",
+    /// "Wolfsbüro"), in a language that writes them as one word. Optional.
+    #[serde(default)]
+    pub organization_endings: Vec<String>,
     /// Posts named with their place ("Wali Kota Bogor Bima Arya"): the
     /// place after them belongs to the post, not to the name. Optional.
     #[serde(default)]
@@ -135,6 +139,10 @@ pub struct Dates {
     pub months: Vec<String>,
     pub month_aliases: BTreeMap<String, u32>,
     pub relative: BTreeMap<String, i64>,
+    /// Parts of the day written as one word after a weekday
+    /// ("Mittwochabend"). Optional.
+    #[serde(default)]
+    pub day_parts: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -158,12 +166,21 @@ impl Lexicon {
     /// Weekday number (Monday = 1) of a lowercase word.
     pub fn weekday(&self, word: &str) -> Option<u32> {
         let w = word.trim_end_matches(',');
-        self.dates
-            .weekdays
-            .iter()
-            .position(|d| d == w)
-            .map(|i| i as u32 + 1)
-            .or_else(|| self.dates.weekday_aliases.get(w).copied())
+        let day = |w: &str| {
+            self.dates
+                .weekdays
+                .iter()
+                .position(|d| d == w)
+                .map(|i| i as u32 + 1)
+                .or_else(|| self.dates.weekday_aliases.get(w).copied())
+        };
+        day(w).or_else(|| {
+            // "mittwochabend": a weekday and the part of the day.
+            self.dates
+                .day_parts
+                .iter()
+                .find_map(|p| w.strip_suffix(p.as_str()).and_then(day))
+        })
     }
 
     /// Month number (January = 1) of a lowercase word.

@@ -192,7 +192,8 @@ impl Lists {
             conditions: Phrases::new(&lex.anonymity.conditions),
             reasons: Phrases::new(&lex.anonymity.reason_markers),
             titles: Phrases::new(&lex.roles.titles),
-            orgs: Phrases::new(&lex.roles.organizations),
+            orgs: Phrases::new(&lex.roles.organizations)
+                .with_endings(&lex.roles.organization_endings, &lex.roles.not_names),
             background: Phrases::new(&lex.background.cues),
             setting: lex.attribution.setting.iter().cloned().collect(),
             back_reference: Phrases::new(&lex.attribution.back_reference),
@@ -750,7 +751,12 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         // Date of the statement: next to the cue or a route.
         let mut said = None;
         if speaker.is_some() || !routes.is_empty() {
-            let anchors: Vec<usize> = std::iter::once(cue_end)
+            // A sentence with no attribution of its own has no cue to date
+            // it: a weekday in it is what it tells of, not when it was said.
+            let anchors: Vec<usize> = attribution
+                .is_some()
+                .then_some(cue_end)
+                .into_iter()
                 .chain(mentions.iter().map(|m| m.1))
                 .collect();
             for a in anchors {
@@ -1412,7 +1418,22 @@ fn speaker_at(
             if deep {
                 continue;
             }
-            let r = rank_at(&w, at, cue, toks);
+            // Before a verb that opens its clause, a speaker behind words of
+            // a clause is something the statement names, and gives way to
+            // any speaker after the verb: "Bei Routinekontrollen seien im
+            // Netz der Wasserversorgung Bröltal GmbH Bakterien nachgewiesen
+            // worden, teilte das Gesundheitsamt … mit".
+            let deep_before = right_first
+                && at < cue.start
+                && segs
+                    .iter()
+                    .find(|s| s.start <= at && at < s.end)
+                    .is_some_and(|s| clause_words(toks, at, s.end, l) > 1);
+            let r = if deep_before {
+                0
+            } else {
+                rank_at(&w, at, cue, toks)
+            };
             if best.as_ref().is_none_or(|(b, ..)| r > *b) {
                 best = Some((r, w, at));
             }
@@ -1854,6 +1875,22 @@ fn speaker_in(
         }
         while b < s.end && toks[b].word && toks[b].cap && !is_outlet(b) {
             b += 1;
+        }
+        // "das Gesundheitsamt des Rhein-Sieg-Kreises", "der Verband der
+        // Ersatzkassen": a body named with a genitive, where every noun is
+        // capitalised.
+        while !l.noun_markers.is_empty()
+            && b + 1 < s.end
+            && matches!(toks[b].lower.as_str(), "des" | "der")
+            && toks[b + 1].word
+            && toks[b + 1].cap
+            && !is_outlet(b + 1)
+            && ctx.lex.weekday(&toks[b + 1].lower).is_none()
+        {
+            b += 2;
+            while b < s.end && toks[b].word && toks[b].cap && !is_outlet(b) {
+                b += 1;
+            }
         }
         // "Le groupe agroalimentaire suisse Valmoran": a lowercase noun with
         // up to two words describing it, then the body's name.
@@ -2824,6 +2861,43 @@ mod tests {
             Some("Le maire a dit “non” à la fusion")
         );
         assert_eq!(ex.speakers[0].name.as_deref(), Some("Marie Dupont"));
+    }
+
+    #[test]
+    fn german_bodies_by_compound_and_genitive_after_a_closing_verb() {
+        // "…, teilte das Gesundheitsamt des Rhein-Sieg-Kreises am
+        // Mittwochabend mit": the body after the verb, not the company named
+        // in the statement; a compound ending in "-amt" is a body, its
+        // genitive part of its name, and "Mittwochabend" a Wednesday. The
+        // next sentence carries the statement on, with its date, though it
+        // names a weekday of its own.
+        let published = NaiveDate::from_ymd_opt(2025, 8, 7);
+        let ex = extracted(
+            "Im Netz der Wasserversorgung Bröltal GmbH seien Bakterien nachgewiesen worden, \
+             teilte das Gesundheitsamt des Rhein-Sieg-Kreises am Mittwochabend mit. \
+             Die Ergebnisse hätten erst am Dienstagnachmittag vorgelegen und seien \
+             sofort weitergeleitet worden. \
+             Laut Wolfsbüro wurden zwölf Schafe gerissen. \
+             Insgesamt seien drei Höfe betroffen.",
+            "de",
+            published,
+        );
+        let names: Vec<_> = names_and_roles(&ex).into_iter().map(|n| n.0).collect();
+        assert_eq!(
+            names,
+            [
+                Some("Gesundheitsamt des Rhein-Sieg-Kreises"),
+                Some("Wolfsbüro")
+            ]
+        );
+        assert!(ex.speakers.iter().all(|s| s.organization));
+        let said: Vec<_> = ex.claims.iter().map(|c| (c.speaker, c.said)).collect();
+        let wednesday = NaiveDate::from_ymd_opt(2025, 8, 6);
+        assert_eq!(said[0], (Some(0), wednesday));
+        assert_eq!(said[1], (Some(0), wednesday));
+        assert_eq!(said[2], (Some(1), None));
+        // "Insgesamt" ends in "-amt" but is no body.
+        assert_eq!(said[3].0, Some(1));
     }
 
     #[test]

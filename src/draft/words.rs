@@ -167,10 +167,15 @@ const ELIDED: &[&str] = &[
     "l", "d", "j", "n", "s", "c", "m", "t", "qu", "lorsqu", "puisqu", "jusqu",
 ];
 
-/// A list of phrases, matched a word at a time.
+/// A list of phrases, matched a word at a time, and optionally the endings
+/// of capitalised compounds that match as one word ("Gesundheitsamt" for
+/// "-amt").
 #[derive(Debug, Default)]
 pub struct Phrases {
     by_first: Map<String, Vec<Vec<String>>>,
+    endings: Vec<String>,
+    /// Words that end so but match no ending ("insgesamt").
+    not_endings: Vec<String>,
 }
 
 /// One match: tokens `start..end` and the phrase as listed.
@@ -193,13 +198,45 @@ impl Phrases {
         for v in by_first.values_mut() {
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
-        Phrases { by_first }
+        Phrases {
+            by_first,
+            endings: Vec::new(),
+            not_endings: Vec::new(),
+        }
+    }
+
+    /// The same list, with compounds ending in one of `endings` matching as
+    /// one word, unless listed in `except`. A compound matches only if
+    /// capitalised and at least three letters longer than its ending.
+    pub fn with_endings(mut self, endings: &[String], except: &[String]) -> Phrases {
+        self.endings = endings.iter().map(|e| e.to_lowercase()).collect();
+        self.not_endings = except.to_vec();
+        self
+    }
+
+    /// Whether a word is a compound ending in one of the endings.
+    fn compound(&self, w: &str) -> bool {
+        !self.endings.is_empty()
+            && self
+                .endings
+                .iter()
+                .any(|e| w.len() >= e.len() + 3 && w.ends_with(e.as_str()))
+            && !self.not_endings.iter().any(|x| x == w)
     }
 
     /// The longest phrase starting at word token `i`, if any.
     pub fn at(&self, toks: &[Token], i: usize) -> Option<Found> {
         let t = toks.get(i)?;
-        let cands = self.by_first.get(&t.lower)?;
+        let compound = || {
+            (t.word && t.cap && self.compound(&t.lower)).then(|| Found {
+                start: i,
+                end: i + 1,
+                phrase: t.lower.clone(),
+            })
+        };
+        let Some(cands) = self.by_first.get(&t.lower) else {
+            return compound();
+        };
         'cand: for words in cands {
             let mut k = i;
             for w in words {
@@ -214,7 +251,7 @@ impl Phrases {
                 phrase: words.join(" "),
             });
         }
-        None
+        compound()
     }
 
     /// Every non-overlapping match, longest first at each position, among
@@ -241,10 +278,13 @@ impl Phrases {
         out
     }
 
+    /// Whether a lowercased word is listed alone, or is a compound ending
+    /// in one of the endings.
     pub fn contains_word(&self, w: &str) -> bool {
         self.by_first
             .get(w)
             .is_some_and(|v| v.iter().any(|p| p.len() == 1))
+            || self.compound(w)
     }
 }
 
