@@ -76,6 +76,10 @@ pub struct Relay {
     pub before_outlet: Vec<String>,
     pub after_outlet: Vec<String>,
     pub vague_media: Vec<String>,
+    /// The outlet's own reporting ("selon nos informations"): a phrase that
+    /// credits the article itself, so no speaker and no route. Optional.
+    #[serde(default)]
+    pub own_reporting: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -151,6 +151,8 @@ struct Lists {
     setting: HashSet<String, foldhash::fast::RandomState>,
     /// "Informasi tersebut", "hal itu": a subject crediting the sentence before.
     back_reference: Phrases,
+    /// The outlet's own reporting ("selon nos informations").
+    own_reporting: Phrases,
     /// Articles, determiners and pronouns, never a name.
     not_names: HashSet<String, foldhash::fast::RandomState>,
     /// Articles after which a capitalised word is a common noun (German).
@@ -197,6 +199,7 @@ impl Lists {
             background: Phrases::new(&lex.background.cues),
             setting: lex.attribution.setting.iter().cloned().collect(),
             back_reference: Phrases::new(&lex.attribution.back_reference),
+            own_reporting: Phrases::new(&lex.relay.own_reporting),
             not_names: lex.roles.not_names.iter().cloned().collect(),
             noun_markers: lex.roles.noun_markers.iter().cloned().collect(),
             posts_with_place: Phrases::new(&lex.roles.posts_with_place),
@@ -535,6 +538,10 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         // A verb inside a condition of anonymity ("yang meminta namanya
         // tidak ditulis", "enggan disebutkan namanya") attributes nothing.
         cues.retain(|c| !in_condition[c.start]);
+        // "Selon nos informations, …": the outlet's own reporting credits
+        // no one.
+        let own = l.own_reporting.all(&toks, 0, toks.len(), &outside);
+        cues.retain(|c| !own.iter().any(|o| o.start <= c.start && c.start < o.end));
         let mut who: Option<(Who, String, Attribution)> = None;
         let known = Known {
             corpus: ctx.known_name_word,
@@ -581,9 +588,18 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             ));
             best_rank = u8::MAX;
         }
+        // A pronoun later in the sentence ("…, contrainte selon lui de …")
+        // points to the speaker named at an earlier cue of the same sentence.
+        let mut continued_at = continued.map(|c| c.start);
         for cue in cues.iter().take(6) {
             if let Some((w, at)) = speaker_at(&s.text, &toks, cue, l, ctx, &known, &mentions, n) {
                 let r = rank_at(&w, at, cue, &toks);
+                let before_continuation =
+                    continued_at.is_some_and(|c| cue.end <= c) && matches!(w, Who::New(_));
+                if before_continuation {
+                    continued_at = None;
+                    best_rank = 0;
+                }
                 if r > best_rank {
                     best_rank = r;
                     let at = Attribution {
@@ -817,6 +833,12 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             (if full_quote { "quote" } else { "paraphrase" }, false)
         } else if hedge.is_some() {
             why.push(format!("s{n}: no attribution; hedged"));
+            ("assertion", false)
+        } else if let Some(o) = own.first() {
+            why.push(format!(
+                "s{n}: \"{}\": the outlet's own reporting",
+                o.phrase
+            ));
             ("assertion", false)
         } else if let Some(b) = l.background.all(&toks, 0, toks.len(), &outside).first() {
             why.push(format!(
@@ -1414,7 +1436,7 @@ fn speaker_at(
                 && segs
                     .iter()
                     .find(|s| s.start <= at && at < s.end)
-                    .is_some_and(|s| clause_words(toks, s.start, at, l) > 1);
+                    .is_some_and(|s| clause_words(toks, s.start, at, l, ctx, mentions) > 1);
             if deep {
                 continue;
             }
@@ -1428,7 +1450,7 @@ fn speaker_at(
                 && segs
                     .iter()
                     .find(|s| s.start <= at && at < s.end)
-                    .is_some_and(|s| clause_words(toks, at, s.end, l) > 1);
+                    .is_some_and(|s| clause_words(toks, at, s.end, l, ctx, mentions) > 1);
             let r = if deep_before {
                 0
             } else {
@@ -1442,21 +1464,48 @@ fn speaker_at(
     best.map(|(_, w, at)| (w, at))
 }
 
-/// The lowercase words among tokens `from..to` that start no title,
-/// organisation or source and are no article or setting word.
-fn clause_words(toks: &[Token], from: usize, to: usize, l: &Lists) -> usize {
-    (from..to)
-        .filter(|&i| {
-            let t = &toks[i];
-            t.word
-                && !t.cap
-                && !is_article(t)
-                && !l.setting.contains(&t.lower)
-                && l.titles.at(toks, i).is_none()
-                && l.orgs.at(toks, i).is_none()
-                && l.descriptors.at(toks, i).is_none()
-        })
-        .count()
+/// The lowercase words among tokens `from..to` outside titles,
+/// organisations and sources ("le capitaine de frégate") that are no
+/// article, setting word or weekday, nor the word before an outlet told
+/// ("à l'AFP").
+fn clause_words(
+    toks: &[Token],
+    from: usize,
+    to: usize,
+    l: &Lists,
+    ctx: &Context,
+    mentions: &[Mention],
+) -> usize {
+    let told = |i: usize| {
+        dative(&ctx.lex.language, &toks[i].lower)
+            && (mention_at(mentions, i + 1).is_some()
+                || toks.get(i + 1).is_some_and(is_article) && mention_at(mentions, i + 2).is_some())
+    };
+    let mut count = 0;
+    let mut i = from;
+    while i < to {
+        let t = &toks[i];
+        if let Some(f) = l
+            .titles
+            .at(toks, i)
+            .or_else(|| l.orgs.at(toks, i))
+            .or_else(|| l.descriptors.at(toks, i))
+        {
+            i = f.end.max(i + 1);
+            continue;
+        }
+        if t.word
+            && !t.cap
+            && !is_article(t)
+            && !l.setting.contains(&t.lower)
+            && ctx.lex.weekday(&t.lower).is_none()
+            && !told(i)
+        {
+            count += 1;
+        }
+        i += 1;
+    }
+    count
 }
 
 /// How sure a speaker is: a person or an unnamed source, an organisation, a pointer back.
@@ -1892,6 +1941,43 @@ fn speaker_in(
                 b += 1;
             }
         }
+        // "Instituto Nacional de Defensa Civil (Indeci)", "Department of
+        // Health": capitalised words joined by "of" words, and a short name
+        // in brackets after them.
+        let cap_at = |i: usize| {
+            toks.get(i).is_some_and(|t| {
+                t.word && t.cap && !is_outlet(i) && !l.not_names.contains(&t.lower)
+            })
+        };
+        if toks[o.start..b].iter().any(|t| t.cap) {
+            loop {
+                let skip = if b + 1 < s.end && is_of(&toks[b]) && cap_at(b + 1) {
+                    1
+                } else if b + 2 < s.end
+                    && is_of(&toks[b])
+                    && is_article(&toks[b + 1])
+                    && cap_at(b + 2)
+                {
+                    2
+                } else {
+                    break;
+                };
+                b += skip;
+                while b < s.end && toks[b].word && toks[b].cap && !is_outlet(b) {
+                    b += 1;
+                }
+            }
+            // "l'Institut national de la santé publique (INSP)": lowercase
+            // words of the name, up to its short name.
+            let words = (b..s.end.min(b + 12)).take_while(|&i| toks[i].word).count();
+            let open = b + words;
+            if toks.get(open).is_some_and(|t| t.lower == "(")
+                && toks.get(open + 1).is_some_and(|t| t.word && t.cap)
+                && toks.get(open + 2).is_some_and(|t| t.lower == ")")
+            {
+                b = open + 3;
+            }
+        }
         // "Le groupe agroalimentaire suisse Valmoran": a lowercase noun with
         // up to two words describing it, then the body's name.
         if !toks[a..b]
@@ -1909,12 +1995,17 @@ fn speaker_in(
             let date = |t: &Token| {
                 ctx.lex.weekday(&t.lower).is_some() || ctx.lex.month(&t.lower).is_some()
             };
+            // "le parquet de Lorient", "la préfecture du Finistère": the
+            // noun and its place are the body's name.
+            let of_place = toks[b..c]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "de" | "du" | "des" | "d'" | "del"));
             if d > c
                 && !l.not_names.is_empty()
                 && !l.not_names.contains(&toks[c].lower)
                 && !toks[c..d].iter().any(date)
             {
-                (a, b) = (c, d);
+                (a, b) = if of_place { (a, d) } else { (c, d) };
             }
         }
         let name = trimmed(text, toks, a, b);
@@ -2365,7 +2456,9 @@ fn name_in(
                     || (j == cue
                         && (i == s.start
                             || !toks[i - 1].cap
-                            || l.not_names.contains(&toks[i - 1].lower)))
+                            || l.not_names.contains(&toks[i - 1].lower))
+                        // Not the end of a body's name: "the Department of Health said".
+                        && !(i >= 2 && is_of(&toks[i - 1]) && toks[i - 2].cap))
                     || (i == after_cue
                         && (j == s.end || AFTER_SPEAKER.contains(&toks[j].lower.as_str()))
                         && !ADDRESSED.contains(&cue_found.phrase.as_str()));
@@ -2380,6 +2473,12 @@ fn name_in(
         }
     }
     best
+}
+
+/// "of" and its like, joining the words of a body's name ("Department of
+/// Health", "Instituto Nacional de Defensa Civil").
+fn is_of(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "de" | "del" | "du" | "des" | "d'" | "of")
 }
 
 fn is_particle(w: &str) -> bool {
@@ -2898,6 +2997,67 @@ mod tests {
         assert_eq!(said[2], (Some(1), None));
         // "Insgesamt" ends in "-amt" but is no body.
         assert_eq!(said[3].0, Some(1));
+    }
+
+    #[test]
+    fn french_bodies_ranks_and_the_papers_own_reporting() {
+        let ex = extracted(
+            "La mer reste très forte, a déclaré le capitaine de frégate Olivier Guérand, \
+             porte-parole de la préfecture maritime. \
+             Onze personnes ont été interpellées mardi, a indiqué mercredi le parquet de \
+             Lorient dans un communiqué. \
+             Selon nos informations, le patron du chalutier, Yann Kerdraon, fait partie des \
+             disparus. \
+             Le président du comité des pêches, Loïc Penven, a dénoncé mardi soir « une \
+             profession à bout de souffle », contrainte selon lui de prendre des risques. \
+             La catastrophe a fait trois morts, a annoncé l'Institut national de la santé \
+             publique (INSP).",
+            "fr",
+            None,
+        );
+        let names: Vec<_> = names_and_roles(&ex).into_iter().map(|n| n.0).collect();
+        assert_eq!(
+            names,
+            [
+                Some("Olivier Guérand"),
+                Some("parquet de Lorient"),
+                Some("Loïc Penven"),
+                Some("Institut national de la santé publique (INSP)"),
+            ]
+        );
+        let kinds: Vec<_> = ex
+            .claims
+            .iter()
+            .map(|c| (c.speaker, c.kind, c.commented))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (Some(0), "paraphrase", false),
+                (Some(1), "paraphrase", false),
+                // "Selon nos informations": the paper's own claim, kept.
+                (None, "assertion", false),
+                // "selon lui" points to the speaker named at "a dénoncé".
+                (Some(2), "paraphrase", false),
+                (Some(3), "paraphrase", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn spanish_and_english_bodies_with_of_words_and_a_short_name() {
+        assert_eq!(
+            speakers(
+                "El colapso dejó tres muertos, informó este martes el Instituto Nacional de \
+                 Defensa Civil (Indeci).",
+                "es"
+            ),
+            [Some("Instituto Nacional de Defensa Civil (Indeci)".into())]
+        );
+        assert_eq!(
+            speakers("Prices rose, the Department of Health said.", "en"),
+            [Some("Department of Health".into())]
+        );
     }
 
     #[test]
