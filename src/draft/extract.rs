@@ -810,6 +810,20 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         // katanya (he said) is no "katanya" (reportedly). Nor a conditional
         // after a speaker's verb: the speaker's reported speech.
         let hedge = hedge_found
+            // "L'avocat du chef présumé, Me Erwan Le Floch, a dénoncé …": a
+            // hedge in the words that describe the speaker is no hedge of
+            // the claim.
+            .filter(|h| {
+                !attribution.is_some_and(|a| {
+                    a.speaker <= h.start
+                        && h.end <= a.cue.0
+                        && clause_words(&toks, h.end, a.cue.0, l, ctx, &mentions) == 0
+                }) && !attribution.is_some_and(|a| {
+                    h.end <= a.speaker
+                        && a.speaker < a.cue.0
+                        && clause_words(&toks, h.end, a.cue.0, l, ctx, &mentions) == 0
+                })
+            })
             .filter(|h| {
                 !(l.conditional.contains(&h.phrase)
                     && speaker.is_some()
@@ -2485,7 +2499,7 @@ fn is_particle(w: &str) -> bool {
     // "Kemenlu nya" is not a name either way.
     matches!(
         w,
-        "bin" | "binti" | "van" | "von" | "de" | "del" | "da" | "al" | "el" | "la"
+        "bin" | "binti" | "van" | "von" | "de" | "del" | "da" | "al" | "el" | "la" | "le"
     )
 }
 
@@ -2632,10 +2646,25 @@ fn claim_text(text: &str, toks: &[Token], attribution: Option<Attribution>) -> S
             }
         }
     }
-    let t: String = text[..end]
-        .chars()
-        .filter(|c| !matches!(c, '"' | '“' | '”' | '«' | '»' | '„'))
-        .collect();
+    // Without its quotation marks, and without the spaces they stood
+    // between ("s'est dite « dévastée … suite »."): one space at most, none
+    // before a full stop or a comma.
+    let mut t = String::with_capacity(end);
+    for c in text[..end].chars() {
+        if matches!(c, '"' | '“' | '”' | '«' | '»' | '„') {
+            continue;
+        }
+        if c.is_whitespace() {
+            if !t.ends_with(char::is_whitespace) {
+                t.push(' ');
+            }
+            continue;
+        }
+        if matches!(c, '.' | ',') && t.ends_with(' ') {
+            t.pop();
+        }
+        t.push(c);
+    }
     let t = t.trim().trim_end_matches([',', ';']).trim().to_string();
     let mut t = t;
     if !t.ends_with(['.', '!', '?']) {
@@ -3008,7 +3037,7 @@ mod tests {
              Lorient dans un communiqué. \
              Selon nos informations, le patron du chalutier, Yann Kerdraon, fait partie des \
              disparus. \
-             Le président du comité des pêches, Loïc Penven, a dénoncé mardi soir « une \
+             L'avocat du chef présumé, Me Erwan Le Floch, a dénoncé mardi soir « une \
              profession à bout de souffle », contrainte selon lui de prendre des risques. \
              La catastrophe a fait trois morts, a annoncé l'Institut national de la santé \
              publique (INSP).",
@@ -3021,7 +3050,7 @@ mod tests {
             [
                 Some("Olivier Guérand"),
                 Some("parquet de Lorient"),
-                Some("Loïc Penven"),
+                Some("Erwan Le Floch"),
                 Some("Institut national de la santé publique (INSP)"),
             ]
         );
@@ -3042,6 +3071,15 @@ mod tests {
                 (Some(3), "paraphrase", false),
             ]
         );
+        // The text without the guillemets or the spaces they stood between.
+        assert_eq!(
+            ex.claims[3].text,
+            "L'avocat du chef présumé, Me Erwan Le Floch, a dénoncé mardi soir une \
+             profession à bout de souffle, contrainte selon lui de prendre des risques."
+        );
+        assert!(ex.claims[3].why.contains("\"dénoncé\""));
+        // "présumé" describes the speaker, not the claim.
+        assert_eq!(ex.claims[3].hedge, None);
     }
 
     #[test]

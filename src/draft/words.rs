@@ -248,7 +248,7 @@ impl Phrases {
             return Some(Found {
                 start: i,
                 end: k,
-                phrase: words.join(" "),
+                phrase: joined(words),
             });
         }
         compound()
@@ -286,6 +286,19 @@ impl Phrases {
             .is_some_and(|v| v.iter().any(|p| p.len() == 1))
             || self.compound(w)
     }
+}
+
+/// A phrase's words as written: a space between words, none after an
+/// elision ("s'est dite").
+fn joined(words: &[String]) -> String {
+    let mut out = String::new();
+    for w in words {
+        if !out.is_empty() && !out.ends_with('\'') {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// A listed phrase as the tokenizer would cut it ("a u.s. official" ->
