@@ -91,6 +91,14 @@ pub struct Hedges {
     /// être fermée"). Optional.
     #[serde(default)]
     pub conditional: Vec<String>,
+    /// Modal hedges that are hedges only with a perfect infinitive (German
+    /// "soll … gerissen haben", but not "soll … klären"): they count only
+    /// when a word of `perfect` follows them in their clause. Optional.
+    #[serde(default)]
+    pub with_perfect: Vec<String>,
+    /// The auxiliaries that close a perfect infinitive ("haben", "sein").
+    #[serde(default)]
+    pub perfect: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

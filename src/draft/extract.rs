@@ -174,6 +174,10 @@ struct Lists {
     drops_pronoun: bool,
     /// Hedges in the conditional mood ("aurait", "habría").
     conditional: HashSet<String, foldhash::fast::RandomState>,
+    /// Modal hedges only with a perfect infinitive ("soll"), and the
+    /// auxiliaries that close one ("haben").
+    with_perfect: HashSet<String, foldhash::fast::RandomState>,
+    perfect: HashSet<String, foldhash::fast::RandomState>,
     /// Lowercased words with their period that do not end a word: the
     /// abbreviations and the titles.
     abbreviations: HashSet<String, foldhash::fast::RandomState>,
@@ -211,6 +215,8 @@ impl Lists {
             reported_speech: Phrases::new(&lex.attribution.reported_speech),
             drops_pronoun: lex.attribution.drops_pronoun,
             conditional: lex.hedges.conditional.iter().cloned().collect(),
+            with_perfect: lex.hedges.with_perfect.iter().cloned().collect(),
+            perfect: lex.hedges.perfect.iter().cloned().collect(),
             abbreviations: lex
                 .segmentation
                 .abbreviations
@@ -531,6 +537,14 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             .find(|h| {
                 mention_at(&mentions, h.end).is_none()
                     && !in_condition[h.start..h.end].contains(&true)
+                    // "soll … gerissen haben", not "soll … klären".
+                    && (!l.with_perfect.contains(&h.phrase)
+                        || toks[h.end..]
+                            .iter()
+                            .take_while(|t| {
+                                !t.quoted && !matches!(t.lower.as_str(), "," | "." | ";" | ":")
+                            })
+                            .any(|t| l.perfect.contains(&t.lower)))
             });
 
         // The attribution.
@@ -826,8 +840,8 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             })
             .filter(|h| {
                 !(l.conditional.contains(&h.phrase)
-                    && speaker.is_some()
-                    && attribution.is_some_and(|a| a.cue.1 <= h.start))
+                    && (speaker.is_some() || !routes.is_empty())
+                    && attribution.is_some())
             })
             .filter(|h| {
                 !attribution.is_some_and(|a| {
@@ -3095,6 +3109,28 @@ mod tests {
         assert_eq!(
             speakers("Prices rose, the Department of Health said.", "en"),
             [Some("Department of Health".into())]
+        );
+    }
+
+    #[test]
+    fn german_modal_hedges() {
+        // "soll" hedges with a perfect infinitive only; "dürfte" in a
+        // speaker's statement is their forecast, in the outlet's voice a hedge.
+        let hedges: Vec<_> = extracted(
+            "Der Täter soll die Schafe in der Nacht gerissen haben. \
+             Eine DNA-Analyse soll klären, ob es ein Wolf war. \
+             Der Abbau dürfte nicht der letzte gewesen sein, sagte die Ökonomin Ulrike Brand. \
+             Die Sperrung dürfte bis Montag dauern.",
+            "de",
+            None,
+        )
+        .claims
+        .into_iter()
+        .map(|c| c.hedge)
+        .collect();
+        assert_eq!(
+            hedges,
+            [Some("soll".into()), None, None, Some("dürfte".into())]
         );
     }
 
