@@ -1479,8 +1479,15 @@ fn speaker_at(
                     .iter()
                     .find(|s| s.start <= at && at < s.end)
                     .is_some_and(|s| clause_words(toks, at, s.end, l, ctx, mentions) > 1);
+            // The sentence's subject before a verb that does not open its
+            // clause outranks what follows the verb, its object: "Die Stadt
+            // Duisburg forderte die Anwohner … auf", "The company said an
+            // employee had been dismissed".
+            let subject = !right_first && at < cue.start && at <= 1 && cue.start <= 6;
             let r = if deep_before {
                 0
+            } else if subject {
+                rank_at(&w, at, cue, toks).max(SUBJECT)
             } else {
                 rank_at(&w, at, cue, toks)
             };
@@ -1557,6 +1564,10 @@ fn rank_at(w: &Who, at: usize, cue: &Found, toks: &[Token]) -> u8 {
 
 /// How a pronoun points back.
 const PRONOUN: &str = "a pronoun";
+
+/// The rank of the subject that opens a sentence, before its verb: above
+/// any speaker after the verb.
+const SUBJECT: u8 = 4;
 
 fn rank(w: &Who) -> u8 {
     match w {
@@ -1824,11 +1835,14 @@ fn speaker_in(
             .iter()
             .filter(|t| t.word)
             .count();
+        // The condition opens the piece, or closes a relative clause
+        // that gives the reason first ("der aus Sorge vor Anfeindungen
+        // anonym bleiben wollte").
         let is_condition = l
             .conditions
             .all(toks, cond.start, cond.end, &|t| t.word)
             .first()
-            .is_some_and(|c| c.start <= cond.start + 1);
+            .is_some_and(|c| c.start <= cond.start + 8);
         (is_condition && (1..=5).contains(&words)).then(|| Found {
             start: before.start,
             end: before.end,
@@ -2547,6 +2561,17 @@ fn anonymity_reason(text: &str, toks: &[Token], l: &Lists, cue: usize) -> Option
         }
         return Some(text_of(text, toks, r.start, end));
     }
+    // A reason right before the condition ("der aus Sorge vor Anfeindungen
+    // anonym bleiben wollte"): up to the condition.
+    if let Some(c) = &cond
+        && let Some(r) = l
+            .reasons
+            .all(toks, c.start.saturating_sub(8), c.start, &outside)
+            .into_iter()
+            .find(|r| toks[r.start..c.start].iter().all(|t| t.word))
+    {
+        return Some(text_of(text, toks, r.start, c.start));
+    }
     cond.map(|c| {
         // Include "spoke"/"speaking"/"berbicara" right before a bare condition.
         let mut a = c.start;
@@ -3109,6 +3134,32 @@ mod tests {
         assert_eq!(
             speakers("Prices rose, the Department of Health said.", "en"),
             [Some("Department of Health".into())]
+        );
+    }
+
+    #[test]
+    fn the_subject_before_its_verb_and_a_reason_before_the_condition() {
+        // The subject that opens the sentence outranks the object after the
+        // verb; a relative clause giving the reason before the condition
+        // makes the piece before it an unnamed source, with that reason.
+        let ex = extracted(
+            "Die Stadt Duisburg forderte die Anwohner in Rheinhausen auf, Fenster geschlossen \
+             zu halten. \
+             Ein Landwirt aus dem Nachbarort, der aus Sorge vor Anfeindungen anonym bleiben \
+             wollte, sagte, er habe zwei große Hunde gesehen.",
+            "de",
+            None,
+        );
+        assert_eq!(ex.speakers[0].name.as_deref(), Some("Stadt Duisburg"));
+        assert_eq!(
+            (
+                ex.speakers[1].description.as_deref(),
+                ex.speakers[1].reason.as_deref()
+            ),
+            (
+                Some("ein Landwirt aus dem Nachbarort"),
+                Some("aus Sorge vor Anfeindungen")
+            )
         );
     }
 
