@@ -603,13 +603,16 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             best_rank = u8::MAX;
         }
         // A pronoun later in the sentence ("…, contrainte selon lui de …")
-        // points to the speaker named at an earlier cue of the same sentence.
+        // points to the speaker named at an earlier cue of the same
+        // sentence, unless it closes the sentence ("Reid has asked for …,
+        // the person said").
         let mut continued_at = continued.map(|c| c.start);
         for cue in cues.iter().take(6) {
             if let Some((w, at)) = speaker_at(&s.text, &toks, cue, l, ctx, &known, &mentions, n) {
                 let r = rank_at(&w, at, cue, &toks);
-                let before_continuation =
-                    continued_at.is_some_and(|c| cue.end <= c) && matches!(w, Who::New(_));
+                let before_continuation = continued_at.is_some_and(|c| cue.end <= c)
+                    && matches!(w, Who::New(_))
+                    && continued.is_some_and(|c| claim_follows(&toks, c.end, l, ctx, &mentions));
                 if before_continuation {
                     continued_at = None;
                     best_rank = 0;
@@ -1415,7 +1418,11 @@ fn speaker_at(
         .according
         .at(toks, cue.start)
         .is_some_and(|f| f.end == cue.end);
-    let prev = cue.start.checked_sub(1).map(|p| &toks[p]);
+    // Before the verb's auxiliary: "…, a annoncé mardi Swiss-Ski" opens its
+    // clause as "…, annonce Swiss-Ski" would.
+    let prev = before_auxiliary(toks, cue.start)
+        .checked_sub(1)
+        .map(|p| &toks[p]);
     let clause_start = prev.is_none_or(|p| !p.word);
     let passive = ctx.lex.language == "id"
         && cue.phrase.starts_with("di")
@@ -1473,12 +1480,30 @@ fn speaker_at(
             // any speaker after the verb: "Bei Routinekontrollen seien im
             // Netz der Wasserversorgung Bröltal GmbH Bakterien nachgewiesen
             // worden, teilte das Gesundheitsamt … mit".
+            // The words counted run from the speaker to the cue, past
+            // pieces that describe them ("…, who was appointed last year,",
+            // "…, qui s'exprimait sous couvert d'anonymat,").
             let deep_before = right_first
                 && at < cue.start
                 && segs
                     .iter()
-                    .find(|s| s.start <= at && at < s.end)
-                    .is_some_and(|s| clause_words(toks, at, s.end, l, ctx, mentions) > 1);
+                    .filter(|s| s.end > at)
+                    .map(|s| {
+                        let from = s.start.max(at);
+                        let describes = from > at
+                            && (STOPS.contains(&toks[s.start].lower.as_str())
+                                || !l
+                                    .conditions
+                                    .all(toks, s.start, s.end, &|t| t.word)
+                                    .is_empty());
+                        if describes {
+                            0
+                        } else {
+                            clause_words(toks, from, s.end, l, ctx, mentions)
+                        }
+                    })
+                    .sum::<usize>()
+                    > 1;
             // The sentence's subject before a verb that does not open its
             // clause outranks what follows the verb, its object: "Die Stadt
             // Duisburg forderte die Anwohner … auf", "The company said an
@@ -1579,6 +1604,8 @@ fn rank(w: &Who) -> u8 {
 
 /// Comma-separated pieces before the cue, nearest first, within the clause.
 fn left_segments(toks: &[Token], cue: usize) -> Vec<Seg> {
+    // The auxiliary of the verb is the cue's: "Un membre, qui …, a confié".
+    let cue = before_auxiliary(toks, cue);
     let mut segs = Vec::new();
     let mut end = cue;
     let mut i = cue;
@@ -1608,7 +1635,10 @@ fn left_segments(toks: &[Token], cue: usize) -> Vec<Seg> {
             }
         } else {
             total += 1;
-            if total > 18 {
+            // Long enough for a source and the reason they are not named
+            // ("Un membre de l'encadrement, qui s'exprimait sous couvert
+            // d'anonymat car il n'est pas autorisé à communiquer, a confié").
+            if total > 24 {
                 break;
             }
         }
@@ -1617,6 +1647,16 @@ fn left_segments(toks: &[Token], cue: usize) -> Vec<Seg> {
     segs.push(Seg { start: i, end });
     segs.retain(|s| s.end > s.start);
     segs
+}
+
+/// Where the cue at token `cue` begins with its auxiliary ("a confié",
+/// "has said", "hat gesagt").
+fn before_auxiliary(toks: &[Token], cue: usize) -> usize {
+    if cue > 0 && AUXILIARIES.contains(&toks[cue - 1].lower.as_str()) {
+        cue - 1
+    } else {
+        cue
+    }
 }
 
 /// Comma-separated pieces after the cue, up to "that", a quotation or the end.
@@ -1886,6 +1926,10 @@ fn speaker_in(
             && toks[end].word
         {
             end += 1;
+        }
+        // Not the auxiliary of the verb: "Un membre de l'encadrement a confié".
+        while end > d.end && AUXILIARIES.contains(&toks[end - 1].lower.as_str()) {
+            end -= 1;
         }
         let mut description = trimmed_keep(text, toks, d.start, end);
         // "Officials said": capitalised only because it opens the sentence.
@@ -3161,6 +3205,25 @@ mod tests {
                 Some("aus Sorge vor Anfeindungen")
             )
         );
+    }
+
+    #[test]
+    fn an_auxiliary_belongs_to_its_verb() {
+        // "…, a annoncé mardi Swiss-Ski" opens its clause; a long reason
+        // for anonymity leaves its source in reach.
+        let ex = extracted(
+            "La skieuse Léa Morand manquera le reste de la saison, a annoncé mardi Swiss-Ski. \
+             Un membre de l'encadrement, qui s'exprimait sous couvert d'anonymat car il \
+             n'est pas autorisé à communiquer, a confié que la piste était glacée.",
+            "fr",
+            None,
+        );
+        assert_eq!(ex.speakers[0].name.as_deref(), Some("Swiss-Ski"));
+        assert_eq!(
+            ex.speakers[1].reason.as_deref(),
+            Some("car il n'est pas autorisé à communiquer")
+        );
+        assert!(ex.speakers[1].anonymous);
     }
 
     #[test]
