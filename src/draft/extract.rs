@@ -530,6 +530,19 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                 .iter_mut()
                 .for_each(|t| *t = true);
         }
+        // Whether a perfect auxiliary follows each token in its clause, for
+        // "soll … gerissen haben" (not "soll … klären"): one pass back.
+        let perfect_after = if l.with_perfect.is_empty() {
+            Vec::new()
+        } else {
+            let mut after = vec![false; toks.len() + 1];
+            for i in (0..toks.len()).rev() {
+                let t = &toks[i];
+                let ends = t.quoted || matches!(t.lower.as_str(), "," | "." | ";" | ":");
+                after[i] = !ends && (l.perfect.contains(&t.lower) || after[i + 1]);
+            }
+            after
+        };
         let hedge_found = l
             .hedges
             .all(&toks, 0, toks.len(), &outside)
@@ -537,14 +550,8 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             .find(|h| {
                 mention_at(&mentions, h.end).is_none()
                     && !in_condition[h.start..h.end].contains(&true)
-                    // "soll … gerissen haben", not "soll … klären".
                     && (!l.with_perfect.contains(&h.phrase)
-                        || toks[h.end..]
-                            .iter()
-                            .take_while(|t| {
-                                !t.quoted && !matches!(t.lower.as_str(), "," | "." | ";" | ":")
-                            })
-                            .any(|t| l.perfect.contains(&t.lower)))
+                        || perfect_after.get(h.end).copied().unwrap_or(false))
             });
 
         // The attribution.
@@ -555,7 +562,12 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         // "Selon nos informations, …": the outlet's own reporting credits
         // no one.
         let own = l.own_reporting.all(&toks, 0, toks.len(), &outside);
-        cues.retain(|c| !own.iter().any(|o| o.start <= c.start && c.start < o.end));
+        // Both in order, and the phrases do not overlap: the one that could
+        // hold a cue is the last starting at or before it.
+        cues.retain(|c| {
+            let k = own.partition_point(|o| o.start <= c.start);
+            !(k > 0 && c.start < own[k - 1].end)
+        });
         let mut who: Option<(Who, String, Attribution)> = None;
         let known = Known {
             corpus: ctx.known_name_word,

@@ -5,7 +5,9 @@
 //! of one article with thousands of claims and speakers (`import csv`), and
 //! HTML pages of deeply nested elements or a long run of `&` (`draft`, which
 //! refuses them), a sentence naming an outlet thousands of times and one
-//! of thousands of Spanish clauses citing an outlet (`draft`). Each command runs as the release binary would be run by a
+//! of thousands of Spanish clauses citing an outlet, one of thousands of
+//! German modal hedges and one of thousands of French phrases of the paper's
+//! own reporting (`draft`). Each command runs as the release binary would be run by a
 //! user (a child process); its median wall time and peak memory are printed
 //! with the growth from one size to the next, which a linear command keeps
 //! near 2. Nothing is asserted.
@@ -28,7 +30,7 @@ struct Shape {
     write: fn(&Path, usize) -> Vec<String>,
 }
 
-const SHAPES: [Shape; 7] = [
+const SHAPES: [Shape; 9] = [
     Shape {
         name: "agree, claims mostly alike",
         sizes: [2_000, 4_000, 8_000],
@@ -63,6 +65,16 @@ const SHAPES: [Shape; 7] = [
         name: "draft, citing clauses",
         sizes: [10_000, 20_000, 40_000],
         write: citing_clauses,
+    },
+    Shape {
+        name: "draft, modal hedges",
+        sizes: [20_000, 40_000, 80_000],
+        write: modal_hedges,
+    },
+    Shape {
+        name: "draft, own reporting",
+        sizes: [10_000, 20_000, 40_000],
+        write: own_reporting,
     },
 ];
 
@@ -208,13 +220,41 @@ fn citing_clauses(dir: &Path, n: usize) -> Vec<String> {
         format!("T\n\nLima - {body}informó.\n"),
     )
     .expect("a text");
+    text_args("es")
+}
+
+/// One German sentence of `n` modal hedges ("soll") that each need a
+/// perfect infinitive later in the clause.
+fn modal_hedges(dir: &Path, n: usize) -> Vec<String> {
+    let body = "soll ".repeat(n);
+    std::fs::write(
+        dir.join("text.txt"),
+        format!("T\n\nBerlin - Der Mann {body}klären, sagte Wire.\n"),
+    )
+    .expect("a text");
+    text_args("de")
+}
+
+/// One French sentence of `n` phrases of the paper's own reporting, each
+/// followed by a reporting verb.
+fn own_reporting(dir: &Path, n: usize) -> Vec<String> {
+    let body = "selon nos informations a déclaré ".repeat(n);
+    std::fs::write(
+        dir.join("text.txt"),
+        format!("T\n\nParis - {body}Paul Martin.\n"),
+    )
+    .expect("a text");
+    text_args("fr")
+}
+
+fn text_args(language: &str) -> Vec<String> {
     [
         "draft",
         "text.txt",
         "--outlet",
         "daily",
         "--language",
-        "es",
+        language,
         "--corpus",
         ".",
     ]
