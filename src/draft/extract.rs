@@ -539,7 +539,15 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             for i in (0..toks.len()).rev() {
                 let t = &toks[i];
                 let ends = t.quoted || matches!(t.lower.as_str(), "," | "." | ";" | ":");
-                after[i] = !ends && (l.perfect.contains(&t.lower) || after[i + 1]);
+                // An auxiliary after a participle ("gerissen haben",
+                // "erkrankt sein"), not a copula or a main verb ("frei
+                // sein", "Zugang haben").
+                let perfect = l.perfect.contains(&t.lower)
+                    && i > 0
+                    && toks[i - 1].word
+                    && !toks[i - 1].cap
+                    && (toks[i - 1].lower.ends_with('t') || toks[i - 1].lower.ends_with("en"));
+                after[i] = !ends && (perfect || after[i + 1]);
             }
             after
         };
@@ -614,17 +622,17 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             ));
             best_rank = u8::MAX;
         }
-        // A pronoun later in the sentence ("…, contrainte selon lui de …")
+        // A pronoun inside a later clause ("…, contrainte selon lui de …")
         // points to the speaker named at an earlier cue of the same
-        // sentence, unless it closes the sentence ("Reid has asked for …,
-        // the person said").
+        // sentence; one that opens its piece closes the sentence ("Reid has
+        // asked for …, the person said").
         let mut continued_at = continued.map(|c| c.start);
         for cue in cues.iter().take(6) {
             if let Some((w, at)) = speaker_at(&s.text, &toks, cue, l, ctx, &known, &mentions, n) {
                 let r = rank_at(&w, at, cue, &toks);
                 let before_continuation = continued_at.is_some_and(|c| cue.end <= c)
                     && matches!(w, Who::New(_))
-                    && continued.is_some_and(|c| claim_follows(&toks, c.end, l, ctx, &mentions));
+                    && continued.is_some_and(|c| c.start > 0 && toks[c.start - 1].word);
                 if before_continuation {
                     continued_at = None;
                     best_rank = 0;
@@ -842,21 +850,36 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             // "L'avocat du chef présumé, Me Erwan Le Floch, a dénoncé …": a
             // hedge in the words that describe the speaker is no hedge of
             // the claim.
+            // Not one on the verb ("John Smith reportedly said", "Jean
+            // Dupont aurait déclaré") or opening the sentence ("Reportedly,
+            // Smith said"): the hedge stands inside the words before the
+            // speaker or the cue, with a name or a comma after it.
             .filter(|h| {
                 !attribution.is_some_and(|a| {
-                    a.speaker <= h.start
-                        && h.end <= a.cue.0
-                        && clause_words(&toks, h.end, a.cue.0, l, ctx, &mentions) == 0
-                }) && !attribution.is_some_and(|a| {
-                    h.end <= a.speaker
-                        && a.speaker < a.cue.0
-                        && clause_words(&toks, h.end, a.cue.0, l, ctx, &mentions) == 0
+                    let cue = before_auxiliary(&toks, a.cue.0);
+                    let inside = h.start > 0 && toks[h.start - 1].word;
+                    let after = toks[h.end.min(cue)..cue]
+                        .iter()
+                        .any(|t| t.lower == "," || t.word && t.cap);
+                    inside
+                        && after
+                        && h.end <= cue
+                        && (a.speaker <= h.start || h.end <= a.speaker && a.speaker < cue)
+                        && clause_words(&toks, h.end, cue, l, ctx, &mentions) == 0
                 })
             })
+            // A conditional in a sentence credited to a speaker or an outlet
+            // is theirs ("Der Abbau dürfte …, sagte …", "Selon Le Parisien,
+            // l'un des interpellés serait …"), unless it is the verb's own
+            // ("Jean Dupont aurait déclaré").
             .filter(|h| {
                 !(l.conditional.contains(&h.phrase)
                     && (speaker.is_some() || !routes.is_empty())
-                    && attribution.is_some())
+                    && attribution.is_some_and(|a| {
+                        let on_verb = l.verbs.at(&toks, a.cue.0).is_some()
+                            && (h.end == a.cue.0 || before_auxiliary(&toks, a.cue.0) == h.start);
+                        !on_verb
+                    }))
             })
             .filter(|h| {
                 !attribution.is_some_and(|a| {
@@ -2069,8 +2092,15 @@ fn speaker_in(
             // words of the name, up to its short name.
             let words = (b..s.end.min(b + 12)).take_while(|&i| toks[i].word).count();
             let open = b + words;
+            // Its first letter is the name's ("(OSAV)", "(vdek)"), not "(PDF)".
+            let initial = toks[a..b]
+                .iter()
+                .find(|t| t.word && !is_article(t))
+                .and_then(|t| t.lower.chars().next());
             if toks.get(open).is_some_and(|t| t.lower == "(")
-                && toks.get(open + 1).is_some_and(|t| t.word && t.cap)
+                && toks
+                    .get(open + 1)
+                    .is_some_and(|t| t.word && t.lower.chars().next() == initial)
                 && toks.get(open + 2).is_some_and(|t| t.lower == ")")
             {
                 b = open + 3;
@@ -2342,7 +2372,6 @@ fn trimmed_keep(text: &str, toks: &[Token], start: usize, end: usize) -> String 
         .to_string()
 }
 
-/// Where the first title of a span starts ("Rusia melalui juru bicara ..." -> "juru").
 /// Where a name begins after the place of a post in the run of capitalised
 /// words `a..b`: "Wali Kota Bogor Bima Arya", "Gubernur Jawa Barat Ridwan
 /// Kamil", "Kepala BPBD Kabupaten Bogor Adam Hamdani". The run holds a place
@@ -2381,6 +2410,7 @@ fn past_place(toks: &[Token], a: usize, b: usize, l: &Lists) -> Option<(usize, u
     (end + 2 <= b).then_some((k, end))
 }
 
+/// Where the first title of a span starts ("Rusia melalui juru bicara ..." -> "juru").
 fn first_title(toks: &[Token], start: usize, end: usize, l: &Lists) -> Option<usize> {
     l.titles
         .all(toks, start, end, &|t| t.word)
@@ -2624,7 +2654,9 @@ fn anonymity_reason(text: &str, toks: &[Token], l: &Lists, cue: usize) -> Option
             .reasons
             .all(toks, c.start.saturating_sub(8), c.start, &outside)
             .into_iter()
-            .find(|r| toks[r.start..c.start].iter().all(|t| t.word))
+            // Of two words at least: not "as" or "since" ("who travelled as
+            // part of the delegation and requested anonymity").
+            .find(|r| r.end - r.start >= 2 && toks[r.start..c.start].iter().all(|t| t.word))
     {
         return Some(text_of(text, toks, r.start, c.start));
     }
@@ -3236,6 +3268,63 @@ mod tests {
             Some("car il n'est pas autorisé à communiquer")
         );
         assert!(ex.speakers[1].anonymous);
+    }
+
+    #[test]
+    fn hedges_on_the_verb_and_short_names_that_are_not() {
+        // A hedge on the attribution itself or opening the sentence stays a
+        // hedge; only one inside the speaker's description is dropped.
+        let hedges = |text: &str, language: &str| -> Vec<Option<String>> {
+            extracted(text, language, None)
+                .claims
+                .into_iter()
+                .map(|c| c.hedge)
+                .collect()
+        };
+        assert_eq!(
+            hedges(
+                "John Smith reportedly said the deal was close. \
+                 Reportedly, John Smith said the deal was close.",
+                "en"
+            ),
+            [Some("reportedly".into()), Some("Reportedly".into())]
+        );
+        assert_eq!(
+            hedges(
+                "Jean Dupont aurait déclaré que la piste était fermée.",
+                "fr"
+            ),
+            [Some("aurait".into())]
+        );
+        // "sein" after an adjective is no perfect infinitive.
+        assert_eq!(
+            hedges(
+                "Die Strecke soll ab Montag wieder frei sein, sagte ein Sprecher.",
+                "de"
+            ),
+            [None]
+        );
+        // A bracket whose first letter is not the body's is no short name of
+        // it; "as" is no reason for anonymity.
+        assert_eq!(
+            speakers(
+                "Prices rose, said the Health Ministry in its weekly report (PDF). \
+                 A diplomat who travelled as part of the delegation and requested \
+                 anonymity said talks would resume.",
+                "en"
+            ),
+            [Some("Health Ministry".into()), Some("a diplomat".into())]
+        );
+        let ex = extracted(
+            "A diplomat who travelled as part of the delegation and requested anonymity \
+             said talks would resume.",
+            "en",
+            None,
+        );
+        assert_ne!(
+            ex.speakers[0].reason.as_deref(),
+            Some("as part of the delegation and")
+        );
     }
 
     #[test]
