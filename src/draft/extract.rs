@@ -3328,6 +3328,34 @@ mod tests {
     }
 
     #[test]
+    fn reaction_verbs_pointers_back_and_two_word_places() {
+        assert_eq!(
+            speakers(
+                "Le maire de Lanvénec, Hervé Guillou, a salué jeudi le travail des enquêteurs.",
+                "fr"
+            ),
+            [Some("Hervé Guillou".into())]
+        );
+        assert_eq!(
+            speakers(
+                "Erst drei saubere Proben heben das Gebot auf, sagte Andreas Kemper. \
+                 Das dauert nach seiner Einschätzung bis Montag.",
+                "de"
+            ),
+            [Some("Andreas Kemper".into()), Some("Andreas Kemper".into())]
+        );
+        let ex = extracted(
+            "Bupati Aceh Besar Mawardi Ali mengatakan jalan rusak.",
+            "id",
+            None,
+        );
+        assert_eq!(
+            names_and_roles(&ex),
+            [(Some("Mawardi Ali"), Some("Bupati Aceh Besar"))]
+        );
+    }
+
+    #[test]
     fn german_modal_hedges() {
         // "soll" hedges with a perfect infinitive only; "dürfte" in a
         // speaker's statement is their forecast, in the outlet's voice a hedge.
