@@ -195,19 +195,9 @@ fn ampersand_page(dir: &Path, n: usize) -> Vec<String> {
 /// with a cue ("Wire said Wire reported, according to Wire …").
 fn outlets_named(dir: &Path, n: usize) -> Vec<String> {
     let body = "Wire said Wire reported, according to Wire ".repeat(n / 3);
-    std::fs::write(dir.join("text.txt"), format!("T\n\n{body}.\n")).expect("a text");
-    [
-        "draft",
-        "text.txt",
-        "--outlet",
-        "wire",
-        "--language",
-        "en",
-        "--corpus",
-        ".",
-    ]
-    .map(String::from)
-    .to_vec()
+    let mut args = one_sentence(dir, &format!("{body}."), "en");
+    args[3] = "wire".into();
+    args
 }
 
 /// A Spanish text of one sentence of `n` clauses of one outlet citing
@@ -215,39 +205,31 @@ fn outlets_named(dir: &Path, n: usize) -> Vec<String> {
 /// third outlet, so that every citation is a relay.
 fn citing_clauses(dir: &Path, n: usize) -> Vec<String> {
     let body = "Wire, que cita a la agencia Agency, ".repeat(n);
-    std::fs::write(
-        dir.join("text.txt"),
-        format!("T\n\nLima - {body}informó.\n"),
-    )
-    .expect("a text");
-    text_args("es")
+    one_sentence(dir, &format!("Lima - {body}informó."), "es")
 }
 
 /// One German sentence of `n` modal hedges ("soll") that each need a
 /// perfect infinitive later in the clause.
 fn modal_hedges(dir: &Path, n: usize) -> Vec<String> {
     let body = "soll ".repeat(n);
-    std::fs::write(
-        dir.join("text.txt"),
-        format!("T\n\nBerlin - Der Mann {body}klären, sagte Wire.\n"),
+    one_sentence(
+        dir,
+        &format!("Berlin - Der Mann {body}klären, sagte Wire."),
+        "de",
     )
-    .expect("a text");
-    text_args("de")
 }
 
 /// One French sentence of `n` phrases of the paper's own reporting, each
 /// followed by a reporting verb.
 fn own_reporting(dir: &Path, n: usize) -> Vec<String> {
     let body = "selon nos informations a déclaré ".repeat(n);
-    std::fs::write(
-        dir.join("text.txt"),
-        format!("T\n\nParis - {body}Paul Martin.\n"),
-    )
-    .expect("a text");
-    text_args("fr")
+    one_sentence(dir, &format!("Paris - {body}Paul Martin."), "fr")
 }
 
-fn text_args(language: &str) -> Vec<String> {
+/// Writes a text of a headline and the one sentence `body`, and gives the
+/// arguments that draft it in `language` for the outlet "daily".
+fn one_sentence(dir: &Path, body: &str, language: &str) -> Vec<String> {
+    std::fs::write(dir.join("text.txt"), format!("T\n\n{body}\n")).expect("a text");
     [
         "draft",
         "text.txt",
