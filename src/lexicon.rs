@@ -85,10 +85,11 @@ pub struct Relay {
 #[derive(Debug, Deserialize)]
 pub struct Hedges {
     pub words: Vec<String>,
-    /// Hedges in the conditional mood ("aurait", "habría"): the outlet's
-    /// distance in its own voice, but the speaker's reported speech after a
-    /// reporting verb with its speaker ("a confié … que la piste aurait dû
-    /// être fermée"). Optional.
+    /// Hedges in the conditional mood or of likelihood ("aurait",
+    /// "habría", "dürfte"): the outlet's distance in its own voice, but the
+    /// speaker's or the relayed outlet's in a sentence credited to them ("a
+    /// confié … que la piste aurait dû être fermée"), unless on the
+    /// reporting verb itself ("aurait déclaré"). Optional.
     #[serde(default)]
     pub conditional: Vec<String>,
     /// Modal hedges that are hedges only with a perfect infinitive (German
