@@ -848,12 +848,10 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         // after a speaker's verb: the speaker's reported speech.
         let hedge = hedge_found
             // "L'avocat du chef présumé, Me Erwan Le Floch, a dénoncé …": a
-            // hedge in the words that describe the speaker is no hedge of
-            // the claim.
-            // Not one on the verb ("John Smith reportedly said", "Jean
-            // Dupont aurait déclaré") or opening the sentence ("Reportedly,
-            // Smith said"): the hedge stands inside the words before the
-            // speaker or the cue, with a name or a comma after it.
+            // hedge inside the words that describe the speaker, with a name
+            // or a comma after it, is no hedge of the claim; one on the verb
+            // ("John Smith reportedly said", "Jean Dupont aurait déclaré")
+            // or opening the sentence ("Reportedly, Smith said") is.
             .filter(|h| {
                 !attribution.is_some_and(|a| {
                     let cue = before_auxiliary(&toks, a.cue.0);
@@ -2043,36 +2041,33 @@ fn speaker_in(
                 a -= 1;
             }
         }
-        while b < s.end && toks[b].word && toks[b].cap && !is_outlet(b) {
-            b += 1;
-        }
-        // "das Gesundheitsamt des Rhein-Sieg-Kreises", "der Verband der
-        // Ersatzkassen": a body named with a genitive, where every noun is
-        // capitalised.
-        while !l.noun_markers.is_empty()
-            && b + 1 < s.end
-            && matches!(toks[b].lower.as_str(), "des" | "der")
-            && toks[b + 1].word
-            && toks[b + 1].cap
-            && !is_outlet(b + 1)
-            && ctx.lex.weekday(&toks[b + 1].lower).is_none()
-        {
-            b += 2;
+        // Capitalised words, joined by "of" words ("Department of Health",
+        // "Instituto Nacional de Defensa Civil") or, where every noun is
+        // capitalised, by a genitive article ("das Gesundheitsamt des
+        // Rhein-Sieg-Kreises", "der Verband der Ersatzkassen"); then a short
+        // name in brackets.
+        let caps_from = |mut b: usize| {
             while b < s.end && toks[b].word && toks[b].cap && !is_outlet(b) {
                 b += 1;
             }
-        }
-        // "Instituto Nacional de Defensa Civil (Indeci)", "Department of
-        // Health": capitalised words joined by "of" words, and a short name
-        // in brackets after them.
+            b
+        };
+        let joins = |t: &Token| {
+            is_of(t) || !l.noun_markers.is_empty() && matches!(t.lower.as_str(), "des" | "der")
+        };
         let cap_at = |i: usize| {
             toks.get(i).is_some_and(|t| {
-                t.word && t.cap && !is_outlet(i) && !l.not_names.contains(&t.lower)
+                t.word
+                    && t.cap
+                    && !is_outlet(i)
+                    && !l.not_names.contains(&t.lower)
+                    && ctx.lex.weekday(&t.lower).is_none()
             })
         };
+        b = caps_from(b);
         if toks[o.start..b].iter().any(|t| t.cap) {
             loop {
-                let skip = if b + 1 < s.end && is_of(&toks[b]) && cap_at(b + 1) {
+                let skip = if b + 1 < s.end && joins(&toks[b]) && cap_at(b + 1) {
                     1
                 } else if b + 2 < s.end
                     && is_of(&toks[b])
@@ -2083,10 +2078,7 @@ fn speaker_in(
                 } else {
                     break;
                 };
-                b += skip;
-                while b < s.end && toks[b].word && toks[b].cap && !is_outlet(b) {
-                    b += 1;
-                }
+                b = caps_from(b + skip);
             }
             // "l'Institut national de la santé publique (INSP)": lowercase
             // words of the name, up to its short name.
