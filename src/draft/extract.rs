@@ -4,6 +4,7 @@
 //! when it was said, and whether it is a direct quote. Every finding keeps the
 //! cue that gave it, for the comment the writer puts beside it.
 
+use super::roster::Roster;
 use super::segment::Sentence;
 use super::words::{Found, Phrases, Token, split_phrase, tokenize};
 use crate::lexicon::Lexicon;
@@ -83,18 +84,13 @@ pub struct Context<'a> {
 /// Names a lone surname may stand for: the corpus's and the article's so far.
 struct Known<'a> {
     corpus: &'a dyn Fn(&str) -> bool,
-    /// The article's names, lowercased.
-    article: Vec<String>,
+    article: &'a Roster,
 }
 
 impl Known<'_> {
     fn surname(&self, w: &str) -> bool {
         // Any part of a name: Indonesian copy repeats a first name ("kata Hadi").
-        (self.corpus)(w)
-            || self
-                .article
-                .iter()
-                .any(|k| k.split_whitespace().any(|p| p == w && p.len() > 2))
+        (self.corpus)(w) || self.article.has_word(w)
     }
 }
 
@@ -487,6 +483,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
     let l = lists(ctx.lex);
     let abbrev = |w: &str| l.abbreviations.contains(w);
     let mut out = Extracted::default();
+    let mut roster = Roster::default();
     // The speaker of the sentence before, its route and date, and its paragraph.
     let mut last: Option<Last> = None;
     let mut open_quote = false;
@@ -579,11 +576,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         let mut who: Option<(Who, String, Attribution)> = None;
         let known = Known {
             corpus: ctx.known_name_word,
-            article: out
-                .speakers
-                .iter()
-                .filter_map(|s| s.name.as_deref().map(str::to_lowercase))
-                .collect(),
+            article: &roster,
         };
         // The best speaker any cue gives: a person or an unnamed source before an
         // organisation, before a pointer back; the first cue on a tie.
@@ -738,7 +731,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                 Who::OrgOrPrevious(_) | Who::SourceOrPrevious(_) => {}
                 Who::New(sp) => {
                     why.push(format!("s{n}: \"{cue}\""));
-                    let i = add_speaker(&mut out.speakers, sp, l);
+                    let i = add_speaker(&mut out.speakers, &mut roster, sp, l);
                     speaker = Some(i);
                     // The repeated name right after the same speaker's
                     // statement ("…“, sagte Hammes.") continues it: its route
@@ -1058,21 +1051,20 @@ fn place_out_of_name(o: &mut Speaker, later: Option<&str>, l: &Lists) {
 }
 
 /// Add a speaker, or find the same one already added.
-fn add_speaker(speakers: &mut Vec<Speaker>, sp: Speaker, l: &Lists) -> usize {
-    let same = speakers.iter().position(|o| match (&o.name, &sp.name) {
-        (Some(a), Some(b)) => same_name(a, b),
-        (None, None) => o.anonymous && sp.anonymous && o.description == sp.description,
-        _ => false,
-    });
-    match same {
+fn add_speaker(speakers: &mut Vec<Speaker>, roster: &mut Roster, sp: Speaker, l: &Lists) -> usize {
+    match roster.same(speakers, &sp) {
         Some(i) => {
             let o = &mut speakers[i];
+            let before = o.name.clone();
             place_out_of_name(o, sp.name.as_deref(), l);
             // A fuller name or a role given later fills in.
             if let (Some(a), Some(b)) = (&o.name, &sp.name)
                 && b.len() > a.len()
             {
                 o.name = Some(b.clone());
+            }
+            if let (Some(old), Some(new)) = (&before, &o.name) {
+                roster.rename(i, old, new);
             }
             if o.role.is_none() {
                 o.role = sp.role;
@@ -1086,6 +1078,7 @@ fn add_speaker(speakers: &mut Vec<Speaker>, sp: Speaker, l: &Lists) -> usize {
             i
         }
         None => {
+            roster.add(speakers.len(), &sp);
             speakers.push(sp);
             speakers.len() - 1
         }

@@ -1,7 +1,8 @@
 //! `claimtrail draft`: an article's text turned into a draft annotation that a
 //! person confirms, fixes and trims. The flow: [`input`] reads text or HTML
 //! (an HTML page first measured by [`page_cost`]),
-//! [`segment`] numbers the sentences, [`extract`] finds speakers, routes,
+//! [`segment`] numbers the sentences, [`extract`] finds speakers (kept in a
+//! [`roster`] by name), routes,
 //! hedges, dates and quotes with the [`lexicon`](crate::lexicon) of the article's language,
 //! [`matching`] joins them to the corpus, and [`write`] writes the file. No
 //! I/O here beyond what the caller hands in; the command writes the result.
@@ -10,6 +11,7 @@ pub mod extract;
 pub mod input;
 pub mod matching;
 pub mod page_cost;
+pub mod roster;
 pub mod segment;
 pub mod words;
 pub mod write;

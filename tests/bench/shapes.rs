@@ -30,7 +30,7 @@ struct Shape {
     write: fn(&Path, usize) -> Vec<String>,
 }
 
-const SHAPES: [Shape; 9] = [
+const SHAPES: [Shape; 10] = [
     Shape {
         name: "agree, claims mostly alike",
         sizes: [2_000, 4_000, 8_000],
@@ -75,6 +75,11 @@ const SHAPES: [Shape; 9] = [
         name: "draft, own reporting",
         sizes: [10_000, 20_000, 40_000],
         write: own_reporting,
+    },
+    Shape {
+        name: "draft, many speakers",
+        sizes: [4_000, 8_000, 16_000],
+        write: many_speakers,
     },
 ];
 
@@ -195,7 +200,7 @@ fn ampersand_page(dir: &Path, n: usize) -> Vec<String> {
 /// with a cue ("Wire said Wire reported, according to Wire …").
 fn outlets_named(dir: &Path, n: usize) -> Vec<String> {
     let body = "Wire said Wire reported, according to Wire ".repeat(n / 3);
-    let mut args = one_sentence(dir, &format!("{body}."), "en");
+    let mut args = headed_text(dir, &format!("{body}."), "en");
     args[3] = "wire".into();
     args
 }
@@ -205,14 +210,14 @@ fn outlets_named(dir: &Path, n: usize) -> Vec<String> {
 /// third outlet, so that every citation is a relay.
 fn citing_clauses(dir: &Path, n: usize) -> Vec<String> {
     let body = "Wire, que cita a la agencia Agency, ".repeat(n);
-    one_sentence(dir, &format!("Lima - {body}informó."), "es")
+    headed_text(dir, &format!("Lima - {body}informó."), "es")
 }
 
 /// One German sentence of `n` modal hedges ("soll") that each need a
 /// perfect infinitive later in the clause.
 fn modal_hedges(dir: &Path, n: usize) -> Vec<String> {
     let body = "soll ".repeat(n);
-    one_sentence(
+    headed_text(
         dir,
         &format!("Berlin - Der Mann {body}klären, sagte Wire."),
         "de",
@@ -223,12 +228,36 @@ fn modal_hedges(dir: &Path, n: usize) -> Vec<String> {
 /// followed by a reporting verb.
 fn own_reporting(dir: &Path, n: usize) -> Vec<String> {
     let body = "selon nos informations a déclaré ".repeat(n);
-    one_sentence(dir, &format!("Paris - {body}Paul Martin."), "fr")
+    headed_text(dir, &format!("Paris - {body}Paul Martin."), "fr")
 }
 
-/// Writes a text of a headline and the one sentence `body`, and gives the
-/// arguments that draft it in `language` for the outlet "daily".
-fn one_sentence(dir: &Path, body: &str, language: &str) -> Vec<String> {
+/// A text of `n` speakers, each named in full once and then by surname
+/// ("Kabe Mobe said … Mobe added …"), so that every sentence looks its
+/// speaker up among all the speakers before it.
+fn many_speakers(dir: &Path, n: usize) -> Vec<String> {
+    // A distinct capitalised word per speaker, of syllables.
+    let word = |mut i: usize, first: &str| {
+        let mut w = first.to_string();
+        loop {
+            w.push_str(["ba", "de", "ki", "lo", "mu", "na", "pe", "ri"][i % 8]);
+            i /= 8;
+            if i == 0 {
+                return w;
+            }
+        }
+    };
+    let body: String = (0..n)
+        .map(|i| {
+            let (given, surname) = (word(i, "Ka"), word(i, "Mo"));
+            format!("{given} {surname} said the plan {i} would work. {surname} added that it was cheap.\n")
+        })
+        .collect();
+    headed_text(dir, &body, "en")
+}
+
+/// Writes a text of a headline and `body` (one sentence, or lines), and
+/// gives the arguments that draft it in `language` for the outlet "daily".
+fn headed_text(dir: &Path, body: &str, language: &str) -> Vec<String> {
     std::fs::write(dir.join("text.txt"), format!("T\n\n{body}\n")).expect("a text");
     [
         "draft",

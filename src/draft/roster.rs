@@ -1,0 +1,192 @@
+//! The article's speakers so far, indexed by their names: finding the speaker
+//! a new mention is the same as ([`same_name`]), and telling whether a word is
+//! part of a name already drafted, each cost the same however many speakers
+//! came before. Extraction owns the speakers; this index follows every name
+//! they are given.
+
+use super::extract::{Speaker, same_name};
+use std::collections::{BTreeSet, HashMap};
+
+type Map<V> = HashMap<String, V, foldhash::fast::RandomState>;
+
+/// Which speakers hold each name and each word of a name (lowercased), and
+/// which unnamed anonymous source has each description.
+#[derive(Debug, Default)]
+pub struct Roster {
+    /// Whole names: "maria zakharova", and a one-word name alone: "hadi".
+    by_name: Map<BTreeSet<usize>>,
+    /// Every word of every name.
+    by_word: Map<BTreeSet<usize>>,
+    /// Unnamed anonymous sources by description (`None` for none): the first.
+    unnamed: HashMap<Option<String>, usize, foldhash::fast::RandomState>,
+}
+
+impl Roster {
+    /// The first speaker the new one is the same as: a name [`same_name`]
+    /// matches, or an unnamed anonymous source of the same description.
+    pub fn same(&self, speakers: &[Speaker], sp: &Speaker) -> Option<usize> {
+        let Some(b) = &sp.name else {
+            return if sp.anonymous {
+                self.unnamed.get(&sp.description).copied()
+            } else {
+                None
+            };
+        };
+        let b = b.to_lowercase();
+        let first = |map: &Map<BTreeSet<usize>>, key: &str| {
+            map.get(key).and_then(|set| set.first().copied())
+        };
+        // The same name; a name holding this one-word name ("Zakharova" for
+        // "Maria Zakharova"); a one-word name this one holds.
+        let mut found = first(&self.by_name, &b);
+        if !b.contains(' ') && b.len() > 2 {
+            found = min(found, first(&self.by_word, &b));
+        } else {
+            for w in b.split_whitespace().filter(|w| w.len() > 2) {
+                found = min(found, first(&self.by_name, w));
+            }
+        }
+        debug_assert!(found.is_none_or(|i| {
+            speakers[i]
+                .name
+                .as_deref()
+                .is_some_and(|a| same_name(a, &b))
+        }));
+        found
+    }
+
+    /// Index speaker `i`, just added.
+    pub fn add(&mut self, i: usize, sp: &Speaker) {
+        match &sp.name {
+            Some(name) => self.name(i, name, true),
+            None if sp.anonymous => {
+                self.unnamed.entry(sp.description.clone()).or_insert(i);
+            }
+            None => {}
+        }
+    }
+
+    /// Speaker `i`'s name changed from `old` to `new`.
+    pub fn rename(&mut self, i: usize, old: &str, new: &str) {
+        if old != new {
+            self.name(i, old, false);
+            self.name(i, new, true);
+        }
+    }
+
+    /// Whether a lowercased word of more than two letters is a word of a
+    /// speaker's name: "kata Hadi" after "Hadi Prasetyo".
+    pub fn has_word(&self, w: &str) -> bool {
+        w.len() > 2 && self.by_word.get(w).is_some_and(|s| !s.is_empty())
+    }
+
+    fn name(&mut self, i: usize, name: &str, on: bool) {
+        let lower = name.to_lowercase();
+        let set = |map: &mut Map<BTreeSet<usize>>, key: &str| {
+            if on {
+                map.entry(key.to_string()).or_default().insert(i);
+            } else if let Some(s) = map.get_mut(key) {
+                s.remove(&i);
+            }
+        };
+        set(&mut self.by_name, &lower);
+        for w in lower.split_whitespace() {
+            set(&mut self.by_word, w);
+        }
+    }
+}
+
+fn min(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(name: &str) -> Speaker {
+        Speaker {
+            id: String::new(),
+            name: Some(name.to_string()),
+            anonymous: false,
+            description: None,
+            reason: None,
+            role: None,
+            affiliation: None,
+            country: None,
+            organization: false,
+            why: String::new(),
+            confirm: Vec::new(),
+        }
+    }
+
+    fn unnamed(description: &str) -> Speaker {
+        Speaker {
+            name: None,
+            anonymous: true,
+            description: Some(description.to_string()),
+            ..named("")
+        }
+    }
+
+    /// The roster's answer is the first speaker `same_name` accepts, by a
+    /// plain scan of all of them.
+    fn scan(speakers: &[Speaker], sp: &Speaker) -> Option<usize> {
+        speakers.iter().position(|o| match (&o.name, &sp.name) {
+            (Some(a), Some(b)) => same_name(a, b),
+            (None, None) => o.anonymous && sp.anonymous && o.description == sp.description,
+            _ => false,
+        })
+    }
+
+    #[test]
+    fn finds_what_a_scan_finds() {
+        let mut speakers: Vec<Speaker> = Vec::new();
+        let mut roster = Roster::default();
+        let mentions = [
+            named("Maria Zakharova"),
+            named("Zakharova"),
+            named("Hadi"),
+            named("Hadi Prasetyo"),
+            named("Ng"),
+            named("Ng Wei"),
+            unnamed("a U.S. official"),
+            unnamed("two union officials"),
+            unnamed("a U.S. official"),
+            named("MARIA ZAKHAROVA"),
+            named("Prasetyo"),
+            named("Budi Hadi"),
+            named("hadi"),
+        ];
+        for sp in mentions {
+            let want = scan(&speakers, &sp);
+            assert_eq!(roster.same(&speakers, &sp), want, "{sp:?}");
+            if want.is_none() {
+                roster.add(speakers.len(), &sp);
+                speakers.push(sp);
+            }
+        }
+        // Maria Zakharova, Hadi (also "Hadi Prasetyo" and "Budi Hadi"), Ng,
+        // Ng Wei (two letters are too few to join), two unnamed, Prasetyo.
+        assert_eq!(speakers.len(), 7);
+        assert!(roster.has_word("prasetyo"));
+        assert!(!roster.has_word("ng"), "two letters are too few");
+    }
+
+    #[test]
+    fn follows_a_rename() {
+        let mut speakers = vec![named("Bandung Yana Mulyana")];
+        let mut roster = Roster::default();
+        roster.add(0, &speakers[0]);
+        assert_eq!(roster.same(&speakers, &named("Bandung")), Some(0));
+        roster.rename(0, "Bandung Yana Mulyana", "Yana Mulyana");
+        speakers[0].name = Some("Yana Mulyana".to_string());
+        assert_eq!(roster.same(&speakers, &named("Bandung")), None);
+        assert!(!roster.has_word("bandung"));
+        assert_eq!(roster.same(&speakers, &named("Yana")), Some(0));
+        assert_eq!(roster.same(&speakers, &named("Yana Mulyana")), Some(0));
+    }
+}
