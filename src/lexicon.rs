@@ -64,6 +64,17 @@ pub struct Attribution {
     /// Optional.
     #[serde(default)]
     pub reported_speech: Vec<String>,
+    /// Endings of a verb in indirect speech, for verbs not listed in
+    /// `reported_speech`: the first lower-case word after the sentence's
+    /// opening noun phrase (the verb's place in a German main clause)
+    /// ending in one of these, and in none of `reported_speech_not_endings`,
+    /// counts as one ("Die Gewerkschaft verlange …"). Optional.
+    #[serde(default)]
+    pub reported_speech_endings: Vec<String>,
+    /// Endings that rule a word out of `reported_speech_endings` (German
+    /// "-te", the past tense: "forderte"). Optional.
+    #[serde(default)]
+    pub reported_speech_not_endings: Vec<String>,
     /// Whether the language drops a subject pronoun (Spanish "…, añadió"):
     /// then a continuation that is the reporting verb alone points back only
     /// when no speaker is named at it ("aseguró la Sra. Rosa Chunga").
@@ -126,6 +137,11 @@ pub struct Roles {
     /// "Wolfsbüro"), in a language that writes them as one word. Optional.
     #[serde(default)]
     pub organization_endings: Vec<String>,
+    /// Endings a noun takes in the genitive ("des Unternehmens", "des
+    /// Landratsamts"): an organisation head or ending with one of them is
+    /// the same head. Optional.
+    #[serde(default)]
+    pub genitive_endings: Vec<String>,
     /// Posts named with their place ("Wali Kota Bogor Bima Arya"): the
     /// place after them belongs to the post, not to the name. Optional.
     #[serde(default)]

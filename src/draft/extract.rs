@@ -145,6 +145,8 @@ struct Lists {
     background: Phrases,
     /// Words of a statement's setting ("reporters", "statement", "wartawan").
     setting: HashSet<String, foldhash::fast::RandomState>,
+    /// Genitive endings of nouns (German "s", "es").
+    genitive: Vec<String>,
     /// "Informasi tersebut", "hal itu": a subject crediting the sentence before.
     back_reference: Phrases,
     /// The outlet's own reporting ("selon nos informations").
@@ -168,6 +170,9 @@ struct Lists {
     reported_speech: Phrases,
     /// The language drops subject pronouns.
     drops_pronoun: bool,
+    /// Endings of verbs in indirect speech, and endings that rule one out.
+    speech_endings: Vec<String>,
+    speech_not_endings: Vec<String>,
     /// Hedges in the conditional mood ("aurait", "habría").
     conditional: HashSet<String, foldhash::fast::RandomState>,
     /// Modal hedges only with a perfect infinitive ("soll"), and the
@@ -181,6 +186,7 @@ struct Lists {
 
 impl Lists {
     fn new(lex: &Lexicon) -> Lists {
+        let genitive = &lex.roles.genitive_endings;
         Lists {
             verbs: Phrases::new(&lex.attribution.reporting_verbs),
             according: Phrases::new(&lex.attribution.according_to),
@@ -194,8 +200,12 @@ impl Lists {
             conditions: Phrases::new(&lex.anonymity.conditions),
             reasons: Phrases::new(&lex.anonymity.reason_markers),
             titles: Phrases::new(&lex.roles.titles),
-            orgs: Phrases::new(&lex.roles.organizations)
-                .with_endings(&lex.roles.organization_endings, &lex.roles.not_names),
+            orgs: Phrases::new(&with_genitive(&lex.roles.organizations, genitive))
+                .with_endings(
+                    &with_genitive(&lex.roles.organization_endings, genitive),
+                    &lex.roles.not_names,
+                ),
+            genitive: genitive.to_vec(),
             background: Phrases::new(&lex.background.cues),
             setting: lex.attribution.setting.iter().cloned().collect(),
             back_reference: Phrases::new(&lex.attribution.back_reference),
@@ -209,6 +219,8 @@ impl Lists {
             place_suffixes: lex.roles.place_suffixes.iter().cloned().collect(),
             initials_after: lex.roles.initials_after.iter().cloned().collect(),
             reported_speech: Phrases::new(&lex.attribution.reported_speech),
+            speech_endings: lex.attribution.reported_speech_endings.clone(),
+            speech_not_endings: lex.attribution.reported_speech_not_endings.clone(),
             drops_pronoun: lex.attribution.drops_pronoun,
             conditional: lex.hedges.conditional.iter().cloned().collect(),
             with_perfect: lex.hedges.with_perfect.iter().cloned().collect(),
@@ -221,6 +233,32 @@ impl Lists {
                 .cloned()
                 .collect(),
         }
+    }
+}
+
+/// The phrases, and each again with a genitive ending on its last word
+/// ("unternehmen", "unternehmens", "unternehmenes").
+fn with_genitive(phrases: &[String], endings: &[String]) -> Vec<String> {
+    let mut all = phrases.to_vec();
+    for e in endings {
+        all.extend(phrases.iter().map(|p| format!("{p}{e}")));
+    }
+    all
+}
+
+impl Lists {
+    /// A noun without the genitive ending it may carry ("unternehmens" is
+    /// "unternehmen"), where the bare form is a body's head.
+    fn bare_noun(&self, w: &str) -> String {
+        let head = |n: &str| {
+            COMPANY_NOUNS.contains(&n) || GENERIC_BODIES.contains(&n) || self.orgs.contains_word(n)
+        };
+        self.genitive
+            .iter()
+            .filter_map(|e| w.strip_suffix(e.as_str()))
+            .find(|n| head(n))
+            .unwrap_or(w)
+            .to_string()
     }
 }
 
@@ -672,7 +710,8 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                     // ("Corveth Systems Inc. …, the company said"), else the
                     // one that spoke last, if the noun fits it.
                     let pointer = sp.name.as_deref().unwrap_or("").to_lowercase();
-                    let noun = pointer.split_whitespace().last().unwrap_or("").to_string();
+                    // "des Unternehmens" points as "das Unternehmen" does.
+                    let noun = l.bare_noun(pointer.split_whitespace().last().unwrap_or(""));
                     // Every word of "the foreign ministry" is in the name.
                     let named = |text: &str, toks: &[Token], upto: usize| {
                         named_before(text, toks, upto, &noun).filter(|o| {
@@ -718,7 +757,27 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                         {
                             Who::Previous("the same organisation")
                         }
-                        _ => Who::New(sp),
+                        // A body that spoke earlier, its name holding the
+                        // noun: "nach Angaben des Gesundheitsamts" after "das
+                        // Gesundheitsamt des Rhein-Sieg-Kreises teilte mit".
+                        _ => match (!pointer.contains(' '))
+                            .then(|| roster.last_with_word(&noun))
+                            .flatten()
+                            .map(|i| &out.speakers[i])
+                            .filter(|o| o.organization)
+                        {
+                            Some(o) => {
+                                let name = o.name.clone().unwrap_or_default();
+                                sp.confirm = vec![format!(
+                                    "\"{}\" is taken to be {name}, who spoke before: confirm",
+                                    pointer
+                                )];
+                                sp.id = o.id.clone();
+                                sp.name = Some(name);
+                                Who::New(sp)
+                            }
+                            None => Who::New(sp),
+                        },
                     }
                 }
                 Who::SourceOrPrevious(sp) => match &last {
@@ -785,10 +844,11 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                 .all(&toks, 0, toks.len(), &outside)
                 .into_iter()
                 .next()
+                .map(|f| f.phrase)
+                .or_else(|| verb_in_second_place(&toks, l))
         {
             why.push(format!(
-                "s{n}: \"{}\", indirect speech continuing the speaker before",
-                f.phrase
+                "s{n}: \"{f}\", indirect speech continuing the speaker before"
             ));
             speaker = Some(*i);
             inherit = true;
@@ -1048,6 +1108,34 @@ fn place_out_of_name(o: &mut Speaker, later: Option<&str>, l: &Lists) {
     o.id = slug(words.last().unwrap_or(&"speaker"));
     o.role = Some(role);
     o.name = Some(name);
+}
+
+/// "Die Gewerkschaft verlange dagegen …": the first lower-case word after
+/// the sentence's opening words, where a main clause has its verb, if it
+/// has an ending of indirect speech.
+fn verb_in_second_place(toks: &[Token], l: &Lists) -> Option<String> {
+    if l.speech_endings.is_empty() {
+        return None;
+    }
+    for i in 1..toks.len().min(12) {
+        let t = &toks[i];
+        if !t.word || t.quoted {
+            return None;
+        }
+        if t.cap || l.noun_markers.contains(&t.lower) || l.not_names.contains(&t.lower) {
+            continue;
+        }
+        let w = &t.lower;
+        // After a noun or a name, not after a sentence-opening article ("Der
+        // betroffene Hochbehälter").
+        let verb = toks[i - 1].cap
+            && !l.noun_markers.contains(&toks[i - 1].lower)
+            && w.chars().count() >= 4
+            && l.speech_endings.iter().any(|e| w.ends_with(e.as_str()))
+            && !l.speech_not_endings.iter().any(|e| w.ends_with(e.as_str()));
+        return verb.then(|| w.clone());
+    }
+    None
 }
 
 /// Add a speaker, or find the same one already added.
@@ -1843,11 +1931,23 @@ fn speaker_in(
     if let Some((a, b)) = name {
         // "Wali Kota Bogor Bima Arya": the post's place goes to the role.
         let place = past_place(toks, a, b, l);
-        let a = place.map_or(a, |p| p.1);
+        let mut a = place.map_or(a, |p| p.1);
+        // "der Norvik Recycling GmbH": a company's legal form makes the
+        // capitalised words before it its name, even after an article.
+        let company = b - a >= 2 && COMPANY_SUFFIXES.contains(&toks[b - 1].lower.as_str());
+        let seg = use_segs[name_seg];
+        while company
+            && a > seg.start
+            && toks[a - 1].word
+            && toks[a - 1].cap
+            && !is_article(&toks[a - 1])
+            && !l.not_names.contains(&toks[a - 1].lower)
+        {
+            a -= 1;
+        }
         let name_text = text_of(text, toks, a, b);
         // Role: a title in the name's segment before it, or a segment with a title.
         let mut role = None;
-        let seg = use_segs[name_seg];
         if a > seg.start
             && let Some(t) = first_title(toks, seg.start, a, l)
         {
@@ -1863,7 +1963,8 @@ fn speaker_in(
                 }
             }
         }
-        let organization = l.orgs.all(toks, a, b, &|_| true).iter().any(|f| f.end == b);
+        let organization =
+            company || l.orgs.all(toks, a, b, &|_| true).iter().any(|f| f.end == b);
         let mut confirm = Vec::new();
         if b - a == 1 {
             confirm.push(format!("only \"{name_text}\" is given: give the full name"));
@@ -1876,7 +1977,11 @@ fn speaker_in(
         }
         let name_clean = name_text.trim_end_matches(',').to_string();
         let sp = Speaker {
-            id: slug(name_clean.split_whitespace().last().unwrap_or("speaker")),
+            id: if company {
+                slug_words(&name_clean)
+            } else {
+                slug(name_clean.split_whitespace().last().unwrap_or("speaker"))
+            },
             name: Some(name_clean),
             anonymous: false,
             description: None,
@@ -2005,13 +2110,15 @@ fn speaker_in(
         let pointer = o.start > 0
             && POINTERS.contains(&toks[o.start - 1].lower.as_str())
             && (!toks[o.start].cap || !l.noun_markers.is_empty())
-            && s.start + 1 == o.start
+            // "the company said"; "nach Angaben des Unternehmens", the
+            // article closing the cue.
+            && (s.start + 1 == o.start || s.start == o.start && o.start == cue_found.end)
             // "…, a précisé la fédération dans un communiqué": a pointer
             // after the verb may have the setting after it, and one before
             // an auxiliary the rest of the clause ("Die Behörde hat …
             // angekündigt").
             && (o.end == s.end
-                || o.start > cue_found.end
+                || o.start >= cue_found.end
                 || toks
                     .get(o.end)
                     .is_some_and(|t| AUXILIARIES.contains(&t.lower.as_str())));
@@ -2121,7 +2228,15 @@ fn speaker_in(
                 (a, b) = if of_place { (a, d) } else { (c, d) };
             }
         }
-        let name = trimmed(text, toks, a, b);
+        let mut name = trimmed(text, toks, a, b);
+        // "des Kultusministeriums": the body is "Kultusministerium".
+        if o.end == b {
+            let head = &toks[b - 1].lower;
+            let bare = l.bare_noun(head);
+            if bare.len() < head.len() {
+                name.truncate(name.len() - (head.len() - bare.len()));
+            }
+        }
         let mut confirm = Vec::new();
         if !toks[a..b].iter().any(|t| t.cap) {
             confirm.push(format!(
@@ -2167,7 +2282,7 @@ fn speaker_in(
 /// company", "la compañía", "le groupe", "die Behörde".
 const POINTERS: &[&str] = &[
     "the", "that", "this", "el", "la", "este", "esta", "le", "ce", "cette", "der", "die", "das",
-    "dieser", "diese", "dieses",
+    "des", "dem", "den", "dieser", "diese", "dieses", "diesem",
 ];
 /// Nouns by which a text points back at a company it named ("the company",
 /// "la empresa", "le groupe", "der Konzern").

@@ -80,6 +80,11 @@ impl Roster {
         w.len() > 2 && self.by_word.get(w).is_some_and(|s| !s.is_empty())
     }
 
+    /// The latest speaker with this lowercased word in its name.
+    pub fn last_with_word(&self, w: &str) -> Option<usize> {
+        self.by_word.get(w).and_then(|s| s.last().copied())
+    }
+
     fn name(&mut self, i: usize, name: &str, on: bool) {
         let lower = name.to_lowercase();
         let set = |map: &mut Map<BTreeSet<usize>>, key: &str| {
@@ -173,6 +178,7 @@ mod tests {
         // Ng Wei (two letters are too few to join), two unnamed, Prasetyo.
         assert_eq!(speakers.len(), 7);
         assert!(roster.has_word("prasetyo"));
+        assert_eq!(roster.last_with_word("hadi"), Some(6), "Budi Hadi");
         assert!(!roster.has_word("ng"), "two letters are too few");
     }
 
