@@ -116,6 +116,11 @@ pub struct Hedges {
 #[derive(Debug, Deserialize)]
 pub struct Anonymity {
     pub descriptors: Vec<String>,
+    /// Endings of compound nouns that describe unnamed sources ("kreisen":
+    /// "aus Behördenkreisen"), in a language that writes them as one word.
+    /// Optional.
+    #[serde(default)]
+    pub descriptor_endings: Vec<String>,
     pub conditions: Vec<String>,
     pub reason_markers: Vec<String>,
 }

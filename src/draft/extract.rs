@@ -196,7 +196,8 @@ impl Lists {
             after_outlet: Phrases::new(&lex.relay.after_outlet),
             vague: Phrases::new(&lex.relay.vague_media),
             hedges: Phrases::new(&lex.hedges.words),
-            descriptors: Phrases::new(&lex.anonymity.descriptors),
+            descriptors: Phrases::new(&lex.anonymity.descriptors)
+                .with_endings(&lex.anonymity.descriptor_endings, &lex.roles.not_names),
             conditions: Phrases::new(&lex.anonymity.conditions),
             reasons: Phrases::new(&lex.anonymity.reason_markers),
             titles: Phrases::new(&lex.roles.titles),
@@ -1110,6 +1111,31 @@ fn place_out_of_name(o: &mut Speaker, later: Option<&str>, l: &Lists) {
     o.name = Some(name);
 }
 
+/// Where a German noun phrase that starts at `from` ends: adjectives and
+/// capitalised nouns, joined to more by a genitive or "von" ("eines
+/// Sprechers der Polizei Duisburg", "des bayerischen Kultusministeriums"),
+/// up to the first other word ("am", "wurde").
+fn noun_phrase_end(toks: &[Token], from: usize, end: usize) -> usize {
+    const JOINS: &[&str] = &["der", "des", "eines", "einer", "von", "vom"];
+    let mut noun = false;
+    let mut i = from;
+    while i < end {
+        let t = &toks[i];
+        if !t.word {
+            break;
+        }
+        if t.cap {
+            noun = true;
+        } else if noun && JOINS.contains(&t.lower.as_str()) {
+            noun = false;
+        } else if noun {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
 /// "Die Gewerkschaft verlange dagegen …": the first lower-case word after
 /// the sentence's opening words, where a main clause has its verb, if it
 /// has an ending of indirect speech.
@@ -1292,6 +1318,20 @@ fn outlet_mentions(toks: &[Token], ctx: &Context) -> Vec<Mention> {
                             .enumerate()
                             .all(|(k, w)| toks.get(i + k).is_some_and(|t| &t.lower == w))
                 });
+            // A one-word name in the genitive: "nach Informationen des Kuriers".
+            let hit = hit.or_else(|| {
+                if t.quoted || !t.cap {
+                    return None;
+                }
+                ctx.lex.roles.genitive_endings.iter().find_map(|e| {
+                    let bare = t.lower.strip_suffix(e.as_str())?;
+                    by_first
+                        .get(bare)?
+                        .iter()
+                        .map(|&k| &names[k])
+                        .find(|(words, ..)| words.len() == 1)
+                })
+            });
             if let Some((words, id, _)) = hit {
                 // "die „Bild“-Zeitung": the closing mark and the kind of
                 // outlet are part of the mention.
@@ -1546,7 +1586,18 @@ fn speaker_at(
     let right_first =
         (according || clause_start || passive) && !ADDRESSED.contains(&cue.phrase.as_str());
     let left = left_segments(toks, cue.start);
-    let right = right_segments(toks, cue.end);
+    let mut right = right_segments(toks, cue.end);
+    // "Nach Angaben der Polizei am Mittwochabend mehrere Tausend Liter …":
+    // where every noun is capitalised and the clause often follows with no
+    // comma, the speaker of an "according to" is the noun phrase after it.
+    if according
+        && !l.noun_markers.is_empty()
+        && let Some(first) = right.first_mut()
+        && first.start == cue.end
+    {
+        first.end = noun_phrase_end(toks, first.start, first.end);
+        right.truncate(1);
+    }
     let order: [&[Seg]; 2] = if right_first {
         [&right, &left]
     } else {
@@ -1901,6 +1952,15 @@ fn speaker_in(
             }
         }
     }
+    // "Die Regierung von Niederbayern", "the Department of Health": a place
+    // after a body's head is part of the body's name.
+    if let Some((a, _)) = name
+        && a >= 2
+        && (is_of(&toks[a - 1]) || toks[a - 1].lower == "von")
+        && l.orgs.contains_word(&toks[a - 2].lower)
+    {
+        name = None;
+    }
     // "Menurut seorang petugas di RSUD Poso": a source description before the
     // capitalised words makes an unnamed source.
     // "A Norvale spokeswoman said", "a spokesman for Acme Foods said": a
@@ -2112,7 +2172,10 @@ fn speaker_in(
             && (!toks[o.start].cap || !l.noun_markers.is_empty())
             // "the company said"; "nach Angaben des Unternehmens", the
             // article closing the cue.
-            && (s.start + 1 == o.start || s.start == o.start && o.start == cue_found.end)
+            && (s.start + 1 == o.start
+                || s.start == o.start && o.start == cue_found.end
+                // "hieß es aus der Behörde"
+                || s.start + 2 == o.start && FROM.contains(&toks[s.start].lower.as_str()))
             // "…, a précisé la fédération dans un communiqué": a pointer
             // after the verb may have the setting after it, and one before
             // an auxiliary the rest of the clause ("Die Behörde hat …
@@ -2153,7 +2216,8 @@ fn speaker_in(
             b
         };
         let joins = |t: &Token| {
-            is_of(t) || !l.noun_markers.is_empty() && matches!(t.lower.as_str(), "des" | "der")
+            is_of(t)
+                || !l.noun_markers.is_empty() && matches!(t.lower.as_str(), "des" | "der" | "von")
         };
         let cap_at = |i: usize| {
             toks.get(i).is_some_and(|t| {
@@ -2284,6 +2348,9 @@ const POINTERS: &[&str] = &[
     "the", "that", "this", "el", "la", "este", "esta", "le", "ce", "cette", "der", "die", "das",
     "des", "dem", "den", "dieser", "diese", "dieses", "diesem",
 ];
+/// Words by which a body is where a statement came from: "hieß es aus der
+/// Behörde".
+const FROM: &[&str] = &["aus", "from"];
 /// Nouns by which a text points back at a company it named ("the company",
 /// "la empresa", "le groupe", "der Konzern").
 const COMPANY_NOUNS: &[&str] = &[
