@@ -177,6 +177,10 @@ pub struct Dates {
     /// ("Mittwochabend"). Optional.
     #[serde(default)]
     pub day_parts: Vec<String>,
+    /// Parts of the day written as a word of their own after a weekday
+    /// ("mercredi matin"). Optional.
+    #[serde(default)]
+    pub times_of_day: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -215,6 +219,12 @@ impl Lexicon {
                 .iter()
                 .find_map(|p| w.strip_suffix(p.as_str()).and_then(day))
         })
+    }
+
+    /// Whether a lowercase word is a part of the day written on its own
+    /// ("matin" in "mercredi matin").
+    pub fn time_of_day(&self, word: &str) -> bool {
+        self.dates.times_of_day.iter().any(|t| t == word)
     }
 
     /// Month number (January = 1) of a lowercase word.

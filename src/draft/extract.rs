@@ -1380,7 +1380,8 @@ fn relay_routes(
                         || dative(&ctx.lex.language, &t.lower)
                         || AFTER_SPEAKER.contains(&t.lower.as_str())
                         || THIS.contains(&t.lower.as_str())
-                        || ctx.lex.weekday(&t.lower).is_some())
+                        || ctx.lex.weekday(&t.lower).is_some()
+                        || ctx.lex.time_of_day(&t.lower))
         };
         let before = (start.saturating_sub(7)..*start).any(|b| {
             let cue = l
