@@ -80,6 +80,10 @@ pub struct Attribution {
     /// when no speaker is named at it ("aseguró la Sra. Rosa Chunga").
     #[serde(default)]
     pub drops_pronoun: bool,
+    /// Words that open a second proposition in a sentence, with their
+    /// spaces (", but ", " et que "): a claim is cut in two there. Optional.
+    #[serde(default)]
+    pub second_claim: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -6,6 +6,7 @@
 
 use super::roster::Roster;
 use super::segment::Sentence;
+use super::split::{Cuts, split_claims};
 use super::words::{Found, Phrases, Token, split_phrase, tokenize};
 use crate::lexicon::Lexicon;
 use crate::model::Outlets;
@@ -52,6 +53,8 @@ pub struct Proposed {
     pub confirm: Vec<String>,
     /// The speaker was carried over from the sentence before, not named by a cue.
     pub guessed: bool,
+    /// The cue that attributes the sentence, as written.
+    pub cue: Option<String>,
 }
 
 /// The speaker named last, with the routes and date of that statement and
@@ -170,6 +173,8 @@ struct Lists {
     reported_speech: Phrases,
     /// The language drops subject pronouns.
     drops_pronoun: bool,
+    /// Words that open a second proposition (", mais ").
+    second_claim: Vec<String>,
     /// Endings of verbs in indirect speech, and endings that rule one out.
     speech_endings: Vec<String>,
     speech_not_endings: Vec<String>,
@@ -220,6 +225,7 @@ impl Lists {
             place_suffixes: lex.roles.place_suffixes.iter().cloned().collect(),
             initials_after: lex.roles.initials_after.iter().cloned().collect(),
             reported_speech: Phrases::new(&lex.attribution.reported_speech),
+            second_claim: lex.attribution.second_claim.clone(),
             speech_endings: lex.attribution.reported_speech_endings.clone(),
             speech_not_endings: lex.attribution.reported_speech_not_endings.clone(),
             drops_pronoun: lex.attribution.drops_pronoun,
@@ -702,8 +708,10 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         let mut guessed = false;
         let mut cue_end = 0;
         let mut attribution = None;
+        let mut cue_text = None;
         if let Some((w, cue, at)) = who {
             cue_end = at.cue.1;
+            cue_text = Some(text_of(&s.text, &toks, at.cue.0, at.cue.1));
             attribution = Some(at);
             let w = match w {
                 Who::OrgOrPrevious(mut sp) => {
@@ -1030,6 +1038,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             why: why.join("; "),
             confirm,
             guessed,
+            cue: cue_text,
         });
     }
     // Sentences of one quotation share the speaker the quotation is attributed to.
@@ -1066,6 +1075,17 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             );
         }
     }
+    out.claims = split_claims(
+        std::mem::take(&mut out.claims),
+        &out.speakers,
+        &Cuts {
+            second: &l.second_claim,
+            verbs: &l.verbs,
+            and: AND,
+            auxiliaries: AUXILIARIES,
+            that: THAT,
+        },
+    );
     out
 }
 

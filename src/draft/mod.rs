@@ -2,7 +2,8 @@
 //! person confirms, fixes and trims. The flow: [`input`] reads text or HTML
 //! (an HTML page first measured by [`page_cost`]),
 //! [`segment`] numbers the sentences, [`extract`] finds speakers (kept in a
-//! [`roster`] by name), routes,
+//! [`roster`] by name, and cutting a sentence of two propositions in two
+//! with [`split`]), routes,
 //! hedges, dates and quotes with the [`lexicon`](crate::lexicon) of the article's language,
 //! [`matching`] joins them to the corpus, and [`write`] writes the file. No
 //! I/O here beyond what the caller hands in; the command writes the result.
@@ -13,6 +14,7 @@ pub mod matching;
 pub mod page_cost;
 pub mod roster;
 pub mod segment;
+pub mod split;
 pub mod words;
 pub mod write;
 

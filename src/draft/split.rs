@@ -1,0 +1,196 @@
+//! Two propositions in one sentence, each drafted as its own claim: "The
+//! office said the cheeses were recalled and that no one should eat them",
+//! "Minera Guadaljara regretted the deaths and said the dam had every
+//! permit". A sentence is cut where the lexicon's `second_claim` words open
+//! a second proposition (", but", " et que"), or where "and" joins a second
+//! reporting verb. Both parts keep the sentence's speaker, routes and date;
+//! the hedge and the quote go with the part that holds them.
+
+use super::extract::{Proposed, Speaker};
+use super::words::Phrases;
+
+/// What cutting needs from the language.
+pub struct Cuts<'a> {
+    /// Words that open a second proposition, spaces included (", mais ").
+    pub second: &'a [String],
+    /// The reporting verbs.
+    pub verbs: &'a Phrases,
+    /// "and" words.
+    pub and: &'a [&'a str],
+    /// Auxiliaries before a participle ("a assuré").
+    pub auxiliaries: &'a [&'a str],
+    /// "that" words: a second part opening with one takes the first part's
+    /// words up to its own ("L'office a précisé que …").
+    pub that: &'a [&'a str],
+}
+
+/// Each part holds at least this many words.
+const MIN_WORDS: usize = 4;
+
+/// The claims with every sentence of two propositions cut in two, never
+/// inside the words that describe its speaker ("un agente que participó en
+/// la investigación y que prefirió mantener el anonimato").
+pub fn split_claims(claims: Vec<Proposed>, speakers: &[Speaker], cuts: &Cuts) -> Vec<Proposed> {
+    let mut out = Vec::with_capacity(claims.len());
+    for c in claims {
+        let sp = c.speaker.and_then(|i| speakers.get(i));
+        match split_one(&c, sp, cuts) {
+            Some((a, b)) => {
+                out.push(a);
+                out.push(b);
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Where the second proposition opens: (end of the first part, start of the
+/// second, what was cut at).
+fn cut_at(text: &str, cuts: &Cuts) -> Option<(usize, usize, String)> {
+    let words_before = |i: usize| text[..i].split_whitespace().count();
+    let words_after = |i: usize| text[i..].split_whitespace().count();
+    let fits = |end: usize, start: usize| {
+        words_before(end) >= MIN_WORDS && words_after(start) >= MIN_WORDS
+    };
+    let mut best: Option<(usize, usize, String)> = None;
+    let mut keep = |cut: (usize, usize, String)| {
+        if best.as_ref().is_none_or(|b| cut.0 < b.0) {
+            best = Some(cut);
+        }
+    };
+    for m in cuts.second {
+        let mut from = 0;
+        while let Some(k) = text[from..].find(m.as_str()) {
+            let at = from + k;
+            // " et que …": the second part keeps its "que" (not ", alors
+            // que", where "que" belongs to the conjunction).
+            let mut marker = m.split_whitespace();
+            let opens = marker.next().is_some_and(|w| cuts.and.contains(&w));
+            let kept = marker.last().unwrap_or("");
+            let start = if opens && cuts.that.contains(&kept) {
+                at + m.len() - kept.len() - usize::from(m.ends_with(' '))
+            } else {
+                at + m.len()
+            };
+            if fits(at, start) {
+                keep((at, start, m.trim().to_string()));
+                break;
+            }
+            from = at + m.len();
+        }
+    }
+    // "… and said", "… y aseguró", "… et a assuré": a second reporting verb.
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .scan(0, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .collect();
+    for k in 0..words.len().saturating_sub(2) {
+        let (at, w) = words[k];
+        if !cuts.and.contains(&w) {
+            continue;
+        }
+        let next = words[k + 1].1.to_lowercase();
+        let verb = |w: &str| cuts.verbs.contains_word(w.trim_matches(|c: char| !c.is_alphabetic()));
+        let second_verb = verb(&next)
+            || cuts.auxiliaries.contains(&next.as_str()) && verb(&words[k + 2].1.to_lowercase());
+        if second_verb && fits(at, words[k + 1].0) {
+            keep((at, words[k + 1].0, w.to_string()));
+            break;
+        }
+    }
+    best
+}
+
+fn split_one(c: &Proposed, sp: Option<&Speaker>, cuts: &Cuts) -> Option<(Proposed, Proposed)> {
+    if c.commented || !matches!(c.kind, "paraphrase" | "assertion") {
+        return None;
+    }
+    let text = c.text.as_str();
+    let (end, start, cut) = cut_at(text, cuts)?;
+    // Not before the cue: "A and that B, she said" and "Un agente que
+    // participó … y que prefirió …, advirtió" are cut nowhere.
+    if c.cue.as_ref().and_then(|q| text.find(q.as_str())).is_some_and(|p| p >= end) {
+        return None;
+    }
+    // The words on either side of the cut, in the speaker's description?
+    let describes = |words: &str| {
+        sp.is_some_and(|sp| {
+            [&sp.description, &sp.reason, &sp.name, &sp.role]
+                .into_iter()
+                .flatten()
+                .any(|d| d.contains(words))
+        })
+    };
+    let before: Vec<&str> = text[..end].split_whitespace().rev().take(2).collect();
+    let after: Vec<&str> = text[start..].split_whitespace().take(2).collect();
+    let before = before.into_iter().rev().collect::<Vec<_>>().join(" ");
+    if describes(&before) || describes(&after.join(" ")) {
+        return None;
+    }
+    let stop = text
+        .trim_end()
+        .chars()
+        .last()
+        .filter(|c| matches!(c, '.' | '!' | '?'))
+        .unwrap_or('.');
+    let first = format!(
+        "{}{stop}",
+        text[..end].trim_end_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
+    );
+    let rest = &text[start..];
+    // "…, a précisé que A et que B": the second part is "… a précisé que B".
+    let lead = rest
+        .split_whitespace()
+        .next()
+        .filter(|w| cuts.that.contains(w))
+        .and_then(|w| {
+            let i = first.find(&format!(" {w} "))?;
+            Some(&first[..i + w.len() + 2])
+        });
+    let second = match lead {
+        Some(lead) => format!("{lead}{}", &rest[rest.find(' ').map_or(0, |i| i + 1)..]),
+        None => upper_first(rest),
+    };
+    let holds = |part: &str, what: &str| part.to_lowercase().contains(&what.to_lowercase());
+    let mut a = c.clone();
+    let mut b = c.clone();
+    a.text = first;
+    b.text = second;
+    a.content = None;
+    b.content = None;
+    if let Some(h) = &c.hedge {
+        let (in_a, in_b) = (holds(&a.text, h), holds(&b.text, h));
+        if in_a != in_b {
+            a.hedge = in_a.then(|| h.clone());
+            b.hedge = in_b.then(|| h.clone());
+        }
+    }
+    if let Some(q) = &c.quote {
+        let head: String = q.chars().take(24).collect();
+        let (in_a, in_b) = (holds(&a.text, &head), holds(&b.text, &head));
+        if in_a != in_b {
+            a.quote = in_a.then(|| q.clone());
+            b.quote = in_b.then(|| q.clone());
+        }
+    }
+    let note = format!(
+        "one of two claims cut from s{} at \"{cut}\": confirm, or join them",
+        c.sentence
+    );
+    a.confirm.push(note.clone());
+    b.confirm.push(note);
+    Some((a, b))
+}
+
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(f) => f.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
