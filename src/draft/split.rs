@@ -68,12 +68,15 @@ fn cut_at(text: &str, cuts: &Cuts) -> Option<(usize, usize, String)> {
             let mut marker = m.split_whitespace();
             let opens = marker.next().is_some_and(|w| cuts.and.contains(&w));
             let kept = marker.last().unwrap_or("");
-            let start = if opens && cuts.that.contains(&kept) {
+            let that = opens && cuts.that.contains(&kept);
+            let start = if that {
                 at + m.len() - kept.len() - usize::from(m.ends_with(' '))
             } else {
                 at + m.len()
             };
-            if fits(at, start) {
+            // "… et que B" only after a first "que": "a précisé que A et que B".
+            let led = !that || text[..at].contains(&format!(" {kept} "));
+            if led && fits(at, start) {
                 keep((at, start, m.trim().to_string()));
                 break;
             }
@@ -95,7 +98,10 @@ fn cut_at(text: &str, cuts: &Cuts) -> Option<(usize, usize, String)> {
             continue;
         }
         let next = words[k + 1].1.to_lowercase();
-        let verb = |w: &str| cuts.verbs.contains_word(w.trim_matches(|c: char| !c.is_alphabetic()));
+        let verb = |w: &str| {
+            cuts.verbs
+                .contains_word(w.trim_matches(|c: char| !c.is_alphabetic()))
+        };
         let second_verb = verb(&next)
             || cuts.auxiliaries.contains(&next.as_str()) && verb(&words[k + 2].1.to_lowercase());
         if second_verb && fits(at, words[k + 1].0) {
@@ -114,7 +120,11 @@ fn split_one(c: &Proposed, sp: Option<&Speaker>, cuts: &Cuts) -> Option<(Propose
     let (end, start, cut) = cut_at(text, cuts)?;
     // Not before the cue: "A and that B, she said" and "Un agente que
     // participó … y que prefirió …, advirtió" are cut nowhere.
-    if c.cue.as_ref().and_then(|q| text.find(q.as_str())).is_some_and(|p| p >= end) {
+    if c.cue
+        .as_ref()
+        .and_then(|q| text.find(q.as_str()))
+        .is_some_and(|p| p >= end)
+    {
         return None;
     }
     // The words on either side of the cut, in the speaker's description?
