@@ -1074,6 +1074,17 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             );
         }
     }
+    let hedge_in = |part: &str, credited: bool| {
+        let toks = tokenize(part, &abbrev, false);
+        l.hedges
+            .all(&toks, 0, toks.len(), &|t: &Token| !t.quoted)
+            .into_iter()
+            .find(|h| {
+                !(credited && l.conditional.contains(&h.phrase))
+                    && !l.with_perfect.contains(&h.phrase)
+            })
+            .map(|h| text_of(part, &toks, h.start, h.end))
+    };
     out.claims = split_claims(
         std::mem::take(&mut out.claims),
         &out.speakers,
@@ -1083,6 +1094,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             and: AND,
             auxiliaries: AUXILIARIES,
             that: THAT,
+            hedge_in: &hedge_in,
         },
     );
     out
@@ -4045,6 +4057,41 @@ mod tests {
                     None
                 ),
                 ("L'équipage remontait le chalut.", None),
+            ]
+        );
+        // A hedge opening the second part stays in it; each part finds its
+        // own hedge.
+        let ex = extracted(
+            "Lima - En la quebrada opera presuntamente sin licencia una cantera, cuyo desmonte \
+             habría sido arrastrado por el huaico. El entrenador dejó a Bordenave en el banquillo \
+             en dos partidos, supuestamente para evitar que alcance la cifra de encuentros.",
+            "es",
+            None,
+        );
+        let parts: Vec<(&str, Option<&str>)> = ex
+            .claims
+            .iter()
+            .map(|c| (c.text.as_str(), c.hedge.as_deref()))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                (
+                    "En la quebrada opera presuntamente sin licencia una cantera.",
+                    Some("presuntamente")
+                ),
+                (
+                    "Desmonte habría sido arrastrado por el huaico.",
+                    Some("habría")
+                ),
+                (
+                    "El entrenador dejó a Bordenave en el banquillo en dos partidos.",
+                    None
+                ),
+                (
+                    "Supuestamente para evitar que alcance la cifra de encuentros.",
+                    Some("supuestamente")
+                ),
             ]
         );
         // Not inside the speaker's description, nor before the cue.

@@ -22,6 +22,9 @@ pub struct Cuts<'a> {
     /// "that" words: a second part opening with one takes the first part's
     /// words up to its own ("L'office a précisé que …").
     pub that: &'a [&'a str],
+    /// The first hedge in a text, counting a conditional ("habría") only in
+    /// one credited to no one (the flag says whether it is credited).
+    pub hedge_in: &'a dyn Fn(&str, bool) -> Option<String>,
 }
 
 /// Each part holds at least this many words.
@@ -69,8 +72,17 @@ fn cut_at(text: &str, cuts: &Cuts) -> Option<(usize, usize, String)> {
             let opens = marker.next().is_some_and(|w| cuts.and.contains(&w));
             let kept = marker.last().unwrap_or("");
             let that = opens && cuts.that.contains(&kept);
+            // ", supuestamente para …": a hedge opening the second part
+            // stays in it.
+            let hedged = m
+                .trim_start_matches([',', ';', ' '])
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| (cuts.hedge_in)(w, false).is_some());
             let start = if that {
                 at + m.len() - kept.len() - usize::from(m.ends_with(' '))
+            } else if hedged {
+                at + m.len() - m.trim_start_matches([',', ';', ' ']).len()
             } else {
                 at + m.len()
             };
@@ -178,6 +190,14 @@ fn split_one(c: &Proposed, sp: Option<&Speaker>, cuts: &Cuts) -> Option<(Propose
         if in_a != in_b {
             a.hedge = in_a.then(|| h.clone());
             b.hedge = in_b.then(|| h.clone());
+        }
+        // "opera presuntamente sin licencia una cantera, cuyo desmonte
+        // habría sido arrastrado": the other part may hold a hedge of its own.
+        let credited = c.speaker.is_some() || !c.routes.is_empty();
+        for part in [&mut a, &mut b] {
+            if part.hedge.is_none() {
+                part.hedge = (cuts.hedge_in)(&part.text, credited);
+            }
         }
     }
     if let Some(q) = &c.quote {
