@@ -1079,9 +1079,11 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         l.hedges
             .all(&toks, 0, toks.len(), &|t: &Token| !t.quoted)
             .into_iter()
+            // Not "soll" (a hedge only with a perfect infinitive), nor a
+            // conditional in a credited part: the speaker's own.
             .find(|h| {
-                !(credited && l.conditional.contains(&h.phrase))
-                    && !l.with_perfect.contains(&h.phrase)
+                !(l.with_perfect.contains(&h.phrase)
+                    || credited && l.conditional.contains(&h.phrase))
             })
             .map(|h| text_of(part, &toks, h.start, h.end))
     };
