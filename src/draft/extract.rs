@@ -1966,9 +1966,33 @@ fn speaker_in(
     } else {
         use_segs.len()
     };
+    // "Salah seorang pedagang di Pasar Induk, Udin, mengeluhkan": one
+    // capitalised word standing alone after an indefinite description is a
+    // first name.
+    let first_name = |k: usize, s: &Seg| {
+        let t = &toks[s.start];
+        (s.end == s.start + 1
+            && t.word
+            && t.cap
+            && !t.quoted
+            && !l.not_names.contains(&t.lower)
+            && l.orgs.at(toks, s.start).is_none()
+            && ctx.lex.weekday(&t.lower).is_none()
+            && !is_outlet(s.start)
+            && use_segs.get(k + 1).is_some_and(|p| {
+                p.end <= s.start
+                    && toks[p.start..p.end]
+                        .iter()
+                        .take(3)
+                        .any(|t| INDEFINITE.contains(&t.lower.as_str()))
+            }))
+        .then_some((s.start, s.end))
+    };
     'passes: for whole in [true, false] {
         for (k, s) in use_segs.iter().take(name_segs).enumerate() {
-            if let Some(span) = name_in(toks, *s, l, ctx, known, cue_found, &is_outlet) {
+            if let Some(span) =
+                name_in(toks, *s, l, ctx, known, cue_found, &is_outlet).or_else(|| first_name(k, s))
+            {
                 let bare = |i: usize| !toks[i].word;
                 let titled = l
                     .titles
@@ -2193,7 +2217,9 @@ fn speaker_in(
         // Nor "la agencia EFE": the outlet's own description.
         let Some(o) = found.iter().rev().find(|o| {
             !((o.start > 0 && is_outlet(o.start - 1))
-                || (o.start > 1 && is_outlet(o.start - 2))
+                // Not past a comma: "Seperti dilansir Antara, Dinas
+                // Kesehatan … mencatat".
+                || (o.start > 1 && is_outlet(o.start - 2) && toks[o.start - 1].lower != ",")
                 || is_outlet(o.start)
                 || is_outlet(o.end))
         }) else {
@@ -4107,6 +4133,26 @@ mod tests {
             .len(),
             2
         );
+    }
+
+    #[test]
+    fn a_body_after_an_outlet_and_a_comma_and_a_first_name_alone() {
+        let ex = extracted_with(
+            "Jakarta - Seperti dilansir Antara, Dinas Kesehatan Provinsi Jawa Barat mencatat 14 \
+             kasus keracunan pangan. Salah seorang pedagang di Pasar Induk Kramat Jati, Udin, \
+             mengeluhkan pasokan cabai berkurang.",
+            "id",
+            "kabar",
+            &[("antara", "Antara", &[])],
+        );
+        assert_eq!(
+            names_and_roles(&ex),
+            [
+                (Some("Dinas Kesehatan Provinsi Jawa Barat"), None),
+                (Some("Udin"), None)
+            ]
+        );
+        assert_eq!(ex.claims[0].routes, [vec!["antara".to_string()]]);
     }
 
     #[test]
