@@ -146,6 +146,10 @@ pub struct Roles {
     /// "Wolfsbüro"), in a language that writes them as one word. Optional.
     #[serde(default)]
     pub organization_endings: Vec<String>,
+    /// Endings of compound nouns that are titles ("Sportdirektor",
+    /// "Vereinschef"), in a language that writes them as one word. Optional.
+    #[serde(default)]
+    pub title_endings: Vec<String>,
     /// Endings a noun takes in the genitive ("des Unternehmens", "des
     /// Landratsamts"): an organisation head or ending with one of them is
     /// the same head. Optional.

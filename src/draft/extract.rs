@@ -205,7 +205,8 @@ impl Lists {
                 .with_endings(&lex.anonymity.descriptor_endings, &lex.roles.not_names),
             conditions: Phrases::new(&lex.anonymity.conditions),
             reasons: Phrases::new(&lex.anonymity.reason_markers),
-            titles: Phrases::new(&lex.roles.titles),
+            titles: Phrases::new(&with_genitive(&lex.roles.titles, genitive))
+                .with_endings(&lex.roles.title_endings, &lex.roles.not_names),
             orgs: Phrases::new(&with_genitive(&lex.roles.organizations, genitive)).with_endings(
                 &with_genitive(&lex.roles.organization_endings, genitive),
                 &lex.roles.not_names,
@@ -353,7 +354,7 @@ const AFTER_SPEAKER: &[&str] = &[
 /// Indefinite articles: "a spokeswoman for the agency", "seorang juru bicara",
 /// a title that names nobody.
 const INDEFINITE: &[&str] = &[
-    "a", "an", "one", "seorang", "ein", "eine", "einer", "un", "una", "une",
+    "a", "an", "one", "seorang", "ein", "eine", "einer", "eines", "einem", "un", "una", "une",
 ];
 /// Cues followed by whom it was said to, not by who said it.
 const ADDRESSED: &[&str] = &[
@@ -2352,12 +2353,15 @@ fn speaker_in(
             }
         }
         let mut name = trimmed(text, toks, a, b);
-        // "des Kultusministeriums": the body is "Kultusministerium".
-        if o.end == b {
-            let head = &toks[b - 1].lower;
-            let bare = l.bare_noun(head);
-            if bare.len() < head.len() {
-                name.truncate(name.len() - (head.len() - bare.len()));
+        // "des Kultusministeriums", "des Landeskriminalamts Niedersachsen":
+        // the body is "Kultusministerium", "Landeskriminalamt Niedersachsen".
+        let head = &toks[o.end - 1].lower;
+        let bare = l.bare_noun(head);
+        if bare.len() < head.len() {
+            let written = text_of(text, toks, o.end - 1, o.end);
+            if let Some(at) = name.find(&written) {
+                let cut = at + written.len() - (head.len() - bare.len());
+                name.replace_range(cut..at + written.len(), "");
             }
         }
         let mut confirm = Vec::new();
@@ -3967,6 +3971,28 @@ mod tests {
                 Some("Kultusministerium".into()),
             ]
         );
+    }
+
+    #[test]
+    fn german_compound_titles_and_bodies() {
+        let ex = extracted(
+            "Celle - Sportdirektor Jens Hagedorn sagte, man habe keine Wahl gehabt. Die \
+             Patientendaten seien sicher, erklärte der Klinikverbund in einer Mitteilung. Nach \
+             Angaben des Landeskriminalamts Niedersachsen ermitteln Spezialisten. Die Landkreise \
+             der Region teilten mit, die Spiele fänden statt.",
+            "de",
+            None,
+        );
+        assert_eq!(
+            names_and_roles(&ex),
+            [
+                (Some("Jens Hagedorn"), Some("Sportdirektor")),
+                (Some("Klinikverbund"), None),
+                (Some("Landeskriminalamt Niedersachsen"), None),
+                (Some("Landkreise der Region"), None),
+            ]
+        );
+        assert!(ex.speakers.iter().all(|s| !s.anonymous));
     }
 
     #[test]
