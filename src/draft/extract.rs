@@ -729,6 +729,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                                 .split_whitespace()
                                 .all(|w| o.split_whitespace().any(|x| x == w))
                                 || COMPANY_NOUNS.contains(&noun.as_str())
+                                || MANAGEMENT.contains(&noun.as_str())
                         })
                     };
                     let here = named(&s.text, &toks, at.speaker).map(|o| (o, n));
@@ -2227,12 +2228,20 @@ fn speaker_in(
             continue;
         };
         // "the ministry said" with nothing more: the organisation named before, if any.
+        // The piece's start past a weekday: "a annoncé mardi sa direction".
+        let mut lead = s.start;
+        while lead < o.start
+            && (ctx.lex.weekday(&toks[lead].lower).is_some()
+                || ctx.lex.time_of_day(&toks[lead].lower))
+        {
+            lead += 1;
+        }
         let pointer = o.start > 0
             && POINTERS.contains(&toks[o.start - 1].lower.as_str())
             && (!toks[o.start].cap || !l.noun_markers.is_empty())
             // "the company said"; "nach Angaben des Unternehmens", the
             // article closing the cue.
-            && (s.start + 1 == o.start
+            && (lead + 1 == o.start
                 || s.start == o.start && o.start == cue_found.end
                 // "hieß es aus der Behörde"
                 || s.start + 2 == o.start && FROM.contains(&toks[s.start].lower.as_str()))
@@ -2254,11 +2263,16 @@ fn speaker_in(
             a -= 1;
         }
         if a == o.start && !toks[o.start].cap {
-            // Lowercase modifiers: "the regional emergencies service".
+            // Lowercase modifiers: "the regional emergencies service"; not
+            // a weekday, a part of the day or a possessive ("a annoncé mardi
+            // sa direction").
             while a > s.start
                 && toks[a - 1].word
                 && !toks[a - 1].cap
                 && !is_article(&toks[a - 1])
+                && ctx.lex.weekday(&toks[a - 1].lower).is_none()
+                && !ctx.lex.time_of_day(&toks[a - 1].lower)
+                && !POSSESSIVES.contains(&toks[a - 1].lower.as_str())
                 && a + 4 > o.start
             {
                 a -= 1;
@@ -2409,7 +2423,24 @@ fn speaker_in(
 /// company", "la compañía", "le groupe", "die Behörde".
 const POINTERS: &[&str] = &[
     "the", "that", "this", "el", "la", "este", "esta", "le", "ce", "cette", "der", "die", "das",
-    "des", "dem", "den", "dieser", "diese", "dieses", "diesem",
+    "des", "dem", "den", "dieser", "diese", "dieses", "diesem", "its", "sa", "son", "su", "seine",
+    "ihre",
+];
+/// Possessives before a body's noun: "sa direction", "its board".
+const POSSESSIVES: &[&str] = &[
+    "its", "their", "sa", "son", "ses", "leur", "leurs", "su", "sus", "sein", "seine", "ihr",
+    "ihre", "nya",
+];
+/// Nouns for a company's management, which speaks for the company: "a
+/// annoncé sa direction" after "L'entreprise ArmorTech".
+const MANAGEMENT: &[&str] = &[
+    "management",
+    "direction",
+    "dirección",
+    "geschäftsführung",
+    "unternehmensleitung",
+    "konzernleitung",
+    "manajemen",
 ];
 /// Words by which a body is where a statement came from: "hieß es aus der
 /// Behörde".
@@ -2485,7 +2516,7 @@ fn fits(sp: &Speaker, noun: &str, l: &Lists) -> bool {
 /// with "PT".
 fn named_before(text: &str, toks: &[Token], upto: usize, noun: &str) -> Option<String> {
     const JOINS: &[&str] = &["of", "for", "and", "&"];
-    let company = COMPANY_NOUNS.contains(&noun);
+    let company = COMPANY_NOUNS.contains(&noun) || MANAGEMENT.contains(&noun);
     let upto = upto.min(toks.len());
     let mut best = None;
     let mut i = 0;
@@ -2510,10 +2541,18 @@ fn named_before(text: &str, toks: &[Token], upto: usize, noun: &str) -> Option<S
         }
         let run = &toks[i..j];
         let holds = run.iter().any(|t| t.lower == noun);
+        // "Corveth Systems Inc.", "PT Sarana", or a name after a company
+        // noun and up to three words describing it ("L'entreprise
+        // ArmorTech", "le groupe agroalimentaire suisse Valmoran").
+        let after_company_noun = (i.saturating_sub(4)..i).any(|k| {
+            COMPANY_NOUNS.contains(&toks[k].lower.as_str())
+                && toks[k + 1..i].iter().all(|t| t.word && !t.cap)
+        });
         let is_company = company
-            && run.len() > 1
-            && (COMPANY_SUFFIXES.contains(&run[run.len() - 1].lower.as_str())
-                || run[0].lower == "pt");
+            && (run.len() > 1
+                && (COMPANY_SUFFIXES.contains(&run[run.len() - 1].lower.as_str())
+                    || run[0].lower == "pt")
+                || after_company_noun);
         if holds && run.len() > 1 || is_company {
             let mut from = if is_article(&toks[i]) { i + 1 } else { i };
             // "Shares of Corveth Systems Inc.": the company after "of".
@@ -4179,6 +4218,19 @@ mod tests {
             ]
         );
         assert_eq!(ex.claims[0].routes, [vec!["antara".to_string()]]);
+    }
+
+    #[test]
+    fn management_speaks_for_the_company_named_before() {
+        assert_eq!(
+            speakers(
+                "Rennes - L'entreprise ArmorTech a été victime d'une cyberattaque lundi, a annoncé \
+                 mardi sa direction. Le groupe agroalimentaire suisse Valmoran va fermer son \
+                 usine, a annoncé lundi la direction.",
+                "fr"
+            ),
+            [Some("ArmorTech".into()), Some("Valmoran".into())]
+        );
     }
 
     #[test]
