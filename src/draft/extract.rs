@@ -1095,6 +1095,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         &Cuts {
             second: &l.second_claim,
             verbs: &l.verbs,
+            speech: &l.reported_speech,
             and: AND,
             auxiliaries: AUXILIARIES,
             that: THAT,
@@ -3415,13 +3416,21 @@ mod tests {
             ]
         );
         assert!(ex.speakers.iter().all(|s| s.organization));
-        let said: Vec<_> = ex.claims.iter().map(|c| (c.speaker, c.said)).collect();
+        // The first claim of each sentence (the second sentence is cut in
+        // two at "und seien").
+        let said: Vec<_> = (1..=4)
+            .map(|n| {
+                let c = ex.claims.iter().find(|c| c.sentence == n).expect("a claim");
+                (c.speaker, c.said)
+            })
+            .collect();
         let wednesday = NaiveDate::from_ymd_opt(2025, 8, 6);
         assert_eq!(said[0], (Some(0), wednesday));
         assert_eq!(said[1], (Some(0), wednesday));
         assert_eq!(said[2], (Some(1), None));
         // "Insgesamt" ends in "-amt" but is no body.
         assert_eq!(said[3].0, Some(1));
+        assert_eq!(ex.claims.len(), 5);
     }
 
     #[test]
@@ -4150,6 +4159,18 @@ mod tests {
                     None
                 ),
                 ("L'équipage remontait le chalut.", None),
+            ]
+        );
+        // "and" before a verb of indirect speech or an auxiliary.
+        assert_eq!(
+            texts(
+                "Bremen - „Wir warten“, sagte Torsten Lübbers. Man habe der GDL ein faires Angebot \
+                 vorgelegt und sei jederzeit zu Gesprächen bereit.",
+                "de"
+            )[1..],
+            [
+                "Man habe der GDL ein faires Angebot vorgelegt.",
+                "Sei jederzeit zu Gesprächen bereit."
             ]
         );
         // A hedge opening the second part stays in it; each part finds its

@@ -3,7 +3,7 @@
 //! "Minera Guadaljara regretted the deaths and said the dam had every
 //! permit". A sentence is cut where the lexicon's `second_claim` words open
 //! a second proposition (", but", " et que"), or where "and" joins a second
-//! reporting verb. Both parts keep the sentence's speaker, routes and date;
+//! reporting verb, a verb of indirect speech or an auxiliary. Both parts keep the sentence's speaker, routes and date;
 //! the hedge and the quote go with the part that holds them.
 
 use super::extract::{Proposed, Speaker};
@@ -15,6 +15,8 @@ pub struct Cuts<'a> {
     pub second: &'a [String],
     /// The reporting verbs.
     pub verbs: &'a Phrases,
+    /// Verb forms of indirect speech ("sei", "werde").
+    pub speech: &'a Phrases,
     /// "and" words.
     pub and: &'a [&'a str],
     /// Auxiliaries before a participle ("a assuré").
@@ -114,8 +116,11 @@ fn cut_at(text: &str, cuts: &Cuts) -> Option<(usize, usize, String)> {
             cuts.verbs
                 .contains_word(w.trim_matches(|c: char| !c.is_alphabetic()))
         };
+        // "… und sei jederzeit bereit", "… and had shown no remorse": a
+        // verb of indirect speech or an auxiliary opens a second clause too.
         let second_verb = verb(&next)
-            || cuts.auxiliaries.contains(&next.as_str()) && verb(&words[k + 2].1.to_lowercase());
+            || cuts.speech.contains_word(&next)
+            || cuts.auxiliaries.contains(&next.as_str());
         if second_verb && fits(at, words[k + 1].0) {
             keep((at, words[k + 1].0, w.to_string()));
             break;
