@@ -75,6 +75,10 @@ pub struct Attribution {
     /// "-te", the past tense: "forderte"). Optional.
     #[serde(default)]
     pub reported_speech_not_endings: Vec<String>,
+    /// Words with one of `reported_speech_endings` that are no verb of
+    /// indirect speech ("wurde", "sowie"). Optional.
+    #[serde(default)]
+    pub not_reported_speech: Vec<String>,
     /// Whether the language drops a subject pronoun (Spanish "…, añadió"):
     /// then a continuation that is the reporting verb alone points back only
     /// when no speaker is named at it ("aseguró la Sra. Rosa Chunga").

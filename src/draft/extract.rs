@@ -178,6 +178,8 @@ struct Lists {
     /// Endings of verbs in indirect speech, and endings that rule one out.
     speech_endings: Vec<String>,
     speech_not_endings: Vec<String>,
+    /// Words with such an ending that are no verb of indirect speech ("wurde").
+    not_speech: HashSet<String, foldhash::fast::RandomState>,
     /// Hedges in the conditional mood ("aurait", "habría").
     conditional: HashSet<String, foldhash::fast::RandomState>,
     /// Modal hedges only with a perfect infinitive ("soll"), and the
@@ -205,10 +207,10 @@ impl Lists {
                 .with_endings(&lex.anonymity.descriptor_endings, &lex.roles.not_names),
             conditions: Phrases::new(&lex.anonymity.conditions),
             reasons: Phrases::new(&lex.anonymity.reason_markers),
-            titles: Phrases::new(&with_genitive(&lex.roles.titles, genitive))
+            titles: Phrases::new(&with_genitive(&lex.roles.titles, genitive, 4))
                 .with_endings(&lex.roles.title_endings, &lex.roles.not_names),
-            orgs: Phrases::new(&with_genitive(&lex.roles.organizations, genitive)).with_endings(
-                &with_genitive(&lex.roles.organization_endings, genitive),
+            orgs: Phrases::new(&with_genitive(&lex.roles.organizations, genitive, 4)).with_endings(
+                &with_genitive(&lex.roles.organization_endings, genitive, 0),
                 &lex.roles.not_names,
             ),
             genitive: genitive.to_vec(),
@@ -228,6 +230,12 @@ impl Lists {
             second_claim: lex.attribution.second_claim.clone(),
             speech_endings: lex.attribution.reported_speech_endings.clone(),
             speech_not_endings: lex.attribution.reported_speech_not_endings.clone(),
+            not_speech: lex
+                .attribution
+                .not_reported_speech
+                .iter()
+                .cloned()
+                .collect(),
             drops_pronoun: lex.attribution.drops_pronoun,
             conditional: lex.hedges.conditional.iter().cloned().collect(),
             with_perfect: lex.hedges.with_perfect.iter().cloned().collect(),
@@ -244,11 +252,22 @@ impl Lists {
 }
 
 /// The phrases, and each again with a genitive ending on its last word
-/// ("unternehmen", "unternehmens", "unternehmenes").
-fn with_genitive(phrases: &[String], endings: &[String]) -> Vec<String> {
+/// ("unternehmen", "unternehmens", "unternehmenes"), where that word has
+/// at least `least` letters: not an acronym ("un" + "s" is "uns"). Endings
+/// of compounds ("amt") take it whatever their length.
+fn with_genitive(phrases: &[String], endings: &[String], least: usize) -> Vec<String> {
     let mut all = phrases.to_vec();
     for e in endings {
-        all.extend(phrases.iter().map(|p| format!("{p}{e}")));
+        all.extend(
+            phrases
+                .iter()
+                .filter(|p| {
+                    p.split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.chars().count() >= least)
+                })
+                .map(|p| format!("{p}{e}")),
+        );
     }
     all
 }
@@ -260,8 +279,12 @@ impl Lists {
         let head = |n: &str| {
             COMPANY_NOUNS.contains(&n) || GENERIC_BODIES.contains(&n) || self.orgs.contains_word(n)
         };
-        self.genitive
-            .iter()
+        // The longest ending first: "landkreises" is "landkreis", not
+        // "landkreise".
+        let mut endings: Vec<&String> = self.genitive.iter().collect();
+        endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
+        endings
+            .into_iter()
             .filter_map(|e| w.strip_suffix(e.as_str()))
             .find(|n| head(n))
             .unwrap_or(w)
@@ -366,7 +389,8 @@ const ADDRESSED: &[&str] = &[
     "mengingatkan",
     "mengajak",
 ];
-/// Words that join two outlets ("CNN dan Radio Free Europe melaporkan").
+/// "and": joins two outlets ("CNN dan Radio Free Europe melaporkan"), and
+/// two verbs whose clauses are two claims ("lamentó … y aseguró …").
 const AND: &[&str] = &["and", "dan", "serta", "y", "e", "et", "und", "&"];
 /// Subordinators after a verb of saying: what follows is the content.
 const THAT: &[&str] = &["that", "bahwa", "jika", "kalau", "que", "dass"];
@@ -723,7 +747,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                     let noun = l.bare_noun(pointer.split_whitespace().last().unwrap_or(""));
                     // Every word of "the foreign ministry" is in the name.
                     let named = |text: &str, toks: &[Token], upto: usize| {
-                        named_before(text, toks, upto, &noun).filter(|o| {
+                        named_before(text, toks, upto, &noun, l, ctx.lex).filter(|o| {
                             let o = o.to_lowercase();
                             pointer
                                 .split_whitespace()
@@ -847,7 +871,8 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         // the statement on.
         if speaker.is_none()
             && routes.is_empty()
-            && let Some((i, ..)) = &last
+            && let Some((i, _, _, para)) = &last
+            && *para == s.paragraph
             && speaker_just_before(&out.claims, n) == Some(*i)
             && let Some(f) = l
                 .reported_speech
@@ -1100,6 +1125,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             auxiliaries: AUXILIARIES,
             that: THAT,
             hedge_in: &hedge_in,
+            opens_clause: &|w| !(ctx.lex.language == "id" && short_form(w)),
         },
     );
     out
@@ -1147,11 +1173,12 @@ fn place_out_of_name(o: &mut Speaker, later: Option<&str>, l: &Lists) {
     o.name = Some(name);
 }
 
-/// Where a German noun phrase that starts at `from` ends: adjectives and
-/// capitalised nouns, joined to more by a genitive or "von" ("eines
-/// Sprechers der Polizei Duisburg", "des bayerischen Kultusministeriums"),
-/// up to the first other word ("am", "wurde").
-fn noun_phrase_end(toks: &[Token], from: usize, end: usize) -> usize {
+/// Where a German noun phrase that starts at `from` ends: any lower-case
+/// words before its first capitalised noun, the nouns, and more joined by a
+/// genitive or "von" ("eines Sprechers der Polizei Duisburg", "des
+/// bayerischen Kultusministeriums"), up to the first other word after a noun
+/// ("am", "wurde").
+fn noun_phrase_end(toks: &[Token], from: usize, end: usize, lex: &Lexicon) -> usize {
     const JOINS: &[&str] = &["der", "des", "eines", "einer", "von", "vom"];
     let mut noun = false;
     let mut i = from;
@@ -1160,7 +1187,9 @@ fn noun_phrase_end(toks: &[Token], from: usize, end: usize) -> usize {
         if !t.word {
             break;
         }
-        if t.cap {
+        // "Laut einem am Montag veröffentlichten Bericht der Polizei": a
+        // weekday is no head.
+        if t.cap && lex.weekday(&t.lower).is_none() {
             noun = true;
         } else if noun && JOINS.contains(&t.lower.as_str()) {
             noun = false;
@@ -1173,8 +1202,9 @@ fn noun_phrase_end(toks: &[Token], from: usize, end: usize) -> usize {
 }
 
 /// "Die Gewerkschaft verlange dagegen …": the first lower-case word after
-/// the sentence's opening words, where a main clause has its verb, if it
-/// has an ending of indirect speech.
+/// the sentence's opening words (past articles and other words that are
+/// never names), where a main clause has its verb, if it has an ending of
+/// indirect speech. A guess at the verb, not a parse.
 fn verb_in_second_place(toks: &[Token], l: &Lists) -> Option<String> {
     if l.speech_endings.is_empty() {
         return None;
@@ -1189,9 +1219,12 @@ fn verb_in_second_place(toks: &[Token], l: &Lists) -> Option<String> {
         }
         let w = &t.lower;
         // After a noun or a name, not after a sentence-opening article ("Der
-        // betroffene Hochbehälter").
+        // betroffene Hochbehälter"), nor before a noun, as an adjective is
+        // ("Zwei weitere Menschen"), nor a word ruled out ("wurde").
         let verb = toks[i - 1].cap
             && !l.noun_markers.contains(&toks[i - 1].lower)
+            && !toks.get(i + 1).is_some_and(|n| n.word && n.cap)
+            && !l.not_speech.contains(w)
             && w.chars().count() >= 4
             && l.speech_endings.iter().any(|e| w.ends_with(e.as_str()))
             && !l.speech_not_endings.iter().any(|e| w.ends_with(e.as_str()));
@@ -1624,6 +1657,7 @@ fn speaker_at(
         (according || clause_start || passive) && !ADDRESSED.contains(&cue.phrase.as_str());
     let left = left_segments(toks, cue.start);
     let mut right = right_segments(toks, cue.end);
+    let mut cut_to_noun_phrase = false;
     // "Nach Angaben der Polizei am Mittwochabend mehrere Tausend Liter …":
     // where every noun is capitalised and the clause often follows with no
     // comma, the speaker of an "according to" is the noun phrase after it.
@@ -1632,8 +1666,9 @@ fn speaker_at(
         && let Some(first) = right.first_mut()
         && first.start == cue.end
     {
-        first.end = noun_phrase_end(toks, first.start, first.end);
+        first.end = noun_phrase_end(toks, first.start, first.end, ctx.lex);
         right.truncate(1);
+        cut_to_noun_phrase = true;
     }
     let order: [&[Seg]; 2] = if right_first {
         [&right, &left]
@@ -1722,6 +1757,21 @@ fn speaker_at(
                 best = Some((r, w, at));
             }
         }
+    }
+    // "Nach Angaben der für den Einsatz zuständigen Feuerwehr": where the
+    // noun phrase was cut short and gave no one, the whole piece.
+    if best.is_none() && cut_to_noun_phrase {
+        return speaker_in(
+            text,
+            toks,
+            &right_segments(toks, cue.end),
+            l,
+            ctx,
+            known,
+            mentions,
+            n,
+            cue,
+        );
     }
     best.map(|(_, w, at)| (w, at))
 }
@@ -1983,7 +2033,11 @@ fn speaker_in(
             && ctx.lex.weekday(&t.lower).is_none()
             && !is_outlet(s.start)
             && use_segs.get(k + 1).is_some_and(|p| {
+                // Not "A resident of Flint, Michigan, said": after one
+                // capitalised word, a second is the larger place.
+                let one_place = p.end >= p.start + 2 && toks[p.end - 1].cap && !toks[p.end - 2].cap;
                 p.end <= s.start
+                    && !one_place
                     && toks[p.start..p.end]
                         .iter()
                         .take(3)
@@ -2057,12 +2111,17 @@ fn speaker_in(
         // capitalised words before it its name, even after an article.
         let company = b - a >= 2 && COMPANY_SUFFIXES.contains(&toks[b - 1].lower.as_str());
         let seg = use_segs[name_seg];
+        // Not past a head or a title in apposition: "des Chemiekonzerns
+        // BASF SE", "Direktur Utama PT … Tbk".
         while company
             && a > seg.start
             && toks[a - 1].word
             && toks[a - 1].cap
             && !is_article(&toks[a - 1])
             && !l.not_names.contains(&toks[a - 1].lower)
+            && l.orgs.at(toks, a - 1).is_none()
+            && l.titles.at(toks, a - 1).is_none()
+            && !COMPANY_NOUNS.contains(&toks[a - 1].lower.as_str())
         {
             a -= 1;
         }
@@ -2243,7 +2302,10 @@ fn speaker_in(
             // "the company said"; "nach Angaben des Unternehmens", the
             // article closing the cue.
             && (lead + 1 == o.start
-                || s.start == o.start && o.start == cue_found.end
+                || s.start == o.start
+                    && o.start == cue_found.end
+                    // Not "nach Angaben der Polizei Köln": a named body.
+                    && !toks.get(o.end).is_some_and(|t| t.word && t.cap)
                 // "hieß es aus der Behörde"
                 || s.start + 2 == o.start && FROM.contains(&toks[s.start].lower.as_str()))
             // "…, a précisé la fédération dans un communiqué": a pointer
@@ -2515,7 +2577,14 @@ fn fits(sp: &Speaker, noun: &str, l: &Lists) -> bool {
 /// words (joined by "of", "for", "and", "&") holding the noun ("the Energy
 /// Ministry"), or for a company, one ending in a company's suffix or opening
 /// with "PT".
-fn named_before(text: &str, toks: &[Token], upto: usize, noun: &str) -> Option<String> {
+fn named_before(
+    text: &str,
+    toks: &[Token],
+    upto: usize,
+    noun: &str,
+    l: &Lists,
+    lex: &Lexicon,
+) -> Option<String> {
     const JOINS: &[&str] = &["of", "for", "and", "&"];
     let company = COMPANY_NOUNS.contains(&noun) || MANAGEMENT.contains(&noun);
     let upto = upto.min(toks.len());
@@ -2545,10 +2614,28 @@ fn named_before(text: &str, toks: &[Token], upto: usize, noun: &str) -> Option<S
         // "Corveth Systems Inc.", "PT Sarana", or a name after a company
         // noun and up to three words describing it ("L'entreprise
         // ArmorTech", "le groupe agroalimentaire suisse Valmoran").
-        let after_company_noun = (i.saturating_sub(4)..i).any(|k| {
-            COMPANY_NOUNS.contains(&toks[k].lower.as_str())
-                && toks[k + 1..i].iter().all(|t| t.word && !t.cap)
-        });
+        // Only adjectives between (in German, where every noun is
+        // capitalised, nothing), and not a weekday: "Shares of the group fell
+        // on Monday".
+        let adjective = |t: &Token| {
+            t.word
+                && !t.cap
+                && !l.not_names.contains(&t.lower)
+                && !AUXILIARIES.contains(&t.lower.as_str())
+                && !is_of(t)
+                && !matches!(
+                    t.lower.as_str(),
+                    "on" | "in" | "at" | "to" | "by" | "à" | "en" | "a"
+                )
+                && !l.verbs.contains_word(&t.lower)
+        };
+        let reach = if l.noun_markers.is_empty() { 4 } else { 1 };
+        let after_company_noun = lex.weekday(&toks[i].lower).is_none()
+            && lex.month(&toks[i].lower).is_none()
+            && (i.saturating_sub(reach)..i).any(|k| {
+                COMPANY_NOUNS.contains(&toks[k].lower.as_str())
+                    && toks[k + 1..i].iter().all(adjective)
+            });
         let is_company = company
             && (run.len() > 1
                 && (COMPANY_SUFFIXES.contains(&run[run.len() - 1].lower.as_str())
@@ -4251,6 +4338,72 @@ mod tests {
                 "fr"
             ),
             [Some("ArmorTech".into()), Some("Valmoran".into())]
+        );
+    }
+
+    #[test]
+    fn ordinary_sentences_the_newer_rules_leave_alone() {
+        // No Konjunktiv in "wurde" or in an adjective before its noun.
+        assert_eq!(
+            speakers(
+                "Köln - Die Stadt teilte mit, die Brücke sei gesperrt. Der Mann wurde \
+                 festgenommen. Zwei weitere Menschen wurden verletzt.",
+                "de"
+            ),
+            [Some("Stadt".into()), None, None]
+        );
+        // A body named with its place is no pointer back; a body's name out
+        // of the genitive takes the longest ending; a company's legal form
+        // does not take in the head noun before it.
+        assert_eq!(
+            speakers(
+                "Köln - Die Stadt Köln teilte mit, die Brücke sei gesperrt. Nach Angaben der \
+                 Polizei Köln wurde niemand verletzt. Nach Angaben des Landkreises Harburg ist die \
+                 Straße frei. Nach Angaben des Chemiekonzerns BASF SE tritt kein Gas aus.",
+                "de"
+            ),
+            [
+                Some("Stadt Köln".into()),
+                Some("Polizei Köln".into()),
+                Some("Landkreis Harburg".into()),
+                Some("Chemiekonzern BASF SE".into()),
+            ]
+        );
+        // A weekday after "the group" is no company.
+        assert_eq!(
+            speakers(
+                "Shares of the group fell on Monday. Profits will recover, the company said.",
+                "en"
+            )[1],
+            Some("company".into())
+        );
+        // A second place is no first name.
+        assert_ne!(
+            speakers(
+                "A resident of Flint, Michigan, said the water was brown.",
+                "en"
+            )[0],
+            Some("Michigan".into())
+        );
+        // No cut where the second part has a speaker of its own, in a list,
+        // or before "also"; the second "that" follows the cue.
+        assert_eq!(
+            texts(
+                "Police said three people died in the crash, while the hospital said five were \
+                 hurt. Officials said the victims came from Lyon, France; Turin, Italy; and \
+                 Geneva, Switzerland. The mayor said the plan would help not only the town, but \
+                 also the farms nearby. The company that owns the plant said that output fell \
+                 sharply and that many jobs would be cut.",
+                "en"
+            ),
+            [
+                "Police said three people died in the crash, while the hospital said five were hurt.",
+                "Officials said the victims came from Lyon, France; Turin, Italy; and Geneva, \
+                 Switzerland.",
+                "The mayor said the plan would help not only the town, but also the farms nearby.",
+                "The company that owns the plant said that output fell sharply.",
+                "The company that owns the plant said that many jobs would be cut.",
+            ]
         );
     }
 

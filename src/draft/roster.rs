@@ -80,7 +80,8 @@ impl Roster {
         w.len() > 2 && self.by_word.get(w).is_some_and(|s| !s.is_empty())
     }
 
-    /// The latest speaker with this lowercased word in its name.
+    /// The speaker added last of those with this lowercased word in its
+    /// name (not necessarily the one who spoke last).
     pub fn last_with_word(&self, w: &str) -> Option<usize> {
         self.by_word.get(w).and_then(|s| s.last().copied())
     }

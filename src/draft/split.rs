@@ -25,9 +25,20 @@ pub struct Cuts<'a> {
     /// words up to its own ("L'office a précisé que …").
     pub that: &'a [&'a str],
     /// The first hedge in a text, counting a conditional ("habría") only in
-    /// one credited to no one (the flag says whether it is credited).
+    /// one credited to no one (the flag says whether it is credited), and no
+    /// hedge that needs a perfect infinitive ("soll"), which a part alone
+    /// cannot show.
     pub hedge_in: &'a dyn Fn(&str, bool) -> Option<String>,
+    /// Whether a reporting verb after "and" can open a clause: not an
+    /// Indonesian short form, which is also an adjective ("tegas dan jelas").
+    pub opens_clause: &'a dyn Fn(&str) -> bool,
 }
+
+/// Words after a cut that make its second part no proposition of its own:
+/// "not only …, but also …", "…, but not the driver".
+const NOT_A_CLAUSE: &[&str] = &[
+    "also", "not", "aussi", "pas", "también", "no", "auch", "nicht", "juga", "tidak", "bukan",
+];
 
 /// Each part holds at least this many words.
 const MIN_WORDS: usize = 4;
@@ -52,7 +63,13 @@ pub fn split_claims(claims: Vec<Proposed>, speakers: &[Speaker], cuts: &Cuts) ->
 
 /// Where the second proposition opens: (end of the first part, start of the
 /// second, what was cut at).
-fn cut_at(text: &str, cuts: &Cuts) -> Option<(usize, usize, String)> {
+/// `before_cue` tells whether the sentence's cue, if it has one, stands
+/// before a byte offset.
+fn cut_at(
+    text: &str,
+    before_cue: &dyn Fn(usize) -> bool,
+    cuts: &Cuts,
+) -> Option<(usize, usize, String)> {
     let words_before = |i: usize| text[..i].split_whitespace().count();
     let words_after = |i: usize| text[i..].split_whitespace().count();
     let fits = |end: usize, start: usize| {
@@ -64,7 +81,14 @@ fn cut_at(text: &str, cuts: &Cuts) -> Option<(usize, usize, String)> {
             best = Some(cut);
         }
     };
-    for m in cuts.second {
+    // A reporting verb of its own in the second part: its own speaker
+    // ("…, while the hospital said …").
+    let own_verb = |start: usize| {
+        text[start..]
+            .split_whitespace()
+            .any(|w| cuts.verbs.contains_word(&clean(w)))
+    };
+    for m in cuts.second.iter().filter(|m| !m.trim().is_empty()) {
         let mut from = 0;
         while let Some(k) = text[from..].find(m.as_str()) {
             let at = from + k;
@@ -90,7 +114,14 @@ fn cut_at(text: &str, cuts: &Cuts) -> Option<(usize, usize, String)> {
             };
             // "… et que B" only after a first "que": "a précisé que A et que B".
             let led = !that || text[..at].contains(&format!(" {kept} "));
-            if led && fits(at, start) {
+            let next = text[start..].split_whitespace().next().map(clean);
+            let clause = next.is_none_or(|w| !NOT_A_CLAUSE.contains(&w.as_str()));
+            // "Lyon, France; Turin, Italy": a list, not two clauses.
+            let list = m.trim() == ";"
+                && text[..at]
+                    .rfind(',')
+                    .is_some_and(|c| text[c..at].split_whitespace().count() < 3);
+            if led && clause && !list && fits(at, start) && !own_verb(start) {
                 keep((at, start, m.trim().to_string()));
                 break;
             }
@@ -111,14 +142,13 @@ fn cut_at(text: &str, cuts: &Cuts) -> Option<(usize, usize, String)> {
         if !cuts.and.contains(&w) {
             continue;
         }
-        let next = words[k + 1].1.to_lowercase();
-        let verb = |w: &str| {
-            cuts.verbs
-                .contains_word(w.trim_matches(|c: char| !c.is_alphabetic()))
-        };
+        let next = clean(words[k + 1].1);
+        let verb = |w: &str| cuts.verbs.contains_word(w) && (cuts.opens_clause)(w);
         // "… und sei jederzeit bereit", "… and had shown no remorse": a
         // verb of indirect speech or an auxiliary opens a second clause too.
-        let second_verb = verb(&next)
+        // A second reporting verb only after the sentence's own cue, if it
+        // has one: not "higher tariffs and added costs, the ministry said".
+        let second_verb = verb(&next) && before_cue(at)
             || cuts.speech.contains_word(&next)
             || cuts.auxiliaries.contains(&next.as_str());
         if second_verb && fits(at, words[k + 1].0) {
@@ -134,14 +164,12 @@ fn split_one(c: &Proposed, sp: Option<&Speaker>, cuts: &Cuts) -> Option<(Propose
         return None;
     }
     let text = c.text.as_str();
-    let (end, start, cut) = cut_at(text, cuts)?;
+    let cue_at = c.cue.as_ref().and_then(|q| find_word(text, q));
+    let before_cue = |at: usize| c.cue.is_none() || cue_at.is_some_and(|p| p < at);
+    let (end, start, cut) = cut_at(text, &before_cue, cuts)?;
     // Not before the cue: "A and that B, she said" and "Un agente que
     // participó … y que prefirió …, advirtió" are cut nowhere.
-    if c.cue
-        .as_ref()
-        .and_then(|q| text.find(q.as_str()))
-        .is_some_and(|p| p >= end)
-    {
+    if cue_at.is_some_and(|p| p >= end) {
         return None;
     }
     // The words on either side of the cut, in the speaker's description?
@@ -176,14 +204,18 @@ fn split_one(c: &Proposed, sp: Option<&Speaker>, cuts: &Cuts) -> Option<(Propose
         .next()
         .filter(|w| cuts.that.contains(w))
         .and_then(|w| {
-            let i = first.find(&format!(" {w} "))?;
+            // The "que" after the cue, not a relative pronoun before it ("The
+            // company that owns the plant said that …").
+            let from = cue_at.unwrap_or(0).min(first.len());
+            let i = from + first.get(from..)?.find(&format!(" {w} "))?;
             Some(&first[..i + w.len() + 2])
         });
     let second = match lead {
         Some(lead) => format!("{lead}{}", &rest[rest.find(' ').map_or(0, |i| i + 1)..]),
         None => upper_first(rest),
     };
-    let holds = |part: &str, what: &str| part.to_lowercase().contains(&what.to_lowercase());
+    let holds =
+        |part: &str, what: &str| find_word(&part.to_lowercase(), &what.to_lowercase()).is_some();
     let mut a = c.clone();
     let mut b = c.clone();
     a.text = first;
@@ -220,6 +252,20 @@ fn split_one(c: &Proposed, sp: Option<&Speaker>, cuts: &Cuts) -> Option<(Propose
     a.confirm.push(note.clone());
     b.confirm.push(note);
     Some((a, b))
+}
+
+/// A word without the punctuation around it, lowercased.
+fn clean(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// Where `what` stands in `text` as whole words ("wohl", not in "sowohl").
+fn find_word(text: &str, what: &str) -> Option<usize> {
+    let bare = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    text.match_indices(what).map(|(i, _)| i).find(|&i| {
+        bare(text[..i].chars().next_back()) && bare(text[i + what.len()..].chars().next())
+    })
 }
 
 fn upper_first(s: &str) -> String {
