@@ -3,8 +3,9 @@
 //! "Minera Guadaljara regretted the deaths and said the dam had every
 //! permit". A sentence is cut where the lexicon's `second_claim` words open
 //! a second proposition (", but", " et que"), or where "and" joins a second
-//! reporting verb, a verb of indirect speech or an auxiliary. Both parts keep the sentence's speaker, routes and date;
-//! the hedge and the quote go with the part that holds them.
+//! reporting verb, a verb of indirect speech or an auxiliary. Both parts
+//! keep the sentence's speaker, routes and date; the hedge and the quote go
+//! with the part that holds them.
 
 use super::extract::{Proposed, Speaker};
 use super::words::Phrases;
@@ -43,6 +44,10 @@ const NOT_A_CLAUSE: &[&str] = &[
 /// Each part holds at least this many words.
 const MIN_WORDS: usize = 4;
 
+/// How many places of one marker are tried: a sentence of thousands of
+/// "; … said …" costs no more per place.
+const TRIES: usize = 8;
+
 /// The claims with every sentence of two propositions cut in two, never
 /// inside the words that describe its speaker ("un agente que participó en
 /// la investigación y que prefirió mantener el anonimato").
@@ -62,9 +67,8 @@ pub fn split_claims(claims: Vec<Proposed>, speakers: &[Speaker], cuts: &Cuts) ->
 }
 
 /// Where the second proposition opens: (end of the first part, start of the
-/// second, what was cut at).
-/// `before_cue` tells whether the sentence's cue, if it has one, stands
-/// before a byte offset.
+/// second, what was cut at). `before_cue` tells whether the sentence's cue,
+/// if it has one, stands before a byte offset.
 fn cut_at(
     text: &str,
     before_cue: &dyn Fn(usize) -> bool,
@@ -90,7 +94,11 @@ fn cut_at(
     };
     for m in cuts.second.iter().filter(|m| !m.trim().is_empty()) {
         let mut from = 0;
-        while let Some(k) = text[from..].find(m.as_str()) {
+        let mut tries = 0;
+        while tries < TRIES
+            && let Some(k) = text[from..].find(m.as_str())
+        {
+            tries += 1;
             let at = from + k;
             // " et que …": the second part keeps its "que" (not ", alors
             // que", where "que" belongs to the conjunction).
