@@ -233,10 +233,11 @@ impl Lexicon {
         })
     }
 
-    /// Whether a lowercase word is a part of the day written on its own
+    /// Whether a lowercase word names a day or a part of one: a weekday
+    /// ("mardi", "Mittwochabend") or a part of the day written on its own
     /// ("matin" in "mercredi matin").
-    pub fn time_of_day(&self, word: &str) -> bool {
-        self.dates.times_of_day.iter().any(|t| t == word)
+    pub fn day_word(&self, word: &str) -> bool {
+        self.weekday(word).is_some() || self.dates.times_of_day.iter().any(|t| t == word)
     }
 
     /// Month number (January = 1) of a lowercase word.

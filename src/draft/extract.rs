@@ -1449,8 +1449,7 @@ fn relay_routes(
                         || dative(&ctx.lex.language, &t.lower)
                         || AFTER_SPEAKER.contains(&t.lower.as_str())
                         || THIS.contains(&t.lower.as_str())
-                        || ctx.lex.weekday(&t.lower).is_some()
-                        || ctx.lex.time_of_day(&t.lower))
+                        || ctx.lex.day_word(&t.lower))
         };
         let before = (start.saturating_sub(7)..*start).any(|b| {
             let cue = l
@@ -2290,10 +2289,7 @@ fn speaker_in(
         // "the ministry said" with nothing more: the organisation named before, if any.
         // The piece's start past a weekday: "a annoncé mardi sa direction".
         let mut lead = s.start;
-        while lead < o.start
-            && (ctx.lex.weekday(&toks[lead].lower).is_some()
-                || ctx.lex.time_of_day(&toks[lead].lower))
-        {
+        while lead < o.start && ctx.lex.day_word(&toks[lead].lower) {
             lead += 1;
         }
         let pointer = o.start > 0
@@ -2333,8 +2329,7 @@ fn speaker_in(
                 && toks[a - 1].word
                 && !toks[a - 1].cap
                 && !is_article(&toks[a - 1])
-                && ctx.lex.weekday(&toks[a - 1].lower).is_none()
-                && !ctx.lex.time_of_day(&toks[a - 1].lower)
+                && !ctx.lex.day_word(&toks[a - 1].lower)
                 && !POSSESSIVES.contains(&toks[a - 1].lower.as_str())
                 && a + 4 > o.start
             {
