@@ -33,6 +33,10 @@ pub struct Lexicon {
     pub roles: Roles,
     pub dates: Dates,
     pub background: Background,
+    /// Function words the reader leans on to find a clause's parts.
+    /// Optional.
+    #[serde(default)]
+    pub grammar: Grammar,
 }
 
 #[derive(Debug, Deserialize)]
@@ -88,6 +92,24 @@ pub struct Attribution {
     /// spaces (", but ", " et que "): a claim is cut in two there. Optional.
     #[serde(default)]
     pub second_claim: Vec<String>,
+    /// Words after which an unnamed source's description stops ("a source
+    /// who …", "sources also said"). Optional.
+    #[serde(default)]
+    pub description_ends: Vec<String>,
+    /// Words that follow a speaker named after the verb rather than start
+    /// the claim ("said Peskov on Tuesday", "disampaikan Karyoto kepada
+    /// wartawan"); between a verb and an outlet told they are passed over.
+    /// Optional.
+    #[serde(default)]
+    pub after_speaker: Vec<String>,
+    /// Cues followed by whom it was said to, not by who said it ("told",
+    /// "mengimbau"). Optional.
+    #[serde(default)]
+    pub addressee_cues: Vec<String>,
+    /// Prepositions by which a body is where a statement came from ("hieß es
+    /// aus der Behörde"). Optional.
+    #[serde(default)]
+    pub from_body: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -99,6 +121,22 @@ pub struct Relay {
     /// credits the article itself, so no speaker and no route. Optional.
     #[serde(default)]
     pub own_reporting: Vec<String>,
+    /// Cues that put the outlet cited after the one citing it ("Reuters,
+    /// citing Interfax", "unter Berufung auf"). Optional.
+    #[serde(default)]
+    pub citing: Vec<String>,
+    /// Adverbs that may stand between an outlet and its verb ("Reuters
+    /// sebelumnya melaporkan"). Optional.
+    #[serde(default)]
+    pub outlet_adverbs: Vec<String>,
+    /// Nouns for a kind of outlet next to its name ("Meridian news agency",
+    /// "die „Bild“-Zeitung"). Optional.
+    #[serde(default)]
+    pub outlet_nouns: Vec<String>,
+    /// Words for "to" before the outlet told ("der dpa", "a EFE", "à
+    /// l'AFP"). Optional.
+    #[serde(default)]
+    pub to_outlet: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -131,6 +169,10 @@ pub struct Anonymity {
     pub descriptor_endings: Vec<String>,
     pub conditions: Vec<String>,
     pub reason_markers: Vec<String>,
+    /// First words of a description that make the source a group ("two",
+    /// "several", "para"); a first word in `-s` does too. Optional.
+    #[serde(default)]
+    pub group_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -176,6 +218,18 @@ pub struct Roles {
     /// ("Tersangka SP"). Optional.
     #[serde(default)]
     pub initials_after: Vec<String>,
+    /// Nouns by which a text points back at a company it named ("the
+    /// company", "la empresa", "der Konzern"). Optional.
+    #[serde(default)]
+    pub company_nouns: Vec<String>,
+    /// Nouns by which a text points back at any public body it named ("the
+    /// agency", "la fédération", "die Behörde"). Optional.
+    #[serde(default)]
+    pub generic_bodies: Vec<String>,
+    /// Nouns for a company's management, which speaks for the company ("sa
+    /// direction", "die Geschäftsführung"). Optional.
+    #[serde(default)]
+    pub management: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -193,6 +247,34 @@ pub struct Dates {
     /// ("mercredi matin"). Optional.
     #[serde(default)]
     pub times_of_day: Vec<String>,
+    /// Determiners before a weekday ("este sábado", "ce mardi", "last
+    /// Friday"), passed over between a verb and the outlet told. Optional.
+    #[serde(default)]
+    pub weekday_determiners: Vec<String>,
+}
+
+/// Function words, every list optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Grammar {
+    /// Articles, dropped from the front of descriptions and roles.
+    pub articles: Vec<String>,
+    /// Indefinite articles: "a spokeswoman for …" names nobody.
+    pub indefinite_articles: Vec<String>,
+    /// "and": joins two outlets, and two verbs whose clauses are two claims.
+    pub conjunctions: Vec<String>,
+    /// Subordinators after a verb of saying ("that", "bahwa", "que").
+    pub complementizers: Vec<String>,
+    /// Auxiliaries between a subject and its verb ("has", "hat", "a").
+    pub auxiliaries: Vec<String>,
+    /// Determiners before a noun that point back at a body named before
+    /// ("the company", "cette entreprise", "die Behörde").
+    pub demonstratives: Vec<String>,
+    /// Possessives before a body's noun ("its board", "sa direction").
+    pub possessives: Vec<String>,
+    /// Words right after a cut that make its second part no proposition of
+    /// its own ("…, but also …", "…, but not the driver").
+    pub not_a_clause: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -264,6 +346,16 @@ mod tests {
             assert_eq!(lex.dates.weekdays.len(), 7, "{code}");
             assert_eq!(lex.dates.months.len(), 12, "{code}");
             assert!(!lex.attribution.reporting_verbs.is_empty(), "{code}");
+            // The function words every reader of a clause leans on.
+            let g = &lex.grammar;
+            for list in [
+                &g.articles,
+                &g.conjunctions,
+                &g.complementizers,
+                &g.not_a_clause,
+            ] {
+                assert!(!list.is_empty(), "{code}");
+            }
             // The conditional hedges are hedges, and the articles that mark
             // a noun are never names themselves.
             for w in &lex.hedges.conditional {

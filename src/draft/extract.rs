@@ -189,6 +189,36 @@ struct Lists {
     /// Lowercased words with their period that do not end a word: the
     /// abbreviations and the titles.
     abbreviations: HashSet<String, foldhash::fast::RandomState>,
+    /// The function words and nouns of the lexicon that are looked up one
+    /// word at a time (see `Lexicon`'s fields of the same names).
+    description_ends: Words,
+    after_speaker: Words,
+    addressee_cues: Words,
+    from_body: Words,
+    citing: Words,
+    outlet_adverbs: Words,
+    outlet_nouns: Words,
+    to_outlet: Words,
+    company_nouns: Words,
+    generic_bodies: Words,
+    management: Words,
+    weekday_determiners: Words,
+    articles: Words,
+    indefinite: Words,
+    and: Words,
+    that: Words,
+    auxiliaries: Words,
+    demonstratives: Words,
+    possessives: Words,
+    not_a_clause: Words,
+    group_words: Words,
+}
+
+/// Lowercased words, looked up one at a time.
+pub(crate) type Words = HashSet<String, foldhash::fast::RandomState>;
+
+fn words(list: &[String]) -> Words {
+    list.iter().cloned().collect()
 }
 
 impl Lists {
@@ -247,6 +277,27 @@ impl Lists {
                 .chain(&lex.roles.titles)
                 .cloned()
                 .collect(),
+            description_ends: words(&lex.attribution.description_ends),
+            after_speaker: words(&lex.attribution.after_speaker),
+            addressee_cues: words(&lex.attribution.addressee_cues),
+            from_body: words(&lex.attribution.from_body),
+            citing: words(&lex.relay.citing),
+            outlet_adverbs: words(&lex.relay.outlet_adverbs),
+            outlet_nouns: words(&lex.relay.outlet_nouns),
+            to_outlet: words(&lex.relay.to_outlet),
+            company_nouns: words(&lex.roles.company_nouns),
+            generic_bodies: words(&lex.roles.generic_bodies),
+            management: words(&lex.roles.management),
+            weekday_determiners: words(&lex.dates.weekday_determiners),
+            articles: words(&lex.grammar.articles),
+            indefinite: words(&lex.grammar.indefinite_articles),
+            and: words(&lex.grammar.conjunctions),
+            that: words(&lex.grammar.complementizers),
+            auxiliaries: words(&lex.grammar.auxiliaries),
+            demonstratives: words(&lex.grammar.demonstratives),
+            possessives: words(&lex.grammar.possessives),
+            not_a_clause: words(&lex.grammar.not_a_clause),
+            group_words: words(&lex.anonymity.group_words),
         }
     }
 }
@@ -277,7 +328,9 @@ impl Lists {
     /// "unternehmen"), where the bare form is a body's head.
     fn bare_noun(&self, w: &str) -> String {
         let head = |n: &str| {
-            COMPANY_NOUNS.contains(&n) || GENERIC_BODIES.contains(&n) || self.orgs.contains_word(n)
+            self.company_nouns.contains(n)
+                || self.generic_bodies.contains(n)
+                || self.orgs.contains_word(n)
         };
         // The longest ending first: "landkreises" is "landkreis", not
         // "landkreise".
@@ -302,117 +355,6 @@ fn lists(lex: &'static Lexicon) -> &'static Lists {
     CELLS[i].get_or_init(|| Lists::new(lex))
 }
 
-/// Articles and the like, dropped from the front of descriptions and roles.
-const LEADING: &[&str] = &[
-    "a", "an", "the", "seorang", "sang", "para", "un", "una", "le", "la", "les", "l'", "el", "los",
-    "der", "die", "das", "ein", "eine",
-];
-/// Words after which a description stops ("a source who ...").
-const STOPS: &[&str] = &[
-    "who",
-    "which",
-    "yang",
-    "speaking",
-    "berbicara",
-    "kepada",
-    "told",
-    "that",
-    "bahwa",
-    "said",
-    "que",
-    "qui",
-    "der",
-    "die",
-    "quien",
-    "dass",
-    "on",
-    "pada",
-    "when",
-    "saat",
-    // Adverbs and auxiliaries between a subject and its verb ("sources also said").
-    "also",
-    "juga",
-    "have",
-    "has",
-    "had",
-    "previously",
-    "earlier",
-    "later",
-    "separately",
-    "privately",
-    "publicly",
-    "sebelumnya",
-];
-/// Words that follow a speaker named after the verb, not a claim's subject:
-/// "disampaikan Karyoto kepada wartawan", "said Peskov on Tuesday", "sagte
-/// Kalthoff der dpa", "a déclaré Dupont lors de …". Between a verb and an
-/// outlet told, they are bridged too.
-const AFTER_SPEAKER: &[&str] = &[
-    "kepada",
-    "saat",
-    "pada",
-    "ketika",
-    "dalam",
-    "di",
-    "on",
-    "in",
-    "at",
-    "during",
-    "when",
-    "der",
-    "dem",
-    "am",
-    "im",
-    "gegenüber",
-    "auf",
-    "a",
-    "al",
-    "en",
-    "durante",
-    "à",
-    "au",
-    "lors",
-    "dans",
-];
-/// Indefinite articles: "a spokeswoman for the agency", "seorang juru bicara",
-/// a title that names nobody.
-const INDEFINITE: &[&str] = &[
-    "a", "an", "one", "seorang", "ein", "eine", "einer", "eines", "einem", "un", "una", "une",
-];
-/// Cues followed by whom it was said to, not by who said it.
-const ADDRESSED: &[&str] = &[
-    "told",
-    "tells",
-    "telling",
-    "mengimbau",
-    "meminta",
-    "mengingatkan",
-    "mengajak",
-];
-/// "and": joins two outlets ("CNN dan Radio Free Europe melaporkan"), and
-/// two verbs whose clauses are two claims ("lamentó … y aseguró …").
-const AND: &[&str] = &["and", "dan", "serta", "y", "e", "et", "und", "&"];
-/// Subordinators after a verb of saying: what follows is the content.
-const THAT: &[&str] = &["that", "bahwa", "jika", "kalau", "que", "dass"];
-/// Words that may stand between an outlet and its verb ("Reuters sebelumnya melaporkan").
-const ADVERBS: &[&str] = &[
-    "sebelumnya",
-    "juga",
-    "pun",
-    "telah",
-    "sudah",
-    "bahkan",
-    "also",
-    "earlier",
-    "previously",
-    "first",
-];
-/// Citation cues that put an outlet before the one citing it ("Reuters, citing Interfax").
-const CITING: &[&str] = &[
-    "citing", "quoting", "mengutip", "citando", "citant", "zitiert", "cita", "citó", "cite",
-    "berufung",
-];
-
 /// A span of tokens, and whether it is on the right of the cue.
 #[derive(Clone, Copy, Debug)]
 struct Seg {
@@ -424,14 +366,20 @@ struct Seg {
 /// named last, unless a singular personal pronoun points past an
 /// organisation or a group to the person who spoke last ("…, she told
 /// investors" after "analysts" is the chief executive before them).
-fn back_to(last: &Option<Last>, cue: &str, out: &Extracted, paragraph: usize) -> Option<Last> {
+fn back_to(
+    last: &Option<Last>,
+    cue: &str,
+    out: &Extracted,
+    paragraph: usize,
+    l: &Lists,
+) -> Option<Last> {
     let last = last.as_ref()?;
     let singular = cue.split_whitespace().any(|w| {
         matches!(w, "he" | "she" | "his" | "her" | "dia" | "ia" | "beliau") || w.ends_with("nya")
     });
     let person = |i: usize| {
         let sp = &out.speakers[i];
-        !sp.organization && !plural(sp)
+        !sp.organization && !plural(sp, l)
     };
     if !singular || person(last.0) {
         return Some(last.clone());
@@ -453,22 +401,19 @@ const LOOK_BACK: usize = 10;
 
 /// Whether an unnamed source is a group: "analysts", "two diplomats",
 /// "people familiar with", "para pejabat".
-fn plural(sp: &Speaker) -> bool {
+fn plural(sp: &Speaker, l: &Lists) -> bool {
     let Some(d) = sp.description.as_deref().filter(|_| sp.anonymous) else {
         return false;
     };
     let lower = d.to_lowercase();
     let mut words = lower
         .split_whitespace()
-        .filter(|w| !LEADING.contains(w) && *w != "seorang");
+        .filter(|w| !l.articles.contains(*w) && !l.indefinite.contains(*w));
     let Some(first) = words.next() else {
         return false;
     };
-    const GROUP: &[&str] = &[
-        "two", "three", "four", "several", "some", "many", "people", "para", "sejumlah",
-        "beberapa", "dua", "tiga", "banyak",
-    ];
-    GROUP.contains(&first) || first.len() > 3 && first.ends_with('s') && !first.ends_with("ss")
+    l.group_words.contains(first)
+        || first.len() > 3 && first.ends_with('s') && !first.ends_with("ss")
 }
 
 /// Where a sentence's attribution is, in tokens.
@@ -752,8 +697,8 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                             pointer
                                 .split_whitespace()
                                 .all(|w| o.split_whitespace().any(|x| x == w))
-                                || COMPANY_NOUNS.contains(&noun.as_str())
-                                || MANAGEMENT.contains(&noun.as_str())
+                                || l.company_nouns.contains(noun.as_str())
+                                || l.management.contains(noun.as_str())
                         })
                     };
                     let here = named(&s.text, &toks, at.speaker).map(|o| (o, n));
@@ -781,7 +726,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                             sp.confirm = vec![format!(
                                 "\"the {noun}\" is taken to be {name}, named in s{m}: confirm"
                             )];
-                            sp.id = slug_words(&name);
+                            sp.id = slug_words(&name, l);
                             sp.name = Some(name);
                             Who::New(sp)
                         }
@@ -834,7 +779,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                         .is_some_and(|(j, _, _, para)| *j == i && *para == s.paragraph)
                         && speaker_just_before(&out.claims, n) == Some(i);
                 }
-                Who::Previous(how) => match back_to(&last, &cue, &out, s.paragraph) {
+                Who::Previous(how) => match back_to(&last, &cue, &out, s.paragraph, l) {
                     Some(back) => {
                         let i = &back.0;
                         why.push(format!(
@@ -942,7 +887,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             // or opening the sentence ("Reportedly, Smith said") is.
             .filter(|h| {
                 !attribution.is_some_and(|a| {
-                    let cue = before_auxiliary(&toks, a.cue.0);
+                    let cue = before_auxiliary(&toks, a.cue.0, l);
                     let inside = h.start > 0 && toks[h.start - 1].word;
                     let after = toks[h.end.min(cue)..cue]
                         .iter()
@@ -963,7 +908,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                     && (speaker.is_some() || !routes.is_empty())
                     && attribution.is_some_and(|a| {
                         let on_verb = l.verbs.at(&toks, a.cue.0).is_some()
-                            && (h.end == a.cue.0 || before_auxiliary(&toks, a.cue.0) == h.start);
+                            && (h.end == a.cue.0 || before_auxiliary(&toks, a.cue.0, l) == h.start);
                         !on_verb
                     }))
             })
@@ -976,8 +921,8 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                 })
             })
             .map(|h| text_of(&s.text, &toks, h.start, h.end));
-        let sentence_text = claim_text(&s.text, &toks, attribution);
-        let content = content_after(&s.text, &toks, attribution);
+        let sentence_text = claim_text(&s.text, &toks, attribution, l);
+        let content = content_after(&s.text, &toks, attribution, l);
         let (kind, commented) = if speaker.is_some() || !routes.is_empty() {
             // A direct quotation: the sentence opens with it, or is mostly it.
             let opens = toks.first().is_some_and(|t| t.quoted);
@@ -1121,9 +1066,10 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             second: &l.second_claim,
             verbs: &l.verbs,
             speech: &l.reported_speech,
-            and: AND,
-            auxiliaries: AUXILIARIES,
-            that: THAT,
+            and: &l.and,
+            auxiliaries: &l.auxiliaries,
+            that: &l.that,
+            not_a_clause: &l.not_a_clause,
             hedge_in: &hedge_in,
             opens_clause: &|w| !(ctx.lex.language == "id" && short_form(w)),
         },
@@ -1311,51 +1257,6 @@ fn in_mention(mentions: &[Mention], i: usize) -> bool {
     k > 0 && mentions[k - 1].1 > i
 }
 
-/// Words for a kind of outlet after its name: "Meridian news agency", "die
-/// „Bild“-Zeitung".
-const OUTLET_NOUNS: &[&str] = &[
-    "news",
-    "agency",
-    "newspaper",
-    "television",
-    "zeitung",
-    "nachrichtenagentur",
-    "agentur",
-    "magazin",
-    "sender",
-    "diario",
-    "periódico",
-    "agencia",
-    "cadena",
-    "emisora",
-    "journal",
-    "quotidien",
-    "agence",
-    "chaîne",
-    "hebdomadaire",
-];
-
-/// "este sábado", "ce mardi": a weekday's determiner.
-const THIS: &[&str] = &[
-    "este", "esta", "ce", "cette", "diesen", "dieser", "this", "last",
-];
-
-/// Auxiliaries after a subject whose verb comes at the end of the clause.
-const AUXILIARIES: &[&str] = &[
-    "hat", "hatte", "haben", "hatten", "ist", "war", "has", "had", "ha", "había", "a", "avait",
-];
-
-/// Words for "to" before the outlet told: "der dpa", "dem „Spiegel“", "a
-/// EFE", "à l'AFP".
-fn dative(language: &str, w: &str) -> bool {
-    match language {
-        "de" => matches!(w, "der" | "dem"),
-        "es" => matches!(w, "a" | "al"),
-        "fr" => matches!(w, "à" | "au" | "aux"),
-        _ => false,
-    }
-}
-
 fn is_quote_mark(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "„" | "«" | "»")
 }
@@ -1364,6 +1265,7 @@ fn is_quote_mark(s: &str) -> bool {
 /// registry's names and aliases, capitalised in the text. An outlet's name
 /// may stand in quotation marks of its own ("der „Spiegel“").
 fn outlet_mentions(toks: &[Token], ctx: &Context) -> Vec<Mention> {
+    let l = lists(ctx.lex);
     let OutletNames { names, by_first } = ctx.outlet_names;
     let mut out = Vec::new();
     let mut i = 0;
@@ -1409,7 +1311,7 @@ fn outlet_mentions(toks: &[Token], ctx: &Context) -> Vec<Mention> {
                     && toks.get(end + 1).is_some_and(|h| h.lower == "-")
                     && toks
                         .get(end + 2)
-                        .is_some_and(|k| OUTLET_NOUNS.contains(&k.lower.as_str()))
+                        .is_some_and(|k| l.outlet_nouns.contains(k.lower.as_str()))
                 {
                     end += 3;
                 }
@@ -1445,10 +1347,10 @@ fn relay_routes(
             !t.word && is_quote_mark(&t.lower)
                 || t.word
                     && (t.cap
-                        || is_article(t)
-                        || dative(&ctx.lex.language, &t.lower)
-                        || AFTER_SPEAKER.contains(&t.lower.as_str())
-                        || THIS.contains(&t.lower.as_str())
+                        || is_article(t, l)
+                        || l.to_outlet.contains(t.lower.as_str())
+                        || l.after_speaker.contains(t.lower.as_str())
+                        || l.weekday_determiners.contains(t.lower.as_str())
                         || ctx.lex.day_word(&t.lower))
         };
         let before = (start.saturating_sub(7)..*start).any(|b| {
@@ -1460,24 +1362,24 @@ fn relay_routes(
             [cue.as_ref(), verb.as_ref()].into_iter().flatten().any(|f| {
                 f.end == *start
                     || (f.end + 1 == *start
-                        && (is_article(&toks[f.end])
+                        && (is_article(&toks[f.end], l)
                             || is_quote_mark(&toks[f.end].lower)
                             || matches!(
                                 toks[f.end].lower.as_str(),
                                 "data" | "laporan" | "situs" | "laman"
                             )))
                     || (f.end + 2 == *start
-                        && is_article(&toks[f.end])
+                        && is_article(&toks[f.end], l)
                         && is_quote_mark(&toks[f.end + 1].lower))
                     // "según el diario digital peruano Crónica Andina": the
                     // kind of outlet and up to three words describing it.
                     || (f.end < *start
                         && *start - f.end <= 5
-                        && toks[f.end..*start].iter().any(|t| OUTLET_NOUNS.contains(&t.lower.as_str()))
+                        && toks[f.end..*start].iter().any(|t| l.outlet_nouns.contains(t.lower.as_str()))
                         && toks[f.end..*start].iter().all(|t| {
                             t.word
-                                && (is_article(t)
-                                    || OUTLET_NOUNS.contains(&t.lower.as_str())
+                                && (is_article(t, l)
+                                    || l.outlet_nouns.contains(t.lower.as_str())
                                     || !t.cap)
                         }))
             }) || verb.is_some_and(|f| {
@@ -1485,10 +1387,10 @@ fn relay_routes(
                     && toks[f.end..*start].iter().all(bridge)
                     // Told to the outlet: the dative right before it, or
                     // before its article ("à l'AFP").
-                    && (dative(&ctx.lex.language, &toks[*start - 1].lower)
+                    && (l.to_outlet.contains(toks[*start - 1].lower.as_str())
                         || *start >= f.end + 2
-                            && is_article(&toks[*start - 1])
-                            && dative(&ctx.lex.language, &toks[*start - 2].lower))
+                            && is_article(&toks[*start - 1], l)
+                            && l.to_outlet.contains(toks[*start - 2].lower.as_str()))
             })
         });
         // A cue after it, past "news agency", commas, other outlets joined
@@ -1502,12 +1404,12 @@ fn relay_routes(
             if matches!(t.lower.as_str(), "que" | "qui" | "which")
                 && toks
                     .get(j + 1)
-                    .is_some_and(|c| CITING.contains(&c.lower.as_str()))
+                    .is_some_and(|c| l.citing.contains(c.lower.as_str()))
             {
                 j += 2;
                 while toks
                     .get(j)
-                    .is_some_and(|a| is_article(a) || dative(&ctx.lex.language, &a.lower))
+                    .is_some_and(|a| is_article(a, l) || l.to_outlet.contains(a.lower.as_str()))
                 {
                     j += 1;
                 }
@@ -1515,8 +1417,8 @@ fn relay_routes(
             }
             if t.lower == ","
                 || is_quote_mark(&t.lower)
-                || AND.contains(&t.lower.as_str())
-                || ADVERBS.contains(&t.lower.as_str())
+                || l.and.contains(t.lower.as_str())
+                || l.outlet_adverbs.contains(t.lower.as_str())
             {
                 j += 1;
                 continue;
@@ -1534,7 +1436,7 @@ fn relay_routes(
                 j += 3;
                 continue;
             }
-            if t.lower == "-" || OUTLET_NOUNS.contains(&t.lower.as_str()) {
+            if t.lower == "-" || l.outlet_nouns.contains(t.lower.as_str()) {
                 j += 1;
                 continue;
             }
@@ -1542,7 +1444,8 @@ fn relay_routes(
         }
         let after = l.after_outlet.at(toks, j).is_some()
             || l.verbs.at(toks, j).is_some()
-            || CITING.contains(&toks.get(j).map_or("", |t| t.lower.as_str()));
+            || l.citing
+                .contains(toks.get(j).map_or("", |t| t.lower.as_str()));
         relayed[k] = before || after;
     }
     for (k, (start, _, id)) in mentions.iter().enumerate() {
@@ -1557,7 +1460,7 @@ fn relay_routes(
         // three words before: "unter Berufung auf die dpa", "que cita a la
         // agencia EFE".
         let cited =
-            (start.saturating_sub(3)..*start).any(|b| CITING.contains(&toks[b].lower.as_str()));
+            (start.saturating_sub(3)..*start).any(|b| l.citing.contains(toks[b].lower.as_str()));
         // A chain holds each outlet once and at most eight hops, so a text
         // citing thousands of times costs no more per citation.
         if cited && let Some(prev) = routes.last_mut() {
@@ -1584,8 +1487,8 @@ fn short_form(v: &str) -> bool {
         && !v.ends_with("nya")
 }
 
-fn is_article(t: &Token) -> bool {
-    LEADING.contains(&t.lower.as_str())
+fn is_article(t: &Token, l: &Lists) -> bool {
+    l.articles.contains(t.lower.as_str())
 }
 
 /// Reporting verbs and "according to" phrases outside quotes, in order.
@@ -1611,7 +1514,7 @@ fn attribution_cues(toks: &[Token], l: &Lists, language: &str, mentions: &[Menti
             // What follows "that"/"bahwa" after a cue is what was said, not who said it.
             // ("CNN melaporkan bahwa Pompeo mengatakan": an outlet's report goes on.)
             None if !out.is_empty()
-                && THAT.contains(&toks[i].lower.as_str())
+                && l.that.contains(toks[i].lower.as_str())
                 && out
                     .last()
                     .is_none_or(|c: &Found| mention_ending_at(mentions, c.start).is_none()) =>
@@ -1643,7 +1546,7 @@ fn speaker_at(
         .is_some_and(|f| f.end == cue.end);
     // Before the verb's auxiliary: "…, a annoncé mardi Swiss-Ski" opens its
     // clause as "…, annonce Swiss-Ski" would.
-    let prev = before_auxiliary(toks, cue.start)
+    let prev = before_auxiliary(toks, cue.start, l)
         .checked_sub(1)
         .map(|p| &toks[p]);
     let clause_start = prev.is_none_or(|p| !p.word);
@@ -1653,9 +1556,9 @@ fn speaker_at(
     // A verb whose object is whom it was addressed to ("…, Nanda Prasetya,
     // mengimbau warga …") looks left first even after a comma.
     let right_first =
-        (according || clause_start || passive) && !ADDRESSED.contains(&cue.phrase.as_str());
-    let left = left_segments(toks, cue.start);
-    let mut right = right_segments(toks, cue.end);
+        (according || clause_start || passive) && !l.addressee_cues.contains(cue.phrase.as_str());
+    let left = left_segments(toks, cue.start, l);
+    let mut right = right_segments(toks, cue.end, l);
     let mut cut_to_noun_phrase = false;
     // "Nach Angaben der Polizei am Mittwochabend mehrere Tausend Liter …":
     // where every noun is capitalised and the clause often follows with no
@@ -1687,7 +1590,7 @@ fn speaker_at(
         .then(|| mention_ending_at(mentions, before))
         .flatten()
         && (before == cue.start
-            || (m.0.saturating_sub(2)..m.0).any(|b| CITING.contains(&toks[b].lower.as_str())))
+            || (m.0.saturating_sub(2)..m.0).any(|b| l.citing.contains(toks[b].lower.as_str())))
     {
         return None;
     }
@@ -1727,7 +1630,7 @@ fn speaker_at(
                     .map(|s| {
                         let from = s.start.max(at);
                         let describes = from > at
-                            && (STOPS.contains(&toks[s.start].lower.as_str())
+                            && (l.description_ends.contains(toks[s.start].lower.as_str())
                                 || !l
                                     .conditions
                                     .all(toks, s.start, s.end, &|t| t.word)
@@ -1763,7 +1666,7 @@ fn speaker_at(
         return speaker_in(
             text,
             toks,
-            &right_segments(toks, cue.end),
+            &right_segments(toks, cue.end, l),
             l,
             ctx,
             known,
@@ -1788,9 +1691,10 @@ fn clause_words(
     mentions: &[Mention],
 ) -> usize {
     let told = |i: usize| {
-        dative(&ctx.lex.language, &toks[i].lower)
+        l.to_outlet.contains(toks[i].lower.as_str())
             && (mention_at(mentions, i + 1).is_some()
-                || toks.get(i + 1).is_some_and(is_article) && mention_at(mentions, i + 2).is_some())
+                || toks.get(i + 1).is_some_and(|t| is_article(t, l))
+                    && mention_at(mentions, i + 2).is_some())
     };
     let mut count = 0;
     let mut i = from;
@@ -1807,7 +1711,7 @@ fn clause_words(
         }
         if t.word
             && !t.cap
-            && !is_article(t)
+            && !is_article(t, l)
             && !l.setting.contains(&t.lower)
             && ctx.lex.weekday(&t.lower).is_none()
             && !told(i)
@@ -1854,9 +1758,9 @@ fn rank(w: &Who) -> u8 {
 }
 
 /// Comma-separated pieces before the cue, nearest first, within the clause.
-fn left_segments(toks: &[Token], cue: usize) -> Vec<Seg> {
+fn left_segments(toks: &[Token], cue: usize, l: &Lists) -> Vec<Seg> {
     // The auxiliary of the verb is the cue's: "Un membre, qui …, a confié".
-    let cue = before_auxiliary(toks, cue);
+    let cue = before_auxiliary(toks, cue, l);
     let mut segs = Vec::new();
     let mut end = cue;
     let mut i = cue;
@@ -1902,8 +1806,8 @@ fn left_segments(toks: &[Token], cue: usize) -> Vec<Seg> {
 
 /// Where the cue at token `cue` begins with its auxiliary ("a confié",
 /// "has said", "hat gesagt").
-fn before_auxiliary(toks: &[Token], cue: usize) -> usize {
-    if cue > 0 && AUXILIARIES.contains(&toks[cue - 1].lower.as_str()) {
+fn before_auxiliary(toks: &[Token], cue: usize, l: &Lists) -> usize {
+    if cue > 0 && l.auxiliaries.contains(toks[cue - 1].lower.as_str()) {
         cue - 1
     } else {
         cue
@@ -1911,14 +1815,14 @@ fn before_auxiliary(toks: &[Token], cue: usize) -> usize {
 }
 
 /// Comma-separated pieces after the cue, up to "that", a quotation or the end.
-fn right_segments(toks: &[Token], cue: usize) -> Vec<Seg> {
+fn right_segments(toks: &[Token], cue: usize, l: &Lists) -> Vec<Seg> {
     let mut segs = Vec::new();
     let mut start = cue;
     let mut i = cue;
     while i < toks.len() {
         let t = &toks[i];
         if t.quoted
-            || THAT.contains(&t.lower.as_str())
+            || l.that.contains(t.lower.as_str())
             || matches!(t.lower.as_str(), "." | ";" | ":")
         {
             break;
@@ -1950,8 +1854,8 @@ fn text_of(text: &str, toks: &[Token], start: usize, end: usize) -> String {
 }
 
 /// Drop leading articles and trailing punctuation.
-fn trimmed(text: &str, toks: &[Token], mut start: usize, mut end: usize) -> String {
-    while start < end && (is_article(&toks[start]) || !toks[start].word) {
+fn trimmed(text: &str, toks: &[Token], mut start: usize, mut end: usize, l: &Lists) -> String {
+    while start < end && (is_article(&toks[start], l) || !toks[start].word) {
         start += 1;
     }
     while end > start && !toks[end - 1].word {
@@ -2002,7 +1906,7 @@ fn speaker_in(
     // right at the cue ("Shares of Corveth Systems Inc. fell, the company
     // said").
     let pointer_at_cue = first.end - first.start == 2
-        && is_article(&toks[first.start])
+        && is_article(&toks[first.start], l)
         && l.orgs
             .at(toks, first.start + 1)
             .is_some_and(|o| o.end == first.end);
@@ -2040,7 +1944,7 @@ fn speaker_in(
                     && toks[p.start..p.end]
                         .iter()
                         .take(3)
-                        .any(|t| INDEFINITE.contains(&t.lower.as_str()))
+                        .any(|t| l.indefinite.contains(t.lower.as_str()))
             }))
         .then_some((s.start, s.end))
     };
@@ -2116,11 +2020,11 @@ fn speaker_in(
             && a > seg.start
             && toks[a - 1].word
             && toks[a - 1].cap
-            && !is_article(&toks[a - 1])
+            && !is_article(&toks[a - 1], l)
             && !l.not_names.contains(&toks[a - 1].lower)
             && l.orgs.at(toks, a - 1).is_none()
             && l.titles.at(toks, a - 1).is_none()
-            && !COMPANY_NOUNS.contains(&toks[a - 1].lower.as_str())
+            && !l.company_nouns.contains(toks[a - 1].lower.as_str())
         {
             a -= 1;
         }
@@ -2130,14 +2034,14 @@ fn speaker_in(
         if a > seg.start
             && let Some(t) = first_title(toks, seg.start, a, l)
         {
-            role = Some(trimmed(text, toks, t, a));
+            role = Some(trimmed(text, toks, t, a, l));
         }
         if role.is_none() {
             for (k, s) in use_segs.iter().enumerate() {
                 if k != name_seg
                     && let Some(t) = first_title(toks, s.start, s.end, l)
                 {
-                    role = Some(trimmed(text, toks, t, s.end));
+                    role = Some(trimmed(text, toks, t, s.end, l));
                     break;
                 }
             }
@@ -2156,7 +2060,7 @@ fn speaker_in(
         let name_clean = name_text.trim_end_matches(',').to_string();
         let sp = Speaker {
             id: if company {
-                slug_words(&name_clean)
+                slug_words(&name_clean, l)
             } else {
                 slug(name_clean.split_whitespace().last().unwrap_or("speaker"))
             },
@@ -2228,7 +2132,7 @@ fn speaker_in(
                 .is_empty();
         let mut end = d.end;
         while end < s.end
-            && !STOPS.contains(&toks[end].lower.as_str())
+            && !l.description_ends.contains(toks[end].lower.as_str())
             && l.conditions.at(toks, end).is_none()
             && l.before_outlet.at(toks, end).is_none()
             && !is_outlet(end)
@@ -2237,12 +2141,12 @@ fn speaker_in(
             end += 1;
         }
         // Not the auxiliary of the verb: "Un membre de l'encadrement a confié".
-        while end > d.end && AUXILIARIES.contains(&toks[end - 1].lower.as_str()) {
+        while end > d.end && l.auxiliaries.contains(toks[end - 1].lower.as_str()) {
             end -= 1;
         }
         let mut description = trimmed_keep(text, toks, d.start, end);
         // "Officials said": capitalised only because it opens the sentence.
-        if d.start == 0 || d.start == 1 && is_article(&toks[0]) {
+        if d.start == 0 || d.start == 1 && is_article(&toks[0], l) {
             description = sentence_case_lowered(&description);
         }
         let reason = anonymity_reason(text, toks, l, cue_found.start);
@@ -2251,7 +2155,7 @@ fn speaker_in(
             confirm.push("no reason for anonymity found in the sentence".to_string());
         }
         let sp = Speaker {
-            id: slug_words(&description),
+            id: slug_words(&description, l),
             name: None,
             anonymous: true,
             description: Some(description),
@@ -2293,7 +2197,7 @@ fn speaker_in(
             lead += 1;
         }
         let pointer = o.start > 0
-            && POINTERS.contains(&toks[o.start - 1].lower.as_str())
+            && l.demonstratives.contains(toks[o.start - 1].lower.as_str())
             && (!toks[o.start].cap || !l.noun_markers.is_empty())
             // "the company said"; "nach Angaben des Unternehmens", the
             // article closing the cue.
@@ -2303,7 +2207,7 @@ fn speaker_in(
                     // Not "nach Angaben der Polizei Köln": a named body.
                     && !toks.get(o.end).is_some_and(|t| t.word && t.cap)
                 // "hieß es aus der Behörde"
-                || s.start + 2 == o.start && FROM.contains(&toks[s.start].lower.as_str()))
+                || s.start + 2 == o.start && l.from_body.contains(toks[s.start].lower.as_str()))
             // "…, a précisé la fédération dans un communiqué": a pointer
             // after the verb may have the setting after it, and one before
             // an auxiliary the rest of the clause ("Die Behörde hat …
@@ -2312,7 +2216,7 @@ fn speaker_in(
                 || o.start >= cue_found.end
                 || toks
                     .get(o.end)
-                    .is_some_and(|t| AUXILIARIES.contains(&t.lower.as_str())));
+                    .is_some_and(|t| l.auxiliaries.contains(t.lower.as_str())));
         // The name: capitalised words around the head, else the phrase as written.
         let (mut a, mut b) = (o.start, o.end);
         while a > s.start
@@ -2328,9 +2232,9 @@ fn speaker_in(
             while a > s.start
                 && toks[a - 1].word
                 && !toks[a - 1].cap
-                && !is_article(&toks[a - 1])
+                && !is_article(&toks[a - 1], l)
                 && !ctx.lex.day_word(&toks[a - 1].lower)
-                && !POSSESSIVES.contains(&toks[a - 1].lower.as_str())
+                && !l.possessives.contains(toks[a - 1].lower.as_str())
                 && a + 4 > o.start
             {
                 a -= 1;
@@ -2367,7 +2271,7 @@ fn speaker_in(
                     1
                 } else if b + 2 < s.end
                     && is_of(&toks[b])
-                    && is_article(&toks[b + 1])
+                    && is_article(&toks[b + 1], l)
                     && cap_at(b + 2)
                 {
                     2
@@ -2383,7 +2287,7 @@ fn speaker_in(
             // Its first letter is the name's ("(OSAV)", "(vdek)"), not "(PDF)".
             let initial = toks[a..b]
                 .iter()
-                .find(|t| t.word && !is_article(t))
+                .find(|t| t.word && !is_article(t, l))
                 .and_then(|t| t.lower.chars().next());
             if toks.get(open).is_some_and(|t| t.lower == "(")
                 && toks
@@ -2424,7 +2328,7 @@ fn speaker_in(
                 (a, b) = if of_place { (a, d) } else { (c, d) };
             }
         }
-        let mut name = trimmed(text, toks, a, b);
+        let mut name = trimmed(text, toks, a, b, l);
         // "des Kultusministeriums", "des Landeskriminalamts Niedersachsen":
         // the body is "Kultusministerium", "Landeskriminalamt Niedersachsen".
         let head = &toks[o.end - 1].lower;
@@ -2443,7 +2347,7 @@ fn speaker_in(
             ));
         }
         let sp = Speaker {
-            id: slug_words(&name),
+            id: slug_words(&name, l),
             name: Some(name),
             anonymous: false,
             description: None,
@@ -2477,73 +2381,6 @@ fn speaker_in(
     None
 }
 
-/// Words before a noun that point back at a body named before: "the
-/// company", "la compañía", "le groupe", "die Behörde".
-const POINTERS: &[&str] = &[
-    "the", "that", "this", "el", "la", "este", "esta", "le", "ce", "cette", "der", "die", "das",
-    "des", "dem", "den", "dieser", "diese", "dieses", "diesem", "its", "sa", "son", "su", "seine",
-    "ihre",
-];
-/// Possessives before a body's noun: "sa direction", "its board".
-const POSSESSIVES: &[&str] = &[
-    "its", "their", "sa", "son", "ses", "leur", "leurs", "su", "sus", "sein", "seine", "ihr",
-    "ihre", "nya",
-];
-/// Nouns for a company's management, which speaks for the company: "a
-/// annoncé sa direction" after "L'entreprise ArmorTech".
-const MANAGEMENT: &[&str] = &[
-    "management",
-    "direction",
-    "dirección",
-    "geschäftsführung",
-    "unternehmensleitung",
-    "konzernleitung",
-    "manajemen",
-];
-/// Words by which a body is where a statement came from: "hieß es aus der
-/// Behörde".
-const FROM: &[&str] = &["aus", "from"];
-/// Nouns by which a text points back at a company it named ("the company",
-/// "la empresa", "le groupe", "der Konzern").
-const COMPANY_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "operator",
-    "carrier",
-    "group",
-    "compañía",
-    "empresa",
-    "grupo",
-    "firma",
-    "minera",
-    "entreprise",
-    "groupe",
-    "société",
-    "unternehmen",
-    "konzern",
-];
-/// Nouns by which a text points back at any public body it named ("the
-/// agency" for a commission, "la fédération", "die Behörde").
-const GENERIC_BODIES: &[&str] = &[
-    "agency",
-    "authority",
-    "body",
-    "regulator",
-    "watchdog",
-    "agencia",
-    "organismo",
-    "entidad",
-    "institución",
-    "federación",
-    "agence",
-    "organisme",
-    "institution",
-    "fédération",
-    "direction",
-    "behörde",
-    "verband",
-    "amt",
-];
 /// The last word of a company's name ("Corveth Systems Inc.", "PT Bank Sentosa Raya Tbk").
 const COMPANY_SUFFIXES: &[&str] = &[
     "inc.", "inc", "corp.", "corp", "co.", "ltd", "ltd.", "llc", "plc", "tbk", "ag", "gmbh", "se",
@@ -2562,9 +2399,9 @@ fn fits(sp: &Speaker, noun: &str, l: &Lists) -> bool {
     let company =
         words.last().is_some_and(|w| COMPANY_SUFFIXES.contains(w)) || words.first() == Some(&"pt");
     if company {
-        return COMPANY_NOUNS.contains(&noun);
+        return l.company_nouns.contains(noun);
     }
-    GENERIC_BODIES.contains(&noun) || !words.iter().any(|w| l.orgs.contains_word(w))
+    l.generic_bodies.contains(noun) || !words.iter().any(|w| l.orgs.contains_word(w))
 }
 
 /// The organisation named last before token `upto` that a pointer noun
@@ -2581,7 +2418,7 @@ fn named_before(
     lex: &Lexicon,
 ) -> Option<String> {
     const JOINS: &[&str] = &["of", "for", "and", "&"];
-    let company = COMPANY_NOUNS.contains(&noun) || MANAGEMENT.contains(&noun);
+    let company = l.company_nouns.contains(noun) || l.management.contains(noun);
     let upto = upto.min(toks.len());
     let mut best = None;
     let mut i = 0;
@@ -2616,7 +2453,7 @@ fn named_before(
             t.word
                 && !t.cap
                 && !l.not_names.contains(&t.lower)
-                && !AUXILIARIES.contains(&t.lower.as_str())
+                && !l.auxiliaries.contains(t.lower.as_str())
                 && !is_of(t)
                 && !matches!(
                     t.lower.as_str(),
@@ -2628,7 +2465,7 @@ fn named_before(
         let after_company_noun = lex.weekday(&toks[i].lower).is_none()
             && lex.month(&toks[i].lower).is_none()
             && (i.saturating_sub(reach)..i).any(|k| {
-                COMPANY_NOUNS.contains(&toks[k].lower.as_str())
+                l.company_nouns.contains(toks[k].lower.as_str())
                     && toks[k + 1..i].iter().all(adjective)
             });
         let is_company = company
@@ -2637,7 +2474,7 @@ fn named_before(
                     || run[0].lower == "pt")
                 || after_company_noun);
         if holds && run.len() > 1 || is_company {
-            let mut from = if is_article(&toks[i]) { i + 1 } else { i };
+            let mut from = if is_article(&toks[i], l) { i + 1 } else { i };
             // "Shares of Corveth Systems Inc.": the company after "of".
             if !holds
                 && let Some(o) = (from..j)
@@ -2659,7 +2496,7 @@ fn named_before(
 /// whatever the noun.
 fn unnamed_with_condition(text: &str, toks: &[Token], s: Seg, l: &Lists) -> Option<Found> {
     let (a, noun) = (toks.get(s.start)?, toks.get(s.start + 1)?);
-    if !(INDEFINITE.contains(&a.lower.as_str()) && noun.word && !noun.cap && s.start + 1 < s.end) {
+    if !(l.indefinite.contains(a.lower.as_str()) && noun.word && !noun.cap && s.start + 1 < s.end) {
         return None;
     }
     l.conditions
@@ -2683,7 +2520,7 @@ fn unnamed_title(toks: &[Token], s: Seg, l: &Lists) -> Option<Found> {
         .into_iter()
         .next()?;
     let a = s.start;
-    if !(INDEFINITE.contains(&toks[a].lower.as_str()) && title.start > a && title.start <= a + 3) {
+    if !(l.indefinite.contains(toks[a].lower.as_str()) && title.start > a && title.start <= a + 3) {
         return None;
     }
     toks[a..title.start]
@@ -2940,8 +2777,8 @@ fn name_in(
                         // Not the end of a body's name: "the Department of Health said".
                         && !(i >= 2 && is_of(&toks[i - 1]) && toks[i - 2].cap))
                     || (i == after_cue
-                        && (j == s.end || AFTER_SPEAKER.contains(&toks[j].lower.as_str()))
-                        && !ADDRESSED.contains(&cue_found.phrase.as_str()));
+                        && (j == s.end || l.after_speaker.contains(toks[j].lower.as_str()))
+                        && !l.addressee_cues.contains(cue_found.phrase.as_str()));
                 if known.surname(w) || alone {
                     best = Some((i, j));
                     break;
@@ -3073,17 +2910,22 @@ fn shorten(s: &str, max: usize) -> String {
 /// What follows an attribution that opens its sentence, from the first word
 /// after its cue (and after "that"); `None` where the attribution closes the
 /// sentence or nothing follows.
-fn content_after(text: &str, toks: &[Token], attribution: Option<Attribution>) -> Option<String> {
+fn content_after(
+    text: &str,
+    toks: &[Token],
+    attribution: Option<Attribution>,
+    l: &Lists,
+) -> Option<String> {
     let at = attribution?;
     if at.closes || at.speaker >= at.cue.1 {
         return None;
     }
     let from = (at.cue.1..toks.len())
-        .find(|&i| toks[i].word && !THAT.contains(&toks[i].lower.as_str()))?;
+        .find(|&i| toks[i].word && !l.that.contains(toks[i].lower.as_str()))?;
     Some(text[toks[from].start..].to_string())
 }
 
-fn claim_text(text: &str, toks: &[Token], attribution: Option<Attribution>) -> String {
+fn claim_text(text: &str, toks: &[Token], attribution: Option<Attribution>, l: &Lists) -> String {
     let mut end = text.len();
     if let Some(at) = attribution.filter(|at| at.cue.1 > 0) {
         let cue_end = at.cue.1;
@@ -3102,7 +2944,7 @@ fn claim_text(text: &str, toks: &[Token], attribution: Option<Attribution>) -> S
         // (", adding that …" after it is another matter).
         let that = toks[cue_end..clause_end(toks, cue_end)]
             .iter()
-            .any(|t| THAT.contains(&t.lower.as_str()));
+            .any(|t| l.that.contains(t.lower.as_str()));
         let fits = |c: usize| {
             let after_words = toks[c..].iter().filter(|t| t.word).count();
             let before_words = toks[..c].iter().filter(|t| t.word).count();
@@ -3257,10 +3099,10 @@ pub fn slug(s: &str) -> String {
 }
 
 /// An id from a phrase: its first three words that are not articles.
-pub fn slug_words(s: &str) -> String {
+fn slug_words(s: &str, l: &Lists) -> String {
     let words: Vec<&str> = s
         .split_whitespace()
-        .filter(|w| !LEADING.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !l.articles.contains(w.to_lowercase().as_str()))
         .take(3)
         .collect();
     slug(&words.join(" "))

@@ -7,7 +7,7 @@
 //! keep the sentence's speaker, routes and date; the hedge and the quote go
 //! with the part that holds them.
 
-use super::extract::{Proposed, Speaker};
+use super::extract::{Proposed, Speaker, Words};
 use super::words::Phrases;
 
 /// What cutting needs from the language.
@@ -19,12 +19,15 @@ pub struct Cuts<'a> {
     /// Verb forms of indirect speech ("sei", "werde").
     pub speech: &'a Phrases,
     /// "and" words.
-    pub and: &'a [&'a str],
+    pub and: &'a Words,
     /// Auxiliaries before a participle ("a assuré").
-    pub auxiliaries: &'a [&'a str],
+    pub auxiliaries: &'a Words,
     /// "that" words: a second part opening with one takes the first part's
     /// words up to its own ("L'office a précisé que …").
-    pub that: &'a [&'a str],
+    pub that: &'a Words,
+    /// Words right after a cut that make its second part no proposition of
+    /// its own: "not only …, but also …", "…, but not the driver".
+    pub not_a_clause: &'a Words,
     /// The first hedge in a text, counting a conditional ("habría") only in
     /// one credited to no one (the flag says whether it is credited), and no
     /// hedge that needs a perfect infinitive ("soll"), which a part alone
@@ -34,12 +37,6 @@ pub struct Cuts<'a> {
     /// Indonesian short form, which is also an adjective ("tegas dan jelas").
     pub opens_clause: &'a dyn Fn(&str) -> bool,
 }
-
-/// Words after a cut that make its second part no proposition of its own:
-/// "not only …, but also …", "…, but not the driver".
-const NOT_A_CLAUSE: &[&str] = &[
-    "also", "not", "aussi", "pas", "también", "no", "auch", "nicht", "juga", "tidak", "bukan",
-];
 
 /// Each part holds at least this many words.
 const MIN_WORDS: usize = 4;
@@ -103,9 +100,9 @@ fn cut_at(
             // " et que …": the second part keeps its "que" (not ", alors
             // que", where "que" belongs to the conjunction).
             let mut marker = m.split_whitespace();
-            let opens = marker.next().is_some_and(|w| cuts.and.contains(&w));
+            let opens = marker.next().is_some_and(|w| cuts.and.contains(w));
             let kept = marker.last().unwrap_or("");
-            let that = opens && cuts.that.contains(&kept);
+            let that = opens && cuts.that.contains(kept);
             // ", supuestamente para …": a hedge opening the second part
             // stays in it.
             let hedged = m
@@ -123,7 +120,7 @@ fn cut_at(
             // "… et que B" only after a first "que": "a précisé que A et que B".
             let led = !that || text[..at].contains(&format!(" {kept} "));
             let next = text[start..].split_whitespace().next().map(clean);
-            let clause = next.is_none_or(|w| !NOT_A_CLAUSE.contains(&w.as_str()));
+            let clause = next.is_none_or(|w| !cuts.not_a_clause.contains(w.as_str()));
             // "Lyon, France; Turin, Italy": a list, not two clauses.
             let list = m.trim() == ";"
                 && text[..at]
@@ -147,7 +144,7 @@ fn cut_at(
         .collect();
     for k in 0..words.len().saturating_sub(2) {
         let (at, w) = words[k];
-        if !cuts.and.contains(&w) {
+        if !cuts.and.contains(w) {
             continue;
         }
         let next = clean(words[k + 1].1);
@@ -158,7 +155,7 @@ fn cut_at(
         // has one: not "higher tariffs and added costs, the ministry said".
         let second_verb = verb(&next) && before_cue(at)
             || cuts.speech.contains_word(&next)
-            || cuts.auxiliaries.contains(&next.as_str());
+            || cuts.auxiliaries.contains(next.as_str());
         if second_verb && fits(at, words[k + 1].0) {
             keep((at, words[k + 1].0, w.to_string()));
             break;
@@ -210,7 +207,7 @@ fn split_one(c: &Proposed, sp: Option<&Speaker>, cuts: &Cuts) -> Option<(Propose
     let lead = rest
         .split_whitespace()
         .next()
-        .filter(|w| cuts.that.contains(w))
+        .filter(|w| cuts.that.contains(*w))
         .and_then(|w| {
             // The "que" after the cue, not a relative pronoun before it ("The
             // company that owns the plant said that …").
