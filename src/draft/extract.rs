@@ -502,11 +502,14 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
     let mut last: Option<Last> = None;
     let mut open_quote = false;
     for (k, s) in sentences.iter().enumerate() {
-        let toks = tokenize(&s.text, &abbrev, open_quote);
+        let mut toks = tokenize(&s.text, &abbrev, open_quote);
+        // A quotation runs on when the sentence ends inside it, not on the
+        // mark that closes it ("„A. B.“", "« A. B. »").
         open_quote = toks
             .last()
-            .is_some_and(|t| t.quoted && t.lower != "\"" && t.lower != "”")
+            .is_some_and(|t| t.quoted && !is_quote_mark(&t.lower))
             && s.quote_group.is_some();
+        unquote_incise(&mut toks, l);
         let n = s.number;
         let outside = |t: &Token| !t.quoted;
         let mut why: Vec<String> = Vec::new();
@@ -1257,6 +1260,40 @@ fn in_mention(mentions: &[Mention], i: usize) -> bool {
     k > 0 && mentions[k - 1].1 > i
 }
 
+/// A quotation broken by its attribution with its marks left open, as French
+/// and Spanish copy write it ("« A, a déclaré lundi X. B »"): from the
+/// quoted comma before a reporting verb, or before a continuation ("a-t-il
+/// précisé"), to the next quotation mark or the sentence's end, the words are
+/// the writer's, not the speaker's. Not where the verb takes a "that"
+/// clause: then the comma is the speaker's own.
+fn unquote_incise(toks: &mut [Token], l: &Lists) {
+    let at = (0..toks.len()).find(|&i| {
+        if !(toks[i].quoted && toks[i].lower == ",") {
+            return false;
+        }
+        let mut v = i + 1;
+        if toks
+            .get(v)
+            .is_some_and(|t| l.auxiliaries.contains(t.lower.as_str()))
+        {
+            v += 1;
+        }
+        let cue = l.verbs.at(toks, v).or_else(|| l.continuation.at(toks, v));
+        cue.is_some_and(|c| {
+            toks.get(c.end)
+                .is_some_and(|t| !l.that.contains(t.lower.as_str()) && !is_quote_mark(&t.lower))
+        })
+    });
+    if let Some(i) = at {
+        for t in &mut toks[i..] {
+            if is_quote_mark(&t.lower) {
+                break;
+            }
+            t.quoted = false;
+        }
+    }
+}
+
 fn is_quote_mark(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "„" | "«" | "»")
 }
@@ -1423,6 +1460,19 @@ fn relay_routes(
                 j += 1;
                 continue;
             }
+            // A clause citing one, opened by the cue itself: "Le Figaro,
+            // reprenant une dépêche de l'AFP, indique".
+            if l.citing.contains(t.lower.as_str())
+                && toks[j - 1].lower == ","
+                && let Some(m) = (j + 1..toks.len().min(j + 7))
+                    .take_while(|&c| {
+                        toks[c].word || toks[c].lower == "'" || is_quote_mark(&toks[c].lower)
+                    })
+                    .find_map(|c| mention_at(mentions, c))
+            {
+                j = m.1;
+                continue;
+            }
             if let Some(m) = mention_at(mentions, j) {
                 j = m.1;
                 continue;
@@ -1449,18 +1499,23 @@ fn relay_routes(
         relayed[k] = before || after;
     }
     for (k, (start, _, id)) in mentions.iter().enumerate() {
-        if !relayed[k] {
+        // "Reuters, citing Interfax": Interfax first, then Reuters. Up to
+        // six words before, within the clause: "unter Berufung auf das
+        // „Handelsblatt“", "que cita a la agencia EFE", "reprenant une
+        // dépêche de l'AFP". An outlet cited by one that relays is relayed.
+        let cited = (start.saturating_sub(6)..*start).rev().any(|b| {
+            l.citing.contains(toks[b].lower.as_str())
+                && toks[b + 1..*start]
+                    .iter()
+                    .all(|t| t.word || is_quote_mark(&t.lower) || t.lower == "'")
+        });
+        if !(relayed[k] || cited && !routes.is_empty()) {
             continue;
         }
         if Some(id.as_str()) == ctx.own_outlet {
             own = true;
             continue;
         }
-        // "Reuters, citing Interfax": Interfax first, then Reuters. Up to
-        // three words before: "unter Berufung auf die dpa", "que cita a la
-        // agencia EFE".
-        let cited =
-            (start.saturating_sub(3)..*start).any(|b| l.citing.contains(toks[b].lower.as_str()));
         // A chain holds each outlet once and at most eight hops, so a text
         // citing thousands of times costs no more per citation.
         if cited && let Some(prev) = routes.last_mut() {
@@ -4039,6 +4094,101 @@ mod tests {
             &[("rts", "Radio Télévision Suisse", &["RTS"])],
         );
         assert_eq!(ex.claims[0].routes, [vec!["rts".to_string()]]);
+    }
+
+    #[test]
+    fn a_quotation_broken_by_its_attribution_with_its_marks_left_open() {
+        // « A, a déclaré X. B. »: the attribution is the writer's, the
+        // second sentence is still the speaker's quotation, and the closing
+        // mark set apart ends the quotation, not a sentence of its own.
+        let ex = extracted_with(
+            "Bulle - « Nous avons frappé à toutes les portes, a déclaré lundi soir à la RTS le \
+             président du conseil, Pierre-Yves Grandjean. Mais sans neige, ce n'était plus \
+             tenable. » Selon lui, la société accusait une dette.",
+            "fr",
+            "veilleur",
+            &[("rts", "Radio Télévision Suisse", &["RTS"])],
+        );
+        assert_eq!(
+            names_and_roles(&ex),
+            [(Some("Pierre-Yves Grandjean"), Some("président du conseil"))]
+        );
+        assert_eq!(ex.claims.len(), 3, "{:?}", ex.claims);
+        assert!(ex.claims.iter().all(|c| c.speaker == Some(0)));
+        assert!(
+            ex.claims
+                .iter()
+                .all(|c| c.routes == [vec!["rts".to_string()]])
+        );
+        let quotes: Vec<Option<&str>> = ex.claims.iter().map(|c| c.quote.as_deref()).collect();
+        assert_eq!(
+            quotes,
+            [
+                Some("Nous avons frappé à toutes les portes"),
+                Some("Mais sans neige, ce n'était plus tenable"),
+                None
+            ]
+        );
+        // A comma inside a quotation before a verb with its "que" clause
+        // stays the speaker's.
+        let ex = extracted(
+            "« Il a dit, affirme que tout va bien » a déclaré Paul Martin.",
+            "fr",
+            None,
+        );
+        assert_eq!(
+            ex.claims[0].quote.as_deref(),
+            Some("Il a dit, affirme que tout va bien")
+        );
+    }
+
+    #[test]
+    fn a_chain_cited_a_few_words_on_or_by_a_clause_of_its_own() {
+        let outlets: &[(&str, &str, &[&str])] = &[
+            ("afp", "Agence France-Presse", &["AFP"]),
+            ("lefigaro", "Le Figaro", &[]),
+            ("efe", "Agencia EFE", &["EFE"]),
+            ("elpais", "El País", &[]),
+            ("faz", "Frankfurter Allgemeine Zeitung", &["FAZ"]),
+            ("handelsblatt", "Handelsblatt", &[]),
+        ];
+        let chain = |text: &str, language: &str| {
+            let ex = extracted_with(text, language, "veilleur", outlets);
+            ex.claims[0].routes.clone()
+        };
+        let route = |hops: &[&str]| vec![hops.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+        assert_eq!(
+            chain(
+                "Paris - Le Figaro, reprenant une dépêche de l'AFP, indique que vingt communes \
+                 ont été visées.",
+                "fr"
+            ),
+            route(&["afp", "lefigaro"])
+        );
+        assert_eq!(
+            chain(
+                "Lima - Según El País, que cita a la agencia EFE, la Fiscalía pidió el \
+                 levantamiento del secreto bancario.",
+                "es"
+            ),
+            route(&["efe", "elpais"])
+        );
+        assert_eq!(
+            chain(
+                "Köln - Wie die „Frankfurter Allgemeine Zeitung“ unter Berufung auf das \
+                 „Handelsblatt“ berichtet, gibt es zwei Interessenten.",
+                "de"
+            ),
+            route(&["handelsblatt", "faz"])
+        );
+        // An outlet named by the story, cited by no one, is no hop.
+        assert!(
+            chain(
+                "Paris - La mairie, citant un courrier, a indiqué que Le Figaro avait tort.",
+                "fr"
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -157,8 +157,15 @@ pub fn split_sentences(para: &str, lex: &Lexicon) -> Vec<String> {
         if matches!(c, '.' | '!' | '?' | '…') {
             // Take closing quotes and brackets after the mark.
             let mut j = i + 1;
-            while j < chars.len() && (CLOSE_QUOTES.contains(&chars[j].1) || chars[j].1 == ')') {
-                j += 1;
+            loop {
+                if j < chars.len() && (CLOSE_QUOTES.contains(&chars[j].1) || chars[j].1 == ')') {
+                    j += 1;
+                } else if spaced_closing_guillemet(&chars, j) {
+                    // French copy sets the closing mark apart: "tenable. »".
+                    j += 2;
+                } else {
+                    break;
+                }
             }
             let at_space = j < chars.len() && chars[j].1 == ' ';
             if at_space && ends_sentence(para, pos, c, &chars, j + 1, lex) {
@@ -179,6 +186,14 @@ pub fn split_sentences(para: &str, lex: &Lexicon) -> Vec<String> {
         out.push(s.to_string());
     }
     out
+}
+
+/// A space and a closing "»" at `j` with nothing or a space after it: the
+/// French closing guillemet, not the German opening one ("»Text«").
+fn spaced_closing_guillemet(chars: &[(usize, char)], j: usize) -> bool {
+    chars.get(j).is_some_and(|c| c.1 == ' ')
+        && chars.get(j + 1).is_some_and(|c| c.1 == '»')
+        && chars.get(j + 2).is_none_or(|c| c.1.is_whitespace())
 }
 
 fn ends_sentence(
