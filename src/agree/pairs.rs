@@ -392,8 +392,15 @@ fn source_keys(s: &Source) -> Vec<String> {
     match &s.name {
         Some(name) => {
             let lower = name.to_lowercase();
+            // A word in brackets is a key without them: "Bundeskriminalamt
+            // (BKA)" meets "BKA".
             let mut keys: Vec<String> = lower
                 .split_whitespace()
+                .map(|w| {
+                    w.strip_prefix('(')
+                        .and_then(|w| w.strip_suffix(')'))
+                        .unwrap_or(w)
+                })
                 .chain(std::iter::once(lower.as_str()))
                 .map(|w| format!("n:{w}"))
                 .collect();
@@ -662,6 +669,23 @@ mod tests {
             vec!["b0".into(), "b1".into(), "b2".into(), "b3".into()],
         );
         assert_eq!(super::pair_source_lists_comparing(&a, &b, 3), unpaired);
+    }
+
+    #[test]
+    fn a_body_named_in_full_meets_its_short_name_in_brackets() {
+        let a = [source("bka", Some("BKA"), "")];
+        let b = [
+            source("bundeskriminalamt-bka", Some("Bundeskriminalamt (BKA)"), ""),
+            source("ka", Some("Bundeskriminalamt KA"), ""),
+        ];
+        assert_eq!(pair_source_lists(&a, &b), (1, vec![], vec!["ka".into()]));
+        // A bracketed word of a name is no acronym of another one.
+        let a = [source("x", Some("BKA"), "")];
+        let b = [source("y", Some("(BKA-Referat)"), "")];
+        assert_eq!(
+            pair_source_lists(&a, &b),
+            (0, vec!["x".into()], vec!["y".into()])
+        );
     }
 
     #[test]

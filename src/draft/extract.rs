@@ -915,12 +915,16 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                         !on_verb
                     }))
             })
+            // Nor a cue with its speaker: "Aus Aufsichtsratskreisen verlautete"
+            // credits the circles, "Es verlautete" is hearsay; "selon toute
+            // vraisemblance" is more than its cue.
             .filter(|h| {
                 !attribution.is_some_and(|a| {
                     a.cue.0 < h.end
                         && h.start < a.cue.1
-                        && a.cue.0 > 0
-                        && (toks[a.cue.0 - 1].quoted || toks[a.cue.0 - 1].lower == ",")
+                        && (speaker.is_some() && a.cue.0 <= h.start && h.end <= a.cue.1
+                            || a.cue.0 > 0
+                                && (toks[a.cue.0 - 1].quoted || toks[a.cue.0 - 1].lower == ","))
                 })
             })
             .map(|h| text_of(&s.text, &toks, h.start, h.end));
@@ -1224,13 +1228,18 @@ pub fn same_name(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    // One word of a name ("Hadi", "Zakharova") is the same person.
+    // One word of a name ("Hadi", "Zakharova") is the same person, and a
+    // body's short name in brackets the same body ("Bundeskriminalamt (BKA)").
     let (short, long) = if a.len() < b.len() {
         (&a, &b)
     } else {
         (&b, &a)
     };
-    !short.contains(' ') && short.len() > 2 && long.split_whitespace().any(|w| w == short)
+    !short.contains(' ')
+        && short.len() > 2
+        && long.split_whitespace().any(|w| {
+            w == short || w.strip_prefix('(').and_then(|w| w.strip_suffix(')')) == Some(short)
+        })
 }
 
 /// An outlet mentioned in a sentence: (first token, end token, outlet id).
@@ -4140,6 +4149,45 @@ mod tests {
             ex.claims[0].quote.as_deref(),
             Some("Il a dit, affirme que tout va bien")
         );
+    }
+
+    #[test]
+    fn german_bodies_circles_and_numbers() {
+        // A company's "-gesellschaft", a utility's "-werke" and a police
+        // "-inspektion" are bodies; a sentence opening with a number names
+        // no one.
+        assert_eq!(
+            speakers(
+                "Stade - Zwei Buslinien werden ab Montag umgeleitet, wie die Oberbergische \
+                 Verkehrsgesellschaft (OVAG) mitteilte. Die Stadtwerke Köln teilten mit, das \
+                 Wasser sei sauber. Die Polizeiinspektion Stade teilte mit, die Täter seien \
+                 geflohen.",
+                "de"
+            ),
+            [
+                Some("Oberbergische Verkehrsgesellschaft (OVAG)".into()),
+                Some("Stadtwerke Köln".into()),
+                Some("Polizeiinspektion Stade".into()),
+            ]
+        );
+        // "verlautete" with its circles credits them, and is no hedge; on its
+        // own it is hearsay.
+        let ex = extracted(
+            "Stade - Aus Aufsichtsratskreisen verlautete, die Schließung sei beschlossen.",
+            "de",
+            None,
+        );
+        assert_eq!(ex.speakers.len(), 1);
+        assert!(ex.speakers[0].anonymous);
+        assert_eq!(ex.claims[0].speaker, Some(0));
+        assert_eq!(ex.claims[0].hedge, None);
+        let ex = extracted(
+            "Stade - Es verlautete, der Minister trete zurück.",
+            "de",
+            None,
+        );
+        assert_eq!(ex.claims[0].speaker, None);
+        assert_eq!(ex.claims[0].hedge.as_deref(), Some("verlautete"));
     }
 
     #[test]
