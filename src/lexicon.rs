@@ -137,6 +137,11 @@ pub struct Relay {
     /// l'AFP"). Optional.
     #[serde(default)]
     pub to_outlet: Vec<String>,
+    /// Second parts of a compound whose first part is an outlet asked or
+    /// told ("auf dpa-Anfrage", "im dpa-Interview"): the compound relays.
+    /// Optional.
+    #[serde(default)]
+    pub outlet_compounds: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -199,6 +199,7 @@ struct Lists {
     outlet_adverbs: Words,
     outlet_nouns: Words,
     to_outlet: Words,
+    outlet_compounds: Words,
     company_nouns: Words,
     generic_bodies: Words,
     management: Words,
@@ -285,6 +286,7 @@ impl Lists {
             outlet_adverbs: words(&lex.relay.outlet_adverbs),
             outlet_nouns: words(&lex.relay.outlet_nouns),
             to_outlet: words(&lex.relay.to_outlet),
+            outlet_compounds: words(&lex.relay.outlet_compounds),
             company_nouns: words(&lex.roles.company_nouns),
             generic_bodies: words(&lex.roles.generic_bodies),
             management: words(&lex.roles.management),
@@ -842,10 +844,17 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         if speaker.is_some() || !routes.is_empty() {
             // A sentence with no attribution of its own has no cue to date
             // it: a weekday in it is what it tells of, not when it was said.
+            // After a speaker named after the cue, past the words that
+            // describe them: "sagte Marlene Hüsing, Kreistagsabgeordnete der
+            // Grünen, am Dienstag".
+            let described = attribution
+                .filter(|a| a.speaker >= a.cue.1)
+                .and_then(|a| past_apposition(&toks, a.speaker));
             let anchors: Vec<usize> = attribution
                 .is_some()
                 .then_some(cue_end)
                 .into_iter()
+                .chain(described)
                 .chain(mentions.iter().map(|m| m.1))
                 .collect();
             for a in anchors {
@@ -1349,6 +1358,18 @@ fn outlet_mentions(toks: &[Token], ctx: &Context) -> Vec<Mention> {
                         .find(|(words, ..)| words.len() == 1)
                 })
             });
+            // An outlet asked or told in a compound: "auf dpa-Anfrage".
+            let hit = hit.or_else(|| {
+                let (head, tail) = t.lower.split_once('-')?;
+                if t.quoted || !l.outlet_compounds.contains(tail) {
+                    return None;
+                }
+                by_first
+                    .get(head)?
+                    .iter()
+                    .map(|&k| &names[k])
+                    .find(|(words, ..)| words.len() == 1)
+            });
             if let Some((words, id, _)) = hit {
                 // "die „Bild“-Zeitung": the closing mark and the kind of
                 // outlet are part of the mention.
@@ -1384,6 +1405,16 @@ fn relay_routes(
     let mut own = false;
     let mut relayed = vec![false; mentions.len()];
     for (k, (start, end, _)) in mentions.iter().enumerate() {
+        // A compound that asks or tells the outlet ("dpa-Anfrage") is its
+        // own cue.
+        if toks[*start]
+            .lower
+            .split_once('-')
+            .is_some_and(|(_, tail)| l.outlet_compounds.contains(tail))
+        {
+            relayed[k] = true;
+            continue;
+        }
         // A cue that ends right before the mention ("told", "kepada", "dilansir
         // dari", "according to a report by"), the longest cues six words.
         // Or a verb of saying with its subject, a weekday and the dative
@@ -3062,6 +3093,25 @@ fn claim_text(text: &str, toks: &[Token], attribution: Option<Attribution>, l: &
     }
 }
 
+/// The token after the apposition that follows a name at `at` ("Marlene
+/// Hüsing, Kreistagsabgeordnete der Grünen, am Dienstag"): past the second
+/// comma within twelve words, with no quotation or sentence mark between.
+fn past_apposition(toks: &[Token], at: usize) -> Option<usize> {
+    let mut commas = 0;
+    for (i, t) in toks.iter().enumerate().skip(at).take(12) {
+        if t.quoted || matches!(t.lower.as_str(), "." | ";" | ":" | "?" | "!") {
+            return None;
+        }
+        if t.lower == "," {
+            commas += 1;
+            if commas == 2 {
+                return Some(i + 1);
+            }
+        }
+    }
+    None
+}
+
 /// A date written within a few words after token `at`: "(26/3/2019)", a
 /// weekday ("on Tuesday", "Selasa"), "yesterday", or "March 12".
 fn date_near(
@@ -4188,6 +4238,32 @@ mod tests {
         );
         assert_eq!(ex.claims[0].speaker, None);
         assert_eq!(ex.claims[0].hedge.as_deref(), Some("verlautete"));
+    }
+
+    #[test]
+    fn an_outlet_asked_in_a_compound_and_a_date_after_an_apposition() {
+        let ex = extracted_with(
+            "Hannover - Das Gesundheitsministerium bedauerte die Entscheidung auf dpa-Anfrage. \
+             „Das ist bitter“, sagte Marlene Hüsing, Kreistagsabgeordnete der Grünen, am \
+             Dienstag.",
+            "de",
+            "nordpost",
+            &[("dpa", "Deutsche Presse-Agentur", &["dpa"])],
+        );
+        assert_eq!(
+            names_and_roles(&ex),
+            [
+                (Some("Gesundheitsministerium"), None),
+                (
+                    Some("Marlene Hüsing"),
+                    Some("Kreistagsabgeordnete der Grünen")
+                )
+            ]
+        );
+        assert_eq!(ex.claims[0].routes, [vec!["dpa".to_string()]]);
+        assert!(ex.claims[1].routes.is_empty());
+        // Published on Wednesday 2025-08-13: Tuesday is the day before.
+        assert_eq!(ex.claims[1].said, NaiveDate::from_ymd_opt(2025, 8, 12));
     }
 
     #[test]
