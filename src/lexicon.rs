@@ -48,6 +48,11 @@ pub struct Segmentation {
 pub struct Attribution {
     pub reporting_verbs: Vec<String>,
     pub according_to: Vec<String>,
+    /// Prepositions that open an `according_to` phrase whose speaker
+    /// always follows it ("según", "selon", "according"): no name before
+    /// such a phrase is its speaker. Optional.
+    #[serde(default)]
+    pub speaker_after: Vec<String>,
     pub continuation: Vec<String>,
     pub pronouns: Vec<String>,
     /// Words of a statement's setting that a closing attribution may hold

@@ -200,6 +200,7 @@ struct Lists {
     outlet_nouns: Words,
     to_outlet: Words,
     outlet_compounds: Words,
+    speaker_after: Words,
     company_nouns: Words,
     generic_bodies: Words,
     management: Words,
@@ -287,6 +288,7 @@ impl Lists {
             outlet_nouns: words(&lex.relay.outlet_nouns),
             to_outlet: words(&lex.relay.to_outlet),
             outlet_compounds: words(&lex.relay.outlet_compounds),
+            speaker_after: words(&lex.attribution.speaker_after),
             company_nouns: words(&lex.roles.company_nouns),
             generic_bodies: words(&lex.roles.generic_bodies),
             management: words(&lex.roles.management),
@@ -1667,7 +1669,19 @@ fn speaker_at(
         right.truncate(1);
         cut_to_noun_phrase = true;
     }
-    let order: [&[Seg]; 2] = if right_first {
+    // A phrase opened by a preposition ("según ha informado la Guardia
+    // Civil", "selon", "according to") has its speaker after it, whatever
+    // names stand before it; not "der Feuerwehr zufolge", "dalam keterangan
+    // tertulis" or "citadas por".
+    let preposition = according
+        && cue
+            .phrase
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| l.speaker_after.contains(w));
+    let order: [&[Seg]; 2] = if preposition {
+        [&right, &[]]
+    } else if right_first {
         [&right, &left]
     } else {
         [&left, &right]
@@ -4264,6 +4278,30 @@ mod tests {
         assert!(ex.claims[1].routes.is_empty());
         // Published on Wednesday 2025-08-13: Tuesday is the day before.
         assert_eq!(ex.claims[1].said, NaiveDate::from_ymd_opt(2025, 8, 12));
+    }
+
+    #[test]
+    fn a_preposition_has_its_speaker_after_it() {
+        // No name before "según" is its speaker; one before "zufolge" is.
+        assert_eq!(
+            speakers(
+                "Sevilla - El río creció a la altura de Isla Mayor (Sevilla), según ha \
+                 informado la Guardia Civil. El herido fue trasladado, ha precisado la \
+                 Subdelegación del Gobierno en Sevilla.",
+                "es"
+            ),
+            [
+                Some("Guardia Civil".into()),
+                Some("Subdelegación del Gobierno".into())
+            ]
+        );
+        assert_eq!(
+            speakers(
+                "Köln - Der Feuerwehr zufolge brannte das Lager in Porz.",
+                "de"
+            ),
+            [Some("Feuerwehr".into())]
+        );
     }
 
     #[test]
