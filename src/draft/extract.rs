@@ -2393,18 +2393,33 @@ fn speaker_in(
             // words of the name, up to its short name.
             let words = (b..s.end.min(b + 12)).take_while(|&i| toks[i].word).count();
             let open = b + words;
-            // Its first letter is the name's ("(OSAV)", "(vdek)"), not "(PDF)".
-            let initial = toks[a..b]
+            // Its first letter opens a word of the name ("(OSAV)", "(vdek)",
+            // "l'Autorité fédérale de surveillance … (FINMA)"), not "(PDF)".
+            let initial = toks.get(open + 1).and_then(|t| t.lower.chars().next());
+            let opens_a_word = toks[a..open]
                 .iter()
-                .find(|t| t.word && !is_article(t, l))
-                .and_then(|t| t.lower.chars().next());
+                .any(|t| t.word && !is_article(t, l) && t.lower.chars().next() == initial);
             if toks.get(open).is_some_and(|t| t.lower == "(")
-                && toks
-                    .get(open + 1)
-                    .is_some_and(|t| t.word && t.lower.chars().next() == initial)
+                && toks.get(open + 1).is_some_and(|t| t.word)
+                && opens_a_word
                 && toks.get(open + 2).is_some_and(|t| t.lower == ")")
             {
                 b = open + 3;
+            } else if l.noun_markers.is_empty()
+                && !l.not_names.is_empty()
+                && b < s.end
+                && s.end == before_auxiliary(toks, cue_found.start, l)
+                && s.end - b <= 3
+                && toks[b..s.end].iter().all(|t| {
+                    t.word
+                        && !t.cap
+                        && !t.lower.ends_with("ment")
+                        && !l.not_names.contains(&t.lower)
+                })
+            {
+                // "Le Ministère public genevois a annoncé": the adjectives
+                // after a body's name, up to its verb, are the name's.
+                b = s.end;
             }
         }
         // "Le groupe agroalimentaire suisse Valmoran": a lowercase noun with
@@ -4302,6 +4317,34 @@ mod tests {
             ),
             [Some("Feuerwehr".into())]
         );
+    }
+
+    #[test]
+    fn french_bodies_with_adjectives_acronyms_and_pointers() {
+        // Adjectives after a body's name up to its verb, a short name in
+        // brackets whose letter opens any word of the name, and "l'autorité"
+        // pointing back at the body that spoke.
+        let ex = extracted(
+            "Genève - Le Ministère public genevois a annoncé jeudi l'arrestation d'un gérant. \
+             Le tribunal a ordonné sa détention, a précisé l'autorité de poursuite. \
+             L'Autorité fédérale de surveillance des marchés financiers (FINMA) a confirmé \
+             l'enquête. La préfecture a également indiqué que la route restait fermée.",
+            "fr",
+            None,
+        );
+        assert_eq!(
+            names_and_roles(&ex),
+            [
+                (Some("Ministère public genevois"), None),
+                (
+                    Some("Autorité fédérale de surveillance des marchés financiers (FINMA)"),
+                    None
+                ),
+                (Some("préfecture"), None),
+            ]
+        );
+        let by: Vec<Option<usize>> = ex.claims.iter().map(|c| c.speaker).collect();
+        assert_eq!(by, [Some(0), Some(0), Some(1), Some(2)]);
     }
 
     #[test]
