@@ -1738,8 +1738,11 @@ fn speaker_at(
                     .filter(|s| s.end > at)
                     .map(|s| {
                         let from = s.start.max(at);
+                        // A piece giving the reason ("…, da er nicht mit der
+                        // Presse sprechen darf,") describes them too.
                         let describes = from > at
                             && (l.description_ends.contains(toks[s.start].lower.as_str())
+                                || l.reasons.at(toks, s.start).is_some()
                                 || !l
                                     .conditions
                                     .all(toks, s.start, s.end, &|t| t.word)
@@ -1998,7 +2001,15 @@ fn speaker_in(
     let mut use_segs: Vec<Seg> = Vec::new();
     for (k, s) in segs.iter().enumerate() {
         let len = toks[s.start..s.end].iter().filter(|t| t.word).count();
-        if k > 0 && len > 8 {
+        // A relative clause that states the condition of anonymity may be
+        // longer: "der an der Sonderprüfung beteiligt war und anonym bleiben
+        // wollte".
+        let condition = len <= 16
+            && !l
+                .conditions
+                .all(toks, s.start, s.end, &|t| t.word)
+                .is_empty();
+        if k > 0 && len > 8 && !condition {
             break;
         }
         use_segs.push(*s);
@@ -2191,26 +2202,36 @@ fn speaker_in(
     // said": a piece that only states the condition makes the short piece
     // before it an unnamed source, whatever it calls them.
     let left = use_segs.first().is_some_and(|s| s.end <= cue_found.start);
-    let unnamed_before_condition = use_segs.get(..2).filter(|_| left).and_then(|w| {
-        let (cond, before) = (w[0], w[1]);
-        let words = toks[before.start..before.end]
-            .iter()
-            .filter(|t| t.word)
-            .count();
-        // The condition opens the piece, or closes a relative clause
-        // that gives the reason first ("der aus Sorge vor Anfeindungen
-        // anonym bleiben wollte").
-        let is_condition = l
-            .conditions
-            .all(toks, cond.start, cond.end, &|t| t.word)
-            .first()
-            .is_some_and(|c| c.start <= cond.start + 8);
-        (is_condition && (1..=5).contains(&words)).then(|| Found {
-            start: before.start,
-            end: before.end,
-            phrase: text_of(text, toks, before.start, before.end).to_lowercase(),
-        })
-    });
+    // Past pieces that give the reason after the condition ("…, der …
+    // anonym bleiben wollte, da er nicht mit der Presse sprechen darf,").
+    let reasons = use_segs
+        .iter()
+        .take(2)
+        .take_while(|s| l.reasons.at(toks, s.start).is_some())
+        .count();
+    let unnamed_before_condition = use_segs
+        .get(reasons..reasons + 2)
+        .filter(|_| left)
+        .and_then(|w| {
+            let (cond, before) = (w[0], w[1]);
+            let words = toks[before.start..before.end]
+                .iter()
+                .filter(|t| t.word)
+                .count();
+            // The condition opens the piece, or closes a relative clause
+            // that gives the reason first ("der aus Sorge vor Anfeindungen
+            // anonym bleiben wollte").
+            let is_condition = l
+                .conditions
+                .all(toks, cond.start, cond.end, &|t| t.word)
+                .first()
+                .is_some_and(|c| c.start <= cond.start + 8);
+            (is_condition && (1..=5).contains(&words)).then(|| Found {
+                start: before.start,
+                end: before.end,
+                phrase: text_of(text, toks, before.start, before.end).to_lowercase(),
+            })
+        });
     for (k, s) in use_segs.iter().enumerate() {
         let found = l.descriptors.all(toks, s.start, s.end, &|t| t.word);
         let Some(d) = found
@@ -4345,6 +4366,26 @@ mod tests {
         );
         let by: Vec<Option<usize>> = ex.claims.iter().map(|c| c.speaker).collect();
         assert_eq!(by, [Some(0), Some(0), Some(1), Some(2)]);
+    }
+
+    #[test]
+    fn an_unnamed_source_behind_a_long_relative_clause_and_its_reason() {
+        let ex = extracted(
+            "Aggerhofen - Ein Ingenieur, der an der Sonderprüfung beteiligt war und anonym \
+             bleiben wollte, da er nicht mit der Presse sprechen darf, sagte, im Inneren der \
+             Träger seien Spannstähle korrodiert.",
+            "de",
+            None,
+        );
+        assert_eq!(ex.speakers.len(), 1, "{:?}", ex.speakers);
+        let sp = &ex.speakers[0];
+        assert!(sp.anonymous);
+        assert_eq!(sp.description.as_deref(), Some("ein Ingenieur"));
+        assert_eq!(
+            sp.reason.as_deref(),
+            Some("da er nicht mit der Presse sprechen darf")
+        );
+        assert_eq!(ex.claims[0].speaker, Some(0));
     }
 
     #[test]
