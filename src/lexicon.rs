@@ -285,6 +285,9 @@ pub struct Grammar {
     /// Words right after a cut that make its second part no proposition of
     /// its own ("…, but also …", "…, but not the driver").
     pub not_a_clause: Vec<String>,
+    /// Prepositions after which a capitalised word is a place, not a
+    /// person's name ("das Ministerium in Düsseldorf").
+    pub place_prepositions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

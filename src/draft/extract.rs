@@ -214,6 +214,7 @@ struct Lists {
     possessives: Words,
     not_a_clause: Words,
     group_words: Words,
+    place_prepositions: Words,
 }
 
 /// Lowercased words, looked up one at a time.
@@ -302,6 +303,7 @@ impl Lists {
             possessives: words(&lex.grammar.possessives),
             not_a_clause: words(&lex.grammar.not_a_clause),
             group_words: words(&lex.anonymity.group_words),
+            place_prepositions: words(&lex.grammar.place_prepositions),
         }
     }
 }
@@ -2784,6 +2786,16 @@ fn name_in(
         toks.get(i)
             .is_some_and(|t| t.cap && t.word && l.orgs.contains_word(&t.lower))
     };
+    // After a body's short name in brackets, a place: "Der Naturschutzbund
+    // (Nabu) Niedersachsen warnte"; not after "Jend. TNI (Purn.)".
+    let after_short_name = |i: usize| {
+        i >= 4
+            && toks[i - 1].lower == ")"
+            && toks[i - 3].lower == "("
+            && toks[i - 2].word
+            && !toks[i - 2].lower.contains('.')
+            && org_cap(i - 4)
+    };
     // Words inside a longer organisation, source or title phrase ("White
     // House" in "a White House official", "Utama" in "Direktur Utama") are
     // not a name.
@@ -2822,6 +2834,8 @@ fn name_in(
             // "der Feuerwehr", "Das bestätigte": in German every noun is
             // capitalised, and one after an article is no name.
             && !(i > 0 && l.noun_markers.contains(&toks[i - 1].lower))
+            // "Das Verkehrsministerium in Düsseldorf erklärte": a place.
+            && !(i > 0 && l.place_prepositions.contains(&toks[i - 1].lower))
             && !is_outlet(i)
             && !l.titles.contains_word(&t.lower)
             && !l.orgs.contains_word(&t.lower)
@@ -2859,7 +2873,8 @@ fn name_in(
                 return Some((a, end));
             }
             let p = &toks[a - 1];
-            if end - a <= 4 && (p.lower == ")" || p.upper || l.titles.contains_word(&p.lower)) {
+            let bracket = p.lower == ")" && !after_short_name(a);
+            if end - a <= 4 && (bracket || p.upper || l.titles.contains_word(&p.lower)) {
                 return Some((a, end));
             }
         }
@@ -2876,7 +2891,7 @@ fn name_in(
             }
             let len = j - i;
             // A title word inside the run ("Menlu Rusia Servey Lavrov") is cut off by `plain`.
-            let in_org = (i > 0 && org_cap(i - 1)) || org_cap(j);
+            let in_org = (i > 0 && org_cap(i - 1)) || org_cap(j) || after_short_name(i);
             // "Ketua DPRD Kota Bogor Atang Trisnanto": a body's place, then
             // the name, whatever the body.
             if past_place(toks, i, j, l).is_some_and(|(_, named)| j - named <= 4) {
@@ -4386,6 +4401,32 @@ mod tests {
             Some("da er nicht mit der Presse sprechen darf")
         );
         assert_eq!(ex.claims[0].speaker, Some(0));
+    }
+
+    #[test]
+    fn a_place_after_a_body_is_no_name() {
+        assert_eq!(
+            speakers(
+                "Hannover - Das Verkehrsministerium in Düsseldorf erklärte, es stünden 190 \
+                 Millionen Euro bereit. Der Naturschutzbund (Nabu) Niedersachsen warnte vor \
+                 voreiligen Schlüssen. Der Bund der Steuerzahler Nordrhein-Westfalen warf der \
+                 Landesregierung vor, die Brücken vernachlässigt zu haben.",
+                "de"
+            ),
+            [
+                Some("Verkehrsministerium".into()),
+                Some("Naturschutzbund (Nabu)".into()),
+                Some("Bund der Steuerzahler Nordrhein-Westfalen".into()),
+            ]
+        );
+        // A name after a rank in brackets is still a name.
+        assert_eq!(
+            speakers(
+                "Jakarta - Jend. TNI (Purn.) Haryanto Wibisono mengatakan partainya siap.",
+                "id"
+            ),
+            [Some("Haryanto Wibisono".into())]
+        );
     }
 
     #[test]
