@@ -2807,6 +2807,12 @@ fn name_in(
         .into_iter()
         .chain(l.descriptors.all(toks, s.start, s.end, &|t| t.word))
         .chain(titles.iter().cloned())
+        // "Medienberichten zufolge": media that name no outlet name no one,
+        // the cue that closes the phrase past the piece included.
+        .chain(
+            l.vague
+                .all(toks, s.start, toks.len().min(s.end + 2), &|t| t.word),
+        )
     {
         if f.end - f.start > 1 {
             blocked[f.start..f.end].iter_mut().for_each(|b| *b = true);
@@ -4426,6 +4432,20 @@ mod tests {
                 "id"
             ),
             [Some("Haryanto Wibisono".into())]
+        );
+    }
+
+    #[test]
+    fn unnamed_media_are_a_hedge_and_no_speaker() {
+        let ex = extracted(
+            "Stade - Die Bande stammt Medienberichten zufolge aus dem Raum Utrecht.",
+            "de",
+            None,
+        );
+        assert!(ex.speakers.is_empty(), "{:?}", ex.speakers);
+        assert_eq!(
+            ex.claims[0].hedge.as_deref(),
+            Some("Medienberichten zufolge")
         );
     }
 
