@@ -710,11 +710,20 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                                 || l.management.contains(noun.as_str())
                         })
                     };
+                    // Else the three sentences before, nearest first, and
+                    // the article's first sentence, which introduces most
+                    // bodies ("Die Backhaus Stommel GmbH hat Insolvenz
+                    // angemeldet. … Nach Angaben des Unternehmens …").
                     let here = named(&s.text, &toks, at.speaker).map(|o| (o, n));
+                    let before = (1..=3)
+                        .filter_map(|b| k.checked_sub(b))
+                        .chain((k > 4).then_some(0));
                     let found = here.or_else(|| {
-                        let p = &sentences[k.checked_sub(1)?];
-                        let ptoks = tokenize(&p.text, &abbrev, false);
-                        named(&p.text, &ptoks, ptoks.len()).map(|o| (o, p.number))
+                        before.into_iter().find_map(|b| {
+                            let p = &sentences[b];
+                            let ptoks = tokenize(&p.text, &abbrev, false);
+                            named(&p.text, &ptoks, ptoks.len()).map(|o| (o, p.number))
+                        })
                     });
                     // The organisation that spoke last, named in part ("Corveth
                     // Systems" for "Corveth Systems Inc."), is the same.
@@ -4447,6 +4456,27 @@ mod tests {
             ex.claims[0].hedge.as_deref(),
             Some("Medienberichten zufolge")
         );
+    }
+
+    #[test]
+    fn a_pointer_back_reaches_the_body_the_story_opened_with() {
+        // Three sentences back, and the first sentence past that.
+        for gap in [
+            "",
+            " Die Kunden sind besorgt. Der Verkauf läuft. Die Lage ist ernst.",
+        ] {
+            let text = format!(
+                "Köln - Die Backhaus Stommel GmbH hat Insolvenz angemeldet. Die Filialen \
+                 bleiben geöffnet.{gap} Der Betrieb läuft weiter. Nach Angaben des \
+                 Unternehmens sind 300 Menschen betroffen."
+            );
+            let ex = extracted(&text, "de", None);
+            assert_eq!(
+                names_and_roles(&ex),
+                [(Some("Backhaus Stommel GmbH"), None)],
+                "{gap}"
+            );
+        }
     }
 
     #[test]
