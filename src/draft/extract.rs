@@ -2484,6 +2484,34 @@ fn speaker_in(
                 (a, b) = if of_place { (a, d) } else { (c, d) };
             }
         }
+        // A long official name listing its fields, then its short name:
+        // "la Superintendencia de Banca, Seguros y AFP (SBS)", "el Servicio
+        // Nacional de Meteorología e Hidrología (Senamhi)". Past commas and
+        // "and" words, within twelve words, to a short name in brackets
+        // whose first letter opens the name's first capitalised word.
+        if toks[a..b].iter().any(|t| t.cap)
+            && let Some(open) = (b..toks.len().min(b + 12))
+                .take_while(|&i| {
+                    let t = &toks[i];
+                    !t.quoted && (t.word || t.lower == "," || t.lower == "(")
+                })
+                .find(|&i| toks[i].lower == "(")
+            && toks.get(open + 2).is_some_and(|t| t.lower == ")")
+            && toks.get(open + 1).is_some_and(|t| {
+                t.word
+                    && t.cap
+                    && t.lower.chars().next()
+                        == toks[a..b]
+                            .iter()
+                            .find(|t| t.word && t.cap && !is_article(t, l))
+                            .and_then(|t| t.lower.chars().next())
+            })
+            && toks[b..open]
+                .iter()
+                .all(|t| t.cap || t.lower == "," || l.and.contains(t.lower.as_str()) || is_of(t))
+        {
+            b = open + 3;
+        }
         let mut name = trimmed(text, toks, a, b, l);
         // "des Kultusministeriums", "des Landeskriminalamts Niedersachsen":
         // the body is "Kultusministerium", "Landeskriminalamt Niedersachsen".
@@ -4477,6 +4505,21 @@ mod tests {
                 "{gap}"
             );
         }
+    }
+
+    #[test]
+    fn a_long_official_name_up_to_its_short_name() {
+        assert_eq!(
+            speakers(
+                "Lima - La Superintendencia de Banca, Seguros y AFP (SBS) informó que enviará \
+                 supervisores. La Policía Nacional, Seguros Rímac y otros (PRO) no respondieron.",
+                "es"
+            ),
+            [
+                Some("Superintendencia de Banca, Seguros y AFP (SBS)".into()),
+                None
+            ]
+        );
     }
 
     #[test]
