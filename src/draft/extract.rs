@@ -1667,6 +1667,17 @@ fn speaker_at(
         (according || clause_start || passive) && !l.addressee_cues.contains(cue.phrase.as_str());
     let left = left_segments(toks, cue.start, l);
     let mut right = right_segments(toks, cue.end, l);
+    // A cue that opens an unnamed source's description: "a-t-on appris de
+    // source judiciaire", where "de source" is the cue.
+    if according
+        && l.descriptors
+            .at(toks, cue.start)
+            .is_some_and(|d| d.end > cue.end)
+        && let Some(first) = right.first_mut()
+        && first.start == cue.end
+    {
+        first.start = cue.start;
+    }
     let mut cut_to_noun_phrase = false;
     // "Nach Angaben der Polizei am Mittwochabend mehrere Tausend Liter …":
     // where every noun is capitalised and the clause often follows with no
@@ -4519,6 +4530,22 @@ mod tests {
                 Some("Superintendencia de Banca, Seguros y AFP (SBS)".into()),
                 None
             ]
+        );
+    }
+
+    #[test]
+    fn a_cue_that_opens_an_unnamed_source() {
+        let ex = extracted(
+            "Quimper - Le parquet de Quimper a ouvert une enquête, a-t-on appris mercredi de \
+             source judiciaire.",
+            "fr",
+            None,
+        );
+        assert_eq!(ex.speakers.len(), 1, "{:?}", ex.speakers);
+        assert!(ex.speakers[0].anonymous);
+        assert_eq!(
+            ex.speakers[0].description.as_deref(),
+            Some("de source judiciaire")
         );
     }
 
