@@ -2927,7 +2927,10 @@ fn name_in(
                 return Some((a, end));
             }
             let p = &toks[a - 1];
-            let bracket = p.lower == ")" && !after_short_name(a);
+            // Not a place alone after a body's short name: "(Damkarmat)
+            // Kabupaten Sindangraya mengatakan".
+            let place_alone = l.place_markers.contains(&toks[a].lower) && end - a <= 2;
+            let bracket = p.lower == ")" && !after_short_name(a) && !place_alone;
             if end - a <= 4 && (bracket || p.upper || l.titles.contains_word(&p.lower)) {
                 return Some((a, end));
             }
@@ -2952,7 +2955,8 @@ fn name_in(
                 best = Some((i, j));
                 break;
             }
-            if (2..=4).contains(&len) && !in_org {
+            // "Kabupaten Sindangraya" after a post with no name is a place.
+            if (2..=4).contains(&len) && !in_org && !l.place_markers.contains(&toks[i].lower) {
                 best = Some((i, j));
                 break;
             }
@@ -4547,6 +4551,25 @@ mod tests {
             ex.speakers[0].description.as_deref(),
             Some("de source judiciaire")
         );
+    }
+
+    #[test]
+    fn a_place_alone_after_a_short_name_is_no_speaker_name() {
+        let ex = extracted(
+            "Sindangraya - Kepala Dinas Pemadam Kebakaran dan Penyelamatan (Damkarmat) \
+             Kabupaten Sindangraya mengatakan api terlihat dari sebuah kios. Ketua Federasi \
+             Serikat Buruh (FSBKM) Kabupaten Karangsembada Darsono menilai perusahaan tidak \
+             transparan.",
+            "id",
+            None,
+        );
+        let names: Vec<Option<&str>> = ex.speakers.iter().map(|s| s.name.as_deref()).collect();
+        assert!(!names.contains(&Some("Kabupaten Sindangraya")), "{names:?}");
+        // A place with a name after it still gives the name.
+        let second = ex.claims[1]
+            .speaker
+            .and_then(|i| ex.speakers[i].name.as_deref());
+        assert!(second.is_some_and(|n| n.ends_with("Darsono")), "{second:?}");
     }
 
     #[test]
