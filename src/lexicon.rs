@@ -42,6 +42,11 @@ pub struct Lexicon {
 #[derive(Debug, Deserialize)]
 pub struct Segmentation {
     pub abbreviations: Vec<String>,
+    /// Whether the language's copy breaks a quotation by its attribution
+    /// and leaves its marks open ("« A, a déclaré X. B »"). Optional,
+    /// `false` by default.
+    #[serde(default)]
+    pub open_incises: bool,
 }
 
 #[derive(Debug, Deserialize)]
