@@ -147,7 +147,7 @@ struct Lists {
     orgs: Phrases,
     background: Phrases,
     /// Words of a statement's setting ("reporters", "statement", "wartawan").
-    setting: HashSet<String, foldhash::fast::RandomState>,
+    setting: Words,
     /// Genitive endings of nouns (German "s", "es").
     genitive: Vec<String>,
     /// "Informasi tersebut", "hal itu": a subject crediting the sentence before.
@@ -155,20 +155,20 @@ struct Lists {
     /// The outlet's own reporting ("selon nos informations").
     own_reporting: Phrases,
     /// Articles, determiners and pronouns, never a name.
-    not_names: HashSet<String, foldhash::fast::RandomState>,
+    not_names: Words,
     /// Articles after which a capitalised word is a common noun (German).
-    noun_markers: HashSet<String, foldhash::fast::RandomState>,
+    noun_markers: Words,
     /// Posts named with their place ("wali kota", "kapolres").
     posts_with_place: Phrases,
     /// The same posts as written, to tell them at the end of a role.
     post_names: Vec<String>,
     /// Words that open a place ("kabupaten"), open a place name of two
     /// words ("pulau") and close one ("barat").
-    place_markers: HashSet<String, foldhash::fast::RandomState>,
-    place_prefixes: HashSet<String, foldhash::fast::RandomState>,
-    place_suffixes: HashSet<String, foldhash::fast::RandomState>,
+    place_markers: Words,
+    place_prefixes: Words,
+    place_suffixes: Words,
     /// Words for the people in a case, after which initials are a name.
-    initials_after: HashSet<String, foldhash::fast::RandomState>,
+    initials_after: Words,
     /// Verb forms of indirect speech ("sei", "habe").
     reported_speech: Phrases,
     /// The language drops subject pronouns.
@@ -179,16 +179,16 @@ struct Lists {
     speech_endings: Vec<String>,
     speech_not_endings: Vec<String>,
     /// Words with such an ending that are no verb of indirect speech ("wurde").
-    not_speech: HashSet<String, foldhash::fast::RandomState>,
+    not_speech: Words,
     /// Hedges in the conditional mood ("aurait", "habría").
-    conditional: HashSet<String, foldhash::fast::RandomState>,
+    conditional: Words,
     /// Modal hedges only with a perfect infinitive ("soll"), and the
     /// auxiliaries that close one ("haben").
-    with_perfect: HashSet<String, foldhash::fast::RandomState>,
-    perfect: HashSet<String, foldhash::fast::RandomState>,
+    with_perfect: Words,
+    perfect: Words,
     /// Lowercased words with their period that do not end a word: the
     /// abbreviations and the titles.
-    abbreviations: HashSet<String, foldhash::fast::RandomState>,
+    abbreviations: Words,
     /// The function words and nouns of the lexicon that are looked up one
     /// word at a time (see the `Lexicon` fields of the same names;
     /// `indefinite`, `and` and `that` are `grammar.indefinite_articles`,
@@ -253,31 +253,26 @@ impl Lists {
             ),
             genitive: genitive.to_vec(),
             background: Phrases::new(&lex.background.cues),
-            setting: lex.attribution.setting.iter().cloned().collect(),
+            setting: words(&lex.attribution.setting),
             back_reference: Phrases::new(&lex.attribution.back_reference),
             own_reporting: Phrases::new(&lex.relay.own_reporting),
-            not_names: lex.roles.not_names.iter().cloned().collect(),
-            noun_markers: lex.roles.noun_markers.iter().cloned().collect(),
+            not_names: words(&lex.roles.not_names),
+            noun_markers: words(&lex.roles.noun_markers),
             posts_with_place: Phrases::new(&lex.roles.posts_with_place),
             post_names: lex.roles.posts_with_place.clone(),
-            place_markers: lex.roles.place_markers.iter().cloned().collect(),
-            place_prefixes: lex.roles.place_prefixes.iter().cloned().collect(),
-            place_suffixes: lex.roles.place_suffixes.iter().cloned().collect(),
-            initials_after: lex.roles.initials_after.iter().cloned().collect(),
+            place_markers: words(&lex.roles.place_markers),
+            place_prefixes: words(&lex.roles.place_prefixes),
+            place_suffixes: words(&lex.roles.place_suffixes),
+            initials_after: words(&lex.roles.initials_after),
             reported_speech: Phrases::new(&lex.attribution.reported_speech),
             second_claim: lex.attribution.second_claim.clone(),
             speech_endings: lex.attribution.reported_speech_endings.clone(),
             speech_not_endings: lex.attribution.reported_speech_not_endings.clone(),
-            not_speech: lex
-                .attribution
-                .not_reported_speech
-                .iter()
-                .cloned()
-                .collect(),
+            not_speech: words(&lex.attribution.not_reported_speech),
             drops_pronoun: lex.attribution.drops_pronoun,
-            conditional: lex.hedges.conditional.iter().cloned().collect(),
-            with_perfect: lex.hedges.with_perfect.iter().cloned().collect(),
-            perfect: lex.hedges.perfect.iter().cloned().collect(),
+            conditional: words(&lex.hedges.conditional),
+            with_perfect: words(&lex.hedges.with_perfect),
+            perfect: words(&lex.hedges.perfect),
             abbreviations: lex
                 .segmentation
                 .abbreviations
