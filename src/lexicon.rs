@@ -164,6 +164,15 @@ pub struct Hedges {
     /// reporting verb itself ("aurait déclaré"). Optional.
     #[serde(default)]
     pub conditional: Vec<String>,
+    /// Endings of the conditional mood for verbs not listed in
+    /// `conditional` (French "raient": "figureraient"); such a verb counts
+    /// as one of them. Optional.
+    #[serde(default)]
+    pub conditional_endings: Vec<String>,
+    /// Verbs with a conditional ending that are a modal of the speaker's
+    /// own, not a hedge ("pourraient", "devraient"). Optional.
+    #[serde(default)]
+    pub not_conditional: Vec<String>,
     /// Modal hedges that are hedges only with a perfect infinitive (German
     /// "soll … gerissen haben", but not "soll … klären"): they count only
     /// when a word of `perfect` follows them in their clause. Optional.

@@ -182,6 +182,10 @@ struct Lists {
     not_speech: Words,
     /// Hedges in the conditional mood ("aurait", "habría").
     conditional: Words,
+    /// Endings of the conditional mood ("-raient"), for verbs not listed.
+    conditional_endings: Vec<String>,
+    /// Modals with such an ending, a speaker's own ("pourraient").
+    not_conditional: Words,
     /// Modal hedges only with a perfect infinitive ("soll"), and the
     /// auxiliaries that close one ("haben").
     with_perfect: Words,
@@ -271,6 +275,8 @@ impl Lists {
             not_speech: words(&lex.attribution.not_reported_speech),
             drops_pronoun: lex.attribution.drops_pronoun,
             conditional: words(&lex.hedges.conditional),
+            conditional_endings: lex.hedges.conditional_endings.clone(),
+            not_conditional: words(&lex.hedges.not_conditional),
             with_perfect: words(&lex.hedges.with_perfect),
             perfect: words(&lex.hedges.perfect),
             abbreviations: lex
@@ -331,6 +337,21 @@ fn with_genitive(phrases: &[String], endings: &[String], least: usize) -> Vec<St
 }
 
 impl Lists {
+    /// A hedge in the conditional mood: listed, or a verb with one of the
+    /// language's conditional endings ("figureraient").
+    fn is_conditional(&self, w: &str) -> bool {
+        self.conditional.contains(w) || self.conditional_ending(w)
+    }
+
+    fn conditional_ending(&self, w: &str) -> bool {
+        !w.contains(' ')
+            && !self.not_conditional.contains(w)
+            && self
+                .conditional_endings
+                .iter()
+                .any(|e| w.len() >= e.len() + 3 && w.ends_with(e.as_str()))
+    }
+
     /// A noun without the genitive ending it may carry ("unternehmens" is
     /// "unternehmen"), where the bare form is a body's head.
     fn bare_noun(&self, w: &str) -> String {
@@ -574,16 +595,12 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             }
             after
         };
-        let hedge_found = l
-            .hedges
-            .all(&toks, 0, toks.len(), &outside)
-            .into_iter()
-            .find(|h| {
-                mention_at(&mentions, h.end).is_none()
-                    && !in_condition[h.start..h.end].contains(&true)
-                    && (!l.with_perfect.contains(&h.phrase)
-                        || perfect_after.get(h.end).copied().unwrap_or(false))
-            });
+        let hedge_found = hedges_in(&toks, l).into_iter().find(|h| {
+            mention_at(&mentions, h.end).is_none()
+                && !in_condition[h.start..h.end].contains(&true)
+                && (!l.with_perfect.contains(&h.phrase)
+                    || perfect_after.get(h.end).copied().unwrap_or(false))
+        });
 
         // The attribution.
         let mut cues = attribution_cues(&toks, l, &ctx.lex.language, &mentions);
@@ -945,7 +962,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             // l'un des interpellés serait …"), unless it is the verb's own
             // ("Jean Dupont aurait déclaré").
             .filter(|h| {
-                !(l.conditional.contains(&h.phrase)
+                !(l.is_conditional(&h.phrase)
                     && (speaker.is_some() || !routes.is_empty())
                     && attribution.is_some_and(|a| {
                         let on_verb = l.verbs.at(&toks, a.cue.0).is_some()
@@ -1093,14 +1110,12 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
     }
     let hedge_in = |part: &str, credited: bool| {
         let toks = tokenize(part, &abbrev, false);
-        l.hedges
-            .all(&toks, 0, toks.len(), &|t: &Token| !t.quoted)
+        hedges_in(&toks, l)
             .into_iter()
             // Not "soll" (a hedge only with a perfect infinitive), nor a
             // conditional in a credited part: the speaker's own.
             .find(|h| {
-                !(l.with_perfect.contains(&h.phrase)
-                    || credited && l.conditional.contains(&h.phrase))
+                !(l.with_perfect.contains(&h.phrase) || credited && l.is_conditional(&h.phrase))
             })
             .map(|h| text_of(part, &toks, h.start, h.end))
     };
@@ -1612,6 +1627,30 @@ fn relay_routes(
         }
     }
     (routes, own)
+}
+
+/// The hedges of a sentence outside quotes, in order: the lexicon's
+/// phrases, and lowercase verbs with a conditional ending ("Parmi les
+/// clients lésés figureraient …").
+fn hedges_in(toks: &[Token], l: &Lists) -> Vec<Found> {
+    let mut found = l.hedges.all(toks, 0, toks.len(), &|t: &Token| !t.quoted);
+    if !l.conditional_endings.is_empty() {
+        let by_ending = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.word && !t.quoted && !t.cap && l.conditional_ending(&t.lower));
+        for (i, t) in by_ending {
+            if !found.iter().any(|f| f.start <= i && i < f.end) {
+                found.push(Found {
+                    start: i,
+                    end: i + 1,
+                    phrase: t.lower.clone(),
+                });
+            }
+        }
+        found.sort_by_key(|f| f.start);
+    }
+    found
 }
 
 /// An Indonesian verb without its prefix or suffix ("kata", "ujar", "tegas").
@@ -4671,6 +4710,21 @@ mod tests {
             &[("dpa", "Deutsche Presse-Agentur", &["dpa"])],
         );
         assert_eq!(ex.claims[0].routes, [vec!["dpa".to_string()]]);
+    }
+
+    #[test]
+    fn a_french_verb_in_the_conditional_is_a_hedge() {
+        // Any verb in "-raient" in the paper's voice; not a modal, nor a
+        // noun in "-rait", nor one in a credited statement.
+        let ex = extracted(
+            "Genève - Parmi les clients lésés figureraient plusieurs sportifs retraités. Les \
+             recherches pourraient être suspendues ce soir. Le retrait des fonds a eu lieu en \
+             mai. Les victimes figureraient parmi les clients, a déclaré Jean Dupont.",
+            "fr",
+            None,
+        );
+        let hedges: Vec<Option<&str>> = ex.claims.iter().map(|c| c.hedge.as_deref()).collect();
+        assert_eq!(hedges, [Some("figureraient"), None, None, None]);
     }
 
     #[test]
