@@ -2740,10 +2740,13 @@ fn named_before(
                 l.company_nouns.contains(toks[k].lower.as_str())
                     && toks[k + 1..i].iter().all(adjective)
             });
+        // Or a name that opens with a company noun: "Minera Guadaljara",
+        // "Grupo Ferrovial".
         let is_company = company
             && (run.len() > 1
                 && (COMPANY_SUFFIXES.contains(&run[run.len() - 1].lower.as_str())
-                    || run[0].lower == "pt")
+                    || run[0].lower == "pt"
+                    || l.company_nouns.contains(run[0].lower.as_str()))
                 || after_company_noun);
         if holds && run.len() > 1 || is_company {
             let mut from = if is_article(&toks[i], l) { i + 1 } else { i };
@@ -4725,6 +4728,18 @@ mod tests {
         );
         let hedges: Vec<Option<&str>> = ex.claims.iter().map(|c| c.hedge.as_deref()).collect();
         assert_eq!(hedges, [Some("figureraient"), None, None, None]);
+    }
+
+    #[test]
+    fn a_company_named_by_its_company_noun_is_pointed_back_to() {
+        let ex = extracted(
+            "Huelva - Las acciones de la onubense Minera Guadaljara se desplomaron. Los equipos \
+             hallaron el cuerpo. En un comunicado, la compañía reiteró que el depósito tenía \
+             permisos.",
+            "es",
+            None,
+        );
+        assert_eq!(names_and_roles(&ex), [(Some("Minera Guadaljara"), None)]);
     }
 
     #[test]
