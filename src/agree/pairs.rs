@@ -396,11 +396,7 @@ fn source_keys(s: &Source) -> Vec<String> {
             // (BKA)" meets "BKA".
             let mut keys: Vec<String> = lower
                 .split_whitespace()
-                .map(|w| {
-                    w.strip_prefix('(')
-                        .and_then(|w| w.strip_suffix(')'))
-                        .unwrap_or(w)
-                })
+                .map(crate::draft::extract::unbracketed)
                 .chain(std::iter::once(lower.as_str()))
                 .map(|w| format!("n:{w}"))
                 .collect();

@@ -1293,9 +1293,25 @@ pub fn same_name(a: &str, b: &str) -> bool {
     };
     !short.contains(' ')
         && short.len() > 2
-        && long.split_whitespace().any(|w| {
-            w == short || w.strip_prefix('(').and_then(|w| w.strip_suffix(')')) == Some(short)
-        })
+        && long
+            .split_whitespace()
+            .any(|w| w == short || unbracketed(w) == short)
+}
+
+/// A word without the brackets around it: "(bka)" is "bka".
+pub fn unbracketed(w: &str) -> &str {
+    w.strip_prefix('(')
+        .and_then(|w| w.strip_suffix(')'))
+        .unwrap_or(w)
+}
+
+/// The word of a short name in brackets whose opening bracket is token
+/// `open`: "(OSAV)", "(SBS)".
+fn short_name_at(toks: &[Token], open: usize) -> Option<&Token> {
+    let short = toks.get(open + 1).filter(|t| t.word)?;
+    (toks.get(open).is_some_and(|t| t.lower == "(")
+        && toks.get(open + 2).is_some_and(|t| t.lower == ")"))
+    .then_some(short)
 }
 
 /// An outlet mentioned in a sentence: (first token, end token, outlet id).
@@ -2515,14 +2531,12 @@ fn speaker_in(
             let open = b + words;
             // Its first letter opens a word of the name ("(OSAV)", "(vdek)",
             // "l'Autorité fédérale de surveillance … (FINMA)"), not "(PDF)".
-            let initial = toks.get(open + 1).and_then(|t| t.lower.chars().next());
-            let opens_a_word = toks[a..open]
-                .iter()
-                .any(|t| t.word && !is_article(t, l) && t.lower.chars().next() == initial);
-            if toks.get(open).is_some_and(|t| t.lower == "(")
-                && toks.get(open + 1).is_some_and(|t| t.word)
-                && opens_a_word
-                && toks.get(open + 2).is_some_and(|t| t.lower == ")")
+            if let Some(short) = short_name_at(toks, open)
+                && toks[a..open].iter().any(|t| {
+                    t.word
+                        && !is_article(t, l)
+                        && t.lower.chars().next() == short.lower.chars().next()
+                })
             {
                 b = open + 3;
             } else if l.noun_markers.is_empty()
@@ -2584,10 +2598,8 @@ fn speaker_in(
                     !t.quoted && (t.word || t.lower == "," || t.lower == "(")
                 })
                 .find(|&i| toks[i].lower == "(")
-            && toks.get(open + 2).is_some_and(|t| t.lower == ")")
-            && toks.get(open + 1).is_some_and(|t| {
-                t.word
-                    && t.cap
+            && short_name_at(toks, open).is_some_and(|t| {
+                t.cap
                     && t.lower.chars().next()
                         == toks[a..b]
                             .iter()
