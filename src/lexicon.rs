@@ -120,6 +120,11 @@ pub struct Attribution {
     /// aus der Behörde"). Optional.
     #[serde(default)]
     pub from_body: Vec<String>,
+    /// Words that open whom a speaker stood with ("kata Kapolres didampingi
+    /// Wakapolres", "said the minister, flanked by"): the speaker is before
+    /// them, never among them. Optional.
+    #[serde(default)]
+    pub accompanied: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

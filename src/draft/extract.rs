@@ -88,6 +88,8 @@ pub struct Context<'a> {
 struct Known<'a> {
     corpus: &'a dyn Fn(&str) -> bool,
     article: &'a Roster,
+    /// The article's speakers so far, for a post named alone.
+    speakers: &'a [Speaker],
 }
 
 impl Known<'_> {
@@ -201,6 +203,7 @@ struct Lists {
     after_speaker: Words,
     addressee_cues: Words,
     from_body: Words,
+    accompanied: Words,
     citing: Words,
     outlet_adverbs: Words,
     outlet_nouns: Words,
@@ -290,6 +293,7 @@ impl Lists {
             after_speaker: words(&lex.attribution.after_speaker),
             addressee_cues: words(&lex.attribution.addressee_cues),
             from_body: words(&lex.attribution.from_body),
+            accompanied: words(&lex.attribution.accompanied),
             citing: words(&lex.relay.citing),
             outlet_adverbs: words(&lex.relay.outlet_adverbs),
             outlet_nouns: words(&lex.relay.outlet_nouns),
@@ -518,6 +522,9 @@ enum Who {
     OrgOrPrevious(Speaker),
     /// "the source": the unnamed source named before, else a new one.
     SourceOrPrevious(Speaker),
+    /// "the minister", "kata Kapolres": the speaker at this index, named
+    /// before with that post, and the post as written.
+    Holder(usize, String),
     Previous(&'static str),
 }
 
@@ -620,6 +627,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         let known = Known {
             corpus: ctx.known_name_word,
             article: &roster,
+            speakers: &out.speakers,
         };
         // The best speaker any cue gives: a person or an unnamed source before an
         // organisation, before a pointer back; the first cue on a tie.
@@ -818,6 +826,18 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             };
             match w {
                 Who::OrgOrPrevious(_) | Who::SourceOrPrevious(_) => {}
+                Who::Holder(i, post) => {
+                    why.push(format!("s{n}: \"{cue}\" with the post \"{post}\""));
+                    confirm.push(format!(
+                        "\"{post}\" is taken to be {}, named before with that post: confirm",
+                        out.speakers[i].name.as_deref().unwrap_or("the speaker")
+                    ));
+                    speaker = Some(i);
+                    inherit = last
+                        .as_ref()
+                        .is_some_and(|(j, _, _, para)| *j == i && *para == s.paragraph)
+                        && speaker_just_before(&out.claims, n) == Some(i);
+                }
                 Who::New(sp) => {
                     why.push(format!("s{n}: \"{cue}\""));
                     let i = add_speaker(&mut out.speakers, &mut roster, sp, l);
@@ -1979,7 +1999,7 @@ const SUBJECT: u8 = 4;
 fn rank(w: &Who) -> u8 {
     match w {
         Who::New(sp) if !sp.organization => 3,
-        Who::New(_) | Who::OrgOrPrevious(_) => 2,
+        Who::New(_) | Who::OrgOrPrevious(_) | Who::Holder(..) => 2,
         Who::SourceOrPrevious(_) | Who::Previous(_) => 1,
     }
 }
@@ -2027,6 +2047,14 @@ fn left_segments(toks: &[Token], cue: usize, l: &Lists) -> Vec<Seg> {
         i -= 1;
     }
     segs.push(Seg { start: i, end });
+    // Whom the speaker stood with is no part of the speaker: "Kapolres …
+    // didampingi Kasat Reskrim … mengatakan".
+    for s in &mut segs {
+        if let Some(p) = (s.start..s.end).find(|&k| l.accompanied.contains(toks[k].lower.as_str()))
+        {
+            s.end = p;
+        }
+    }
     segs.retain(|s| s.end > s.start);
     segs
 }
@@ -2048,8 +2076,11 @@ fn right_segments(toks: &[Token], cue: usize, l: &Lists) -> Vec<Seg> {
     let mut i = cue;
     while i < toks.len() {
         let t = &toks[i];
+        // Nor past whom the speaker stood with: "kata Kapolres didampingi
+        // Wakapolres, Kasat Reskrim …".
         if t.quoted
             || l.that.contains(t.lower.as_str())
+            || l.accompanied.contains(t.lower.as_str())
             || matches!(t.lower.as_str(), "." | ";" | ":")
         {
             break;
@@ -2651,7 +2682,12 @@ fn speaker_in(
         return Some((who, a));
     }
 
-    // 4. A pronoun or a pointer back.
+    // 4. A post alone: the person named before who holds it.
+    if let Some((i, post)) = post_holder(text, toks, first, l, known) {
+        return Some((Who::Holder(i, post), first.start));
+    }
+
+    // 5. A pronoun or a pointer back.
     let near = if first.end > first.start {
         &toks[first.start..first.end]
     } else {
@@ -2663,6 +2699,46 @@ fn speaker_in(
         return Some((Who::Previous(PRONOUN), first.start));
     }
     None
+}
+
+/// A piece that is a post alone, after at most an article or a
+/// demonstrative ("the minister", "der Landrat", "le maire", "Kapolres"):
+/// the person named before whose role holds the post's words, the latest
+/// first, and the post as written.
+fn post_holder(
+    text: &str,
+    toks: &[Token],
+    s: Seg,
+    l: &Lists,
+    known: &Known,
+) -> Option<(usize, String)> {
+    let mut a = s.start;
+    if a < s.end && (is_article(&toks[a], l) || l.demonstratives.contains(toks[a].lower.as_str())) {
+        a += 1;
+    }
+    let title = l.titles.at(toks, a)?;
+    if (title.end..s.end).any(|i| toks[i].word) {
+        return None;
+    }
+    let post: Vec<&str> = toks[a..title.end]
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.lower.as_str())
+        .collect();
+    let i = known.speakers.iter().rposition(|sp| {
+        !sp.organization
+            && !sp.anonymous
+            && sp.name.is_some()
+            && sp.role.as_deref().is_some_and(|r| {
+                let r = r.to_lowercase();
+                let words: Vec<&str> = r
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                words.windows(post.len()).any(|w| w == post.as_slice())
+            })
+    })?;
+    Some((i, text_of(text, toks, s.start, title.end)))
 }
 
 /// The last word of a company's name ("Corveth Systems Inc.", "PT Bank Sentosa Raya Tbk").
@@ -3532,6 +3608,62 @@ mod tests {
                 "id"
             ),
             [Some("seorang juru bicara Polres Purwakarta".into())]
+        );
+    }
+
+    #[test]
+    fn a_post_alone_is_the_person_named_before_with_it() {
+        // Before the rule, "the minister said" and "kata Kapolres" gave no
+        // speaker, or the last name listed after "didampingi".
+        assert_eq!(
+            speakers(
+                "Health Minister John Carter said the hospital would reopen on Monday. \
+                 The minister said the repairs cost $2 million. \
+                 \"We are ready,\" the minister added.",
+                "en"
+            ),
+            [
+                Some("John Carter".into()),
+                Some("John Carter".into()),
+                Some("John Carter".into())
+            ]
+        );
+        assert_eq!(
+            speakers(
+                "Landrat Jens Wöhler sagte am Montag, die Straße bleibe gesperrt. \
+                 Man werde schnell handeln, sagte der Landrat.",
+                "de"
+            ),
+            [Some("Jens Wöhler".into()), Some("Jens Wöhler".into())]
+        );
+        let ex = extracted(
+            "Kapolres Tanah Merah AKBP Yulius Rante mengatakan anggotanya salah paham. \
+             \"Kami minta maaf,\" kata Kapolres didampingi Wakapolres, Kasat Reskrim dan Kasi Propam Ipda Bayu Lestari.",
+            "id",
+            None,
+        );
+        let who: Vec<_> = ex
+            .claims
+            .iter()
+            .map(|c| c.speaker.and_then(|i| ex.speakers[i].name.as_deref()))
+            .collect();
+        assert_eq!(who, [Some("Yulius Rante"), Some("Yulius Rante")]);
+        assert_eq!(ex.speakers.len(), 1, "no one standing by is a speaker");
+        assert!(
+            ex.claims[1]
+                .confirm
+                .iter()
+                .any(|c| c.contains("\"Kapolres\" is taken to be Yulius Rante")),
+            "{:?}",
+            ex.claims[1].confirm
+        );
+        // A post no one named before holds is not given to anyone.
+        assert_eq!(
+            speakers(
+                "Jones said the plant would close. The minister said the plan was sound.",
+                "en"
+            ),
+            [Some("Jones".into()), None]
         );
     }
 
