@@ -247,6 +247,11 @@ pub struct Roles {
     /// ("Tersangka SP"). Optional.
     #[serde(default)]
     pub initials_after: Vec<String>,
+    /// Degrees and honours written after a name without their periods
+    /// ("Sandi Sultan, SIK", "Rina Hartati SH MH"): never a name themselves.
+    /// Optional.
+    #[serde(default)]
+    pub post_nominals: Vec<String>,
     /// Nouns by which a text points back at a company it named ("the
     /// company", "la empresa", "der Konzern"). Optional.
     #[serde(default)]

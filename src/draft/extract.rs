@@ -171,6 +171,7 @@ struct Lists {
     place_suffixes: Words,
     /// Words for the people in a case, after which initials are a name.
     initials_after: Words,
+    post_nominals: Words,
     /// Verb forms of indirect speech ("sei", "habe").
     reported_speech: Phrases,
     /// The language drops subject pronouns.
@@ -271,6 +272,7 @@ impl Lists {
             place_prefixes: words(&lex.roles.place_prefixes),
             place_suffixes: words(&lex.roles.place_suffixes),
             initials_after: words(&lex.roles.initials_after),
+            post_nominals: words(&lex.roles.post_nominals),
             reported_speech: Phrases::new(&lex.attribution.reported_speech),
             second_claim: lex.attribution.second_claim.clone(),
             speech_endings: lex.attribution.reported_speech_endings.clone(),
@@ -3051,6 +3053,11 @@ fn name_in(
             && !t.quoted
             && !blocked[i]
             && !l.not_names.contains(&t.lower)
+            // "AKBP Sandi Sultan, SIK", "Rina Hartati SH": a degree after a
+            // name, not the initials after "Tersangka".
+            && !(l.post_nominals.contains(&t.lower)
+                && i > 0
+                && (toks[i - 1].lower == "," || toks[i - 1].cap && !l.titles.contains_word(&toks[i - 1].lower)))
             // "Norvik-Geschäftsführer": a compound ending in a title.
             && !t.lower.rsplit_once('-').is_some_and(|(_, last)| l.titles.contains_word(last))
             // "der Feuerwehr", "Das bestätigte": in German every noun is
@@ -3083,7 +3090,15 @@ fn name_in(
             && toks[e - 2].lower.chars().all(|c| c.is_ascii_digit())
     };
     if s.end == cue {
-        let end = if age_at(s.end) { s.end - 3 } else { s.end };
+        let mut end = if age_at(s.end) { s.end - 3 } else { s.end };
+        // "Rina Hartati SH MH menjelaskan": the name before its degrees.
+        while end > s.start + 1
+            && l.post_nominals.contains(&toks[end - 1].lower)
+            && toks[end - 2].word
+            && toks[end - 2].cap
+        {
+            end -= 1;
+        }
         let mut a = end;
         while a > s.start && end - a < 4 + 2 && plain(a - 1) {
             a -= 1;
@@ -3608,6 +3623,24 @@ mod tests {
                 "id"
             ),
             [Some("seorang juru bicara Polres Purwakarta".into())]
+        );
+    }
+
+    #[test]
+    fn degrees_after_a_name_are_no_name() {
+        // Before the rule, "SIK" was the speaker's name.
+        let ex = extracted(
+            "Kapolres Merauke AKBP Budi Santoso, SIK mengatakan antrean masih panjang. \
+             Tersangka SH (34) mengaku menyesal.",
+            "id",
+            None,
+        );
+        assert_eq!(
+            names_and_roles(&ex),
+            [
+                (Some("Budi Santoso"), Some("Kapolres Merauke AKBP")),
+                (Some("SH"), Some("Tersangka"))
+            ]
         );
     }
 
