@@ -202,6 +202,11 @@ pub struct Anonymity {
     /// "several", "para"); a first word in `-s` does too. Optional.
     #[serde(default)]
     pub group_words: Vec<String>,
+    /// Articles that make what follows a person ("seorang sopir truk"): a
+    /// subject so opened, right before a cue, is an unnamed source whatever
+    /// its noun. Optional.
+    #[serde(default)]
+    pub person_articles: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -224,6 +224,7 @@ struct Lists {
     possessives: Words,
     not_a_clause: Words,
     group_words: Words,
+    person_articles: Phrases,
     place_prepositions: Words,
     /// The language's copy breaks a quotation by its attribution without
     /// closing its marks.
@@ -315,6 +316,7 @@ impl Lists {
             possessives: words(&lex.grammar.possessives),
             not_a_clause: words(&lex.grammar.not_a_clause),
             group_words: words(&lex.anonymity.group_words),
+            person_articles: Phrases::new(&lex.anonymity.person_articles),
             place_prepositions: words(&lex.grammar.place_prepositions),
             open_incises: lex.segmentation.open_incises,
         }
@@ -1407,7 +1409,7 @@ fn unquote_incise(toks: &mut [Token], l: &Lists) {
 }
 
 fn is_quote_mark(s: &str) -> bool {
-    matches!(s, "\"" | "“" | "”" | "„" | "«" | "»")
+    matches!(s, "\"" | "“" | "”" | "„" | "«" | "»" | "‘" | "’")
 }
 
 /// Outlet mentions: (first token, end token, outlet id), matched on the
@@ -1772,6 +1774,12 @@ fn speaker_at(
         (according || clause_start || passive) && !l.addressee_cues.contains(cue.phrase.as_str());
     let left = left_segments(toks, cue.start, l);
     let mut right = right_segments(toks, cue.end, l);
+    // A phrase of where the words were said, right before the verb that
+    // says them ("…, Ir. Nofriadi Syam, saat dikonfirmasi mengatakan
+    // perbaikan …"): what follows is the claim.
+    if according && l.verbs.at(toks, cue.end).is_some() {
+        right.clear();
+    }
     // A cue that opens an unnamed source's description: "a-t-on appris de
     // source judiciaire", where "de source" is the cue.
     if according
@@ -2147,7 +2155,13 @@ fn speaker_in(
     // Keep to the segments that belong to the attribution: the first, plus
     // short appositives (a name, a role).
     let mut use_segs: Vec<Seg> = Vec::new();
-    for (k, s) in segs.iter().enumerate() {
+    // Not the degrees after a name: "Hendra Gunawan, SSTP, MM menyebutkan".
+    let degrees = |s: &Seg| {
+        toks[s.start..s.end]
+            .iter()
+            .all(|t| l.post_nominals.contains(&t.lower))
+    };
+    for (k, s) in segs.iter().filter(|s| !degrees(s)).enumerate() {
         let len = toks[s.start..s.end].iter().filter(|t| t.word).count();
         // A relative clause that states the condition of anonymity may be
         // longer: "der an der Sonderprüfung beteiligt war und anonym bleiben
@@ -2180,10 +2194,14 @@ fn speaker_in(
             .is_some_and(|o| o.end == first.end);
     // Nor past an unnamed source at the cue ("… the older Central Asia-Centre
     // system, an industry source said").
+    // But a name with an age before it is the speaker, the source's words
+    // what they are: "Yusnidar (38), warga Nagari Talang Sari, mengaku".
+    let aged_name_next = use_segs.get(1).is_some_and(|s| aged_name(toks, *s));
     let source_at_cue = !l
         .descriptors
         .all(toks, first.start, first.end, &|t| t.word)
         .is_empty()
+        && !aged_name_next
         && name_in(toks, first, l, ctx, known, cue_found, &is_outlet).is_none();
     let name_segs = if pointer_at_cue || source_at_cue {
         1
@@ -2387,6 +2405,10 @@ fn speaker_in(
             .max_by_key(|f| f.end - f.start)
             .cloned()
             .or_else(|| unnamed_title(toks, *s, l).filter(|_| k == 0))
+            .or_else(|| {
+                person_subject(toks, *s, l)
+                    .filter(|_| k == 0 && s.end == before_auxiliary(toks, cue_found.start, l))
+            })
             .or_else(|| unnamed_with_condition(text, toks, *s, l).filter(|_| k == 0))
             .or_else(|| {
                 unnamed_before_condition
@@ -2703,6 +2725,19 @@ fn speaker_in(
     None
 }
 
+/// A piece that is one to three capitalised words and an age in brackets:
+/// "Yusnidar (38)", "Siti Aminah (52)".
+fn aged_name(toks: &[Token], s: Seg) -> bool {
+    s.end >= s.start + 4
+        && s.end - s.start <= 6
+        && toks[s.end - 1].lower == ")"
+        && toks[s.end - 3].lower == "("
+        && toks[s.end - 2].lower.chars().all(|c| c.is_ascii_digit())
+        && toks[s.start..s.end - 3]
+            .iter()
+            .all(|t| t.word && t.cap && !t.quoted)
+}
+
 /// A piece that is a post alone, after at most an article or a
 /// demonstrative ("the minister", "der Landrat", "le maire", "Kapolres"):
 /// the person named before whose role holds the post's words, the latest
@@ -2898,6 +2933,34 @@ fn unnamed_title(toks: &[Token], s: Seg, l: &Lists) -> Option<Found> {
         })
 }
 
+/// A piece opened by an article that makes it a person, then up to eight
+/// words, the first a common noun ("Seorang sopir truk pasir asal
+/// Kiambang"): the whole piece.
+fn person_subject(toks: &[Token], s: Seg, l: &Lists) -> Option<Found> {
+    let article = l.person_articles.at(toks, s.start)?;
+    // Up to the words that end a description or state a condition ("yang
+    // enggan disebutkan namanya").
+    let end = (article.end..s.end)
+        .find(|&i| {
+            l.description_ends.contains(toks[i].lower.as_str())
+                || l.conditions.at(toks, i).is_some()
+        })
+        .unwrap_or(s.end);
+    let words = &toks[article.end..end];
+    let ok = (1..=8).contains(&words.len())
+        && words.iter().all(|t| t.word && !t.quoted)
+        && !words.first().is_some_and(|t| t.cap);
+    ok.then(|| Found {
+        start: s.start,
+        end,
+        phrase: toks[s.start..end]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    })
+}
+
 /// A phrase's first letter lowered where only that letter of its first word
 /// is a capital ("Officials", "Two diplomats"), not in "U.S. officials".
 fn sentence_case_lowered(phrase: &str) -> String {
@@ -2939,8 +3002,10 @@ fn past_place(toks: &[Token], a: usize, b: usize, l: &Lists) -> Option<(usize, u
         return None;
     }
     let marker = |i: usize| l.place_markers.contains(&toks[i].lower);
+    // Or after a body's short name: "(BKPSDM) Sungai Rampai Hendra Gunawan".
     let after_post = a > 0
         && (marker(a - 1)
+            || toks[a - 1].lower == ")" && l.place_prefixes.contains(&toks[a].lower)
             || l.posts_with_place
                 .all(toks, a.saturating_sub(3), a, &|t| t.word)
                 .last()
@@ -3089,6 +3154,29 @@ fn name_in(
             && toks[e - 3].lower == "("
             && toks[e - 2].lower.chars().all(|c| c.is_ascii_digit())
     };
+    // A title that ends a piece right after a name is the name's last
+    // word: "Firdaus Hakim", "Sandi Sultan" ("hakim" is a judge, "sultan"
+    // a ruler), never a post, which comes before its holder's name.
+    let tail_title = |i: usize| {
+        i + 1 == s.end
+            && i > s.start
+            && toks[i].word
+            && toks[i].cap
+            && !toks[i].upper
+            && l.titles.contains_word(&toks[i].lower)
+            && !blocked[i]
+            && plain(i - 1)
+            // Not a post in apposition to a name after it: "Ketua Majelis
+            // Hakim, Retno Wulandari".
+            && !(toks.get(s.end).is_some_and(|t| t.lower == ",")
+                && toks[s.end + 1..]
+                    .iter()
+                    .take(2)
+                    .filter(|t| t.word && t.cap)
+                    .count()
+                    == 2)
+    };
+    let plain = |i: usize| plain(i) || tail_title(i);
     if s.end == cue {
         let mut end = if age_at(s.end) { s.end - 3 } else { s.end };
         // "Rina Hartati SH MH menjelaskan": the name before its degrees.
@@ -3138,6 +3226,25 @@ fn name_in(
                 best = Some((i, j));
                 break;
             }
+            // "Sumber Daya Manusia (BKPSDM)": the last words of a body's
+            // name, their initials the end of its short name, which has more.
+            let short = short_name_at(toks, j).is_some_and(|t| {
+                let initials: String = toks[i..j]
+                    .iter()
+                    .filter_map(|t| t.lower.chars().next())
+                    .collect();
+                t.upper && t.lower.len() > initials.len() && t.lower.ends_with(&initials)
+            });
+            // "Kapolres Batang Sikumbang AKBP Rizal Fahmi": the post's place,
+            // then a rank, then the name.
+            if short
+                || titles
+                    .iter()
+                    .any(|f| f.start == j && f.end < s.end && plain(f.end))
+            {
+                i = j;
+                continue;
+            }
             // "Kabupaten Sindangraya" after a post with no name is a place.
             if (2..=4).contains(&len) && !in_org && !l.place_markers.contains(&toks[i].lower) {
                 best = Some((i, j));
@@ -3152,8 +3259,10 @@ fn name_in(
                 // said to ("told Reuters").
                 // A word that is its piece alone, but for an age in brackets
                 // ("Seorang warga, Siti (41), mengaku").
+                // At a sentence's start only with an age: any word opens
+                // a sentence with a capital.
                 let whole = i == s.start
-                    && s.start > 0
+                    && (s.start > 0 || aged_name(toks, s))
                     && j < s.end
                     && toks[j].lower == "("
                     && (j..s.end).all(|k| {
@@ -3372,8 +3481,18 @@ fn claim_text(text: &str, toks: &[Token], attribution: Option<Attribution>, l: &
     // between ("s'est dite « dévastée … suite »."): one space at most, none
     // before a full stop or a comma.
     let mut t = String::with_capacity(end);
-    for c in text[..end].chars() {
-        if matches!(c, '"' | '“' | '”' | '«' | '»' | '„') {
+    // "’" is an apostrophe too ("players’"): a quotation mark only in a
+    // text that opens one with "‘" or closes one with "’’".
+    // Nor within a word ("Jum’at").
+    let singles = text[..end].contains('‘') || text[..end].contains("’’");
+    let mut prev = ' ';
+    let mut chars = text[..end].chars().peekable();
+    while let Some(c) = chars.next() {
+        let within = prev.is_alphanumeric() && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        prev = c;
+        if matches!(c, '"' | '“' | '”' | '«' | '»' | '„')
+            || singles && matches!(c, '‘' | '’') && !within
+        {
             continue;
         }
         if c.is_whitespace() {
@@ -3641,6 +3760,65 @@ mod tests {
                 (Some("Budi Santoso"), Some("Kapolres Merauke AKBP")),
                 (Some("SH"), Some("Tersangka"))
             ]
+        );
+    }
+
+    #[test]
+    fn regional_indonesian_names_ranks_degrees_and_quotes() {
+        // Each sentence drafted a wrong speaker, or none, before its rule.
+        let ex = extracted(
+            "Yusnidar (38), warga Nagari Talang Sari, mengaku dua kali terjatuh. \
+             ‘’Kalau hujan, lubangnya tidak kelihatan,’’ ucapnya. \
+             ‘’Ada empat kecelakaan,’’ kata Kapolres Batang Sikumbang AKBP Rizal Fahmi, SIK, MH \
+             melalui Kasat Lantas AKP Dodi Prasetya, Jumat (5/12). \
+             Seorang sopir truk asal Kiambang mengatakan truk lewat malam hari. \
+             Kepala Dinas Bina Marga Provinsi Sumatera Barat, Ir. Nofriadi Syam, MT, saat dikonfirmasi \
+             mengatakan perbaikan ruas Kiambang-Talang Sari sudah diusulkan. \
+             Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM) Sungai Rampai \
+             Hendra Gunawan, SSTP, MM menyebutkan mutasi sudah disetujui. \
+             Ketua Komisi I DPRD Sungai Rampai, Firdaus Hakim, menilai mutasi berisiko. \
+             \"Menjatuhkan pidana penjara delapan tahun,\" kata Ketua Majelis Hakim, Retno Wulandari.",
+            "id",
+            None,
+        );
+        let who: Vec<_> = ex
+            .claims
+            .iter()
+            .map(|c| {
+                c.speaker.and_then(|i| {
+                    let sp = &ex.speakers[i];
+                    sp.name.as_deref().or(sp.description.as_deref())
+                })
+            })
+            .collect();
+        assert_eq!(
+            who,
+            [
+                Some("Yusnidar"),
+                Some("Yusnidar"),
+                Some("Rizal Fahmi"),
+                Some("seorang sopir truk asal Kiambang"),
+                Some("Nofriadi Syam"),
+                Some("Hendra Gunawan"),
+                Some("Firdaus Hakim"),
+                Some("Retno Wulandari"),
+            ]
+        );
+        // The doubled single quotes are a quotation, its text without them.
+        assert_eq!(
+            ex.claims[1].quote.as_deref(),
+            Some("Kalau hujan, lubangnya tidak kelihatan")
+        );
+        // An apostrophe within a word stays: "Jum’at".
+        let ex = extracted(
+            "‘’Kami siap,’’ kata Budi Santoso pada Jum’at pagi.",
+            "id",
+            None,
+        );
+        assert!(
+            ex.claims[0].text.contains("Jum’at"),
+            "{}",
+            ex.claims[0].text
         );
     }
 

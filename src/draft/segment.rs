@@ -28,8 +28,8 @@ pub struct Segmented {
     pub sentences: Vec<Sentence>,
 }
 
-const OPEN_QUOTES: &[char] = &['"', '“', '«', '„', '»'];
-const CLOSE_QUOTES: &[char] = &['"', '”', '»', '“', '«'];
+const OPEN_QUOTES: &[char] = &['"', '“', '«', '„', '»', '‘'];
+const CLOSE_QUOTES: &[char] = &['"', '”', '»', '“', '«', '’'];
 
 pub fn segment(text: &str, lex: &Lexicon, has_title: bool) -> Segmented {
     let text = text.replace("\r\n", "\n");
@@ -44,7 +44,7 @@ pub fn segment(text: &str, lex: &Lexicon, has_title: bool) -> Segmented {
     let mut out = Segmented::default();
     if !has_title && paragraphs.len() > 1 {
         let first = &paragraphs[0];
-        let stands_alone = !first.ends_with(['.', '!', '?', '"', '”']) && first.len() < 200;
+        let stands_alone = !first.ends_with(['.', '!', '?', '"', '”', '’']) && first.len() < 200;
         if stands_alone {
             out.headline = Some(paragraphs.remove(0));
         }
@@ -106,9 +106,13 @@ fn strip_credit(p: &str) -> String {
 /// partner ("„…“", "«…»", "»…«", "“…”"), as the tokenizer pairs them.
 fn quote_balance(s: &str, mut open: bool) -> bool {
     let mut opener = '\0';
+    let mut prev = '\0';
     for c in s.chars() {
+        // "‘’" is one opening mark, as the tokenizer reads it.
+        let doubled = c == '’' && prev == '‘';
+        prev = c;
         if open {
-            if closes_quote(opener, c) {
+            if closes_quote(opener, c) && !doubled {
                 open = false;
             }
         } else if is_opening_mark(c) {
@@ -136,7 +140,7 @@ fn split_dateline(p: &str, lex: &Lexicon) -> Option<(String, String)> {
                 || head.split_whitespace().count() <= 4;
             if i <= 80
                 && shaped
-                && !head.contains(['"', '“'])
+                && !head.contains(['"', '“', '‘'])
                 && split_sentences(head, lex).len() == 1
             {
                 return Some((head.to_string(), p[i + dash.len()..].to_string()));
@@ -221,7 +225,7 @@ fn ends_sentence(
     // The word the period closes.
     let word_start = para[..pos].rfind(' ').map_or(0, |i| i + 1);
     let word = para[word_start..=pos].to_lowercase();
-    let bare = word.trim_start_matches(['(', '"', '“']);
+    let bare = word.trim_start_matches(['(', '"', '“', '‘']);
     if lex
         .segmentation
         .abbreviations

@@ -117,7 +117,9 @@ pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -
         }
         let end = pos + c.len_utf8();
         let opens = !quoted && is_opening_mark(c);
-        let closes = quoted && closes_quote(opener, c);
+        // "‘’" is one opening mark: its "’" closes nothing.
+        let doubled = c == '’' && i > 0 && chars[i - 1].1 == '‘';
+        let closes = quoted && closes_quote(opener, c) && !doubled;
         if opens {
             quoted = true;
             opener = c;
@@ -142,9 +144,10 @@ pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -
     out
 }
 
-/// Marks that open a quotation: "…", “…”, „…“ (German), «…» and »…«.
+/// Marks that open a quotation: "…", “…”, „…“ (German), «…» and »…«, and
+/// ‘…’ (also doubled, ‘’…’’, as Indonesian regional copy writes it).
 pub fn is_opening_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '„' | '«' | '»')
+    matches!(c, '"' | '“' | '„' | '«' | '»' | '‘')
 }
 
 /// Whether `c` closes a quotation opened by `opener` ('\0': opened in an
@@ -158,7 +161,8 @@ pub fn closes_quote(opener: char, c: char) -> bool {
         '„' => matches!(c, '“' | '”'),
         '«' => c == '»',
         '»' => c == '«',
-        _ => matches!(c, '"' | '”' | '“' | '»' | '«'),
+        '‘' => c == '’',
+        _ => matches!(c, '"' | '”' | '“' | '»' | '«' | '’'),
     }
 }
 
