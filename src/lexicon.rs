@@ -116,6 +116,11 @@ pub struct Attribution {
     /// "mengimbau"). Optional.
     #[serde(default)]
     pub addressee_cues: Vec<String>,
+    /// Phrases crediting a statement to the sentence's own subject ("Die
+    /// Behörde hat nach eigenen Angaben …", "by its own account"): its
+    /// speaker is before it, never after. Optional.
+    #[serde(default)]
+    pub own_account: Vec<String>,
     /// Prepositions by which a body is where a statement came from ("hieß es
     /// aus der Behörde"). Optional.
     #[serde(default)]
@@ -317,6 +322,11 @@ pub struct Grammar {
     /// Prepositions after which a capitalised word is a place, not a
     /// person's name ("das Ministerium in Düsseldorf").
     pub place_prepositions: Vec<String>,
+    /// Endings of a word that gives someone's age ("der 54-Jährige", "the
+    /// 54-year-old"): after an article, it points back to a person named
+    /// before. Optional.
+    #[serde(default)]
+    pub age_endings: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -136,6 +136,7 @@ impl OutletNames {
 struct Lists {
     verbs: Phrases,
     according: Phrases,
+    own_account: Phrases,
     continuation: Phrases,
     pronouns: Phrases,
     before_outlet: Phrases,
@@ -226,6 +227,7 @@ struct Lists {
     group_words: Words,
     person_articles: Phrases,
     place_prepositions: Words,
+    age_endings: Vec<String>,
     /// The language's copy breaks a quotation by its attribution without
     /// closing its marks.
     open_incises: bool,
@@ -244,6 +246,7 @@ impl Lists {
         Lists {
             verbs: Phrases::new(&lex.attribution.reporting_verbs),
             according: Phrases::new(&lex.attribution.according_to),
+            own_account: Phrases::new(&lex.attribution.own_account),
             continuation: Phrases::new(&lex.attribution.continuation),
             pronouns: Phrases::new(&lex.attribution.pronouns),
             before_outlet: Phrases::new(&lex.relay.before_outlet),
@@ -318,6 +321,7 @@ impl Lists {
             group_words: words(&lex.anonymity.group_words),
             person_articles: Phrases::new(&lex.anonymity.person_articles),
             place_prepositions: words(&lex.grammar.place_prepositions),
+            age_endings: lex.grammar.age_endings.clone(),
             open_incises: lex.segmentation.open_incises,
         }
     }
@@ -1715,7 +1719,11 @@ fn attribution_cues(toks: &[Token], l: &Lists, language: &str, mentions: &[Menti
             i += 1;
             continue;
         }
-        let f = l.according.at(toks, i).or_else(|| l.verbs.at(toks, i));
+        let f = l
+            .according
+            .at(toks, i)
+            .or_else(|| l.own_account.at(toks, i))
+            .or_else(|| l.verbs.at(toks, i));
         match f {
             // Indonesian short forms ("kata", "lanjut", "jelas") report speech only
             // after a quotation or a comma: "Lebih lanjut" is "further".
@@ -1770,10 +1778,19 @@ fn speaker_at(
         && toks.get(cue.end).is_none_or(|t| t.lower != "oleh");
     // A verb whose object is whom it was addressed to ("…, Nanda Prasetya,
     // mengimbau warga …") looks left first even after a comma.
-    let right_first =
-        (according || clause_start || passive) && !l.addressee_cues.contains(cue.phrase.as_str());
+    // "Die Behörde hat nach eigenen Angaben …": the subject, never after.
+    let own = l
+        .own_account
+        .at(toks, cue.start)
+        .is_some_and(|f| f.end == cue.end);
+    let right_first = (according || clause_start || passive)
+        && !own
+        && !l.addressee_cues.contains(cue.phrase.as_str());
     let left = left_segments(toks, cue.start, l);
     let mut right = right_segments(toks, cue.end, l);
+    if own {
+        right.clear();
+    }
     // A phrase of where the words were said, right before the verb that
     // says them ("…, Ir. Nofriadi Syam, saat dikonfirmasi mengatakan
     // perbaikan …"): what follows is the claim.
@@ -2431,7 +2448,14 @@ fn speaker_in(
                 .all(toks, 0, toks.len(), &|t| !t.quoted)
                 .is_empty();
         let mut end = d.end;
+        // Not into when it was said: "ein Sprecher der Feuerwehr am
+        // Mittwochmorgen".
+        let when = |i: usize| {
+            ctx.lex.day_word(&toks[i].lower)
+                || !toks[i].cap && toks.get(i + 1).is_some_and(|t| ctx.lex.day_word(&t.lower))
+        };
         while end < s.end
+            && !when(end)
             && !l.description_ends.contains(toks[end].lower.as_str())
             && l.conditions.at(toks, end).is_none()
             && l.before_outlet.at(toks, end).is_none()
@@ -2480,8 +2504,17 @@ fn speaker_in(
         let found = l.orgs.all(toks, s.start, s.end, &|t| t.word);
         // "Meridian news agency" is the outlet, not a speaker.
         // Nor "la agencia EFE": the outlet's own description.
+        // Not a body named as where another sits: "Die Landeskartellbehörde
+        // im niedersächsischen Wirtschaftsministerium".
+        let seat = |o: &Found| {
+            o.start > s.start
+                && found[0].end <= o.start
+                && (o.start.saturating_sub(3)..o.start)
+                    .any(|i| l.place_prepositions.contains(&toks[i].lower))
+        };
         let Some(o) = found.iter().rev().find(|o| {
-            !((o.start > 0 && is_outlet(o.start - 1))
+            !(seat(o)
+                || (o.start > 0 && is_outlet(o.start - 1))
                 // Not past a comma: "Seperti dilansir Antara, Dinas
                 // Kesehatan … mencatat".
                 || (o.start > 1 && is_outlet(o.start - 2) && toks[o.start - 1].lower != ",")
@@ -2717,7 +2750,15 @@ fn speaker_in(
     } else {
         &[][..]
     };
-    if near.iter().any(|t| l.pronouns.contains_word(&t.lower))
+    // "sagte der 54-Jährige", "the 54-year-old said": an age after an
+    // article points back as a pronoun does.
+    let age = |t: &Token| {
+        t.lower.starts_with(|c: char| c.is_ascii_digit())
+            && l.age_endings.iter().any(|e| t.lower.ends_with(e.as_str()))
+    };
+    if near
+        .iter()
+        .any(|t| l.pronouns.contains_word(&t.lower) || age(t))
         && near.iter().filter(|t| t.word).count() <= 3
     {
         return Some((Who::Previous(PRONOUN), first.start));
@@ -2769,11 +2810,16 @@ fn post_holder(
         .filter(|t| t.word)
         .map(|t| t.lower.as_str())
         .collect();
+    // Or an unnamed source whose description holds it: "so der Sprecher"
+    // after "Ein Sprecher der Verbraucherzentrale".
     let i = known.speakers.iter().rposition(|sp| {
+        let held = if sp.anonymous {
+            sp.description.as_deref()
+        } else {
+            sp.role.as_deref().filter(|_| sp.name.is_some())
+        };
         !sp.organization
-            && !sp.anonymous
-            && sp.name.is_some()
-            && sp.role.as_deref().is_some_and(|r| {
+            && held.is_some_and(|r| {
                 let r = r.to_lowercase();
                 let words: Vec<&str> = r
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -3855,6 +3901,42 @@ mod tests {
                 Some("Rosmaini".into()),
                 Some("Semuel Matitaputty".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn german_own_account_age_advice_and_demnach() {
+        // Before these rules no sentence here had a speaker; then the first
+        // went to the ministry and the fourth to "ein Sprecher" alone.
+        assert_eq!(
+            speakers(
+                "Die Landeskartellbehörde im niedersächsischen Wirtschaftsministerium hat nach \
+                 eigenen Angaben ein Prüfverfahren eingeleitet. \
+                 Demnach müssen die Stadtwerke ihre Kalkulation offenlegen. \
+                 Schweinehalter Gerd Verhoeven aus Niersbroich hält nach eigenen Angaben rund \
+                 2.400 Mastschweine. \
+                 „Wenn das Virus kommt, ist alles vorbei“, sagte der 54-Jährige. \
+                 Ein Sprecher der Verbraucherzentrale Niedersachsen riet Betroffenen am Dienstag, \
+                 die Preisänderung zu prüfen. \
+                 „Wer Fernwärme bezieht, kann nicht wechseln“, so der Sprecher.",
+                "de"
+            ),
+            [
+                Some("Landeskartellbehörde".into()),
+                Some("Landeskartellbehörde".into()),
+                Some("Schweinehalter Gerd Verhoeven".into()),
+                Some("Schweinehalter Gerd Verhoeven".into()),
+                Some("ein Sprecher der Verbraucherzentrale Niedersachsen".into()),
+                Some("ein Sprecher der Verbraucherzentrale Niedersachsen".into()),
+            ]
+        );
+        // Whatever follows "nach eigenen Angaben" is the claim, not its speaker.
+        assert_eq!(
+            speakers(
+                "Die Landesnahverkehrsgesellschaft prüft nach eigenen Angaben Vertragsstrafen.",
+                "de"
+            ),
+            [Some("Landesnahverkehrsgesellschaft".into())]
         );
     }
 
