@@ -682,9 +682,14 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
         for cue in cues.iter().take(6) {
             if let Some((w, at)) = speaker_at(&s.text, &toks, cue, l, ctx, &known, &mentions, n) {
                 let r = rank_at(&w, at, cue, &toks);
+                // Within its piece, or an aside with words after it ("…,
+                // selon lui, « une famille sur cinq »").
                 let before_continuation = continued_at.is_some_and(|c| cue.end <= c)
                     && matches!(w, Who::New(_))
-                    && continued.is_some_and(|c| c.start > 0 && toks[c.start - 1].word);
+                    && continued.is_some_and(|c| {
+                        c.start > 0
+                            && (toks[c.start - 1].word || toks[c.end..].iter().any(|t| t.word))
+                    });
                 if before_continuation {
                     continued_at = None;
                     best_rank = 0;
@@ -2643,6 +2648,18 @@ fn speaker_in(
                 // after a body's name, up to its verb, are the name's.
                 b = s.end;
             }
+        } else if l.noun_markers.is_empty()
+            && !l.not_names.is_empty()
+            && b < s.end
+            && s.end == before_auxiliary(toks, cue_found.start, l)
+            && (2..=3).contains(&(s.end - b))
+            && toks[b..s.end].iter().all(|t| {
+                t.word && !t.cap && !t.lower.ends_with("ment") && !l.not_names.contains(&t.lower)
+            })
+        {
+            // "La police cantonale genevoise a fait savoir": two or three
+            // adjectives make a lowercase body's name.
+            b = s.end;
         }
         // "Le groupe agroalimentaire suisse Valmoran": a lowercase noun with
         // up to two words describing it, then the body's name.
@@ -3937,6 +3954,36 @@ mod tests {
                 "de"
             ),
             [Some("Landesnahverkehrsgesellschaft".into())]
+        );
+    }
+
+    #[test]
+    fn french_asides_fait_savoir_and_unnamed_residents() {
+        // Before: the second sentence went to Morvézen through "selon lui",
+        // the third to no one, the fourth to "Crêts".
+        assert_eq!(
+            speakers(
+                "Le PDG Tristan Morvézen a annoncé lundi un plan de sauvegarde. \
+                 Le maire de Keranvel, Pascal Guivarc'h (sans étiquette), a déploré « un coup de \
+                 tonnerre » pour une commune où le chantier fait vivre, selon lui, « une famille sur cinq ». \
+                 La police cantonale genevoise a fait savoir qu'une quinzaine de plaintes avaient été déposées. \
+                 Une habitante des Crêts dénonce un manque d'information.",
+                "fr"
+            ),
+            [
+                Some("Tristan Morvézen".into()),
+                Some("Pascal Guivarc'h".into()),
+                Some("police cantonale genevoise".into()),
+                Some("une habitante des Crêts".into()),
+            ]
+        );
+        // A pronoun closing the sentence still points back: "…, the person said".
+        assert_eq!(
+            speakers(
+                "Jones said the plant would close. Reid has asked for a transfer, the person said.",
+                "en"
+            ),
+            [Some("Jones".into()), Some("Jones".into())]
         );
     }
 
