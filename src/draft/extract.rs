@@ -4,7 +4,7 @@
 //! when it was said, and whether it is a direct quote. Every finding keeps the
 //! cue that gave it, for the comment the writer puts beside it.
 
-use super::roster::Roster;
+use super::roster::{Roster, post_words};
 use super::segment::Sentence;
 use super::split::{Cuts, split_claims};
 use super::words::{Found, Phrases, Token, split_phrase, tokenize};
@@ -1291,8 +1291,14 @@ fn add_speaker(speakers: &mut Vec<Speaker>, roster: &mut Roster, sp: Speaker, l:
             if let (Some(old), Some(new)) = (&before, &o.name) {
                 roster.rename(i, old, new);
             }
-            if o.role.is_none() {
+            if o.role.is_none() && sp.role.is_some() {
                 o.role = sp.role;
+                if !o.organization
+                    && !o.anonymous
+                    && let Some(role) = &o.role
+                {
+                    roster.hold(i, role);
+                }
             }
             if o.affiliation.is_none() {
                 o.affiliation = sp.affiliation;
@@ -2828,22 +2834,22 @@ fn post_holder(
         .map(|t| t.lower.as_str())
         .collect();
     // Or an unnamed source whose description holds it: "so der Sprecher"
-    // after "Ein Sprecher der Verbraucherzentrale".
-    let i = known.speakers.iter().rposition(|sp| {
+    // after "Ein Sprecher der Verbraucherzentrale". The few latest holders
+    // of the post's last word are tried, so a long article's many posts cost
+    // no more per mention.
+    let last = *post.last()?;
+    let i = known.article.holding(last).take(8).find(|&i| {
+        let sp = &known.speakers[i];
         let held = if sp.anonymous {
             sp.description.as_deref()
         } else {
-            sp.role.as_deref().filter(|_| sp.name.is_some())
+            sp.role.as_deref()
         };
-        !sp.organization
-            && held.is_some_and(|r| {
-                let r = r.to_lowercase();
-                let words: Vec<&str> = r
-                    .split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                words.windows(post.len()).any(|w| w == post.as_slice())
-            })
+        held.is_some_and(|r| {
+            post_words(r)
+                .windows(post.len())
+                .any(|w| w.iter().zip(&post).all(|(a, b)| a == b))
+        })
     })?;
     Some((i, text_of(text, toks, s.start, title.end)))
 }

@@ -1,8 +1,9 @@
-//! The article's speakers so far, indexed by their names: finding the speaker
-//! a new mention is the same as ([`same_name`]), and telling whether a word is
-//! part of a name already drafted, each cost the same however many speakers
-//! came before. Extraction owns the speakers; this index follows every name
-//! they are given.
+//! The article's speakers so far, indexed by their names and by the words
+//! of their posts: finding the speaker a new mention is the same as
+//! ([`same_name`]), telling whether a word is part of a name already drafted,
+//! and finding who holds a post named alone ("the minister said") each cost
+//! the same however many speakers came before. Extraction owns the speakers;
+//! this index follows every name and post they are given.
 
 use super::extract::{Speaker, same_name};
 use std::collections::{BTreeSet, HashMap};
@@ -19,6 +20,9 @@ pub struct Roster {
     by_word: Map<BTreeSet<usize>>,
     /// Unnamed anonymous sources by description (`None` for none): the first.
     unnamed: HashMap<Option<String>, usize, foldhash::fast::RandomState>,
+    /// Every word of a named person's role and of an unnamed source's
+    /// description: who holds a post named alone ("the minister").
+    posts: Map<BTreeSet<usize>>,
 }
 
 impl Roster {
@@ -57,6 +61,14 @@ impl Roster {
 
     /// Index speaker `i`, just added.
     pub fn add(&mut self, i: usize, sp: &Speaker) {
+        let held = if sp.anonymous {
+            sp.description.as_deref()
+        } else {
+            sp.role.as_deref().filter(|_| sp.name.is_some())
+        };
+        if let Some(held) = held.filter(|_| !sp.organization) {
+            self.hold(i, held);
+        }
         match &sp.name {
             Some(name) => self.name(i, name, true),
             None if sp.anonymous => {
@@ -64,6 +76,22 @@ impl Roster {
             }
             None => {}
         }
+    }
+
+    /// Speaker `i` holds the post or fits the description `held`.
+    pub fn hold(&mut self, i: usize, held: &str) {
+        for w in post_words(held) {
+            self.posts.entry(w).or_default().insert(i);
+        }
+    }
+
+    /// The speakers whose post or description holds the lowercased word
+    /// `w`, the latest added first.
+    pub fn holding(&self, w: &str) -> impl Iterator<Item = usize> + '_ {
+        self.posts
+            .get(w)
+            .into_iter()
+            .flat_map(|s| s.iter().rev().copied())
     }
 
     /// Speaker `i`'s name changed from `old` to `new`.
@@ -100,6 +128,17 @@ impl Roster {
             set(&mut self.by_word, w);
         }
     }
+}
+
+/// The lowercased words of a post or a description, as a post named alone
+/// is matched against them ("Kapolres Lombok Tengah AKBP", "ein Sprecher der
+/// Verbraucherzentrale").
+pub fn post_words(held: &str) -> Vec<String> {
+    held.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn min(a: Option<usize>, b: Option<usize>) -> Option<usize> {
@@ -196,5 +235,32 @@ mod tests {
         assert!(!roster.has_word("bandung"));
         assert_eq!(roster.same(&speakers, &named("Yana")), Some(0));
         assert_eq!(roster.same(&speakers, &named("Yana Mulyana")), Some(0));
+    }
+
+    #[test]
+    fn who_holds_a_post_latest_first() {
+        let mut roster = Roster::default();
+        let minister = |name: &str, role: &str| Speaker {
+            role: Some(role.to_string()),
+            ..named(name)
+        };
+        let speakers = [
+            minister("John Carter", "Health Minister"),
+            unnamed("ein Sprecher der Verbraucherzentrale"),
+            minister("Ann Lee", "Foreign Minister"),
+            Speaker {
+                organization: true,
+                ..minister("Ministry of Health", "Minister")
+            },
+        ];
+        for (i, sp) in speakers.iter().enumerate() {
+            roster.add(i, sp);
+        }
+        assert_eq!(roster.holding("minister").collect::<Vec<_>>(), [2, 0]);
+        assert_eq!(roster.holding("sprecher").collect::<Vec<_>>(), [1]);
+        assert_eq!(roster.holding("governor").count(), 0);
+        // A role given later is held from then on.
+        roster.hold(1, "Pressesprecher");
+        assert_eq!(roster.holding("pressesprecher").collect::<Vec<_>>(), [1]);
     }
 }

@@ -30,7 +30,7 @@ struct Shape {
     write: fn(&Path, usize) -> Vec<String>,
 }
 
-const SHAPES: [Shape; 10] = [
+const SHAPES: [Shape; 11] = [
     Shape {
         name: "agree, claims mostly alike",
         sizes: [2_000, 4_000, 8_000],
@@ -80,6 +80,11 @@ const SHAPES: [Shape; 10] = [
         name: "draft, many speakers",
         sizes: [4_000, 8_000, 16_000],
         write: many_speakers,
+    },
+    Shape {
+        name: "draft, posts named alone",
+        sizes: [4_000, 8_000, 16_000],
+        write: posts_named_alone,
     },
 ];
 
@@ -250,6 +255,32 @@ fn many_speakers(dir: &Path, n: usize) -> Vec<String> {
         .map(|i| {
             let (given, surname) = (word(i, "Ka"), word(i, "Mo"));
             format!("{given} {surname} said the plan {i} would work. {surname} added that it was cheap.\n")
+        })
+        .collect();
+    headed_text(dir, &body, "en")
+}
+
+/// `n` ministers, each named with the post and then by it alone ("The
+/// minister added"), and a post no one named holds ("The governor said"):
+/// who holds a post is looked up, not searched for among every speaker.
+fn posts_named_alone(dir: &Path, n: usize) -> Vec<String> {
+    let word = |mut i: usize, first: &str| {
+        let mut w = first.to_string();
+        loop {
+            w.push_str(["ba", "de", "ki", "lo", "mu", "na", "pe", "ri"][i % 8]);
+            i /= 8;
+            if i == 0 {
+                return w;
+            }
+        }
+    };
+    let body: String = (0..n)
+        .map(|i| {
+            let (given, surname) = (word(i, "Ka"), word(i, "Mo"));
+            format!(
+                "Health Minister {given} {surname} said the plan {i} would work. \
+                 The minister added that it was cheap. The governor said it was late.\n"
+            )
         })
         .collect();
     headed_text(dir, &body, "en")
