@@ -7,7 +7,7 @@
 use super::roster::{Roster, post_words};
 use super::segment::Sentence;
 use super::split::{Cuts, split_claims};
-use super::words::{Found, Phrases, Token, split_phrase, tokenize};
+use super::words::{Found, Phrases, Token, open_at_end, split_phrase, tokenize, tokenize_open};
 use crate::lexicon::Lexicon;
 use crate::model::Outlets;
 use chrono::{Datelike, NaiveDate};
@@ -543,17 +543,19 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
     let mut roster = Roster::default();
     // The speaker of the sentence before, its route and date, and its paragraph.
     let mut last: Option<Last> = None;
-    let mut open_quote = false;
+    let mut open_quote: Option<char> = None;
     // The first sentence's words, cut once, for pointers back to it.
     let first_toks: std::cell::OnceCell<Vec<Token>> = std::cell::OnceCell::new();
     for (k, s) in sentences.iter().enumerate() {
-        let mut toks = tokenize(&s.text, &abbrev, open_quote);
+        let mut toks = tokenize_open(&s.text, &abbrev, open_quote);
         // A quotation runs on when the sentence ends inside it, not on the
-        // mark that closes it ("„A. B.“", "« A. B. »").
-        open_quote = toks
+        // mark that closes it ("„A. B.“", "« A. B. »"), with the mark that
+        // opened it.
+        open_quote = (toks
             .last()
             .is_some_and(|t| t.quoted && !is_quote_mark(&t.lower))
-            && s.quote_group.is_some();
+            && s.quote_group.is_some())
+        .then(|| open_at_end(&s.text, open_quote).unwrap_or('\0'));
         unquote_incise(&mut toks, l);
         let n = s.number;
         let outside = |t: &Token| !t.quoted;
@@ -3562,18 +3564,32 @@ fn claim_text(text: &str, toks: &[Token], attribution: Option<Attribution>, l: &
     // between ("s'est dite « dévastée … suite »."): one space at most, none
     // before a full stop or a comma.
     let mut t = String::with_capacity(end);
-    // "’" is an apostrophe too ("players’"): a quotation mark only in a
-    // text that opens one with "‘" or closes one with "’’".
-    // Nor within a word ("Jum’at").
-    let singles = text[..end].contains('‘') || text[..end].contains("’’");
+    // "’" is an apostrophe too ("players’", "Jum’at"): a quotation mark
+    // only where it closes a "‘" before it, or is doubled ("’’").
     let mut prev = ' ';
+    let mut single_open = false;
     let mut chars = text[..end].chars().peekable();
     while let Some(c) = chars.next() {
-        let within = prev.is_alphanumeric() && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        let next = chars.peek().copied();
+        let within = prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric);
+        let before = prev;
         prev = c;
-        if matches!(c, '"' | '“' | '”' | '«' | '»' | '„')
-            || singles && matches!(c, '‘' | '’') && !within
-        {
+        let single = match c {
+            '‘' if !within => {
+                single_open = true;
+                true
+            }
+            '’' if !within
+                && (single_open || before == '’' || next == Some('’') || before == '‘') =>
+            {
+                if before != '‘' && next != Some('’') {
+                    single_open = false;
+                }
+                true
+            }
+            _ => false,
+        };
+        if single || matches!(c, '"' | '“' | '”' | '«' | '»' | '„') {
             continue;
         }
         if c.is_whitespace() {
@@ -3990,6 +4006,47 @@ mod tests {
                 "en"
             ),
             [Some("Jones".into()), Some("Jones".into())]
+        );
+    }
+
+    #[test]
+    fn apostrophes_do_not_close_quotations() {
+        // With "’" taken for a closing mark, the first two sentences of
+        // each lost their quotation and their speaker.
+        for (text, language) in [
+            (
+                "« Nous n’avons pas le choix. L’usine perd de l’argent. Nous allons \
+                 accompagner chaque salarié », a déclaré Thomas Wyss.",
+                "fr",
+            ),
+            (
+                "“We won’t stop. The players’ union was not consulted. We will fight on,” Smith said.",
+                "en",
+            ),
+            (
+                "‘I won’t stop. I will fight on. We are ready,’ Smith said.",
+                "en",
+            ),
+        ] {
+            let ex = extracted(text, language, None);
+            assert_eq!(ex.claims.len(), 3, "{text}");
+            for c in &ex.claims {
+                assert!(
+                    c.speaker.is_some() && c.quote.is_some(),
+                    "{text}: {}",
+                    c.text
+                );
+            }
+        }
+        // A possessive stays in the text; the marks of a quotation do not.
+        let ex = extracted(
+            "The players’ union said the ‘final offer’ was an insult, Jones said.",
+            "en",
+            None,
+        );
+        assert_eq!(
+            ex.claims[0].text,
+            "The players’ union said the final offer was an insult."
         );
     }
 

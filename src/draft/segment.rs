@@ -4,7 +4,7 @@
 //! a quotation that runs over several sentences keeps them together as one
 //! group, so that the attribution after it reaches all of them.
 
-use super::words::{closes_quote, is_opening_mark};
+use super::words::open_at_end;
 use crate::lexicon::Lexicon;
 
 /// One sentence of the body.
@@ -44,7 +44,7 @@ pub fn segment(text: &str, lex: &Lexicon, has_title: bool) -> Segmented {
     let mut out = Segmented::default();
     if !has_title && paragraphs.len() > 1 {
         let first = &paragraphs[0];
-        let stands_alone = !first.ends_with(['.', '!', '?', '"', '”', '’']) && first.len() < 200;
+        let stands_alone = !first.ends_with(['.', '!', '?', '"', '”']) && first.len() < 200;
         if stands_alone {
             out.headline = Some(paragraphs.remove(0));
         }
@@ -59,13 +59,14 @@ pub fn segment(text: &str, lex: &Lexicon, has_title: bool) -> Segmented {
     let mut group = 0;
     for (pi, para) in paragraphs.iter().enumerate() {
         let pieces = split_sentences(para, lex);
-        // Quotation state across the paragraph's sentences.
-        let mut open = false;
+        // Quotation state across the paragraph's sentences: the mark that
+        // opened the quotation still open.
+        let mut open: Option<char> = None;
         let mut run: Vec<usize> = Vec::new();
         for piece in pieces {
             number += 1;
-            let starts_inside = open;
-            let balance = quote_balance(&piece, open);
+            let starts_inside = open.is_some();
+            let balance = open_at_end(&piece, open);
             out.sentences.push(Sentence {
                 number,
                 paragraph: pi,
@@ -73,17 +74,17 @@ pub fn segment(text: &str, lex: &Lexicon, has_title: bool) -> Segmented {
                 quote_group: None,
             });
             let idx = out.sentences.len() - 1;
-            if starts_inside || balance {
+            if starts_inside || balance.is_some() {
                 run.push(idx);
             }
             open = balance;
-            if !open && run.len() > 1 {
+            if open.is_none() && run.len() > 1 {
                 group += 1;
                 for &i in &run {
                     out.sentences[i].quote_group = Some(group);
                 }
             }
-            if !open {
+            if open.is_none() {
                 run.clear();
             }
         }
@@ -99,28 +100,6 @@ fn strip_credit(p: &str) -> String {
         return p[..i].trim_end().to_string();
     }
     p.to_string()
-}
-
-/// Whether a quotation is still open at the end of `s`, given whether one was
-/// open at its start. A quotation closes only with its opening mark's
-/// partner ("„…“", "«…»", "»…«", "“…”"), as the tokenizer pairs them.
-fn quote_balance(s: &str, mut open: bool) -> bool {
-    let mut opener = '\0';
-    let mut prev = '\0';
-    for c in s.chars() {
-        // "‘’" is one opening mark, as the tokenizer reads it.
-        let doubled = c == '’' && prev == '‘';
-        prev = c;
-        if open {
-            if closes_quote(opener, c) && !doubled {
-                open = false;
-            }
-        } else if is_opening_mark(c) {
-            open = true;
-            opener = c;
-        }
-    }
-    open
 }
 
 /// "MOSCOW, March 12 (Meridian) - An explosion" -> ("MOSCOW, March 12 (Meridian)", "An explosion").

@@ -30,12 +30,17 @@ pub struct Token {
 ///
 /// French elisions ("l'", "d'", "qu'") end a word with their apostrophe.
 pub fn tokenize(s: &str, abbrev: &dyn Fn(&str) -> bool, quoted_at_start: bool) -> Vec<Token> {
+    tokenize_open(s, abbrev, quoted_at_start.then_some('\0'))
+}
+
+/// [`tokenize`], the sentence beginning inside a quotation opened by the mark
+/// `opened` ('\0': a mark not known here), or outside one (`None`).
+pub fn tokenize_open(s: &str, abbrev: &dyn Fn(&str) -> bool, opened: Option<char>) -> Vec<Token> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
-    let mut quoted = quoted_at_start;
-    // The mark that opened the quotation; '\0' when it opened in an
-    // earlier sentence.
-    let mut opener = '\0';
+    let mut quoted = opened.is_some();
+    // The mark that opened the quotation.
+    let mut opener = opened.unwrap_or('\0');
     let mut i = 0;
     let is_inner = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '&' | '_');
     while i < chars.len() {
@@ -162,8 +167,35 @@ pub fn closes_quote(opener: char, c: char) -> bool {
         '«' => c == '»',
         '»' => c == '«',
         '‘' => c == '’',
-        _ => matches!(c, '"' | '”' | '“' | '»' | '«' | '’'),
+        // Not "’", an apostrophe as often: a quotation opened by "‘" in an
+        // earlier sentence is known by its mark (see [`open_at_end`]).
+        _ => matches!(c, '"' | '”' | '“' | '»' | '«'),
     }
+}
+
+/// Whether a quotation is still open at the end of `s`, and by which mark,
+/// given the one open at its start. Marks pair as the tokenizer pairs them;
+/// "’" within a word ("can’t", "Jum’at") closes nothing, and "‘’" is one
+/// opening mark.
+pub fn open_at_end(s: &str, mut open: Option<char>) -> Option<char> {
+    let mut prev = ' ';
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let within =
+            c == '’' && prev.is_alphanumeric() && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        let doubled = c == '’' && prev == '‘';
+        prev = c;
+        match open {
+            Some(opener) => {
+                if closes_quote(opener, c) && !within && !doubled {
+                    open = None;
+                }
+            }
+            None if is_opening_mark(c) => open = Some(c),
+            None => {}
+        }
+    }
+    open
 }
 
 /// French words that elide before a vowel, each a token with its apostrophe.
