@@ -274,6 +274,11 @@ pub struct Roles {
     /// direction", "die Geschäftsführung"). Optional.
     #[serde(default)]
     pub management: Vec<String>,
+    /// Words that make a post a deputy's ("Vice President", "Wakil Bupati",
+    /// "stellvertretende Landrätin", "adjoint au maire"): its holder is no
+    /// one the post alone points back to. Optional.
+    #[serde(default)]
+    pub deputies: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -327,6 +332,11 @@ pub struct Grammar {
     /// before. Optional.
     #[serde(default)]
     pub age_endings: Vec<String>,
+    /// Adverbs that stand between a subject and its verb ("also", "juga",
+    /// "auch", "ensuite", "luego"): no part of a post or a body's name.
+    /// Optional.
+    #[serde(default)]
+    pub subject_adverbs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
