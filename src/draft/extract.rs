@@ -3268,7 +3268,7 @@ fn name_in(
             && !(l.post_nominals.contains(&t.lower)
                 && i > 0
                 // Initials with an age are a name: "Korban, MT (25), mengaku".
-                && !toks.get(i + 1).is_some_and(|t| t.lower == "(")
+                && toks.get(i + 1).is_none_or(|t| t.lower != "(")
                 && (toks[i - 1].lower == "," || toks[i - 1].cap && !l.titles.contains_word(&toks[i - 1].lower)))
             // "Norvik-Geschäftsführer": a compound ending in a title.
             && !t.lower.rsplit_once('-').is_some_and(|(_, last)| l.titles.contains_word(last))

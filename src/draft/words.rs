@@ -186,11 +186,8 @@ pub fn open_at_end(s: &str, mut open: Option<char>) -> Option<char> {
         let doubled = c == '’' && prev == '‘';
         prev = c;
         match open {
-            Some(opener) => {
-                if closes_quote(opener, c) && !within && !doubled {
-                    open = None;
-                }
-            }
+            Some(opener) if closes_quote(opener, c) && !within && !doubled => open = None,
+            Some(_) => {}
             None if is_opening_mark(c) => open = Some(c),
             None => {}
         }
