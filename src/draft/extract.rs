@@ -4150,115 +4150,93 @@ mod tests {
 
     #[test]
     fn the_new_rules_do_not_misfire() {
-        // Each drafted wrongly with the rules as first written.
-        let first = |text: &str, language: &str| speakers(text, language).last().cloned().flatten();
-        // A post is no description's tail, and no deputy's.
-        assert_eq!(
-            speakers(
-                "Vice President Kamala Harris said the plan works. Wakil Bupati Sleman Danang \
-                 Maharsa mengatakan jalan rusak.",
-                "en"
-            )[..1],
-            [Some("Kamala Harris".into())]
-        );
-        assert_eq!(
-            first(
+        // Each drafted wrongly with the rules as first written: the text, its
+        // language, and the last claim's speaker.
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            // A post is no deputy's, and no description's tail.
+            (
                 "Vice President Kamala Harris said the plan works. The president said no.",
-                "en"
+                "en",
+                None,
             ),
-            None
-        );
-        assert_eq!(
-            first(
-                "Wakil Bupati Sleman Danang Maharsa mengatakan jalan rusak. Bupati mengatakan anggaran ada.",
-                "id"
+            (
+                "Wakil Bupati Sleman Danang Maharsa mengatakan jalan rusak. Bupati mengatakan \
+                 anggaran ada.",
+                "id",
+                None,
             ),
-            None
-        );
-        assert_eq!(
-            first(
+            (
                 "An aide to the minister said the talks failed. The minister said no more.",
-                "en"
+                "en",
+                None,
             ),
-            None
-        );
-        // Another witness is no witness named before.
-        assert_eq!(
-            first(
-                "Saksi pertama, Budi Santoso, mengatakan ia melihat api. Saksi lain mengatakan api dari dapur.",
-                "id"
+            // Another witness is no witness named before.
+            (
+                "Saksi pertama, Budi Santoso, mengatakan ia melihat api. Saksi lain mengatakan \
+                 api dari dapur.",
+                "id",
+                None,
             ),
-            None
-        );
-        // Initials with an age are a name, degrees or not.
-        assert_eq!(
-            first(
+            // Initials with an age are a name, degrees or not.
+            (
                 "Korban, MT (25), mengaku dipukul oleh dua orang tak dikenal.",
-                "id"
+                "id",
+                Some("MT"),
             ),
-            Some("MT".into())
-        );
-        // A name before a post, and a name with a nickname in brackets.
-        assert_eq!(
-            first(
+            // A name before a post, and a name with a nickname in brackets.
+            (
                 "Hal itu disampaikan Ahmad Yani Kepala Desa Sukamaju kepada wartawan.",
-                "id"
+                "id",
+                Some("Ahmad Yani"),
             ),
-            Some("Ahmad Yani".into())
-        );
-        assert_eq!(
-            first(
+            (
                 "Menurut Dedi Mulyadi (KDM), jalan itu akan diperbaiki tahun depan.",
-                "id"
+                "id",
+                Some("Dedi Mulyadi"),
             ),
-            Some("Dedi Mulyadi".into())
-        );
-        // A panel of judges is no person.
-        assert_eq!(
-            first("Majelis Hakim menilai terdakwa terbukti bersalah.", "id"),
-            None
-        );
-        // An auxiliary and an adverb are no part of a body's name.
-        assert_eq!(
-            first(
+            // A panel of judges is no person.
+            (
+                "Majelis Hakim menilai terdakwa terbukti bersalah.",
+                "id",
+                None,
+            ),
+            // An auxiliary and an adverb are no part of a body's name.
+            (
                 "La police a ensuite précisé que deux hommes avaient été arrêtés.",
-                "fr"
+                "fr",
+                Some("police"),
             ),
-            Some("police".into())
-        );
-        // An own account opening the sentence: the subject after the verb.
-        assert_eq!(
-            first(
+            // An own account opening the sentence: the subject after the verb.
+            (
                 "Eigenen Angaben zufolge hat das Unternehmen rund 300 Stellen gestrichen.",
-                "de"
+                "de",
+                Some("Unternehmen"),
             ),
-            Some("Unternehmen".into())
-        );
-        // A sentence opened by "Didampingi": the speaker after whom he stood with.
-        assert_eq!(
-            first(
-                "Didampingi Wakapolres Kompol Sugeng Kapolres Sleman AKBP Budi Santoso mengatakan jalan ditutup.",
-                "id"
+            // A sentence opened by "Didampingi": the speaker after whom he stood with.
+            (
+                "Didampingi Wakapolres Kompol Sugeng Kapolres Sleman AKBP Budi Santoso \
+                 mengatakan jalan ditutup.",
+                "id",
+                Some("Budi Santoso"),
             ),
-            Some("Budi Santoso".into())
-        );
-        // A body at the cue, not a person the claim tells of.
-        assert_eq!(
-            first(
+            // A body at the cue, not a person the claim tells of.
+            (
                 "A farmer was killed when the bridge collapsed, police said.",
-                "en"
+                "en",
+                Some("police"),
             ),
-            Some("police".into())
-        );
-        // The speaker named in full before degrees and whom he stood with.
-        assert_eq!(
-            first(
+            // The speaker named in full before degrees and whom he stood with.
+            (
                 "Kepala Kejari Nusa Hatala, Made Suarjana, SH, MH, didampingi Kepala Seksi \
-                   Intelijen Johanis Latuheru, SH, mengatakan tujuh orang telah diperiksa.",
-                "id"
+                 Intelijen Johanis Latuheru, SH, mengatakan tujuh orang telah diperiksa.",
+                "id",
+                Some("Made Suarjana"),
             ),
-            Some("Made Suarjana".into())
-        );
+        ];
+        for (text, language, expected) in cases {
+            let last = speakers(text, language).last().cloned().flatten();
+            assert_eq!(last.as_deref(), *expected, "{text}");
+        }
     }
 
     #[test]

@@ -240,20 +240,9 @@ fn own_reporting(dir: &Path, n: usize) -> Vec<String> {
 /// ("Kabe Mobe said … Mobe added …"), so that every sentence looks its
 /// speaker up among all the speakers before it.
 fn many_speakers(dir: &Path, n: usize) -> Vec<String> {
-    // A distinct capitalised word per speaker, of syllables.
-    let word = |mut i: usize, first: &str| {
-        let mut w = first.to_string();
-        loop {
-            w.push_str(["ba", "de", "ki", "lo", "mu", "na", "pe", "ri"][i % 8]);
-            i /= 8;
-            if i == 0 {
-                return w;
-            }
-        }
-    };
     let body: String = (0..n)
         .map(|i| {
-            let (given, surname) = (word(i, "Ka"), word(i, "Mo"));
+            let (given, surname) = (syllables(i, "Ka"), syllables(i, "Mo"));
             format!("{given} {surname} said the plan {i} would work. {surname} added that it was cheap.\n")
         })
         .collect();
@@ -264,19 +253,9 @@ fn many_speakers(dir: &Path, n: usize) -> Vec<String> {
 /// minister added"), and a post no one named holds ("The governor said"):
 /// who holds a post is looked up, not searched for among every speaker.
 fn posts_named_alone(dir: &Path, n: usize) -> Vec<String> {
-    let word = |mut i: usize, first: &str| {
-        let mut w = first.to_string();
-        loop {
-            w.push_str(["ba", "de", "ki", "lo", "mu", "na", "pe", "ri"][i % 8]);
-            i /= 8;
-            if i == 0 {
-                return w;
-            }
-        }
-    };
     let body: String = (0..n)
         .map(|i| {
-            let (given, surname) = (word(i, "Ka"), word(i, "Mo"));
+            let (given, surname) = (syllables(i, "Ka"), syllables(i, "Mo"));
             format!(
                 "Health Minister {given} {surname} said the plan {i} would work. \
                  The minister added that it was cheap. The governor said it was late.\n"
@@ -284,6 +263,18 @@ fn posts_named_alone(dir: &Path, n: usize) -> Vec<String> {
         })
         .collect();
     headed_text(dir, &body, "en")
+}
+
+/// A distinct capitalised word for each `i`, of syllables after `first`.
+fn syllables(mut i: usize, first: &str) -> String {
+    let mut w = first.to_string();
+    loop {
+        w.push_str(["ba", "de", "ki", "lo", "mu", "na", "pe", "ri"][i % 8]);
+        i /= 8;
+        if i == 0 {
+            return w;
+        }
+    }
 }
 
 /// Writes a text of a headline and `body` (one sentence, or lines), and
