@@ -1795,19 +1795,20 @@ fn speaker_at(
         && toks.get(cue.end).is_none_or(|t| t.lower != "oleh");
     // A verb whose object is whom it was addressed to ("…, Nanda Prasetya,
     // mengimbau warga …") looks left first even after a comma.
-    // "Die Behörde hat nach eigenen Angaben …": the subject, never after.
+    // "Die Behörde hat nach eigenen Angaben …": the subject before it, never
+    // what follows; unless it opens the sentence, and the subject comes
+    // after the verb ("Eigenen Angaben zufolge hat das Unternehmen …").
     let own = l
         .own_account
         .at(toks, cue.start)
-        .is_some_and(|f| f.end == cue.end);
+        .is_some_and(|f| f.end == cue.end)
+        && toks[..cue.start].iter().any(|t| t.word);
     let right_first = (according || clause_start || passive)
-        && !(own && toks[..cue.start].iter().any(|t| t.word))
+        && !own
         && !l.addressee_cues.contains(cue.phrase.as_str());
     let left = left_segments(toks, cue.start, l);
     let mut right = right_segments(toks, cue.end, l);
-    // Unless it opens the sentence, the subject after the verb: "Eigenen
-    // Angaben zufolge hat das Unternehmen …".
-    if own && toks[..cue.start].iter().any(|t| t.word) {
+    if own {
         right.clear();
     }
     // A phrase of where the words were said, right before the verb that
@@ -2080,9 +2081,7 @@ fn left_segments(toks: &[Token], cue: usize, l: &Lists) -> Vec<Seg> {
             segs.push(Seg { start: i, end });
             // Degrees and whom the speaker stood with ("…, Made Suarjana, SH,
             // MH, didampingi …, SH, mengatakan") do not count.
-            let aside = toks[i..end]
-                .iter()
-                .all(|t| l.post_nominals.contains(&t.lower))
+            let aside = degrees_only(&toks[i..end], l)
                 || toks
                     .get(i)
                     .is_some_and(|t| l.accompanied.contains(t.lower.as_str()));
@@ -2207,12 +2206,11 @@ fn speaker_in(
     // short appositives (a name, a role).
     let mut use_segs: Vec<Seg> = Vec::new();
     // Not the degrees after a name: "Hendra Gunawan, SSTP, MM menyebutkan".
-    let degrees = |s: &Seg| {
-        toks[s.start..s.end]
-            .iter()
-            .all(|t| l.post_nominals.contains(&t.lower))
-    };
-    for (k, s) in segs.iter().filter(|s| !degrees(s)).enumerate() {
+    for (k, s) in segs
+        .iter()
+        .filter(|s| !degrees_only(&toks[s.start..s.end], l))
+        .enumerate()
+    {
         let len = toks[s.start..s.end].iter().filter(|t| t.word).count();
         // A relative clause that states the condition of anonymity may be
         // longer: "der an der Sonderprüfung beteiligt war und anonym bleiben
@@ -2838,14 +2836,25 @@ fn speaker_in(
     None
 }
 
+/// Whether an age in brackets ends at token `e`: "(38)".
+fn age_ends_at(toks: &[Token], e: usize) -> bool {
+    e >= 3
+        && toks[e - 1].lower == ")"
+        && toks[e - 3].lower == "("
+        && toks[e - 2].lower.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether the tokens are all degrees written after a name ("SH", "MM").
+fn degrees_only(toks: &[Token], l: &Lists) -> bool {
+    toks.iter().all(|t| l.post_nominals.contains(&t.lower))
+}
+
 /// A piece that is one to three capitalised words and an age in brackets:
 /// "Yusnidar (38)", "Siti Aminah (52)".
 fn aged_name(toks: &[Token], s: Seg) -> bool {
     s.end >= s.start + 4
         && s.end - s.start <= 6
-        && toks[s.end - 1].lower == ")"
-        && toks[s.end - 3].lower == "("
-        && toks[s.end - 2].lower.chars().all(|c| c.is_ascii_digit())
+        && age_ends_at(toks, s.end)
         && toks[s.start..s.end - 3]
             .iter()
             .all(|t| t.word && t.cap && !t.quoted)
@@ -2868,9 +2877,9 @@ fn post_holder(
     if a < s.end && (is_article(&toks[a], l) || l.demonstratives.contains(toks[a].lower.as_str())) {
         a += 1;
     }
-    let title = l.titles.at(toks, a)?;
-    // At most one lowercase word after it: "Kapolres juga meminta", "the
-    // minister also said", "Kabid Humas ini menerangkan".
+    let title = l.titles.at(toks, a).filter(|t| t.end <= s.end)?;
+    // At most one adverb after it: "Kapolres juga meminta", "the minister
+    // also said".
     let after: Vec<&Token> = toks[title.end..s.end].iter().filter(|t| t.word).collect();
     // Not "Saksi lain" (another witness) or "Kapolres baru" (the new
     // chief): only an adverb of the language's list.
@@ -3295,12 +3304,7 @@ fn name_in(
     // before any capitalised run further from the cue.
     // An age in brackets may stand between the name and the cue ("Kapolres
     // Budi (45) mengatakan").
-    let age_at = |e: usize| {
-        e >= s.start + 3
-            && toks[e - 1].lower == ")"
-            && toks[e - 3].lower == "("
-            && toks[e - 2].lower.chars().all(|c| c.is_ascii_digit())
-    };
+    let age_at = |e: usize| e >= s.start + 3 && age_ends_at(toks, e);
     // A title that ends a piece right after a name is the name's last
     // word: "Firdaus Hakim", "Sandi Sultan" ("hakim" is a judge, "sultan"
     // a ruler), never a post, which comes before its holder's name.
