@@ -4,7 +4,7 @@
 //! when it was said, and whether it is a direct quote. Every finding keeps the
 //! cue that gave it, for the comment the writer puts beside it.
 
-use super::roster::{Roster, post_words};
+use super::roster::{Roster, held, post_words};
 use super::segment::Sentence;
 use super::split::{Cuts, split_claims};
 use super::words::{Found, Phrases, Token, open_at_end, split_phrase, tokenize, tokenize_open};
@@ -1299,12 +1299,7 @@ fn add_speaker(speakers: &mut Vec<Speaker>, roster: &mut Roster, sp: Speaker, l:
             }
             if o.role.is_none() && sp.role.is_some() {
                 o.role = sp.role;
-                if !o.organization
-                    && !o.anonymous
-                    && let Some(role) = &o.role
-                {
-                    roster.hold(i, role);
-                }
+                roster.hold(i, o);
             }
             if o.affiliation.is_none() {
                 o.affiliation = sp.affiliation;
@@ -2902,12 +2897,7 @@ fn post_holder(
     let last = *post.last()?;
     let i = known.article.holding(last).take(8).find(|&i| {
         let sp = &known.speakers[i];
-        let held = if sp.anonymous {
-            sp.description.as_deref()
-        } else {
-            sp.role.as_deref()
-        };
-        held.is_some_and(|r| {
+        held(sp).is_some_and(|r| {
             let words = post_words(r);
             // A description's head, past its articles: "ein Sprecher der
             // Verbraucherzentrale", not "an aide to the president".

@@ -61,14 +61,7 @@ impl Roster {
 
     /// Index speaker `i`, just added.
     pub fn add(&mut self, i: usize, sp: &Speaker) {
-        let held = if sp.anonymous {
-            sp.description.as_deref()
-        } else {
-            sp.role.as_deref().filter(|_| sp.name.is_some())
-        };
-        if let Some(held) = held.filter(|_| !sp.organization) {
-            self.hold(i, held);
-        }
+        self.hold(i, sp);
         match &sp.name {
             Some(name) => self.name(i, name, true),
             None if sp.anonymous => {
@@ -78,9 +71,10 @@ impl Roster {
         }
     }
 
-    /// Speaker `i` holds the post or fits the description `held`.
-    pub fn hold(&mut self, i: usize, held: &str) {
-        for w in post_words(held) {
+    /// Index what speaker `i` holds ([`held`]); again when a role is given
+    /// later.
+    pub fn hold(&mut self, i: usize, sp: &Speaker) {
+        for w in held(sp).map(post_words).unwrap_or_default() {
             self.posts.entry(w).or_default().insert(i);
         }
     }
@@ -127,6 +121,18 @@ impl Roster {
         for w in lower.split_whitespace() {
             set(&mut self.by_word, w);
         }
+    }
+}
+
+/// What a post named alone is matched against: a named person's role, an
+/// unnamed source's description; nothing for an organisation.
+pub fn held(sp: &Speaker) -> Option<&str> {
+    if sp.organization {
+        None
+    } else if sp.anonymous {
+        sp.description.as_deref()
+    } else {
+        sp.role.as_deref().filter(|_| sp.name.is_some())
     }
 }
 
@@ -260,7 +266,8 @@ mod tests {
         assert_eq!(roster.holding("sprecher").collect::<Vec<_>>(), [1]);
         assert_eq!(roster.holding("governor").count(), 0);
         // A role given later is held from then on.
-        roster.hold(1, "Pressesprecher");
-        assert_eq!(roster.holding("pressesprecher").collect::<Vec<_>>(), [1]);
+        let later = minister("Eva Brandt", "Pressesprecherin");
+        roster.hold(2, &later);
+        assert_eq!(roster.holding("pressesprecherin").collect::<Vec<_>>(), [2]);
     }
 }
