@@ -130,6 +130,15 @@ pub struct Attribution {
     /// them, never among them. Optional.
     #[serde(default)]
     pub accompanied: Vec<String>,
+    /// Prepositions by which a document carries a statement ("heißt es in
+    /// einem Schreiben", "wie aus einem Papier hervorgeht"). Optional.
+    #[serde(default)]
+    pub document_channels: Vec<String>,
+    /// "According to" words that are one only before a noun phrase (an
+    /// article, a determiner or a capitalised word): German "so" ("so der
+    /// Sprecher", not "so schwer verletzt"). Optional.
+    #[serde(default)]
+    pub before_noun: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -270,6 +279,16 @@ pub struct Roles {
     /// agency", "la fédération", "die Behörde"). Optional.
     #[serde(default)]
     pub generic_bodies: Vec<String>,
+    /// Nouns for documents a statement can come from ("court documents",
+    /// "eine Allgemeinverfügung", "le jugement", "el auto"): after "according
+    /// to" or a document channel, a source of kind `document`. Optional.
+    #[serde(default)]
+    pub documents: Vec<String>,
+    /// Endings of compound nouns that are documents ("Polizeibericht",
+    /// "Positionspapier"), in a language that writes them as one word.
+    /// Optional.
+    #[serde(default)]
+    pub document_endings: Vec<String>,
     /// Nouns for a company's management, which speaks for the company ("sa
     /// direction", "die Geschäftsführung"). Optional.
     #[serde(default)]

@@ -169,6 +169,7 @@ mod tests {
             affiliation: None,
             country: None,
             organization: false,
+            document: false,
             why: String::new(),
             confirm: Vec::new(),
         }

@@ -107,6 +107,8 @@ fn write_source(o: &mut String, sp: &Speaker, id: &str) {
     }
     if sp.organization {
         o.push_str("kind = \"organization\"\n");
+    } else if sp.document {
+        o.push_str("kind = \"document\"\n");
     }
 }
 
