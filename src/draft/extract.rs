@@ -223,6 +223,9 @@ struct Lists {
     indefinite: Words,
     and: Words,
     that: Words,
+    /// The same, but for elided forms ("qu'"): the words a sentence is cut
+    /// at, which are whole words of its text.
+    that_whole: Words,
     auxiliaries: Words,
     demonstratives: Words,
     possessives: Words,
@@ -325,6 +328,13 @@ impl Lists {
             indefinite: words(&lex.grammar.indefinite_articles),
             and: words(&lex.grammar.conjunctions),
             that: words(&lex.grammar.complementizers),
+            that_whole: lex
+                .grammar
+                .complementizers
+                .iter()
+                .filter(|w| !w.ends_with('\''))
+                .map(|w| w.to_lowercase())
+                .collect(),
             auxiliaries: words(&lex.grammar.auxiliaries),
             demonstratives: words(&lex.grammar.demonstratives),
             possessives: words(&lex.grammar.possessives),
@@ -1180,7 +1190,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
             speech: &l.reported_speech,
             and: &l.and,
             auxiliaries: &l.auxiliaries,
-            that: &l.that,
+            that: &l.that_whole,
             not_a_clause: &l.not_a_clause,
             hedge_in: &hedge_in,
             opens_clause: &|w| !(ctx.lex.language == "id" && short_form(w)),
@@ -4484,6 +4494,18 @@ mod tests {
                  sagte Hinrich Wöhlke.",
                 "de",
                 Some("Hinrich Wöhlke"),
+            ),
+            // An elided "that" ends the search after the verb, typographic
+            // apostrophe or not.
+            (
+                "L’agence régionale de santé a fait savoir qu’un médecin serait affecté au Samu.",
+                "fr",
+                Some("agence régionale de santé"),
+            ),
+            (
+                "L'agence régionale de santé a fait savoir qu'un médecin serait affecté au Samu.",
+                "fr",
+                Some("agence régionale de santé"),
             ),
             // A panel of judges is no person.
             (

@@ -40,6 +40,11 @@ impl Roster {
         let first = |map: &Map<BTreeSet<usize>>, key: &str| {
             map.get(key).and_then(|set| set.first().copied())
         };
+        // A document is the same only by its whole name: "rapport de la
+        // chambre … de Bretagne" is no "Bretagne".
+        if sp.document {
+            return first(&self.by_name, &b).filter(|&i| speakers[i].document);
+        }
         // The same name; a name holding this one-word name ("Zakharova" for
         // "Maria Zakharova"); a one-word name this one holds.
         let mut found = first(&self.by_name, &b);
@@ -50,6 +55,8 @@ impl Roster {
                 found = min(found, first(&self.by_name, w));
             }
         }
+        // Nor is a person or a body the same as a document ("Auto").
+        let found = found.filter(|&i| !speakers[i].document);
         debug_assert!(found.is_none_or(|i| {
             speakers[i]
                 .name
@@ -63,6 +70,12 @@ impl Roster {
     pub fn add(&mut self, i: usize, sp: &Speaker) {
         self.hold(i, sp);
         match &sp.name {
+            Some(name) if sp.document => {
+                self.by_name
+                    .entry(name.to_lowercase())
+                    .or_default()
+                    .insert(i);
+            }
             Some(name) => self.name(i, name, true),
             None if sp.anonymous => {
                 self.unnamed.entry(sp.description.clone()).or_insert(i);
@@ -242,6 +255,28 @@ mod tests {
         assert!(!roster.has_word("bandung"));
         assert_eq!(roster.same(&speakers, &named("Yana")), Some(0));
         assert_eq!(roster.same(&speakers, &named("Yana Mulyana")), Some(0));
+    }
+
+    #[test]
+    fn a_document_is_the_same_only_by_its_whole_name() {
+        let mut roster = Roster::default();
+        let report = Speaker {
+            document: true,
+            ..named("rapport de la chambre régionale des comptes de Bretagne")
+        };
+        roster.add(0, &report);
+        let speakers = [report.clone()];
+        // Neither a name it ends with nor one of its words is the document.
+        assert_eq!(roster.same(&speakers, &named("Bretagne")), None);
+        assert_eq!(roster.same(&speakers, &named("Anne Chambre")), None);
+        assert!(!roster.has_word("bretagne"));
+        // The same document named again is.
+        assert_eq!(roster.same(&speakers, &report), Some(0));
+        let partial = Speaker {
+            document: true,
+            ..named("rapport")
+        };
+        assert_eq!(roster.same(&speakers, &partial), None);
     }
 
     #[test]

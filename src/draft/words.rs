@@ -109,7 +109,13 @@ pub fn tokenize_open(s: &str, abbrev: &dyn Fn(&str) -> bool, opened: Option<char
             out.push(Token {
                 start: pos,
                 end,
-                lower: text.to_lowercase(),
+                // "l’AFP", "qu’il", "Jum’at": the typographic apostrophe
+                // is looked up as the plain one.
+                lower: if text.contains('’') {
+                    text.to_lowercase().replace('’', "'")
+                } else {
+                    text.to_lowercase()
+                },
                 word: true,
                 cap: c.is_uppercase(),
                 upper: c.is_uppercase()
