@@ -2617,29 +2617,35 @@ fn speaker_in(
         .take(2)
         .take_while(|s| l.reasons.at(toks, s.start).is_some())
         .count();
-    let unnamed_before_condition = use_segs
-        .get(reasons..reasons + 2)
-        .filter(|_| left)
-        .and_then(|w| {
-            let (cond, before) = (w[0], w[1]);
-            let words = toks[before.start..before.end]
-                .iter()
-                .filter(|t| t.word)
-                .count();
-            // The condition opens the piece, or closes a relative clause
-            // that gives the reason first ("der aus Sorge vor Anfeindungen
-            // anonym bleiben wollte").
-            let is_condition = l
-                .conditions
-                .all(toks, cond.start, cond.end, &|t| t.word)
-                .first()
-                .is_some_and(|c| c.start <= cond.start + 8);
-            (is_condition && (1..=5).contains(&words)).then(|| Found {
-                start: before.start,
-                end: before.end,
-                phrase: text_of(text, toks, before.start, before.end).to_lowercase(),
-            })
-        });
+    // After the cue, the description comes first: "témoigne un ancien
+    // pilote de ligne établi à Nyon, qui préfère taire son nom".
+    let pair = if left {
+        use_segs.get(reasons..reasons + 2).map(|w| (w[0], w[1]))
+    } else {
+        use_segs
+            .get(..2)
+            .filter(|w| (cue_found.end..w[0].start).all(|i| ctx.lex.day_word(&toks[i].lower)))
+            .map(|w| (w[1], w[0]))
+    };
+    let unnamed_before_condition = pair.and_then(|(cond, before)| {
+        let words = toks[before.start..before.end]
+            .iter()
+            .filter(|t| t.word)
+            .count();
+        // The condition opens the piece, or closes a relative clause
+        // that gives the reason first ("der aus Sorge vor Anfeindungen
+        // anonym bleiben wollte").
+        let is_condition = l
+            .conditions
+            .all(toks, cond.start, cond.end, &|t| t.word)
+            .first()
+            .is_some_and(|c| c.start <= cond.start + 8);
+        (is_condition && (1..=8).contains(&words)).then(|| Found {
+            start: before.start,
+            end: before.end,
+            phrase: text_of(text, toks, before.start, before.end).to_lowercase(),
+        })
+    });
     // A body at the cue ("…, police said") is the speaker, not a person the
     // claim describes further back ("A farmer was killed …").
     let body_at_cue = !l
@@ -2669,6 +2675,14 @@ fn speaker_in(
         else {
             continue;
         };
+        // A compound descriptor keeps its article: "ein LKA-Beamter".
+        let mut d = d;
+        if d.end == d.start + 1
+            && d.start > s.start
+            && l.indefinite.contains(toks[d.start - 1].lower.as_str())
+        {
+            d.start -= 1;
+        }
         // Pointers back ("the source said") are not new sources, unless
         // nobody unnamed spoke before or the sentence says why the source is
         // unnamed ("The source, who declined to be identified, said").
@@ -3715,7 +3729,13 @@ fn anonymity_reason(text: &str, toks: &[Token], l: &Lists, cue: usize) -> Option
         });
     if let Some(r) = reason {
         let mut end = r.end;
-        let stop = if r.start < cue { cue } else { toks.len() };
+        // Not into the cue's auxiliary: "… por miedo a represalias ha
+        // contado".
+        let stop = if r.start < cue {
+            before_auxiliary(toks, cue, l)
+        } else {
+            toks.len()
+        };
         while end < stop && toks[end].lower != "," && toks[end].lower != "." && !toks[end].quoted {
             end += 1;
         }
@@ -4438,6 +4458,72 @@ mod tests {
                 });
             let want = want.map(|(n, d)| (n.to_string(), d));
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn unnamed_sources_after_the_cue_with_long_descriptions_and_circles() {
+        // The text, its language, and the last claim's speaker: its
+        // description, and its reason.
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            // After the cue, the description first, then the condition.
+            (
+                "« Nous avons tout perdu », raconte une commerçante installée place du Marché, \
+                 qui préfère taire son nom.",
+                "fr",
+                "une commerçante installée place du Marché",
+                Some("qui préfère taire son nom"),
+            ),
+            // Before the cue, a description of seven words.
+            (
+                "Eine Pflegerin aus einem Heim in Lindlar, die anonym bleiben wollte, sagte, \
+                 die Schichten seien zu lang.",
+                "de",
+                "eine Pflegerin aus einem Heim in Lindlar",
+                Some("die anonym bleiben wollte"),
+            ),
+            // A reason running up to the cue stops before its auxiliary.
+            (
+                "Una enfermera del hospital que pidió no ser identificada por temor a perder su \
+                 empleo ha contado que faltan camas.",
+                "es",
+                "una enfermera del hospital",
+                Some("por temor a perder su empleo"),
+            ),
+            // A circle close to someone, and an official by compound.
+            (
+                "Aus dem Umfeld des Trainers hieß es, ein Wechsel sei ausgeschlossen.",
+                "de",
+                "aus dem Umfeld des Trainers",
+                None,
+            ),
+            (
+                "Ein Zollbeamter sagte, der Container sei leer gewesen.",
+                "de",
+                "ein Zollbeamter",
+                None,
+            ),
+            // A source after "de source", past the weekday.
+            (
+                "Deux blessés ont été transférés à Rennes, a-t-on appris samedi de source \
+                 médicale.",
+                "fr",
+                "de source médicale",
+                None,
+            ),
+        ];
+        for (text, language, description, reason) in cases {
+            let ex = extracted(text, language, None);
+            let sp = ex
+                .claims
+                .last()
+                .and_then(|c| c.speaker)
+                .map(|i| &ex.speakers[i]);
+            assert_eq!(
+                sp.map(|s| (s.anonymous, s.description.as_deref(), s.reason.as_deref())),
+                Some((true, Some(*description), *reason)),
+                "{text}"
+            );
         }
     }
 
