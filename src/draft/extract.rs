@@ -4528,6 +4528,44 @@ mod tests {
     }
 
     #[test]
+    fn forecasts_recommendations_and_collective_sources() {
+        // The text, its language, and the last claim's speaker (a name or a
+        // description).
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "La Agencia Estatal de Meteorología (Aemet) prevé lluvias intensas el martes.",
+                "es",
+                "Agencia Estatal de Meteorología (Aemet)",
+            ),
+            (
+                "La Defensoría del Pueblo recomendó a los vecinos no consumir el agua.",
+                "es",
+                "Defensoría del Pueblo",
+            ),
+            (
+                "Comuneros de la zona denunciaron que el río baja turbio desde el lunes.",
+                "es",
+                "comuneros de la zona",
+            ),
+            (
+                "BMKG memprakirakan hujan lebat masih akan turun hingga akhir pekan.",
+                "id",
+                "BMKG",
+            ),
+        ];
+        for (text, language, want) in cases {
+            let ex = extracted(text, language, None);
+            let got = ex
+                .claims
+                .last()
+                .and_then(|c| c.speaker)
+                .map(|i| &ex.speakers[i])
+                .and_then(|s| s.name.clone().or(s.description.clone()));
+            assert_eq!(got.as_deref(), Some(*want), "{text}");
+        }
+    }
+
+    #[test]
     fn the_new_rules_do_not_misfire() {
         // Each drafted wrongly with the rules as first written: the text, its
         // language, and the last claim's speaker.
