@@ -1862,6 +1862,20 @@ fn speaker_at(
     {
         first.start = cue.start;
     }
+    // A document the verb's words came in, right after it.
+    let channel = (!according)
+        .then(|| toks.get(cue.end))
+        .flatten()
+        .filter(|t| l.document_channels.contains(t.lower.as_str()))
+        .and_then(|_| document_at(text, toks, cue.end + 1, l, ctx.lex, mentions));
+    // Whom such a document was addressed to is no speaker: "said in a
+    // letter to residents".
+    if channel.is_some()
+        && let Some(first) = right.first_mut()
+        && first.start == cue.end
+    {
+        first.start = first.end;
+    }
     let mut cut_to_noun_phrase = false;
     // "Nach Angaben der Polizei am Mittwochabend mehrere Tausend Liter …":
     // where every noun is capitalised and the clause often follows with no
@@ -1924,11 +1938,11 @@ fn speaker_at(
     let doc = if according {
         document_at(text, toks, cue.end, l, ctx.lex, mentions)
     } else {
-        let after = toks
-            .get(cue.end)
-            .filter(|t| l.document_channels.contains(t.lower.as_str()))
-            .and_then(|_| document_at(text, toks, cue.end + 1, l, ctx.lex, mentions))
-            .filter(|_| speaker_in(text, toks, &left, l, ctx, known, mentions, n, cue).is_none());
+        // Only where the verb opens its clause and no one before it spoke:
+        // "The minister said in a letter" is the minister's.
+        let after = channel.filter(|_| {
+            clause_start && speaker_in(text, toks, &left, l, ctx, known, mentions, n, cue).is_none()
+        });
         // The sentence's subject: "The ruling said …", "La sentencia, a la
         // que ha tenido acceso este periódico, considera …".
         let verb = before_auxiliary(toks, cue.start, l);
@@ -2148,10 +2162,23 @@ fn document_at(
             break;
         }
     }
+    // "a report by Reuters", "Bericht des „Spiegel“", "un rapport de
+    // l'AFP": an outlet right after the name, or after one short joining
+    // word and an article or mark; not "a police report obtained by
+    // Reuters", which Reuters relays.
+    let joining = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            t.word && !t.cap && t.lower.chars().count() <= 4 && l.verbs.at(toks, i).is_none()
+        })
+    };
+    let lead_in = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| is_article(t, l) || is_quote_mark(&t.lower) || is_of(t))
+    };
     let relayed = (start..end).any(|i| in_mention(mentions, i))
-        || (end..(end + 3).min(toks.len()))
-            .take_while(|&i| toks[i].word || is_quote_mark(&toks[i].lower))
-            .any(|i| mention_at(mentions, i).is_some());
+        || mention_at(mentions, end).is_some()
+        || (joining(end) && mention_at(mentions, end + 1).is_some())
+        || (joining(end) && lead_in(end + 1) && mention_at(mentions, end + 2).is_some());
     if relayed {
         return None;
     }
@@ -4435,6 +4462,18 @@ mod tests {
                 "Laut einem Bericht des „Spiegel“ wurden die Akten vernichtet.",
                 "de",
                 None,
+            ),
+            // A document an outlet obtained is the source, the outlet its
+            // route; a subject who spoke in a letter keeps the claim.
+            (
+                "The plant leaked for weeks, according to an internal memo seen by Wire.",
+                "en",
+                Some(("internal memo", true)),
+            ),
+            (
+                "The mayor, Jo Park, said in a letter to residents that the pool would close.",
+                "en",
+                Some(("Jo Park", false)),
             ),
             // A noun that is no document is no source of that kind.
             (
