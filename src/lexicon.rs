@@ -139,6 +139,11 @@ pub struct Attribution {
     /// Sprecher", not "so schwer verletzt"). Optional.
     #[serde(default)]
     pub before_noun: Vec<String>,
+    /// Separable verbs of saying, as "stem particle", whose stem alone is no
+    /// cue: the stem is one where the particle closes its clause ("stellte
+    /// am Donnerstag klar"; not "stellten … sicher"). Optional.
+    #[serde(default)]
+    pub separable: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
