@@ -144,6 +144,11 @@ pub struct Attribution {
     /// am Donnerstag klar"; not "stellten … sicher"). Optional.
     #[serde(default)]
     pub separable: Vec<String>,
+    /// "According to" phrases that are one only where they open the
+    /// sentence and a comma closes what follows them ("Pour l'association
+    /// X, …"). Optional.
+    #[serde(default)]
+    pub opening: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
