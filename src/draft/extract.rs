@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate};
 use std::collections::{HashMap, HashSet};
 
 /// A speaker found in the text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Speaker {
     pub id: String,
     pub name: Option<String>,
@@ -2058,16 +2058,10 @@ fn speaker_at(
         let sp = Speaker {
             id: slug_words(&d.name, l),
             name: Some(d.name),
-            anonymous: false,
-            description: None,
-            reason: None,
-            role: None,
-            affiliation: None,
-            country: None,
-            organization: false,
             document: true,
             why: format!("s{n}: \"{}\" with a document (\"{}\")", cue.phrase, d.head),
             confirm: vec!["a document: give its title and who issued it".to_string()],
+            ..Speaker::default()
         };
         return Some((Who::New(sp), d.start));
     }
@@ -3170,16 +3164,10 @@ fn speaker_in(
         let sp = Speaker {
             id: slug_words(&name, l),
             name: Some(name),
-            anonymous: false,
-            description: None,
-            reason: None,
-            role: None,
-            affiliation: None,
-            country: None,
             organization: true,
-            document: false,
             why: format!("s{n}: \"{cue}\" with an organisation (\"{}\")", o.phrase),
             confirm,
+            ..Speaker::default()
         };
         let who = if pointer {
             Who::OrgOrPrevious(sp)
@@ -4270,6 +4258,15 @@ mod tests {
             .collect()
     }
 
+    /// The last claim's speaker: a name, or an unnamed source's description.
+    fn last_speaker(ex: &Extracted) -> Option<String> {
+        ex.claims
+            .last()
+            .and_then(|c| c.speaker)
+            .map(|i| &ex.speakers[i])
+            .and_then(|s| s.name.clone().or(s.description.clone()))
+    }
+
     /// What extraction finds in a text, with an empty registry and no corpus.
     fn extracted(text: &str, language: &str, published: Option<NaiveDate>) -> Extracted {
         let lex = Lexicon::get(language).expect("a lexicon");
@@ -4743,12 +4740,7 @@ mod tests {
         ];
         for (text, language, want) in cases {
             let ex = extracted(text, language, None);
-            let got = ex
-                .claims
-                .last()
-                .and_then(|c| c.speaker)
-                .map(|i| &ex.speakers[i])
-                .and_then(|s| s.name.clone().or(s.description.clone()));
+            let got = last_speaker(&ex);
             assert_eq!(got.as_deref(), Some(*want), "{text}");
         }
     }
@@ -4860,12 +4852,7 @@ mod tests {
         ];
         for (text, want) in cases {
             let ex = extracted(text, "fr", None);
-            let got = ex
-                .claims
-                .last()
-                .and_then(|c| c.speaker)
-                .map(|i| &ex.speakers[i])
-                .and_then(|s| s.name.clone().or(s.description.clone()));
+            let got = last_speaker(&ex);
             if let Some(want) = want {
                 assert_eq!(got.as_deref(), Some(*want), "{text}");
             } else {

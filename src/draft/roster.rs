@@ -173,18 +173,8 @@ mod tests {
 
     fn named(name: &str) -> Speaker {
         Speaker {
-            id: String::new(),
             name: Some(name.to_string()),
-            anonymous: false,
-            description: None,
-            reason: None,
-            role: None,
-            affiliation: None,
-            country: None,
-            organization: false,
-            document: false,
-            why: String::new(),
-            confirm: Vec::new(),
+            ..Speaker::default()
         }
     }
 
