@@ -181,6 +181,11 @@ pub struct Relay {
     /// Optional.
     #[serde(default)]
     pub outlet_compounds: Vec<String>,
+    /// Verbs by which an outlet learned something from a source ("Wie die
+    /// dpa aus Behördenkreisen erfuhr"): a cue only with an outlet as
+    /// their subject, which is then a route. Optional.
+    #[serde(default)]
+    pub learned: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
