@@ -367,7 +367,7 @@ Exit status: 0 after the client's shutdown and exit, 1 otherwise."
     Lsp,
     /// Draft an annotation from an article's text, for a person to confirm and fix.
     ///
-    /// Finds speakers (named, organisations, anonymous with description and reason),
+    /// Finds speakers (named, organisations, documents, anonymous with description and reason),
     /// relay routes, hedges, dates and quotes, with a comment on each saying why, and
     /// joins speakers and claim ids to the corpus. Unattributed sentences are proposed
     /// commented out.
