@@ -576,6 +576,9 @@ enum Who {
     OrgOrPrevious(Speaker),
     /// "the source": the unnamed source named before, else a new one.
     SourceOrPrevious(Speaker),
+    /// "Le document", "the report": the document of the sentence before,
+    /// else a new one.
+    DocumentOrPrevious(Speaker),
     /// "the minister", "kata Kapolres": the speaker at this index, named
     /// before with that post, and the post as written.
     Holder(usize, String),
@@ -922,6 +925,12 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                         },
                     }
                 }
+                Who::DocumentOrPrevious(sp) => match &last {
+                    Some((i, ..)) if out.speakers[*i].document => {
+                        Who::Previous("the same document")
+                    }
+                    _ => Who::New(sp),
+                },
                 Who::SourceOrPrevious(sp) => match &last {
                     Some((i, ..)) if out.speakers[*i].anonymous => Who::Previous("the same source"),
                     _ => Who::New(sp),
@@ -929,7 +938,7 @@ pub fn extract(sentences: &[Sentence], ctx: &Context) -> Extracted {
                 w => w,
             };
             match w {
-                Who::OrgOrPrevious(_) | Who::SourceOrPrevious(_) => {}
+                Who::OrgOrPrevious(_) | Who::SourceOrPrevious(_) | Who::DocumentOrPrevious(_) => {}
                 Who::Holder(i, post) => {
                     why.push(format!("s{n}: \"{cue}\" with the post \"{post}\""));
                     confirm.push(format!(
@@ -2095,7 +2104,13 @@ fn speaker_at(
                     || (verb > d.end + 1 && toks[d.end].lower == "," && toks[verb - 1].lower == ",")
             })
         };
-        after.or_else(subject).or_else(|| {
+        // Or the piece right before the verb, after the claim: "…, the
+        // report said".
+        let closing = || {
+            let piece = left.first()?;
+            document_at(text, toks, piece.start, l, ctx.lex, mentions).filter(|d| d.end == verb)
+        };
+        after.or_else(subject).or_else(closing).or_else(|| {
             (cue.start.saturating_sub(8)..cue.start)
                 .filter(|&c| l.document_channels.contains(toks[c].lower.as_str()))
                 .find_map(|c| {
@@ -2113,7 +2128,24 @@ fn speaker_at(
             confirm: vec!["a document: give its title and who issued it".to_string()],
             ..Speaker::default()
         };
-        return Some((Who::New(sp), d.start));
+        // A bare document noun after a definite article points back: "Un
+        // rapport du Ceva … . Le document relève …".
+        let pointer = d.start > 0
+            && is_article(&toks[d.start - 1], l)
+            && !l.indefinite.contains(toks[d.start - 1].lower.as_str())
+            && sp
+                .name
+                .as_deref()
+                .is_some_and(|n| n.split_whitespace().count() == d.head.split_whitespace().count());
+        let at = d.start;
+        return Some((
+            if pointer {
+                Who::DocumentOrPrevious(sp)
+            } else {
+                Who::New(sp)
+            },
+            at,
+        ));
     }
     // Both sides, the better speaker winning; the expected side on a tie.
     let mut best: Option<(u8, Who, usize)> = None;
@@ -2422,7 +2454,7 @@ const SUBJECT: u8 = 4;
 fn rank(w: &Who) -> u8 {
     match w {
         Who::New(sp) if !sp.organization => 3,
-        Who::New(_) | Who::OrgOrPrevious(_) | Who::Holder(..) => 2,
+        Who::New(_) | Who::OrgOrPrevious(_) | Who::DocumentOrPrevious(_) | Who::Holder(..) => 2,
         Who::SourceOrPrevious(_) | Who::Previous(_) => 1,
     }
 }
@@ -4736,6 +4768,19 @@ mod tests {
                 "The mayor, Jo Park, said in a letter to residents that the pool would close.",
                 "en",
                 Some(("Jo Park", false)),
+            ),
+            // "Le document" goes on with the document of the sentence before;
+            // alone, "the report" is one of its own.
+            (
+                "Selon un audit de la Cour des comptes, la ville a perdu 2 millions. Le \
+                 document relève que les contrôles étaient faibles.",
+                "fr",
+                Some(("audit de la Cour des comptes", true)),
+            ),
+            (
+                "The bridge was unsafe, the report said.",
+                "en",
+                Some(("report", true)),
             ),
             // A noun that is no document is no source of that kind.
             (
