@@ -1411,10 +1411,21 @@ fn add_speaker(speakers: &mut Vec<Speaker>, roster: &mut Roster, sp: Speaker, l:
     }
 }
 
+/// A name as names are compared: lowercased, the typographic apostrophe
+/// read as the plain one, as tokens read it ("Ma’ruf" is "ma'ruf").
+pub fn name_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    if lower.contains('’') {
+        lower.replace('’', "'")
+    } else {
+        lower
+    }
+}
+
 /// "Zakharova" and "Maria Zakharova" are the same person: one name ends with the other.
 pub fn same_name(a: &str, b: &str) -> bool {
-    let a = a.to_lowercase();
-    let b = b.to_lowercase();
+    let a = name_key(a);
+    let b = name_key(b);
     if a == b {
         return true;
     }

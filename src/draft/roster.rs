@@ -5,7 +5,7 @@
 //! the same however many speakers came before. Extraction owns the speakers;
 //! this index follows every name and post they are given.
 
-use super::extract::{Speaker, same_name};
+use super::extract::{Speaker, name_key as key, same_name};
 use std::collections::{BTreeSet, HashMap};
 
 type Map<V> = HashMap<String, V, foldhash::fast::RandomState>;
@@ -36,7 +36,7 @@ impl Roster {
                 None
             };
         };
-        let b = b.to_lowercase();
+        let b = key(b);
         let first = |map: &Map<BTreeSet<usize>>, key: &str| {
             map.get(key).and_then(|set| set.first().copied())
         };
@@ -71,10 +71,7 @@ impl Roster {
         self.hold(i, sp);
         match &sp.name {
             Some(name) if sp.document => {
-                self.by_name
-                    .entry(name.to_lowercase())
-                    .or_default()
-                    .insert(i);
+                self.by_name.entry(key(name)).or_default().insert(i);
             }
             Some(name) => self.name(i, name, true),
             None if sp.anonymous => {
@@ -122,7 +119,7 @@ impl Roster {
     }
 
     fn name(&mut self, i: usize, name: &str, on: bool) {
-        let lower = name.to_lowercase();
+        let lower = key(name);
         let set = |map: &mut Map<BTreeSet<usize>>, key: &str| {
             if on {
                 map.entry(key.to_string()).or_default().insert(i);
@@ -245,6 +242,17 @@ mod tests {
         assert!(!roster.has_word("bandung"));
         assert_eq!(roster.same(&speakers, &named("Yana")), Some(0));
         assert_eq!(roster.same(&speakers, &named("Yana Mulyana")), Some(0));
+    }
+
+    #[test]
+    fn names_with_a_typographic_apostrophe_are_found_by_their_words() {
+        let mut roster = Roster::default();
+        let speakers = [named("Ma’ruf Amin")];
+        roster.add(0, &speakers[0]);
+        // Tokens read "’" as "'".
+        assert!(roster.has_word("ma'ruf"));
+        assert_eq!(roster.same(&speakers, &named("Ma'ruf")), Some(0));
+        assert_eq!(roster.same(&speakers, &named("Ma’ruf")), Some(0));
     }
 
     #[test]
