@@ -5,7 +5,8 @@
 //! the same however many speakers came before. Extraction owns the speakers;
 //! this index follows every name and post they are given.
 
-use super::extract::{Speaker, name_key as key, same_name};
+use super::extract::{Speaker, same_name};
+use super::words::folded as key;
 use std::collections::{BTreeSet, HashMap};
 
 type Map<V> = HashMap<String, V, foldhash::fast::RandomState>;

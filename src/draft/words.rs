@@ -109,13 +109,7 @@ pub fn tokenize_open(s: &str, abbrev: &dyn Fn(&str) -> bool, opened: Option<char
             out.push(Token {
                 start: pos,
                 end,
-                // "l’AFP", "qu’il", "Jum’at": the typographic apostrophe
-                // is looked up as the plain one.
-                lower: if text.contains('’') {
-                    text.to_lowercase().replace('’', "'")
-                } else {
-                    text.to_lowercase()
-                },
+                lower: folded(text),
                 word: true,
                 cap: c.is_uppercase(),
                 upper: c.is_uppercase()
@@ -205,6 +199,17 @@ pub fn open_at_end(s: &str, mut open: Option<char>) -> Option<char> {
 const ELIDED: &[&str] = &[
     "l", "d", "j", "n", "s", "c", "m", "t", "qu", "lorsqu", "puisqu", "jusqu",
 ];
+
+/// A word or a name as it is looked up: lowercased, the typographic
+/// apostrophe read as the plain one ("l’AFP", "qu’il", "Ma’ruf").
+pub fn folded(s: &str) -> String {
+    let lower = s.to_lowercase();
+    if lower.contains('’') {
+        lower.replace('’', "'")
+    } else {
+        lower
+    }
+}
 
 /// A list of phrases, matched a word at a time, and optionally the endings
 /// of capitalised compounds that match as one word ("Gesundheitsamt" for
