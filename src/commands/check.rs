@@ -197,7 +197,8 @@ impl<'a> Drift<'a> {
         max: u64,
         kept: &mut Kept,
     ) -> Drift<'a> {
-        let mut found = trail::findings(facts, outlets, &|code| policy.level(code) != Level::Allow);
+        let mut found =
+            trail::findings_unordered(facts, outlets, &|code| policy.level(code) != Level::Allow);
         let all = found.len();
         if !kept.everything() {
             // Whether an article's findings are shown, decided once for each.
@@ -232,6 +233,7 @@ impl<'a> Drift<'a> {
                         .message(facts, outlets)
                         .cmp(&y.finding.message(facts, outlets))
                 })
+                .then_with(|| x.finding.claim.cmp(y.finding.claim))
         });
         Drift {
             facts,
