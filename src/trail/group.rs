@@ -388,16 +388,25 @@ impl<'a> Shared<'a> {
         articles: &'a [ArticleFacts],
         hasher: &(impl std::hash::BuildHasher + Sync),
     ) -> Shared<'a> {
-        let mut keys: Vec<u128> = articles
-            .par_iter()
+        // Each article fills its own part of the list, in parallel, as in
+        // `ByClaim::new`.
+        let mut keys: Vec<u128> = vec![0; articles.iter().map(|a| a.claims.len()).sum()];
+        let mut parts: Vec<&mut [u128]> = Vec::with_capacity(articles.len());
+        let mut rest = keys.as_mut_slice();
+        for a in articles {
+            let (part, tail) = rest.split_at_mut(a.claims.len());
+            parts.push(part);
+            rest = tail;
+        }
+        parts
+            .into_par_iter()
+            .zip(articles)
             .enumerate()
-            .flat_map_iter(|(i, a)| {
-                a.claims
-                    .iter()
-                    .enumerate()
-                    .map(move |(j, c)| packed(hasher.hash_one(a.str(c.id)), (i as u32, j as u32)))
-            })
-            .collect();
+            .for_each(|(i, (part, a))| {
+                for ((j, c), key) in a.claims.iter().enumerate().zip(part) {
+                    *key = packed(hasher.hash_one(a.str(c.id)), (i as u32, j as u32));
+                }
+            });
         let (rank, ()) = rayon::join(
             || {
                 let by_order = sorted_positions(articles, order_articles);
