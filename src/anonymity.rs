@@ -66,6 +66,16 @@ fn padded(text: &str) -> String {
     out
 }
 
+/// Build the phrase lists (every lexicon read, two automata: a few
+/// milliseconds) on a thread of the pool, so that the first reason checked
+/// need not wait for them: called before a corpus's files are found, while
+/// the pool is idle.
+pub fn prepare_in_background() {
+    rayon::spawn(|| {
+        phrases();
+    });
+}
+
 /// Whether `reason` only states the condition of anonymity ("speaking on
 /// condition of anonymity", "yang enggan disebutkan namanya") without saying
 /// why it was granted.

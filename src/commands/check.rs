@@ -58,6 +58,9 @@ pub(crate) fn check(
         }
     }
     let opts = run.load_options(&load_paths)?;
+    if run.settings.policy.level(Code::AnonymousWithoutReason) != Level::Allow {
+        crate::anonymity::prepare_in_background();
+    }
     let loaded: Loaded<ArticleFacts> = run.load(&opts, |article, ctx, outlets| {
         lint::check_article(&article, outlets, ctx);
         super::trace::drift_facts(&article, ctx)
