@@ -271,7 +271,7 @@ impl IdLines {
                     .iter()
                     .map(|&(_, c)| {
                         let claim = &article.claims[c as usize];
-                        (claim.pos, Some(article.claim_id(claim)))
+                        (claim.pos(), Some(article.claim_id(claim)))
                     })
                     .collect();
                 let snippets = crate::load::snippets_again(&article.file, max, &ids);

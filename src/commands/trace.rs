@@ -194,7 +194,7 @@ fn found<'a>(
 /// [`drift_facts`]).
 pub(crate) fn drift_inputs(article: &Article, ctx: &FileCtx) -> (ArticleFacts, ClaimLines) {
     let facts = drift_facts(article, ctx);
-    let lines = ctx.claim_lines(facts.claims.iter().map(|c| c.pos));
+    let lines = ctx.claim_lines(facts.claims.iter().map(|c| c.pos()));
     (facts, lines)
 }
 

@@ -9,7 +9,7 @@ use crate::model::{Class, Outlets};
 use chrono::NaiveDate;
 
 pub(super) fn has_attribution(a: &Seen) -> bool {
-    a.claim.speaker.is_some() || a.has_route()
+    a.claim.has_speaker() || a.has_route()
 }
 
 pub(super) fn shows_state(a: &Seen, outlets: &Outlets) -> bool {

@@ -352,7 +352,7 @@ fn build(id: &str, sorted: Vec<Seen>, outlets: &Outlets) -> Trail {
                 said: c.said,
                 roots: roots_of(s),
                 drift: Vec::new(),
-                pos: c.pos,
+                pos: c.pos(),
             }
         })
         .collect();
@@ -768,6 +768,13 @@ mod tests {
                 proptest::prop_assert_eq!(&sorted(found), &expected);
             }
         }
+    }
+
+    #[test]
+    fn a_claim_s_facts_take_48_bytes() {
+        // Held for every claim of a corpus: 64 bytes before positions and
+        // the speaker's index came to be kept in 32 bits.
+        assert_eq!(std::mem::size_of::<super::ClaimFacts>(), 48);
     }
 
     #[test]
