@@ -150,6 +150,39 @@ pub(super) fn sorted_positions(
     positions
 }
 
+/// Fill a list of one entry per claim of the corpus, in corpus order: each
+/// article fills its own part (`fill` gets the article's index, the article
+/// and its part), in parallel, so the list is not gathered from pieces
+/// afterwards.
+fn fill_per_claim<T: Send>(
+    articles: &[ArticleFacts],
+    list: &mut [T],
+    fill: impl Fn(u32, &ArticleFacts, &mut [T]) + Sync,
+) {
+    let mut parts: Vec<&mut [T]> = Vec::with_capacity(articles.len());
+    let mut rest = list;
+    for a in articles {
+        let (part, tail) = rest.split_at_mut(a.claims.len());
+        parts.push(part);
+        rest = tail;
+    }
+    parts
+        .into_par_iter()
+        .zip(articles)
+        .enumerate()
+        .for_each(|(i, (part, a))| fill(i as u32, a, part));
+}
+
+/// Each article's rank in trail order (see `order`), ties by position.
+fn ranks(articles: &[ArticleFacts]) -> Vec<u32> {
+    let by_order = sorted_positions(articles, order_articles);
+    let mut rank = vec![0u32; articles.len()];
+    for (r, &i) in (0u32..).zip(&by_order) {
+        rank[i as usize] = r;
+    }
+    rank
+}
+
 /// An appearance, as its place in the corpus, with the first 32 bytes of its
 /// claim id (big-endian words, zero-padded) and where the id is beside it.
 /// Ids of up to 32 bytes (nearly all) are ordered and told apart by these
@@ -215,43 +248,23 @@ pub(super) struct ByClaim<'a> {
 
 impl<'a> ByClaim<'a> {
     pub(super) fn new(articles: &'a [ArticleFacts]) -> ByClaim<'a> {
-        // Each article fills its own part of the list, in parallel, so the
-        // list is not gathered from pieces afterwards.
         // Zeroed memory comes fresh from the system, untouched: its pages are
-        // first touched by the parallel fill below, not here.
+        // first touched by the parallel fill, not here.
         let mut keys: Vec<Key> =
             bytemuck::zeroed_vec(articles.iter().map(|a| a.claims.len()).sum());
-        let mut parts: Vec<&mut [Key]> = Vec::with_capacity(articles.len());
-        let mut rest = keys.as_mut_slice();
-        for a in articles {
-            let (part, tail) = rest.split_at_mut(a.claims.len());
-            parts.push(part);
-            rest = tail;
-        }
-        parts
-            .into_par_iter()
-            .zip(articles)
-            .enumerate()
-            .for_each(|(i, (part, a))| {
-                let mut roots = Vec::new();
-                for ((j, c), key) in a.claims.iter().enumerate().zip(part) {
-                    let seen = Seen {
-                        article: a,
-                        claim: c,
-                        at: (i as u32, j as u32),
-                    };
-                    *key = Key::new(seen, &mut roots);
-                }
-            });
+        fill_per_claim(articles, &mut keys, |i, a, part| {
+            let mut roots = Vec::new();
+            for ((j, c), key) in a.claims.iter().enumerate().zip(part) {
+                let seen = Seen {
+                    article: a,
+                    claim: c,
+                    at: (i, j as u32),
+                };
+                *key = Key::new(seen, &mut roots);
+            }
+        });
         let (rank, same_id) = rayon::join(
-            || {
-                let by_order = sorted_positions(articles, order_articles);
-                let mut rank = vec![0u32; articles.len()];
-                for (r, &i) in (0u32..).zip(&by_order) {
-                    rank[i as usize] = r;
-                }
-                rank
-            },
+            || ranks(articles),
             || {
                 let by_id = sorted_positions(articles, |a, b| a.id.cmp(&b.id));
                 let mut same_id = vec![0u32; articles.len()];
@@ -388,36 +401,13 @@ impl<'a> Shared<'a> {
         articles: &'a [ArticleFacts],
         hasher: &(impl std::hash::BuildHasher + Sync),
     ) -> Shared<'a> {
-        // Each article fills its own part of the list, in parallel, as in
-        // `ByClaim::new`.
         let mut keys: Vec<u128> = vec![0; articles.iter().map(|a| a.claims.len()).sum()];
-        let mut parts: Vec<&mut [u128]> = Vec::with_capacity(articles.len());
-        let mut rest = keys.as_mut_slice();
-        for a in articles {
-            let (part, tail) = rest.split_at_mut(a.claims.len());
-            parts.push(part);
-            rest = tail;
-        }
-        parts
-            .into_par_iter()
-            .zip(articles)
-            .enumerate()
-            .for_each(|(i, (part, a))| {
-                for ((j, c), key) in a.claims.iter().enumerate().zip(part) {
-                    *key = packed(hasher.hash_one(a.str(c.id)), (i as u32, j as u32));
-                }
-            });
-        let (rank, ()) = rayon::join(
-            || {
-                let by_order = sorted_positions(articles, order_articles);
-                let mut rank = vec![0u32; articles.len()];
-                for (r, &i) in (0u32..).zip(&by_order) {
-                    rank[i as usize] = r;
-                }
-                rank
-            },
-            || keys.par_sort_unstable(),
-        );
+        fill_per_claim(articles, &mut keys, |i, a, part| {
+            for ((j, c), key) in a.claims.iter().enumerate().zip(part) {
+                *key = packed(hasher.hash_one(a.str(c.id)), (i, j as u32));
+            }
+        });
+        let (rank, ()) = rayon::join(|| ranks(articles), || keys.par_sort_unstable());
         let mut runs = Vec::new();
         let mut start = 0;
         for (i, w) in keys.windows(2).enumerate() {

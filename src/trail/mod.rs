@@ -646,6 +646,7 @@ mod tests {
         found
     }
 
+    /// A registry of a state agency, `tass`, and a wire, `wire`.
     fn state_registry() -> Outlets {
         let mut outlets = Outlets::default();
         for (id, state) in [("tass", true), ("wire", false)] {
@@ -821,19 +822,7 @@ mod tests {
             text("", false, "wire", "02"),
             text("hedge = \"said to\"\n", true, "wire", "03"),
         ];
-        let mut outlets = Outlets::default();
-        for (id, state) in [("tass", true), ("wire", false)] {
-            let outlet = crate::model::Outlet {
-                id: id.into(),
-                name: id.to_uppercase(),
-                kind: None,
-                country: None,
-                ownership: state.then_some(crate::model::Ownership::State),
-                url: None,
-                aliases: Vec::new(),
-            };
-            outlets.by_id.insert(id.into(), outlet);
-        }
+        let outlets = state_registry();
         let load = |counting: bool| {
             let facts: Vec<_> = docs
                 .iter()
