@@ -1,6 +1,7 @@
 //! Grouping appearances by claim id: the sort keys that bring one claim's
-//! appearances together across articles, their date order, and the roots
-//! counted along the way.
+//! appearances together across articles (or, where the claims' order does
+//! not matter, hashes of their ids), their date order, and the roots counted
+//! along the way.
 
 use super::facts::{ArticleFacts, ClaimFacts, RouteRef, Span, count};
 use crate::model::Class;
