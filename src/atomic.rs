@@ -92,6 +92,18 @@ pub fn create_held_folder(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Create a new file inside a held folder (see [`create_held_folder`]),
+/// under the lock the signal handler takes: no file is created while the
+/// handler removes the folder, which would leave the folder behind (a folder
+/// that gains a file while it is emptied cannot be removed), and none once
+/// the process is stopping.
+pub fn create_in_held_folder(path: &Path) -> io::Result<File> {
+    let mut guard = live();
+    let state = guard.get_or_insert_with(Live::default);
+    state.going_on("interrupted: the file was not created")?;
+    File::create_new(path)
+}
+
 /// Let a held folder go once `finish` has run (moving it into place, or
 /// removing it), and hold instead the folder `finish` names, if any (a
 /// folder it moved aside, to be removed next). No signal is acted on while

@@ -417,8 +417,12 @@ impl TableFile {
             .map(Arc::new)
             .map_err(io::Error::other)?;
         let props = properties();
-        let file = SerializedFileWriter::new(File::create(path)?, root.clone(), props.clone())
-            .map_err(io::Error::other)?;
+        let file = SerializedFileWriter::new(
+            crate::atomic::create_in_held_folder(path)?,
+            root.clone(),
+            props.clone(),
+        )
+        .map_err(io::Error::other)?;
         Ok(TableFile {
             file,
             schema: Arc::new(SchemaDescriptor::new(root)),
