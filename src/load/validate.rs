@@ -377,28 +377,36 @@ fn routes(
     if via.get_ref().is_empty() {
         ctx.push_span(make::empty_route(true), via.span());
     }
-    let mut routes = Vec::new();
-    for route in via.into_inner() {
+    let via = via.into_inner();
+    let mut routes = Vec::with_capacity(via.len());
+    let known = |ctx: &mut FileCtx, id: &str, span: Range<usize>| {
+        if outlets.checked && outlets.get(id).is_none() {
+            ctx.push_span(make::unknown_outlet(id, outlets.suggester()), span);
+        }
+    };
+    for route in via {
         let span = route.span();
-        let hops: Vec<Spanned<String>> = match route.into_inner() {
-            raw::Route::Outlet(id) => vec![Spanned::new(span.clone(), id)],
-            raw::Route::Chain(hops) => hops,
-        };
-        if hops.is_empty() {
-            ctx.push_span(make::empty_route(false), span);
-            continue;
-        }
-        for hop in &hops {
-            if outlets.checked && outlets.get(hop.get_ref()).is_none() {
-                ctx.push_span(
-                    make::unknown_outlet(hop.get_ref(), outlets.suggester()),
-                    hop.span(),
-                );
+        // Each route's hops in a list of their own size (a list of spanned
+        // hops collected in place would be shrunk, one more allocation).
+        let hops: Vec<String> = match route.into_inner() {
+            raw::Route::Outlet(id) => {
+                known(ctx, &id, span);
+                vec![id]
             }
-        }
-        routes.push(Route {
-            hops: hops.into_iter().map(Spanned::into_inner).collect(),
-        });
+            raw::Route::Chain(hops) if hops.is_empty() => {
+                ctx.push_span(make::empty_route(false), span);
+                continue;
+            }
+            raw::Route::Chain(hops) => {
+                let mut kept = Vec::with_capacity(hops.len());
+                for hop in hops {
+                    known(ctx, hop.get_ref(), hop.span());
+                    kept.push(hop.into_inner());
+                }
+                kept
+            }
+        };
+        routes.push(Route { hops });
     }
     routes
 }
