@@ -1,7 +1,8 @@
 //! File text and its line index: turns byte offsets from the TOML parser into
 //! 1-based line and character columns, and cuts out the line a diagnostic shows.
 //! [`ClaimLines`] keeps the id line of each claim of an article, for the
-//! findings across files that point at them once the file is gone.
+//! findings across files that point at them once the file is gone, and
+//! [`InOrder`] cuts lines in one pass, for a file read again.
 
 use crate::diag::Snippet;
 use std::ops::Range;
@@ -152,6 +153,27 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// Snippets of spans of one text, cut in one pass when the spans come in
+/// file order: what [`LineIndex::snippet`] gives, without an index of every
+/// line (a file read again for a few of its lines needs no more).
+pub struct InOrder<'a>(Cursor<'a>);
+
+impl<'a> InOrder<'a> {
+    pub fn new(text: &'a str) -> InOrder<'a> {
+        InOrder(Cursor::new(text))
+    }
+
+    pub fn snippet(&mut self, span: Range<usize>) -> Snippet {
+        let cut = self.0.cut(span);
+        Snippet {
+            line: cut.line,
+            column: cut.column,
+            text: cut.text.into(),
+            underline: cut.underline,
+        }
+    }
+}
+
 /// A snippet's line and place, borrowed from the file's text.
 struct Cut<'a> {
     line: usize,
@@ -261,7 +283,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{ClaimLines, LineIndex};
+    use super::{ClaimLines, InOrder, LineIndex};
 
     #[test]
     fn claim_lines_give_the_snippets_the_index_gives() {
@@ -294,8 +316,10 @@ mod tests {
             let src = LineIndex::new(&text);
             let lines = ClaimLines::of(&text, spans.iter().cloned());
             proptest::prop_assert_eq!(lines.len(), spans.len());
+            let mut in_order = InOrder::new(&text);
             for (i, s) in spans.iter().enumerate() {
                 proptest::prop_assert_eq!(lines.get(i), Some(src.snippet(s.clone())));
+                proptest::prop_assert_eq!(in_order.snippet(s.clone()), src.snippet(s.clone()));
             }
         }
     }

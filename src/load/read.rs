@@ -3,7 +3,7 @@
 
 use crate::corpus::display;
 use crate::diag::{Diagnostic, Snippet, make};
-use crate::lines::LineIndex;
+use crate::lines::{InOrder, LineIndex};
 use crate::model::Pos;
 use std::path::Path;
 
@@ -143,13 +143,14 @@ pub(crate) fn snippets_again(
     let Ok(text) = read_text(Path::new(file), max) else {
         return vec![None; positions.len()];
     };
-    let src = LineIndex::new(&text);
+    // Positions come in file order (a file's claims): one pass cuts them.
+    let mut lines = InOrder::new(&text);
     positions
         .iter()
         .map(|&(pos, expected)| {
             text.get(pos.start..pos.end)
                 .is_some_and(|held| expected.is_none_or(|e| holds(held, e)))
-                .then(|| src.snippet(pos.start..pos.end))
+                .then(|| lines.snippet(pos.start..pos.end))
         })
         .collect()
 }
