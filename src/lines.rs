@@ -7,18 +7,28 @@
 use crate::diag::Snippet;
 use std::ops::Range;
 
-/// The text of one file with the byte offset at which each line starts.
+/// The text of one file, and where its lines start once many are asked for.
 pub struct LineIndex<'a> {
     text: &'a str,
-    /// Built on first use: most files never need it, having no diagnostic.
+    /// Built on first use past the first few lookups: most files have no
+    /// diagnostic, and most of the rest a handful, each found faster by
+    /// counting line breaks than by listing every line.
     line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// Lookups answered by counting so far.
+    counted: std::cell::Cell<u8>,
 }
 
 impl<'a> LineIndex<'a> {
+    /// Lookups answered by counting line breaks before the index is built:
+    /// each reads the text up to its offset, so a file with many
+    /// diagnostics is read at most this many times more.
+    const COUNTED: u8 = 8;
+
     pub fn new(text: &'a str) -> LineIndex<'a> {
         LineIndex {
             text,
             line_starts: std::cell::OnceCell::new(),
+            counted: std::cell::Cell::new(0),
         }
     }
 
@@ -32,6 +42,20 @@ impl<'a> LineIndex<'a> {
         })
     }
 
+    /// The 0-based line of a byte offset (on a char boundary, within the
+    /// text) and where that line starts.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        if self.line_starts.get().is_none() && self.counted.get() < Self::COUNTED {
+            self.counted.set(self.counted.get() + 1);
+            let before = &self.text.as_bytes()[..offset];
+            let line = memchr::memchr_iter(b'\n', before).count();
+            return (line, memchr::memrchr(b'\n', before).map_or(0, |i| i + 1));
+        }
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        (line, starts[line])
+    }
+
     pub fn text(&self) -> &'a str {
         self.text
     }
@@ -39,11 +63,9 @@ impl<'a> LineIndex<'a> {
     /// 1-based line and character column of a byte offset (clamped to the text).
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
-        let starts = self.line_starts();
-        let line_idx = starts.partition_point(|&s| s <= offset) - 1;
-        let start = starts[line_idx];
+        let (line, start) = self.line_of(offset);
         let column = self.text[start..offset].chars().count() + 1;
-        (line_idx + 1, column)
+        (line + 1, column)
     }
 
     /// The snippet for a byte span: its first line and the part of the span on it.
@@ -60,14 +82,17 @@ impl<'a> LineIndex<'a> {
     /// What [`LineIndex::snippet`] shows of a span, borrowed from the text.
     fn cut(&self, span: Range<usize>) -> Cut<'a> {
         let start = floor_char_boundary(self.text, span.start.min(self.text.len()));
-        let (line, column) = self.position(start);
-        let starts = self.line_starts();
-        let line_start = starts[line - 1];
-        let line_end = starts
-            .get(line)
-            .map(|&next| next - 1)
-            .unwrap_or(self.text.len());
-        cut_line(self.text, span, start, (line, column), line_start..line_end)
+        let (line, line_start) = self.line_of(start);
+        let column = self.text[line_start..start].chars().count() + 1;
+        let line_end = memchr::memchr(b'\n', &self.text.as_bytes()[start..])
+            .map_or(self.text.len(), |i| start + i);
+        cut_line(
+            self.text,
+            span,
+            start,
+            (line + 1, column),
+            line_start..line_end,
+        )
     }
 }
 
@@ -320,6 +345,33 @@ mod tests {
             for (i, s) in spans.iter().enumerate() {
                 proptest::prop_assert_eq!(lines.get(i), Some(src.snippet(s.clone())));
                 proptest::prop_assert_eq!(in_order.snippet(s.clone()), src.snippet(s.clone()));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Lookups answered by counting line breaks (the first few) and
+        /// through the index (the rest) give what counting by hand gives.
+        #[test]
+        fn counted_and_indexed_lookups_agree_with_counting_by_hand(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "é", "\n", "\r\n", "\r", " "]),
+                0..80,
+            ),
+            offsets in proptest::collection::vec(0usize..120, 0..30),
+        ) {
+            let text: String = pieces.concat();
+            let src = LineIndex::new(&text);
+            for &offset in &offsets {
+                let mut at = offset.min(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let before = &text[..at];
+                let line = before.matches('\n').count() + 1;
+                let start = before.rfind('\n').map_or(0, |i| i + 1);
+                let column = text[start..at].chars().count() + 1;
+                proptest::prop_assert_eq!(src.position(offset), (line, column));
             }
         }
     }
