@@ -70,42 +70,29 @@ impl<'a> LineIndex<'a> {
 
     /// The snippet for a byte span: its first line and the part of the span on it.
     pub fn snippet(&self, span: Range<usize>) -> Snippet {
-        let cut = self.cut(span);
-        Snippet {
-            line: cut.line,
-            column: cut.column,
-            text: cut.text.into(),
-            underline: cut.underline,
-        }
+        self.cut(span).into()
     }
 
     /// What [`LineIndex::snippet`] shows of a span, borrowed from the text.
     fn cut(&self, span: Range<usize>) -> Cut<'a> {
         let start = floor_char_boundary(self.text, span.start.min(self.text.len()));
         let (line, line_start) = self.line_of(start);
-        let column = self.text[line_start..start].chars().count() + 1;
-        let line_end = memchr::memchr(b'\n', &self.text.as_bytes()[start..])
-            .map_or(self.text.len(), |i| start + i);
-        cut_line(
-            self.text,
-            span,
-            start,
-            (line + 1, column),
-            line_start..line_end,
-        )
+        cut_line(self.text, span, start, line + 1, line_start)
     }
 }
 
-/// The cut of `span` whose (floored) start `start` is at `position`, on the
-/// line `line` (its bytes, without the line break).
+/// The cut of `span` whose (floored) start `start` is on the 1-based line
+/// `line`, which starts at `line_start`.
 fn cut_line(
     text: &str,
     span: Range<usize>,
     start: usize,
-    position: (usize, usize),
-    line: Range<usize>,
+    line: usize,
+    line_start: usize,
 ) -> Cut<'_> {
-    let (line_start, mut line_end) = (line.start, line.end);
+    let column = text[line_start..start].chars().count() + 1;
+    let mut line_end =
+        memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
     if line_end > line_start && text.as_bytes()[line_end - 1] == b'\r' {
         line_end -= 1;
     }
@@ -122,8 +109,8 @@ fn cut_line(
             .unwrap_or(from);
     }
     Cut {
-        line: position.0,
-        column: position.1,
+        line,
+        column,
         text: shown,
         underline: from.min(shown.len())..to.min(shown.len()),
     }
@@ -165,16 +152,7 @@ impl<'a> Cursor<'a> {
             self.line_start = self.at + last + 1;
         }
         self.at = start;
-        let column = text[self.line_start..start].chars().count() + 1;
-        let line_end =
-            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
-        cut_line(
-            text,
-            span,
-            start,
-            (self.line, column),
-            self.line_start..line_end,
-        )
+        cut_line(text, span, start, self.line, self.line_start)
     }
 }
 
@@ -189,13 +167,7 @@ impl<'a> InOrder<'a> {
     }
 
     pub fn snippet(&mut self, span: Range<usize>) -> Snippet {
-        let cut = self.0.cut(span);
-        Snippet {
-            line: cut.line,
-            column: cut.column,
-            text: cut.text.into(),
-            underline: cut.underline,
-        }
+        self.0.cut(span).into()
     }
 }
 
@@ -205,6 +177,17 @@ struct Cut<'a> {
     column: usize,
     text: &'a str,
     underline: Range<usize>,
+}
+
+impl From<Cut<'_>> for Snippet {
+    fn from(cut: Cut<'_>) -> Snippet {
+        Snippet {
+            line: cut.line,
+            column: cut.column,
+            text: cut.text.into(),
+            underline: cut.underline,
+        }
+    }
 }
 
 /// The line of each claim's id in one article, end to end in one string, so
